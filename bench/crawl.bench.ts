@@ -1,0 +1,48 @@
+// Crawl throughput on the demo platforms, against a baseline measured in the same run: a bare
+// Playwright visit + full-page screenshot of the same ad pages, with the same concurrency.
+import { loadConfig } from '../src/config/load.ts';
+import { openApp } from '../src/app.ts';
+import { launchBrowser } from '../src/capture/browser.ts';
+import { runCrawl } from '../src/crawl/run-crawl.ts';
+import { forEachBounded } from '../src/crawl/pacing.ts';
+import { silentLog } from '../src/log.ts';
+import { startDemoEnv } from '../test/demo-env.ts';
+
+export interface BenchResult { name: string; ads: number; seconds: number; adsPerSecond: number; ratio?: number }
+
+export async function crawlBench(): Promise<BenchResult[]> {
+  const env = await startDemoEnv();
+  const browser = await launchBrowser();
+  try {
+    const truth = await env.truth();
+    const config = loadConfig(env.configDir);
+    const concurrency = [...config.sources.values()][0]!.crawl.concurrency;
+    const urls = truth.ads.map((a) => a.url);
+
+    const t0 = performance.now();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies([{ name: 'velvet_age', value: 'ok', url: env.url }]);
+    await forEachBounded(urls, concurrency, async (url) => {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await page.screenshot({ fullPage: true, type: 'png' });
+      await page.close();
+    });
+    await context.close();
+    const baseline = (performance.now() - t0) / 1000;
+
+    const results: BenchResult[] = [{ name: 'bare playwright: visit + png screenshot', ads: urls.length, seconds: baseline, adsPerSecond: urls.length / baseline }];
+    for (const theme of ['mensenhandel', 'toezicht']) {
+      const app = await openApp({ dataDir: `${env.dataDir}-${theme}`, config });
+      try {
+        const s = await runCrawl({ ...app, browser, log: silentLog }, { theme });
+        const seconds = s.durationMs / 1000;
+        results.push({ name: `baken crawl --theme ${theme} (discover, capture, extract, analyse, gate, store)`, ads: s.captured, seconds, adsPerSecond: s.captured / seconds, ratio: (s.captured / seconds) / (urls.length / baseline) });
+      } finally { await app.close(); }
+    }
+    return results;
+  } finally {
+    await browser.close();
+    await env.close();
+  }
+}

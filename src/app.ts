@@ -1,0 +1,25 @@
+// Wiring in one place: configuration, store and blobs for a data directory.
+import { mkdirSync } from 'node:fs';
+import type { Config } from './config/load.ts';
+import { createFileBlobStore } from './store/blobs.files.ts';
+import { openSqliteStore } from './store/sqlite/store.sqlite.ts';
+import type { BlobStore, Store } from './store/store.ts';
+
+export interface App { config: Config; store: Store; blobs: BlobStore; close(): Promise<void> }
+
+export async function openApp(opts: { dataDir: string; config: Config }): Promise<App> {
+  const { config } = opts;
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const store = await openSqliteStore(opts.dataDir);
+  const blobs = createFileBlobStore(opts.dataDir);
+  await sweepOrphanBlobs(store, blobs);
+  return { config, store, blobs, close: () => store.close() };
+}
+
+// Blobs are written before their row is committed; a crash in between leaves blobs no row refers
+// to. Start-up removes them. The grace period spares the blobs of another process's crawl in flight.
+const SWEEP_GRACE_MS = 15 * 60_000;
+
+export async function sweepOrphanBlobs(store: Store, blobs: BlobStore, now = new Date()): Promise<number> {
+  return blobs.sweep(await store.referencedBlobs(), new Date(now.getTime() - SWEEP_GRACE_MS));
+}

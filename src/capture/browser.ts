@@ -1,0 +1,32 @@
+// The one place that starts Chromium. Uses the operating system's Chromium (Debian package
+// `chromium`) so no browser download is ever needed.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { BakenError } from '../domain/errors.ts';
+
+// Without the background-networking flags Chromium keeps calling home, which a closed network
+// refuses many times a second; QUIC is off so every fetch goes over TCP and has a server address.
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function chromiumPath(): string {
+  return process.env.BAKEN_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new BakenError('BROWSER_UNAVAILABLE',
+      `Chromium not found at ${executablePath}: run "npm run setup" (installs Debian's chromium) or set BAKEN_CHROMIUM`);
+  }
+  try {
+    // Playwright starts every launch with a fresh temporary profile and removes it on close;
+    // contexts keep their cache in memory, so nothing of a deleted ad is left in a browser cache.
+    return await chromium.launch({ executablePath, args: FLAGS, headless: true });
+  } catch (cause) {
+    throw new BakenError('BROWSER_UNAVAILABLE', `Chromium at ${executablePath} did not start`, { cause });
+  }
+}

@@ -1,0 +1,131 @@
+// Visits one ad page in a real browser and keeps, in memory, everything needed to prove what was
+// seen: rendered HTML, a full-page screenshot, the ad's images and the forensic metadata.
+import type { BrowserContext, Page, Response } from 'playwright-core';
+import type { CaptureMeta } from '../domain/ad.ts';
+import { BakenError } from '../domain/errors.ts';
+
+export interface PageCapture {
+  meta: CaptureMeta;
+  html: string;
+  screenshot: Buffer | null;
+  /** Image responses the page loaded, by URL. */
+  images: Map<string, { mime: string; body: Buffer }>;
+}
+
+export interface CaptureOptions {
+  timeoutMs: number;
+  maxPageBytes: number;
+  screenshot: 'png' | 'jpeg' | 'none';
+  /** A selector that appears once a script-rendered page has rendered its ad. */
+  ready?: string;
+  softwareVersion: string;
+  method: string;
+}
+
+/** Failure a retry may cure (time-out, network error, 5xx) or not (4xx, too large). */
+export class PageFailure extends BakenError {
+  readonly retryable: boolean;
+  constructor(message: string, retryable: boolean, cause?: unknown) {
+    super('CAPTURE_FAILED', message, { cause });
+    this.retryable = retryable;
+  }
+}
+
+// Chromium cannot paint a texture taller than this; endless pages are cut off here.
+const MAX_SCREENSHOT_HEIGHT = 16_000;
+const MAX_SCROLL_STEPS = 40;
+
+export async function capturePage(context: BrowserContext, url: string, opts: CaptureOptions): Promise<PageCapture> {
+  const page = await context.newPage();
+  const images = new Map<string, { mime: string; body: Buffer }>();
+  const pending: Promise<void>[] = [];
+  page.on('dialog', (d) => { void d.dismiss().catch(() => {}); });
+  page.on('response', (r) => {
+    if (r.request().resourceType() !== 'image' || !r.ok()) return;
+    pending.push(r.body().then((body) => {
+      images.set(r.url(), { mime: r.headers()['content-type'] ?? 'application/octet-stream', body });
+    }, () => {}));
+  });
+  try {
+    page.setDefaultTimeout(opts.timeoutMs);
+    const capturedAt = new Date().toISOString();
+    const response = await navigate(page, url, opts.timeoutMs);
+    const status = response.status();
+    if (status >= 400) throw new PageFailure(`HTTP ${status}`, status >= 500 || status === 429);
+    if (opts.ready) await page.waitForSelector(opts.ready, { timeout: opts.timeoutMs });
+    await scrollThrough(page);
+    await Promise.all(pending);
+    const html = await page.content();
+    if (Buffer.byteLength(html) > opts.maxPageBytes) {
+      throw new PageFailure(`page is larger than ${opts.maxPageBytes} bytes`, false);
+    }
+    const screenshot = await takeScreenshot(page, opts.screenshot);
+    await Promise.all(pending);
+    return { meta: await describe(page, response, url, capturedAt, opts), html, screenshot, images };
+  } catch (e) {
+    if (e instanceof PageFailure) throw e;
+    throw new PageFailure(errorSummary(e), true, e);
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+async function navigate(page: Page, url: string, timeoutMs: number): Promise<Response> {
+  const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+  if (!response) throw new PageFailure('no response', true);
+  return response;
+}
+
+/** Scrolls down step by step so lazy-loaded images load, then back to the top. */
+async function scrollThrough(page: Page): Promise<void> {
+  for (let i = 0; i < MAX_SCROLL_STEPS; i++) {
+    const atBottom = await page.evaluate(() => {
+      window.scrollBy(0, window.innerHeight);
+      return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
+    });
+    if (atBottom) break;
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForLoadState('networkidle', { timeout: 2_000 }).catch(() => {});
+}
+
+async function takeScreenshot(page: Page, format: CaptureOptions['screenshot']): Promise<Buffer | null> {
+  if (format === 'none') return null;
+  const size = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight,
+  }));
+  const clip = size.height > MAX_SCREENSHOT_HEIGHT
+    ? { x: 0, y: 0, width: size.width, height: MAX_SCREENSHOT_HEIGHT } : undefined;
+  return format === 'png'
+    ? page.screenshot({ fullPage: true, type: 'png', clip })
+    : page.screenshot({ fullPage: true, type: 'jpeg', quality: 80, clip });
+}
+
+async function describe(page: Page, response: Response, requestedUrl: string, capturedAt: string,
+  opts: CaptureOptions): Promise<CaptureMeta> {
+  const [headers, server, tls, userAgent] = await Promise.all([
+    response.allHeaders(), response.serverAddr(), response.securityDetails(),
+    page.evaluate(() => navigator.userAgent),
+  ]);
+  return {
+    requestedUrl,
+    finalUrl: page.url(),
+    capturedAt,
+    status: response.status(),
+    headers,
+    serverIp: server?.ipAddress ?? null,
+    tls: tls ? {
+      protocol: tls.protocol ?? '', issuer: tls.issuer ?? '', subject: tls.subjectName ?? '',
+      validFrom: tls.validFrom ?? 0, validTo: tls.validTo ?? 0,
+    } : null,
+    userAgent,
+    softwareVersion: opts.softwareVersion,
+    method: opts.method,
+  };
+}
+
+export function errorSummary(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  // Playwright appends call logs to its messages; the first line says what happened.
+  return message.split('\n')[0]!.slice(0, 300);
+}

@@ -1,0 +1,78 @@
+// Finds ad URLs on a source's list pages. Only the configured pattern on the start URL's origin is
+// followed — no "integral copies of parts of the internet".
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Source } from '../config/schema.ts';
+import { PageFailure, errorSummary } from './capture-page.ts';
+
+export interface Discovery { adUrls: string[]; listPages: number }
+
+export async function discoverAds(context: BrowserContext, source: Source): Promise<Discovery> {
+  const { discover, crawl } = source;
+  const origin = new URL(source.start).origin;
+  const pattern = new RegExp(discover.ads, 'u');
+  const found = new Set<string>();
+  const visited = new Set<string>();
+  const page = await context.newPage();
+  page.setDefaultTimeout(crawl.timeoutMs);
+  page.on('dialog', (d) => { void d.dismiss().catch(() => {}); });
+  try {
+    let next: string | null = source.start;
+    while (next && visited.size < discover.maxPages && found.size < discover.maxAds) {
+      visited.add(next);
+      const response = await page.goto(next, { waitUntil: 'load' });
+      if (!response || response.status() >= 400) {
+        throw new PageFailure(`list page answered HTTP ${response?.status() ?? 'nothing'}`, false);
+      }
+      if (discover.gate && visited.size === 1) await passGate(page, discover.gate);
+      await collect(page, origin, pattern, found, discover.maxAds);
+      for (let i = 0; i < discover.scroll && found.size < discover.maxAds; i++) {
+        const before = found.size;
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await page.waitForLoadState('networkidle', { timeout: 1_500 }).catch(() => {});
+        await collect(page, origin, pattern, found, discover.maxAds);
+        if (found.size === before) break;
+      }
+      next = discover.next ? await nextPage(page, discover.next, origin, visited) : null;
+    }
+    return { adUrls: [...found], listPages: visited.size };
+  } catch (e) {
+    if (e instanceof PageFailure) throw e;
+    throw new PageFailure(`discovery failed: ${errorSummary(e)}`, false, e);
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+async function passGate(page: Page, selector: string): Promise<void> {
+  const gate = page.locator(selector).first();
+  if (await gate.count() === 0) return;
+  await Promise.all([page.waitForLoadState('load'), gate.click()]);
+  await page.waitForLoadState('networkidle', { timeout: 2_000 }).catch(() => {});
+}
+
+async function collect(page: Page, origin: string, pattern: RegExp, found: Set<string>, max: number) {
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  for (const href of hrefs) {
+    if (found.size >= max) return;
+    const url = adUrl(href, origin, pattern);
+    if (url) found.add(url);
+  }
+}
+
+export function adUrl(href: string, origin: string, pattern: RegExp): string | null {
+  let url: URL;
+  try { url = new URL(href); } catch { return null; }
+  if (url.origin !== origin || !pattern.test(url.pathname)) return null;
+  url.hash = '';
+  return url.href;
+}
+
+async function nextPage(page: Page, selector: string, origin: string, visited: Set<string>) {
+  const link = page.locator(selector).first();
+  if (await link.count() === 0) return null;
+  const href = await link.getAttribute('href');
+  if (!href) return null;
+  const url = new URL(href, page.url());
+  url.hash = '';
+  return url.origin === origin && !visited.has(url.href) ? url.href : null;
+}

@@ -1,0 +1,49 @@
+// `baken <command>`: one file per command; errors become one clear line and a stable exit code.
+import { BakenError } from '../domain/errors.ts';
+import { analyse, usage as analyseUsage } from './analyse.ts';
+import { crawl, usage as crawlUsage } from './crawl.ts';
+import { demo, usage as demoUsage } from './demo.ts';
+import { search, usage as searchUsage } from './search.ts';
+import { sites, usage as sitesUsage } from './sites.ts';
+import { printJson } from './output.ts';
+
+const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
+  analyse: { run: analyse, usage: analyseUsage },
+  crawl: { run: crawl, usage: crawlUsage },
+  demo: { run: demo, usage: demoUsage },
+  search: { run: search, usage: searchUsage },
+  sites: { run: sites, usage: sitesUsage },
+};
+
+const HELP = `baken — lawful-by-design crawler for signals of human trafficking in online ads
+
+Commands:
+${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}
+
+Every command takes --data DIR (env BAKEN_DATA, default ./data) and --config DIR (env BAKEN_CONFIG,
+default: the bundled demo configuration); --json prints one machine-readable document on stdout.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return name === undefined ? 64 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`baken: unknown command "${name}"\n\n${HELP}\n`);
+    return 64;
+  }
+  if (args.includes('--help')) {
+    process.stdout.write(`usage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(args);
+  } catch (e) {
+    if (!(e instanceof BakenError)) throw e;
+    if (args.includes('--json')) printJson({ error: { code: e.code, message: e.message } });
+    process.stderr.write(`baken ${name}: ${e.message}\n`);
+    return e.exitCode;
+  }
+}

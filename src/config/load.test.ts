@@ -1,0 +1,80 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './load.ts';
+import { BakenError } from '../domain/errors.ts';
+
+const BUNDLED = new URL('../../config', import.meta.url).pathname;
+
+function withConfig(edit: (dir: string) => void, check: (dir: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'baken-config-'));
+  try {
+    cpSync(BUNDLED, dir, { recursive: true });
+    edit(dir);
+    check(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function loadError(dir: string): string {
+  try { loadConfig(dir); } catch (e) {
+    assert.ok(e instanceof BakenError, `expected a BakenError, got ${String(e)}`);
+    assert.equal(e.code, 'CONFIG_INVALID');
+    return e.message;
+  }
+  assert.fail('expected the configuration to be rejected');
+}
+
+describe('loadConfig', () => {
+  it('loads the bundled demo configuration with two themes', () => {
+    const c = loadConfig(BUNDLED);
+    assert.deepEqual([...c.themes.keys()].sort(), ['mensenhandel', 'toezicht']);
+    assert.ok(c.sources.size >= 3);
+  });
+
+  it('names file, path and expectation for a wrong type', () => {
+    withConfig((d) => writeFileSync(join(d, 'profiles/toezicht.yaml'),
+      'id: toezicht\ntheme: toezicht\nthreshold: high\nindicators:\n  - {id: a, label: A, description: D, kind: field, field: licence, missing: true, weight: 1}\n'),
+    (d) => assert.match(loadError(d), /profiles\/toezicht\.yaml: threshold: expected a number/));
+  });
+
+  it('rejects an unknown indicator kind and a bad regular expression', () => {
+    withConfig((d) => writeFileSync(join(d, 'profiles/toezicht.yaml'),
+      'id: toezicht\ntheme: toezicht\nthreshold: 1\nindicators:\n  - {id: a, label: A, description: D, kind: magic, weight: 1}\n  - {id: b, label: B, description: D, kind: pattern, pattern: "(", weight: 1}\n'),
+    (d) => {
+      const msg = loadError(d);
+      assert.match(msg, /indicators\.0\.kind: expected kind to be one of: lexicon, pattern, field/);
+      assert.match(msg, /indicators\.1\.pattern: expected a valid regular expression/);
+    });
+  });
+
+  it('reports YAML syntax errors with the file name', () => {
+    withConfig((d) => writeFileSync(join(d, 'themes/toezicht.yaml'), 'id: [unclosed\n'),
+      (d) => assert.match(loadError(d), /themes\/toezicht\.yaml: YAML syntax/));
+  });
+
+  it('reports references to things that do not exist', () => {
+    withConfig((d) => {
+      const file = join(d, 'sources/toezicht-classic.yaml');
+      writeFileSync(file, 'id: toezicht-classic\ntheme: nope\nname: X\nstart: http://127.0.0.1:4100/classic/\nextractor: missing\ndiscover: {ads: "^/x$"}\n');
+    }, (d) => {
+      const msg = loadError(d);
+      assert.match(msg, /sources\/toezicht-classic: theme: no theme "nope"/);
+      assert.match(msg, /sources\/toezicht-classic: extractor: no extractor "missing"/);
+    });
+  });
+
+  it('rejects unknown keys, so a typo never silently disables a setting', () => {
+    withConfig((d) => {
+      const file = join(d, 'themes/toezicht.yaml');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}retension: 3\n`);
+    }, (d) => assert.match(loadError(d), /themes\/toezicht\.yaml: \(top level\): Unrecognized key: "retension"/));
+  });
+
+  it('says clearly when the directory does not exist', () => {
+    assert.throws(() => loadConfig('/nonexistent/baken'), /configuration directory \/nonexistent\/baken does not exist/);
+  });
+});

@@ -1,0 +1,86 @@
+// Loads and validates the YAML configuration directory. Every problem is reported with the file,
+// the path inside it and what was expected, all at once, so an operator can fix them in one go.
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { BakenError } from '../domain/errors.ts';
+import {
+  extractorSchema, profileSchema, sourceSchema, themeSchema,
+  type Extractor, type Profile, type Source, type Theme,
+} from './schema.ts';
+
+export interface Config {
+  dir: string;
+  themes: Map<string, Theme>;
+  sources: Map<string, Source>;
+  extractors: Map<string, Extractor>;
+  profiles: Map<string, Profile>;
+}
+
+const KINDS = {
+  themes: themeSchema,
+  sources: sourceSchema,
+  extractors: extractorSchema,
+  profiles: profileSchema,
+} as const;
+
+export function loadConfig(dir: string): Config {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new BakenError('CONFIG_MISSING', `configuration directory ${dir} does not exist`);
+  }
+  const problems: string[] = [];
+  const read = <S extends z.ZodType>(kind: keyof typeof KINDS, schema: S): Map<string, z.infer<S>> => {
+    const items = new Map<string, z.infer<S>>();
+    const folder = join(dir, kind);
+    if (!existsSync(folder)) return items;
+    for (const name of readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+      const file = relative(dir, join(folder, name));
+      const doc = parseDocument(readFileSync(join(folder, name), 'utf8'), { prettyErrors: true });
+      if (doc.errors.length > 0) {
+        for (const e of doc.errors) problems.push(`${file}: YAML syntax: ${e.message.split('\n')[0]}`);
+        continue;
+      }
+      const parsed = schema.safeParse(doc.toJS());
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          problems.push(`${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+        }
+        continue;
+      }
+      const item = parsed.data as { id: string };
+      if (items.has(item.id)) problems.push(`${file}: id: "${item.id}" is already used by another file in ${kind}/`);
+      items.set(item.id, parsed.data);
+    }
+    return items;
+  };
+
+  const config: Config = {
+    dir,
+    themes: read('themes', themeSchema),
+    sources: read('sources', sourceSchema),
+    extractors: read('extractors', extractorSchema),
+    profiles: read('profiles', profileSchema),
+  };
+  if (problems.length === 0) problems.push(...crossReferences(config));
+  if (problems.length > 0) {
+    throw new BakenError('CONFIG_INVALID', `invalid configuration in ${dir}:\n  ${problems.join('\n  ')}`);
+  }
+  return config;
+}
+
+function crossReferences(c: Config): string[] {
+  const problems: string[] = [];
+  if (c.themes.size === 0) problems.push('themes/: expected at least one theme file');
+  for (const t of c.themes.values()) {
+    const p = c.profiles.get(t.profile);
+    if (!p) problems.push(`themes/${t.id}: profile: no profile "${t.profile}" in profiles/`);
+    else if (p.theme !== t.id) problems.push(`profiles/${p.id}: theme: profile belongs to "${p.theme}", but theme "${t.id}" uses it`);
+    if (t.purpose.end < t.purpose.start) problems.push(`themes/${t.id}: purpose.end: expected a date on or after purpose.start`);
+  }
+  for (const s of c.sources.values()) {
+    if (!c.themes.has(s.theme)) problems.push(`sources/${s.id}: theme: no theme "${s.theme}" in themes/`);
+    if (!c.extractors.has(s.extractor)) problems.push(`sources/${s.id}: extractor: no extractor "${s.extractor}" in extractors/`);
+  }
+  return problems;
+}

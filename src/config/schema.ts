@@ -1,0 +1,125 @@
+// Schemas of the YAML configuration. Validation happens once, at load; the rest of the code trusts
+// these types.
+import { z } from 'zod';
+import { FIELD_NAMES } from '../domain/ad.ts';
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id (letters, digits, dashes)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const regex = z.string().refine((s) => { try { new RegExp(s, 'u'); return true; } catch { return false; } },
+  { message: 'expected a valid regular expression' });
+const fieldName = z.enum(FIELD_NAMES);
+
+export const themeSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  kind: z.enum(['police', 'municipal']),
+  // Wpg art. 9/13: no crawling without a recorded purpose, owner and period.
+  purpose: z.strictObject({
+    legalBasis: z.string().min(1),
+    description: z.string().min(1),
+    owner: z.string().min(1),
+    start: isoDate,
+    end: isoDate,
+  }),
+  profile: id,
+  // Wpg art. 4b: store only the fields this theme needs; photos and screenshots can be switched off.
+  store: z.strictObject({
+    fields: z.array(fieldName).min(1),
+    html: z.boolean(),
+    images: z.boolean(),
+    screenshot: z.enum(['png', 'jpeg', 'none']),
+  }),
+});
+
+export const discoverSchema = z.strictObject({
+  /** Only URLs on the start URL's origin whose path matches this pattern are visited as ads. */
+  ads: regex,
+  /** CSS selector of the "next page" link on list pages. */
+  next: z.string().min(1).optional(),
+  maxPages: z.number().int().min(1).max(1000).default(50),
+  /** Scroll steps on an infinite-scroll list; 0 for none. */
+  scroll: z.number().int().min(0).max(500).default(0),
+  /** CSS selector of an age-gate button to click before the list shows. */
+  gate: z.string().min(1).optional(),
+  maxAds: z.number().int().min(1).max(100_000).default(5000),
+});
+
+export const crawlSettingsSchema = z.strictObject({
+  concurrency: z.number().int().min(1).max(16).default(2),
+  delayMs: z.number().int().min(0).max(60_000).default(200),
+  timeoutMs: z.number().int().min(500).max(300_000).default(15_000),
+  retries: z.number().int().min(0).max(5).default(2),
+  maxPageBytes: z.number().int().min(10_000).default(5_000_000),
+});
+
+export const sourceSchema = z.strictObject({
+  id,
+  theme: id,
+  name: z.string().min(1),
+  start: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
+  extractor: id,
+  discover: discoverSchema,
+  crawl: crawlSettingsSchema.prefault({}),
+});
+
+export const fieldRuleSchema = z.strictObject({
+  selector: z.string().min(1),
+  /** Read this attribute instead of the element's text. */
+  attr: z.string().min(1).optional(),
+  /** Keep only the first capture group of this pattern. */
+  pattern: regex.optional(),
+});
+
+export const extractorSchema = z.strictObject({
+  id,
+  /** On script-rendered pages: a selector that exists once the ad has been rendered. */
+  ready: z.string().min(1).optional(),
+  fields: z.partialRecord(fieldName, fieldRuleSchema),
+});
+
+const indicatorBase = {
+  id,
+  label: z.string().min(1),
+  description: z.string().min(1),
+  weight: z.number({ error: 'expected a number' }).positive().max(100),
+};
+const textFields = z.array(z.enum(['title', 'text', 'alias'])).min(1).default(['title', 'text']);
+
+export const indicatorSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...indicatorBase,
+    kind: z.literal('lexicon'),
+    fields: textFields,
+    terms: z.record(z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code'),
+      z.array(z.string().min(1)).min(1)),
+  }),
+  z.strictObject({
+    ...indicatorBase,
+    kind: z.literal('pattern'),
+    fields: textFields,
+    pattern: regex,
+  }),
+  z.strictObject({
+    ...indicatorBase,
+    kind: z.literal('field'),
+    field: fieldName,
+    missing: z.literal(true).optional(),
+    below: z.number().optional(),
+  }).refine((r) => r.missing !== undefined || r.below !== undefined,
+    { message: 'a field indicator needs "missing: true" or "below: <number>"' }),
+], { error: 'expected kind to be one of: lexicon, pattern, field' });
+
+export const profileSchema = z.strictObject({
+  id,
+  theme: id,
+  threshold: z.number({ error: 'expected a number' }).positive(),
+  indicators: z.array(indicatorSchema).min(1),
+});
+
+export type Theme = z.infer<typeof themeSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type CrawlSettings = z.infer<typeof crawlSettingsSchema>;
+export type Extractor = z.infer<typeof extractorSchema>;
+export type FieldRule = z.infer<typeof fieldRuleSchema>;
+export type Indicator = z.infer<typeof indicatorSchema>;
+export type Profile = z.infer<typeof profileSchema>;

@@ -1,0 +1,121 @@
+// The crawler: for one theme, visits each configured source, captures every ad it lists, and sends
+// each capture through the minimisation gate. Reads like the pipeline it runs.
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import type { Config } from '../config/load.ts';
+import type { Source, Theme } from '../config/schema.ts';
+import { BakenError } from '../domain/errors.ts';
+import { assertPurposeCovers } from '../domain/purpose.ts';
+import { compileProfile } from '../analyse/compile-profile.ts';
+import { capturePage, errorSummary, PageFailure } from '../capture/capture-page.ts';
+import { discoverAds } from '../capture/discover-ads.ts';
+import type { BlobStore, RunCounts, Store } from '../store/store.ts';
+import { SOFTWARE_VERSION } from '../version.ts';
+import { urlRef, type Log } from '../log.ts';
+import { forEachBounded, HostPacer, withRetries } from './pacing.ts';
+import { keepOrDelete, type GateContext } from './keep-or-delete.ts';
+
+export interface CrawlDeps {
+  config: Config;
+  store: Store;
+  blobs: BlobStore;
+  browser: Browser;
+  log: Log;
+  now?: () => Date;
+  onProgress?: (p: { source: string; done: number; total: number }) => void;
+}
+
+export interface CrawlSummary extends RunCounts { run: string; durationMs: number }
+
+const playwrightVersion = (createRequire(import.meta.url)('playwright-core/package.json') as { version: string }).version;
+
+export interface CrawlRequest { theme: string; source?: string }
+
+export async function runCrawl(deps: CrawlDeps, request: CrawlRequest): Promise<CrawlSummary> {
+  const started = performance.now();
+  const now = deps.now ?? (() => new Date());
+  const { theme, sources } = planCrawl(deps.config, request, now());
+
+  const runId = await deps.store.startRun({
+    theme: theme.id, source: request.source ?? null, startedAt: now().toISOString(), softwareVersion: SOFTWARE_VERSION,
+  });
+  deps.log('crawl.start', { run: runId, theme: theme.id, sources: sources.map((s) => s.id) });
+  const counts: RunCounts = { captured: 0, kept: 0, deleted: 0, failed: 0 };
+  const profile = compileProfile(deps.config.profiles.get(theme.profile)!);
+  for (const source of sources) {
+    const gate: GateContext = {
+      runId, theme: theme.id, source: source.id, extractor: deps.config.extractors.get(source.extractor)!,
+      profile, policy: theme.store, store: deps.store, blobs: deps.blobs,
+    };
+    await crawlSource(deps, source, gate, counts);
+  }
+  await deps.store.finishRun(runId, counts, now().toISOString());
+  const summary = { run: runId, ...counts, durationMs: Math.round(performance.now() - started) };
+  deps.log('crawl.done', { ...summary });
+  return summary;
+}
+
+/** Checks a crawl request before anything is opened or started: theme, purpose period, sources. */
+export function planCrawl(config: Config, request: CrawlRequest, at: Date): { theme: Theme; sources: Source[] } {
+  const theme = config.themes.get(request.theme);
+  if (!theme) throw new BakenError('THEME_UNKNOWN', `no theme "${request.theme}" in ${config.dir}/themes`);
+  assertPurposeCovers(theme.id, theme.purpose, at);
+  return { theme, sources: pickSources(config, theme, request.source) };
+}
+
+function pickSources(config: Config, theme: Theme, only?: string): Source[] {
+  const all = [...config.sources.values()].filter((s) => s.theme === theme.id);
+  if (only === undefined) return all;
+  const source = all.find((s) => s.id === only);
+  if (!source) {
+    throw new BakenError('SOURCE_UNKNOWN', `theme "${theme.id}" has no source "${only}" (it has: ${all.map((s) => s.id).join(', ') || 'none'})`);
+  }
+  return [source];
+}
+
+async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, counts: RunCounts) {
+  const { crawl } = source;
+  const context = await deps.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Pop-ups opened by a page are closed at once; they are not part of the configured source.
+  context.on('page', (p) => { void p.opener().then((o) => (o ? p.close() : undefined)).catch(() => {}); });
+  const pacer = new HostPacer(crawl.delayMs);
+  const retryable = (e: unknown) => e instanceof PageFailure && e.retryable;
+  const fail = async (url: string, e: unknown) => {
+    counts.failed++;
+    const reason = errorSummary(e);
+    const attempts = (e as { attempts?: number }).attempts ?? 1;
+    await deps.store.recordFailure(gate.runId, { source: source.id, url, reason, attempts });
+    deps.log('crawl.failed', { run: gate.runId, source: source.id, url: urlRef(url), reason, attempts });
+  };
+  try {
+    let adUrls: string[];
+    try {
+      adUrls = (await withRetries(async () => { await pacer.wait(source.start); return discoverAds(context, source); },
+        crawl.retries, retryable)).value.adUrls;
+    } catch (e) {
+      await fail(source.start, e);
+      return;
+    }
+    deps.log('crawl.discovered', { run: gate.runId, source: source.id, ads: adUrls.length });
+    let done = 0;
+    const options = {
+      timeoutMs: crawl.timeoutMs, maxPageBytes: crawl.maxPageBytes, screenshot: gate.policy.screenshot,
+      ready: gate.extractor.ready, softwareVersion: SOFTWARE_VERSION,
+      method: `chromium ${deps.browser.version()} via playwright-core ${playwrightVersion}, rendered page`,
+    };
+    await forEachBounded(adUrls, crawl.concurrency, async (url) => {
+      try {
+        const { value: capture } = await withRetries(async () => { await pacer.wait(url); return capturePage(context, url, options); },
+          crawl.retries, retryable);
+        counts.captured++;
+        counts[await keepOrDelete(gate, capture)]++;
+      } catch (e) {
+        if (e instanceof BakenError && e.code === 'STORE_REJECTED') throw e;
+        await fail(url, e);
+      }
+      deps.onProgress?.({ source: source.id, done: ++done, total: adUrls.length });
+    });
+  } finally {
+    await context.close();
+  }
+}

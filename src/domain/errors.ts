@@ -1,0 +1,25 @@
+// One error catalogue, shared by CLI and (later) API: stable codes, an exit code, cause chaining.
+
+export const ERROR_CODES = {
+  CONFIG_INVALID: { exit: 2, http: 500 },
+  CONFIG_MISSING: { exit: 2, http: 500 },
+  INPUT_INVALID: { exit: 2, http: 400 },
+  USAGE: { exit: 64, http: 400 },
+  THEME_UNKNOWN: { exit: 2, http: 404 },
+  SOURCE_UNKNOWN: { exit: 2, http: 404 },
+  PURPOSE_EXPIRED: { exit: 3, http: 403 },
+  STORE_REJECTED: { exit: 4, http: 500 },
+  BROWSER_UNAVAILABLE: { exit: 5, http: 503 },
+  CAPTURE_FAILED: { exit: 6, http: 502 },
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class BakenError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BakenError';
+    this.code = code;
+  }
+  get exitCode(): number { return ERROR_CODES[this.code].exit; }
+}

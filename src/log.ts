@@ -1,0 +1,23 @@
+// Structured application logs on stderr. Closed list of events so logs can be queried by known keys.
+// Never ad content or personal data: sources, counts, error reasons and URL fingerprints only.
+import { createHash } from 'node:crypto';
+import { pino, type Logger } from 'pino';
+
+export const LOG_EVENTS = [
+  'crawl.start', 'crawl.source', 'crawl.discovered', 'crawl.failed', 'crawl.done', 'sites.listening',
+] as const;
+export type LogEvent = (typeof LOG_EVENTS)[number];
+
+export type Log = (event: LogEvent, data?: Record<string, unknown>) => void;
+
+export function createLog(level = process.env.BAKEN_LOG ?? 'info'): Log {
+  const logger: Logger = pino({ level, base: null }, pino.destination(2));
+  return (event, data = {}) => logger.info({ event, ...data });
+}
+
+export const silentLog: Log = () => {};
+
+/** A stable, non-reversible reference to a URL, for logs. */
+export function urlRef(url: string): string {
+  return createHash('sha256').update(url).digest('hex').slice(0, 12);
+}

@@ -1,0 +1,39 @@
+// Opens the SQLite file with the settings Baken relies on and brings its schema up to date.
+import { DatabaseSync } from 'node:sqlite';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.sql.ts';
+
+export function openDatabase(file: string): DatabaseSync {
+  const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
+  try {
+    db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = NORMAL;
+      PRAGMA foreign_keys = ON;
+      PRAGMA busy_timeout = 5000;
+      -- Freed pages are overwritten with zeros: a deleted ad must not linger in the file (Wpg art. 8).
+      PRAGMA secure_delete = ON;
+    `);
+    migrate(db, file);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function migrate(db: DatabaseSync, file: string): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const current = Number(db.prepare('PRAGMA user_version').get()?.['user_version'] ?? 0);
+    if (current > SCHEMA_VERSION) {
+      throw new Error(`${file} has schema version ${current}, newer than this version of Baken understands `
+        + `(${SCHEMA_VERSION}); upgrade Baken before opening this data directory`);
+    }
+    for (let version = current; version < SCHEMA_VERSION; version++) db.exec(MIGRATIONS[version]!);
+    db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    db.exec('COMMIT');
+  } catch (err) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}

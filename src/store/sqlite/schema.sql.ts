@@ -1,0 +1,92 @@
+// The SQLite schema. `PRAGMA user_version` holds SCHEMA_VERSION; a later change appends a migration
+// to MIGRATIONS instead of editing version 1, so existing data directories upgrade in place.
+
+const VERSION_1 = `
+-- What survives of a run after minimisation: counts, never content.
+CREATE TABLE runs (
+  id TEXT PRIMARY KEY NOT NULL,
+  theme TEXT NOT NULL,
+  source TEXT,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  software_version TEXT NOT NULL,
+  captured INTEGER NOT NULL DEFAULT 0 CHECK (captured >= 0),
+  kept INTEGER NOT NULL DEFAULT 0 CHECK (kept >= 0),
+  deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted >= 0),
+  failed INTEGER NOT NULL DEFAULT 0 CHECK (failed >= 0)
+) STRICT;
+CREATE INDEX runs_by_theme ON runs (theme, started_at);
+
+-- Pages a run could not capture, so operators see what was missed.
+CREATE TABLE run_failures (
+  run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  n INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  url TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  attempts INTEGER NOT NULL CHECK (attempts >= 1),
+  PRIMARY KEY (run_id, n)
+) STRICT, WITHOUT ROWID;
+
+-- rid is the ad's rowid in ads_fts; an INTEGER PRIMARY KEY keeps it stable through VACUUM.
+CREATE TABLE ads (
+  rid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  theme TEXT NOT NULL,
+  source TEXT NOT NULL,
+  url TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  latest_capture_id TEXT NOT NULL REFERENCES captures (id) DEFERRABLE INITIALLY DEFERRED,
+  UNIQUE (theme, url)
+) STRICT;
+CREATE INDEX ads_by_theme ON ads (theme, last_seen);
+
+CREATE TABLE captures (
+  id TEXT PRIMARY KEY NOT NULL,
+  ad_id TEXT NOT NULL REFERENCES ads (id) ON DELETE CASCADE,
+  run_id TEXT NOT NULL REFERENCES runs (id),
+  captured_at TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  content_hash TEXT NOT NULL,
+  meta TEXT NOT NULL CHECK (json_valid(meta)),
+  fields TEXT NOT NULL CHECK (json_valid(fields)),
+  city_key TEXT,
+  score REAL NOT NULL,
+  hits TEXT NOT NULL CHECK (json_valid(hits)),
+  UNIQUE (ad_id, version)
+) STRICT;
+
+CREATE TABLE capture_artefacts (
+  capture_id TEXT NOT NULL REFERENCES captures (id) ON DELETE CASCADE,
+  n INTEGER NOT NULL CHECK (n >= 0),
+  kind TEXT NOT NULL CHECK (kind IN ('html', 'screenshot', 'image')),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  mime TEXT NOT NULL,
+  bytes INTEGER NOT NULL CHECK (bytes >= 0),
+  url TEXT,
+  PRIMARY KEY (capture_id, n)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX capture_artefacts_by_sha256 ON capture_artefacts (sha256);
+
+CREATE TABLE sightings (
+  ad_id TEXT NOT NULL REFERENCES ads (id) ON DELETE CASCADE,
+  run_id TEXT NOT NULL REFERENCES runs (id),
+  seen_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX sightings_by_ad ON sightings (ad_id);
+
+-- The latest capture of each ad, rowid = ads.rid. Contentless: the text lives once, in captures.
+-- FTS5 'secure-delete' removes a deleted ad's words from the index at once instead of leaving
+-- them in old segments until a merge; deletes must be real (Wpg art. 8).
+CREATE VIRTUAL TABLE ads_fts USING fts5 (
+  title, text, alias, city,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO ads_fts (ads_fts, rank) VALUES ('secure-delete', 1);
+`;
+
+/** MIGRATIONS[i] takes a database from user_version i to i + 1. */
+export const MIGRATIONS: readonly string[] = [VERSION_1];
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,215 @@
+// The behaviour every Store adapter must show. Each adapter's test file calls storeContract once.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BakenError } from '../domain/errors.ts';
+import { fakeHash, keptAd, startTestRun } from './store.fixtures.ts';
+import type { KeptAd, Store } from './store.ts';
+
+type Opener = () => Promise<{ store: Store; cleanup(): Promise<void> }>;
+
+export function storeContract(name: string, open: Opener): void {
+  const test = (title: string, body: (store: Store) => Promise<void>) => it(title, async () => {
+    const { store, cleanup } = await open();
+    try {
+      await body(store);
+    } finally {
+      await store.close();
+      await cleanup();
+    }
+  });
+
+  describe(`store contract: ${name}`, () => {
+    test('saves an ad and reads it back whole', async (store) => {
+      const runId = await startTestRun(store);
+      const ad = keptAd(runId);
+      const saved = await store.saveAd(ad);
+      assert.equal(saved.outcome, 'new');
+      const got = await store.getAd(saved.adId, ['mensenhandel']);
+      assert.ok(got, 'the saved ad should be found in its own theme');
+      assert.equal(got.captureId, saved.captureId);
+      assert.equal(got.version, 1);
+      assert.equal(got.sightings, 1);
+      assert.deepEqual(
+        { theme: got.theme, source: got.source, url: got.url, meta: got.meta, fields: got.fields, artefacts: got.artefacts, score: got.score, hits: got.hits },
+        { theme: ad.theme, source: ad.source, url: ad.url, meta: ad.meta, fields: ad.fields, artefacts: ad.artefacts, score: ad.score, hits: ad.hits },
+      );
+      assert.equal(got.firstSeen, ad.meta.capturedAt);
+      assert.equal(got.lastSeen, ad.meta.capturedAt);
+    });
+
+    const gaps: [string, string, (ad: KeptAd) => void][] = [
+      ['capture time', 'meta.capturedAt', (ad) => { ad.meta.capturedAt = ''; }],
+      ['capture time in UTC', 'meta.capturedAt', (ad) => { ad.meta.capturedAt = '2025-03-01T11:00:00+01:00'; }],
+      ['software version', 'meta.softwareVersion', (ad) => { ad.meta.softwareVersion = ' '; }],
+      ['method', 'meta.method', (ad) => { ad.meta.method = ''; }],
+      ['source URL', 'url', (ad) => { ad.url = ''; }],
+      ['requested URL', 'meta.requestedUrl', (ad) => { ad.meta.requestedUrl = ''; }],
+    ];
+    for (const [what, path, spoil] of gaps) {
+      test(`rejects an ad without ${what}, names ${path}, and stores nothing`, async (store) => {
+        const runId = await startTestRun(store);
+        const first = await store.saveAd(keptAd(runId));
+        const before = await countsOf(store, first.adId);
+        for (const url of ['https://ads.example/ad/1', 'https://ads.example/ad/2']) {
+          const ad = keptAd(runId, { url, html: 'other content' });
+          spoil(ad);
+          await assert.rejects(store.saveAd(ad), (err: unknown) =>
+            err instanceof BakenError && err.code === 'STORE_REJECTED' && err.message.includes(`${path}:`));
+        }
+        assert.deepEqual(await countsOf(store, first.adId), before);
+      });
+    }
+
+    test('rejects an ad whose run belongs to another theme', async (store) => {
+      const runId = await startTestRun(store, 'toezicht');
+      await assert.rejects(store.saveAd(keptAd(runId)), (err: unknown) => err instanceof BakenError && err.code === 'STORE_REJECTED');
+      assert.equal((await store.search({ themes: ['mensenhandel', 'toezicht'] })).total, 0);
+    });
+
+    test('an unchanged re-capture adds a sighting, not a version', async (store) => {
+      const runId = await startTestRun(store);
+      const first = await store.saveAd(keptAd(runId));
+      const again = await store.saveAd(keptAd(runId, { capturedAt: '2025-03-02T10:00:00.000Z', screenshot: 'another visit' }));
+      assert.deepEqual(again, { adId: first.adId, captureId: first.captureId, outcome: 'unchanged' });
+      const got = await store.getAd(first.adId, ['mensenhandel']);
+      assert.equal(got?.version, 1);
+      assert.equal(got?.sightings, 2);
+      assert.equal(got?.lastSeen, '2025-03-02T10:00:00.000Z');
+      assert.equal(got?.meta.capturedAt, '2025-03-01T10:00:00.000Z', 'the stored capture stays the first one');
+    });
+
+    test('a changed capture creates version 2 and search finds the new text, not the old', async (store) => {
+      const runId = await startTestRun(store);
+      const first = await store.saveAd(keptAd(runId, { fields: { title: 'Eerste', text: 'oude tekst zonnebloem' } }));
+      const second = await store.saveAd(keptAd(runId, {
+        fields: { title: 'Tweede', text: 'nieuwe tekst paardenbloem' }, capturedAt: '2025-03-02T10:00:00.000Z',
+      }));
+      assert.equal(second.outcome, 'changed');
+      assert.equal(second.adId, first.adId);
+      assert.notEqual(second.captureId, first.captureId);
+      const got = await store.getAd(first.adId, ['mensenhandel']);
+      assert.equal(got?.version, 2);
+      assert.equal(got?.fields.title, 'Tweede');
+      assert.equal(got?.sightings, 2);
+      assert.equal((await store.search({ themes: ['mensenhandel'], text: 'zonnebloem' })).total, 0);
+      assert.deepEqual((await store.search({ themes: ['mensenhandel'], text: 'paardenbloem' })).hits.map((h) => h.title), ['Tweede']);
+    });
+
+    test('getAd returns null for a theme the caller does not hold', async (store) => {
+      const saved = await store.saveAd(keptAd(await startTestRun(store)));
+      assert.equal(await store.getAd(saved.adId, ['toezicht']), null);
+      assert.equal(await store.getAd(saved.adId, []), null);
+    });
+
+    test('keeps the same URL in two themes as two separate ads', async (store) => {
+      const police = await store.saveAd(keptAd(await startTestRun(store, 'mensenhandel'), { theme: 'mensenhandel' }));
+      const city = await store.saveAd(keptAd(await startTestRun(store, 'toezicht'), { theme: 'toezicht' }));
+      assert.notEqual(police.adId, city.adId);
+      assert.equal(city.outcome, 'new');
+    });
+
+    test('search never returns ads of other themes', async (store) => {
+      await store.saveAd(keptAd(await startTestRun(store, 'mensenhandel'), { theme: 'mensenhandel', url: 'https://a.example/1' }));
+      await store.saveAd(keptAd(await startTestRun(store, 'toezicht'), { theme: 'toezicht', url: 'https://b.example/2' }));
+      const city = await store.search({ themes: ['toezicht'], text: 'vandaag' });
+      assert.deepEqual(city.hits.map((h) => h.theme), ['toezicht']);
+      assert.equal(city.total, 1);
+      assert.deepEqual((await store.search({ themes: ['toezicht'] })).hits.map((h) => h.url), ['https://b.example/2']);
+      assert.deepEqual(await store.search({ themes: [] }), { total: 0, hits: [] });
+      assert.deepEqual(await store.search({ themes: [], text: 'vandaag' }), { total: 0, hits: [] });
+    });
+
+    test('search treats query syntax and SQL injection as plain words and never throws', async (store) => {
+      const runId = await startTestRun(store);
+      await store.saveAd(keptAd(runId, { url: 'https://ads.example/a', fields: { title: 'Near the station', text: 'Close to the station' } }));
+      await store.saveAd(keptAd(runId, { url: 'https://ads.example/b', fields: { title: 'Title here', text: 'x marks the spot, 1 only' } }));
+      await store.saveAd(keptAd(runId, { url: 'https://ads.example/c', fields: { title: 'Other', text: 'nothing special' } }));
+      const expected: [string, number][] = [
+        ['"', 0], ['*', 0], ['^', 0], ['NEAR(', 1], ['station*', 1], ["') OR 1=1 --", 0], ['station OR nothing', 0],
+        ['title:x', 1], ['title:station', 0], ['"unbalanced', 0], ['a AND', 0], ['NOT station', 0], ['-- ;', 0],
+      ];
+      for (const [text, total] of expected) {
+        const result = await store.search({ themes: ['mensenhandel'], text });
+        assert.equal(result.total, total, `search for ${JSON.stringify(text)}`);
+        assert.equal(result.hits.length, total, `hits for ${JSON.stringify(text)}`);
+      }
+    });
+
+    test('search ignores accents and case: "cafe" finds "Café"', async (store) => {
+      const runId = await startTestRun(store);
+      await store.saveAd(keptAd(runId, { fields: { title: 'Café de Paris', text: 'Très privé', city: 'Den Haag' } }));
+      for (const text of ['cafe', 'CAFÉ', 'tres prive', 'café paris']) {
+        assert.equal((await store.search({ themes: ['mensenhandel'], text })).total, 1, `search for ${text}`);
+      }
+    });
+
+    test('search filters on source, city and minimum score, and pages by score', async (store) => {
+      const runId = await startTestRun(store);
+      const ads: [string, string, string, number][] = [
+        ['1', 'site-a', 'Amsterdam', 9], ['2', 'site-a', 'Utrecht', 7], ['3', 'site-b', 'amsterdam', 5],
+        ['4', 'site-b', 'Rotterdam', 3], ['5', 'site-a', 'AMSTERDAM', 1],
+      ];
+      for (const [n, source, city, score] of ads) {
+        await store.saveAd(keptAd(runId, { url: `https://ads.example/${n}`, source, score, fields: { title: `ad ${n}`, city } }));
+      }
+      const titles = async (q: Omit<Parameters<Store['search']>[0], 'themes'>) => {
+        const r = await store.search({ themes: ['mensenhandel'], ...q });
+        return { total: r.total, titles: r.hits.map((h) => h.title) };
+      };
+      assert.deepEqual(await titles({}), { total: 5, titles: ['ad 1', 'ad 2', 'ad 3', 'ad 4', 'ad 5'] });
+      assert.deepEqual(await titles({ source: 'site-b' }), { total: 2, titles: ['ad 3', 'ad 4'] });
+      assert.deepEqual(await titles({ city: 'Amsterdam' }), { total: 3, titles: ['ad 1', 'ad 3', 'ad 5'] });
+      assert.deepEqual(await titles({ city: 'Amster' }), { total: 0, titles: [] });
+      assert.deepEqual(await titles({ minScore: 5 }), { total: 3, titles: ['ad 1', 'ad 2', 'ad 3'] });
+      assert.deepEqual(await titles({ source: 'site-a', city: 'amsterdam', minScore: 2 }), { total: 1, titles: ['ad 1'] });
+      assert.deepEqual(await titles({ limit: 2, offset: 2 }), { total: 5, titles: ['ad 3', 'ad 4'] });
+      assert.deepEqual(await titles({ limit: 2, offset: 4 }), { total: 5, titles: ['ad 5'] });
+      assert.deepEqual(await titles({ limit: 0, offset: -3 }), { total: 5, titles: ['ad 1'] });
+    });
+
+    test('runs record their counts per theme', async (store) => {
+      const runId = await store.startRun({ theme: 'toezicht', source: 'demo-classic', startedAt: '2025-03-01T09:00:00Z', softwareVersion: 'v1' });
+      assert.deepEqual(await store.runs('toezicht'), [{
+        id: runId, theme: 'toezicht', source: 'demo-classic', startedAt: '2025-03-01T09:00:00.000Z', finishedAt: null,
+        softwareVersion: 'v1', captured: 0, kept: 0, deleted: 0, failed: 0,
+      }]);
+      await store.finishRun(runId, { captured: 10, kept: 2, deleted: 7, failed: 1 }, '2025-03-01T09:05:00.000Z');
+      const [run] = await store.runs('toezicht');
+      assert.deepEqual({ ...run }, {
+        id: runId, theme: 'toezicht', source: 'demo-classic', startedAt: '2025-03-01T09:00:00.000Z', finishedAt: '2025-03-01T09:05:00.000Z',
+        softwareVersion: 'v1', captured: 10, kept: 2, deleted: 7, failed: 1,
+      });
+      assert.deepEqual(await store.runs('mensenhandel'), []);
+      await assert.rejects(store.finishRun(runId, { captured: 1, kept: 0, deleted: 0, failed: 0 }, '2025-03-01T09:06:00Z'), BakenError);
+      await assert.rejects(store.finishRun('no-such-run', { captured: 1, kept: 0, deleted: 0, failed: 0 }, '2025-03-01T09:06:00Z'), BakenError);
+    });
+
+    test('runs keep the pages they failed to capture', async (store) => {
+      const runId = await startTestRun(store);
+      const failure = { source: 'demo-classic', url: 'https://ads.example/slow', reason: 'timeout after 30 s', attempts: 3 };
+      await store.recordFailure(runId, failure);
+      assert.deepEqual(await store.failures(runId), [failure]);
+      await assert.rejects(store.recordFailure('no-such-run', failure), BakenError);
+      await assert.rejects(store.recordFailure(runId, { ...failure, attempts: 0 }), BakenError);
+    });
+
+    test('referencedBlobs lists the artefact hashes of every stored capture', async (store) => {
+      const runId = await startTestRun(store);
+      const first = keptAd(runId, { fields: { title: 'v1' } });
+      await store.saveAd(first);
+      await store.saveAd(keptAd(runId, { fields: { title: 'v2' }, html: 'changed page', screenshot: 'second visit' }));
+      const expected = new Set([...first.artefacts.map((a) => a.sha256), fakeHash('changed page'), fakeHash('second visit')]);
+      assert.deepEqual(await store.referencedBlobs(), expected);
+    });
+  });
+}
+
+async function countsOf(store: Store, adId: string) {
+  const ad = await store.getAd(adId, ['mensenhandel']);
+  return {
+    total: (await store.search({ themes: ['mensenhandel'] })).total,
+    blobs: [...await store.referencedBlobs()].sort(),
+    sightings: ad?.sightings,
+    version: ad?.version,
+  };
+}

@@ -1,0 +1,58 @@
+// Test data for the store contract: well-formed kept ads that a test varies one detail at a time.
+import { createHash } from 'node:crypto';
+import type { AdFields, Artefact } from '../domain/ad.ts';
+import type { KeptAd, Store } from './store.ts';
+
+export const SOFTWARE = 'baken 0.1.0-test';
+
+export function fakeHash(label: string): string {
+  return createHash('sha256').update(label).digest('hex');
+}
+
+export interface AdVariant {
+  theme?: string;
+  source?: string;
+  url?: string;
+  fields?: AdFields;
+  score?: number;
+  capturedAt?: string;
+  /** Label of the page's HTML bytes; a different label is different content. */
+  html?: string;
+  /** Label of the screenshot bytes; screenshots differ on every visit. */
+  screenshot?: string;
+}
+
+export function keptAd(runId: string, variant: AdVariant = {}): KeptAd {
+  const url = variant.url ?? 'https://ads.example/ad/1';
+  const artefacts: Artefact[] = [
+    { kind: 'html', sha256: fakeHash(variant.html ?? `html ${url}`), mime: 'text/html', bytes: 2048 },
+    { kind: 'screenshot', sha256: fakeHash(variant.screenshot ?? `shot ${url}`), mime: 'image/jpeg', bytes: 90_000 },
+    { kind: 'image', sha256: fakeHash(`image ${url}`), mime: 'image/jpeg', bytes: 40_000, url: `${url}/photo.jpg` },
+  ];
+  return {
+    runId,
+    theme: variant.theme ?? 'mensenhandel',
+    source: variant.source ?? 'demo-classic',
+    url,
+    meta: {
+      requestedUrl: url,
+      finalUrl: url,
+      capturedAt: variant.capturedAt ?? '2025-03-01T10:00:00.000Z',
+      status: 200,
+      headers: { 'content-type': 'text/html' },
+      serverIp: '127.0.0.1',
+      tls: null,
+      userAgent: 'Mozilla/5.0 (test)',
+      softwareVersion: SOFTWARE,
+      method: 'chromium via playwright-core (test)',
+    },
+    fields: variant.fields ?? { title: 'Nieuw in de stad', text: 'Bel mij vandaag', city: 'Amsterdam', phones: ['+31612345678'] },
+    artefacts,
+    score: variant.score ?? 3,
+    hits: [{ id: 'demo-indicator', weight: 3, evidence: [{ kind: 'field', field: 'city', value: 'Amsterdam' }] }],
+  };
+}
+
+export async function startTestRun(store: Store, theme = 'mensenhandel'): Promise<string> {
+  return store.startRun({ theme, source: null, startedAt: '2025-03-01T09:59:00.000Z', softwareVersion: SOFTWARE });
+}

@@ -1,0 +1,58 @@
+// Test fixtures for end-to-end runs: the demo platforms on a free port, a copy of the bundled
+// configuration pointing at them, and a fresh data directory — all removed afterwards.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemoServer } from '../demo/server.ts';
+
+export const BUNDLED_CONFIG = new URL('../config', import.meta.url).pathname;
+export const BAKEN_BIN = new URL('../bin/baken.ts', import.meta.url).pathname;
+
+export interface DemoEnv {
+  url: string;
+  configDir: string;
+  dataDir: string;
+  setDay(n: number): void;
+  truth(): Promise<Truth>;
+  close(): Promise<void>;
+}
+
+export interface TruthAd {
+  id: string;
+  platform: string;
+  url: string;
+  ref?: string;
+  fields: Record<string, unknown> & { text: string; title: string; images: string[] };
+  planted: string[];
+  networks: string[];
+  version: number;
+  hostile?: string;
+}
+export interface Truth { seed: number; day: number; ads: TruthAd[]; networks: { id: string; kind: string; ads: string[] }[] }
+
+/** `edit` may change the copied configuration files (e.g. shorter time-outs for hostile tests). */
+export async function startDemoEnv(opts: { day?: number; hostile?: boolean; edit?: (configDir: string) => void } = {}): Promise<DemoEnv> {
+  const server = await startDemoServer({ port: 0, day: opts.day ?? 0, hostile: opts.hostile ?? false });
+  const root = mkdtempSync(join(tmpdir(), 'baken-e2e-'));
+  const configDir = join(root, 'config');
+  const dataDir = join(root, 'data');
+  cpSync(BUNDLED_CONFIG, configDir, { recursive: true });
+  const sources = join(configDir, 'sources');
+  for (const f of readdirSync(sources)) {
+    const file = join(sources, f);
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('http://127.0.0.1:4100', server.url));
+  }
+  opts.edit?.(configDir);
+  return {
+    url: server.url, configDir, dataDir,
+    setDay: (n) => server.setDay(n),
+    truth: async () => (await fetch(`${server.url}/_truth.json`)).json() as Promise<Truth>,
+    close: async () => { await server.close(); rmSync(root, { recursive: true, force: true }); },
+  };
+}
+
+/** Every file under a directory, recursively. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
