@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { openSqliteStore } from '../src/store/sqlite/store.sqlite.ts';
 import { adId } from '../src/store/ad-keys.ts';
 import type { Store, StoredAd } from '../src/store/store.ts';
+import { FIELD_NAMES } from '../src/domain/ad.ts';
 import { BAKEN_BIN, filesUnder, startDemoEnv, type DemoEnv, type Truth, type TruthAd } from './demo-env.ts';
 
 const run = promisify(execFile);
@@ -85,17 +86,17 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
       assert.match(s.meta.capturedAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       assert.match(s.meta.softwareVersion, /^baken\/\d/);
       assert.ok(s.meta.headers['content-type'], `${ad.id} headers`);
-      assert.deepEqual(s.hits.map((h) => h.id).filter((id) => ad.planted.includes(id)).sort(), [...ad.planted].sort(),
+      assert.deepEqual(s.hits.map((h) => h.id).filter((id) => (ad.planted as string[]).includes(id)).sort(), [...ad.planted].sort(),
         `${ad.id}: every planted indicator is explained`);
     }
   });
 
   it('extracts every field of the kept ads as the platform shows it', () => {
-    const fields = ['title', 'text', 'alias', 'age', 'phones', 'email', 'city', 'languages', 'services', 'prices', 'licence', 'posted', 'images'];
+    const fields = FIELD_NAMES;
     const wrong: string[] = [];
     const norm = (v: unknown) => JSON.stringify(v, (_, x) => typeof x === 'string' ? x.replace(/\s+/g, ' ').trim() : x);
     for (const ad of planted()) {
-      const got = stored.get(ad.id)!.fields as Record<string, unknown>;
+      const got = stored.get(ad.id)!.fields;
       for (const f of fields) {
         if (norm(got[f]) !== norm(ad.fields[f])) wrong.push(`${ad.id}.${f}: expected ${norm(ad.fields[f])}, got ${norm(got[f])}`);
       }

@@ -4,6 +4,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../demo/server.ts';
+import type { Truth } from '../demo/truth.ts';
+
+export type { Truth, TruthAd } from '../demo/truth.ts';
 
 export const BUNDLED_CONFIG = new URL('../config', import.meta.url).pathname;
 export const BAKEN_BIN = new URL('../bin/baken.ts', import.meta.url).pathname;
@@ -17,18 +20,6 @@ export interface DemoEnv {
   close(): Promise<void>;
 }
 
-export interface TruthAd {
-  id: string;
-  platform: string;
-  url: string;
-  ref?: string;
-  fields: Record<string, unknown> & { text: string; title: string; images: string[] };
-  planted: string[];
-  networks: string[];
-  version: number;
-  hostile?: string;
-}
-export interface Truth { seed: number; day: number; ads: TruthAd[]; networks: { id: string; kind: string; ads: string[] }[] }
 
 /** `edit` may change the copied configuration files (e.g. shorter time-outs for hostile tests). */
 export async function startDemoEnv(opts: { day?: number; hostile?: boolean; edit?: (configDir: string) => void } = {}): Promise<DemoEnv> {

@@ -34,18 +34,25 @@ export class PageFailure extends BakenError {
 // Chromium cannot paint a texture taller than this; endless pages are cut off here.
 const MAX_SCREENSHOT_HEIGHT = 16_000;
 const MAX_SCROLL_STEPS = 40;
+const IMAGE_WAIT_MS = 3_000;
 
-export async function capturePage(context: BrowserContext, url: string, opts: CaptureOptions): Promise<PageCapture> {
+/** A tab reused for capture after capture: opening a new tab costs more than loading a page. */
+export async function openCaptureTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
+  page.on('dialog', (d) => { void d.dismiss().catch(() => {}); });
+  return page;
+}
+
+export async function capturePage(page: Page, url: string, opts: CaptureOptions): Promise<PageCapture> {
   const images = new Map<string, { mime: string; body: Buffer }>();
   const pending: Promise<void>[] = [];
-  page.on('dialog', (d) => { void d.dismiss().catch(() => {}); });
-  page.on('response', (r) => {
+  const onResponse = (r: Response) => {
     if (r.request().resourceType() !== 'image' || !r.ok()) return;
     pending.push(r.body().then((body) => {
       images.set(r.url(), { mime: r.headers()['content-type'] ?? 'application/octet-stream', body });
     }, () => {}));
-  });
+  };
+  page.on('response', onResponse);
   try {
     page.setDefaultTimeout(opts.timeoutMs);
     const capturedAt = new Date().toISOString();
@@ -66,7 +73,7 @@ export async function capturePage(context: BrowserContext, url: string, opts: Ca
     if (e instanceof PageFailure) throw e;
     throw new PageFailure(errorSummary(e), true, e);
   } finally {
-    await page.close().catch(() => {});
+    page.off('response', onResponse);
   }
 }
 
@@ -86,7 +93,9 @@ async function scrollThrough(page: Page): Promise<void> {
     if (atBottom) break;
   }
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForLoadState('networkidle', { timeout: 2_000 }).catch(() => {});
+  // Waiting for the images themselves is faster than waiting for the network to go quiet.
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete), undefined,
+    { timeout: IMAGE_WAIT_MS, polling: 50 }).catch(() => {});
 }
 
 async function takeScreenshot(page: Page, format: CaptureOptions['screenshot']): Promise<Buffer | null> {

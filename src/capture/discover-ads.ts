@@ -4,6 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
 import { PageFailure, errorSummary } from './capture-page.ts';
 
+const SCROLL_WAIT_MS = 3_000;
+
 export interface Discovery { adUrls: string[]; listPages: number }
 
 export async function discoverAds(context: BrowserContext, source: Source): Promise<Discovery> {
@@ -27,10 +29,15 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
       await collect(page, origin, pattern, found, discover.maxAds);
       for (let i = 0; i < discover.scroll && found.size < discover.maxAds; i++) {
         const before = found.size;
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        await page.waitForLoadState('networkidle', { timeout: 1_500 }).catch(() => {});
+        const links = await page.evaluate(() => {
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          return document.querySelectorAll('a[href]').length;
+        });
+        // The list is done when a scroll brings no new links within the wait.
+        const grew = await page.waitForFunction((n) => document.querySelectorAll('a[href]').length > n, links,
+          { timeout: SCROLL_WAIT_MS, polling: 50 }).then(() => true, () => false);
         await collect(page, origin, pattern, found, discover.maxAds);
-        if (found.size === before) break;
+        if (!grew || found.size === before) break;
       }
       next = discover.next ? await nextPage(page, discover.next, origin, visited) : null;
     }

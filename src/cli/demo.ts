@@ -33,7 +33,7 @@ export async function demo(args: string[]): Promise<number> {
     for (const [theme, s] of Object.entries(summaries)) {
       say(`  ${theme.padEnd(14)} ${s.captured} captured  ${s.kept} kept  ${s.deleted} deleted at once  ${s.failed} failed  (${(s.durationMs / 1000).toFixed(1)} s)`);
     }
-    say('Try: npx baken search "beschikbaar" --theme mensenhandel');
+    say('Try: npx baken search "Utrecht" --theme mensenhandel');
     return 0;
   } finally {
     await app.close();

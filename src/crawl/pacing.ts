@@ -17,15 +17,12 @@ export class HostPacer {
 }
 
 export async function forEachBounded<T>(items: readonly T[], concurrency: number,
-  work: (item: T, index: number) => Promise<void>): Promise<void> {
+  work: (item: T, worker: number) => Promise<void>): Promise<void> {
   let cursor = 0;
-  const worker = async () => {
-    while (cursor < items.length) {
-      const index = cursor++;
-      await work(items[index]!, index);
-    }
+  const run = async (worker: number) => {
+    while (cursor < items.length) await work(items[cursor++]!, worker);
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, (_, w) => run(w)));
 }
 
 export async function withRetries<T>(attempt: (n: number) => Promise<T>, retries: number,

@@ -7,7 +7,7 @@ import type { Source, Theme } from '../config/schema.ts';
 import { BakenError } from '../domain/errors.ts';
 import { assertPurposeCovers } from '../domain/purpose.ts';
 import { compileProfile } from '../analyse/compile-profile.ts';
-import { capturePage, errorSummary, PageFailure } from '../capture/capture-page.ts';
+import { capturePage, errorSummary, openCaptureTab, PageFailure } from '../capture/capture-page.ts';
 import { discoverAds } from '../capture/discover-ads.ts';
 import type { BlobStore, RunCounts, Store } from '../store/store.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
@@ -103,10 +103,13 @@ async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, c
       ready: gate.extractor.ready, softwareVersion: SOFTWARE_VERSION,
       method: `chromium ${deps.browser.version()} via playwright-core ${playwrightVersion}, rendered page`,
     };
-    await forEachBounded(adUrls, crawl.concurrency, async (url) => {
+    const tabs = await Promise.all(Array.from({ length: crawl.concurrency }, () => openCaptureTab(context)));
+    await forEachBounded(adUrls, crawl.concurrency, async (url, worker) => {
       try {
-        const { value: capture } = await withRetries(async () => { await pacer.wait(url); return capturePage(context, url, options); },
-          crawl.retries, retryable);
+        const { value: capture } = await withRetries(async () => {
+          await pacer.wait(url);
+          return capturePage(tabs[worker]!, url, options);
+        }, crawl.retries, retryable);
         counts.captured++;
         counts[await keepOrDelete(gate, capture)]++;
       } catch (e) {
