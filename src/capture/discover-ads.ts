@@ -4,7 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
 import { PageFailure, errorSummary } from './capture-page.ts';
 
-const SCROLL_WAIT_MS = 3_000;
+const SCROLL_WAIT_MS = 1_500;
+const SCROLL_NUDGES = 2;
 
 export interface Discovery { adUrls: string[]; listPages: number }
 
@@ -29,15 +30,9 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
       await collect(page, origin, pattern, found, discover.maxAds);
       for (let i = 0; i < discover.scroll && found.size < discover.maxAds; i++) {
         const before = found.size;
-        const links = await page.evaluate(() => {
-          window.scrollTo(0, document.documentElement.scrollHeight);
-          return document.querySelectorAll('a[href]').length;
-        });
-        // The list is done when a scroll brings no new links within the wait.
-        const grew = await page.waitForFunction((n) => document.querySelectorAll('a[href]').length > n, links,
-          { timeout: SCROLL_WAIT_MS, polling: 50 }).then(() => true, () => false);
+        if (!await scrollForMore(page)) break;
         await collect(page, origin, pattern, found, discover.maxAds);
-        if (!grew || found.size === before) break;
+        if (found.size === before) break;
       }
       next = discover.next ? await nextPage(page, discover.next, origin, visited) : null;
     }
@@ -48,6 +43,26 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
   } finally {
     await page.close().catch(() => {});
   }
+}
+
+/** Scrolls to the bottom and waits for more links. An infinite list that missed the scroll (its
+ *  observer fired while it was still loading) gets a nudge — up a screen and down again — before
+ *  the list is taken to be complete. */
+async function scrollForMore(page: Page): Promise<boolean> {
+  for (let attempt = 0; attempt <= SCROLL_NUDGES; attempt++) {
+    const links = await page.evaluate(async (nudge) => {
+      // Intersection observers only notice a change that lasts past a rendered frame.
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      if (nudge) { window.scrollBy(0, -window.innerHeight); await frame(); }
+      const count = document.querySelectorAll('a[href]').length;
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      return count;
+    }, attempt > 0);
+    const grew = await page.waitForFunction((n) => document.querySelectorAll('a[href]').length > n, links,
+      { timeout: SCROLL_WAIT_MS, polling: 50 }).then(() => true, () => false);
+    if (grew) return true;
+  }
+  return false;
 }
 
 async function passGate(page: Page, selector: string): Promise<void> {
