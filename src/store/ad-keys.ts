@@ -1,6 +1,6 @@
 // Keys derived from an ad, the same in every adapter: its id, the hash that tells a changed ad from
 // a re-sighting, and the city key used by the city filter.
-import { createHash } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
 import type { AdFields, Artefact } from '../domain/ad.ts';
 
 /** The theme is part of the id: one theme's ad never shares a row with another's (purpose binding). */
@@ -18,16 +18,3 @@ export function cityKey(city: string | undefined): string | null {
   return city === undefined ? null : city.normalize('NFC').trim().toLowerCase();
 }
 
-/** JSON with object keys sorted at every depth, so equal data always hashes alike. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
-    return sorted;
-  });
-}
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}

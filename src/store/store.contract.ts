@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BakenError } from '../domain/errors.ts';
+import { GENESIS_HASH, verifyChain } from '../domain/hash-chain.ts';
 import { fakeHash, keptAd, startTestRun } from './store.fixtures.ts';
 import type { KeptAd, Store } from './store.ts';
 
@@ -191,6 +192,20 @@ export function storeContract(name: string, open: Opener): void {
       assert.deepEqual(await store.failures(runId), [failure]);
       await assert.rejects(store.recordFailure('no-such-run', failure), BakenError);
       await assert.rejects(store.recordFailure(runId, { ...failure, attempts: 0 }), BakenError);
+    });
+
+    test('appends hash-chained log entries that verify, one chain per log', async (store) => {
+      await store.appendLog('audit', { action: 'search', user: 'u1' }, '2026-03-01T10:00:00.000Z');
+      await store.appendLog('custody', { action: 'capture', ad: 'a1' });
+      await store.appendLog('audit', { action: 'view', user: 'u1' });
+      const audit = await store.readLog('audit');
+      assert.deepEqual(audit.map((e) => [e.seq, e.body.action]), [[1, 'search'], [2, 'view']]);
+      assert.equal(audit[0]!.prevHash, GENESIS_HASH);
+      assert.equal(audit[1]!.prevHash, audit[0]!.hash);
+      assert.equal(audit[0]!.at, '2026-03-01T10:00:00.000Z');
+      assert.deepEqual(verifyChain(audit).breaks, []);
+      assert.deepEqual((await store.readLog('custody')).map((e) => e.seq), [1]);
+      assert.deepEqual((await store.readLog('audit', { fromSeq: 2 })).map((e) => e.seq), [2]);
     });
 
     test('referencedBlobs lists the artefact hashes of every stored capture', async (store) => {

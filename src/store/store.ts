@@ -2,6 +2,7 @@
 // same contract (store/store.contract.ts). Every method is async so either can sit behind it.
 import type { AdFields, Artefact, CaptureMeta } from '../domain/ad.ts';
 import type { IndicatorHit } from '../domain/indicator-hit.ts';
+import type { LogBody, LogEntry, LogName } from '../domain/hash-chain.ts';
 
 /** An ad that passed the minimisation gate, already reduced to the theme's allowed fields.
  *  Its artefacts are already in the blob store. */
@@ -78,6 +79,10 @@ export interface Store {
   search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }>;
   /** Every blob hash any stored row refers to: what the blob sweep must keep. */
   referencedBlobs(): Promise<Set<string>>;
+  /** Appends to a hash-chained log in its own transaction; `at` defaults to now. */
+  appendLog(log: LogName, body: LogBody, at?: string): Promise<LogEntry>;
+  /** Entries in order, from `fromSeq` (default 1). */
+  readLog(log: LogName, opts?: { fromSeq?: number; limit?: number }): Promise<LogEntry[]>;
   runs(theme: string): Promise<(RunStart & RunCounts & { id: string; finishedAt: string | null })[]>;
   close(): Promise<void>;
 }

@@ -87,6 +87,24 @@ CREATE VIRTUAL TABLE ads_fts USING fts5 (
 INSERT INTO ads_fts (ads_fts, rank) VALUES ('secure-delete', 1);
 `;
 
+// Append-only, hash-chained logs: the custody log of evidence and the audit trail. Triggers refuse
+// updates and deletes, so the chain can only grow; verify still recomputes every hash.
+const VERSION_2 = `
+CREATE TABLE log_entries (
+  log TEXT NOT NULL CHECK (log IN ('custody', 'audit')),
+  seq INTEGER NOT NULL CHECK (seq >= 1),
+  at TEXT NOT NULL,
+  prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+  hash TEXT NOT NULL CHECK (length(hash) = 64),
+  body TEXT NOT NULL CHECK (json_valid(body)),
+  PRIMARY KEY (log, seq)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER log_entries_no_update BEFORE UPDATE ON log_entries
+  BEGIN SELECT RAISE(ABORT, 'log entries are append-only'); END;
+CREATE TRIGGER log_entries_no_delete BEFORE DELETE ON log_entries
+  BEGIN SELECT RAISE(ABORT, 'log entries are append-only'); END;
+`;
+
 /** MIGRATIONS[i] takes a database from user_version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [VERSION_1];
+export const MIGRATIONS: readonly string[] = [VERSION_1, VERSION_2];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,6 +13,8 @@ import type {
 } from '../store.ts';
 import { assertFailure, assertFinish, assertKeptAd, assertRunStart, normaliseUtc } from '../validate.ts';
 import { openDatabase } from './database.sqlite.ts';
+import { canonicalJson } from '../../domain/canonical-json.ts';
+import { entryHash, GENESIS_HASH, type LogBody, type LogEntry, type LogName } from '../../domain/hash-chain.ts';
 
 export async function openSqliteStore(dataDir: string): Promise<Store> {
   // 0700: the database holds police data; nobody else on the machine may read it.
@@ -27,6 +29,7 @@ interface AdRow {
 }
 interface ArtefactRow { kind: Artefact['kind']; sha256: string; mime: string; bytes: number; url: string | null }
 interface HitRow { id: string; theme: string; source: string; url: string; title: string | null; city: string | null; score: number; last_seen: string }
+interface LogRow { log: LogName; seq: number; at: string; prev_hash: string; hash: string; body: string }
 interface RunRow {
   id: string; theme: string; source: string | null; started_at: string; finished_at: string | null;
   software_version: string; captured: number; kept: number; deleted: number; failed: number;
@@ -160,6 +163,29 @@ class SqliteStore implements Store {
         id: r.id, theme: r.theme, source: r.source, url: r.url, title: r.title, city: r.city, score: r.score, lastSeen: r.last_seen,
       })),
     };
+  }
+
+  async appendLog(log: LogName, body: LogBody, at = new Date().toISOString()): Promise<LogEntry> {
+    return this.#transaction(() => this.#append(log, body, at));
+  }
+
+  async readLog(log: LogName, opts: { fromSeq?: number; limit?: number } = {}): Promise<LogEntry[]> {
+    const rows = this.#sql(`
+      SELECT log, seq, at, prev_hash, hash, body FROM log_entries
+      WHERE log = ? AND seq >= ? ORDER BY seq LIMIT ?`)
+      .all(log, opts.fromSeq ?? 1, opts.limit ?? -1) as unknown as LogRow[];
+    return rows.map((r) => ({ log: r.log, seq: r.seq, at: r.at, prevHash: r.prev_hash, hash: r.hash, body: JSON.parse(r.body) as LogBody }));
+  }
+
+  /** Inside a transaction, so a log entry commits or rolls back with what it records. */
+  #append(log: LogName, body: LogBody, at: string): LogEntry {
+    const last = this.#sql('SELECT seq, hash FROM log_entries WHERE log = ? ORDER BY seq DESC LIMIT 1').get(log) as
+      { seq: number; hash: string } | undefined;
+    const entry = { log, seq: (last?.seq ?? 0) + 1, at: normaliseUtc(at), prevHash: last?.hash ?? GENESIS_HASH, body };
+    const hash = entryHash(entry);
+    this.#sql('INSERT INTO log_entries (log, seq, at, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(log, entry.seq, entry.at, entry.prevHash, hash, canonicalJson(body));
+    return { ...entry, hash };
   }
 
   async referencedBlobs(): Promise<Set<string>> {
