@@ -5,7 +5,7 @@ import { createFileBlobStore } from './store/blobs.files.ts';
 import { openSqliteStore } from './store/sqlite/store.sqlite.ts';
 import type { BlobStore, Store } from './store/store.ts';
 
-export interface App { config: Config; store: Store; blobs: BlobStore; close(): Promise<void> }
+export interface App { dataDir: string; config: Config; store: Store; blobs: BlobStore; close(): Promise<void> }
 
 export async function openApp(opts: { dataDir: string; config: Config }): Promise<App> {
   const { config } = opts;
@@ -13,7 +13,7 @@ export async function openApp(opts: { dataDir: string; config: Config }): Promis
   const store = await openSqliteStore(opts.dataDir);
   const blobs = createFileBlobStore(opts.dataDir);
   await sweepOrphanBlobs(store, blobs);
-  return { config, store, blobs, close: () => store.close() };
+  return { dataDir: opts.dataDir, config, store, blobs, close: () => store.close() };
 }
 
 // Blobs are written before their row is committed; a crash in between leaves blobs no row refers

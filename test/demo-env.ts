@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../demo/server.ts';
 import type { Truth } from '../demo/truth.ts';
+import type { WorldSize } from '../demo/world.ts';
 
 export type { Truth, TruthAd } from '../demo/truth.ts';
 
@@ -22,8 +23,8 @@ export interface DemoEnv {
 
 
 /** `edit` may change the copied configuration files (e.g. shorter time-outs for hostile tests). */
-export async function startDemoEnv(opts: { day?: number; hostile?: boolean; edit?: (configDir: string) => void } = {}): Promise<DemoEnv> {
-  const server = await startDemoServer({ port: 0, day: opts.day ?? 0, hostile: opts.hostile ?? false });
+export async function startDemoEnv(opts: { day?: number; hostile?: boolean; size?: WorldSize; edit?: (configDir: string) => void } = {}): Promise<DemoEnv> {
+  const server = await startDemoServer({ port: 0, day: opts.day ?? 0, hostile: opts.hostile ?? false, size: opts.size ?? 'default' });
   const root = mkdtempSync(join(tmpdir(), 'baken-e2e-'));
   const configDir = join(root, 'config');
   const dataDir = join(root, 'data');

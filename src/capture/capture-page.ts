@@ -1,15 +1,19 @@
 // Visits one ad page in a real browser and keeps, in memory, everything needed to prove what was
 // seen: rendered HTML, a full-page screenshot, the ad's images and the forensic metadata.
 import type { BrowserContext, Page, Response } from 'playwright-core';
-import type { CaptureMeta } from '../domain/ad.ts';
+import type { CaptureMeta, HttpExchange } from '../domain/ad.ts';
 import { BakenError } from '../domain/errors.ts';
 
+/** Everything kept in memory of one ad page visit, until the minimisation gate decides. */
 export interface PageCapture {
   meta: CaptureMeta;
+  /** The rendered DOM, as the extractor and a person looking at the page see it. */
   html: string;
   screenshot: Buffer | null;
-  /** Image responses the page loaded, by URL. */
-  images: Map<string, { mime: string; body: Buffer }>;
+  /** The ad page's own HTTP exchange, as served. */
+  document: HttpExchange;
+  /** Image exchanges the page made, by URL. */
+  images: Map<string, HttpExchange>;
 }
 
 export interface CaptureOptions {
@@ -44,13 +48,11 @@ export async function openCaptureTab(context: BrowserContext): Promise<Page> {
 }
 
 export async function capturePage(page: Page, url: string, opts: CaptureOptions): Promise<PageCapture> {
-  const images = new Map<string, { mime: string; body: Buffer }>();
+  const images = new Map<string, HttpExchange>();
   const pending: Promise<void>[] = [];
   const onResponse = (r: Response) => {
     if (r.request().resourceType() !== 'image' || !r.ok()) return;
-    pending.push(r.body().then((body) => {
-      images.set(r.url(), { mime: r.headers()['content-type'] ?? 'application/octet-stream', body });
-    }, () => {}));
+    pending.push(exchangeOf(r).then((x) => { images.set(r.url(), x); }, () => {}));
   };
   page.on('response', onResponse);
   try {
@@ -68,13 +70,27 @@ export async function capturePage(page: Page, url: string, opts: CaptureOptions)
     }
     const screenshot = await takeScreenshot(page, opts.screenshot);
     await Promise.all(pending);
-    return { meta: await describe(page, response, url, capturedAt, opts), html, screenshot, images };
+    const [meta, document] = await Promise.all([describe(page, response, url, capturedAt, opts), exchangeOf(response)]);
+    return { meta, html, screenshot, document, images };
   } catch (e) {
     if (e instanceof PageFailure) throw e;
     throw new PageFailure(errorSummary(e), true, e);
   } finally {
     page.off('response', onResponse);
   }
+}
+
+async function exchangeOf(r: Response): Promise<HttpExchange> {
+  const request = r.request();
+  const [requestHeaders, responseHeaders, httpVersion, body, server] = await Promise.all([
+    request.headersArray(), r.headersArray(), r.httpVersion(), r.body(), r.serverAddr(),
+  ]);
+  const pairs = (hs: { name: string; value: string }[]) => hs.map((h): [string, string] => [h.name, h.value]);
+  return {
+    url: r.url(), method: request.method(), requestHeaders: pairs(requestHeaders), httpVersion,
+    status: r.status(), statusText: r.statusText(), responseHeaders: pairs(responseHeaders), body,
+    serverIp: server?.ipAddress ?? null, at: requestTime(request.timing().startTime),
+  };
 }
 
 async function navigate(page: Page, url: string, timeoutMs: number): Promise<Response> {
@@ -137,4 +153,9 @@ export function errorSummary(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   // Playwright appends call logs to its messages; the first line says what happened.
   return message.split('\n')[0]!.slice(0, 300);
+}
+
+/** Playwright reports -1 when the browser gave no timing (e.g. a response served from memory). */
+function requestTime(startTime: number): string {
+  return new Date(startTime > 0 ? startTime : Date.now()).toISOString();
 }

@@ -7,7 +7,8 @@ import { PageFailure, errorSummary } from './capture-page.ts';
 const SCROLL_WAIT_MS = 1_500;
 const SCROLL_NUDGES = 2;
 
-export interface Discovery { adUrls: string[]; listPages: number }
+/** `complete` is false when a page or ad limit cut the listing short: absent ads may still be there. */
+export interface Discovery { adUrls: string[]; listPages: number; complete: boolean }
 
 export async function discoverAds(context: BrowserContext, source: Source): Promise<Discovery> {
   const { discover, crawl } = source;
@@ -36,7 +37,7 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
       }
       next = discover.next ? await nextPage(page, discover.next, origin, visited) : null;
     }
-    return { adUrls: [...found], listPages: visited.size };
+    return { adUrls: [...found], listPages: visited.size, complete: next === null && found.size < discover.maxAds };
   } catch (e) {
     if (e instanceof PageFailure) throw e;
     throw new PageFailure(`discovery failed: ${errorSummary(e)}`, false, e);

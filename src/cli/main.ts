@@ -3,16 +3,22 @@ import { BakenError } from '../domain/errors.ts';
 import { analyse, usage as analyseUsage } from './analyse.ts';
 import { crawl, usage as crawlUsage } from './crawl.ts';
 import { demo, usage as demoUsage } from './demo.ts';
+import { exportCommand, usage as exportUsage } from './export.ts';
 import { search, usage as searchUsage } from './search.ts';
 import { sites, usage as sitesUsage } from './sites.ts';
+import { verify, usage as verifyUsage } from './verify.ts';
+import { versions, usage as versionsUsage } from './versions.ts';
 import { printJson } from './output.ts';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   analyse: { run: analyse, usage: analyseUsage },
   crawl: { run: crawl, usage: crawlUsage },
   demo: { run: demo, usage: demoUsage },
+  export: { run: exportCommand, usage: exportUsage },
   search: { run: search, usage: searchUsage },
   sites: { run: sites, usage: sitesUsage },
+  verify: { run: verify, usage: verifyUsage },
+  versions: { run: versions, usage: versionsUsage },
 };
 
 const HELP = `baken — lawful-by-design crawler for signals of human trafficking in online ads

@@ -74,6 +74,16 @@ describe('loadConfig', () => {
     }, (d) => assert.match(loadError(d), /themes\/toezicht\.yaml: \(top level\): Unrecognized key: "retension"/));
   });
 
+  it('loads schedules and names a bad interval and a source of another theme', () => {
+    assert.deepEqual(loadConfig(BUNDLED).schedules.get('mensenhandel-daily'), { id: 'mensenhandel-daily', theme: 'mensenhandel', every: '1d', at: '03:00' });
+    withConfig((d) => {
+      writeFileSync(join(d, 'schedules/fast.yaml'), 'id: fast\ntheme: toezicht\nevery: 5m\n');
+    }, (d) => assert.match(loadError(d), /schedules\/fast\.yaml: every: expected an interval of at least 15m/));
+    withConfig((d) => {
+      writeFileSync(join(d, 'schedules/cross.yaml'), 'id: cross\ntheme: toezicht\nsource: mensenhandel-classic\nevery: 1h\n');
+    }, (d) => assert.match(loadError(d), /schedules\/cross: source: no source "mensenhandel-classic" of theme "toezicht"/));
+  });
+
   it('says clearly when the directory does not exist', () => {
     assert.throws(() => loadConfig('/nonexistent/baken'), /configuration directory \/nonexistent\/baken does not exist/);
   });

@@ -6,8 +6,8 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { BakenError } from '../domain/errors.ts';
 import {
-  extractorSchema, profileSchema, sourceSchema, themeSchema,
-  type Extractor, type Profile, type Source, type Theme,
+  extractorSchema, profileSchema, scheduleSchema, sourceSchema, themeSchema,
+  type Extractor, type Profile, type Schedule, type Source, type Theme,
 } from './schema.ts';
 
 export interface Config {
@@ -16,6 +16,7 @@ export interface Config {
   sources: Map<string, Source>;
   extractors: Map<string, Extractor>;
   profiles: Map<string, Profile>;
+  schedules: Map<string, Schedule>;
 }
 
 const KINDS = {
@@ -23,6 +24,7 @@ const KINDS = {
   sources: sourceSchema,
   extractors: extractorSchema,
   profiles: profileSchema,
+  schedules: scheduleSchema,
 } as const;
 
 export function loadConfig(dir: string): Config {
@@ -61,6 +63,7 @@ export function loadConfig(dir: string): Config {
     sources: read('sources', sourceSchema),
     extractors: read('extractors', extractorSchema),
     profiles: read('profiles', profileSchema),
+    schedules: read('schedules', scheduleSchema),
   };
   if (problems.length === 0) problems.push(...crossReferences(config));
   if (problems.length > 0) {
@@ -81,6 +84,13 @@ function crossReferences(c: Config): string[] {
   for (const s of c.sources.values()) {
     if (!c.themes.has(s.theme)) problems.push(`sources/${s.id}: theme: no theme "${s.theme}" in themes/`);
     if (!c.extractors.has(s.extractor)) problems.push(`sources/${s.id}: extractor: no extractor "${s.extractor}" in extractors/`);
+  }
+  for (const s of c.schedules.values()) {
+    if (!c.themes.has(s.theme)) problems.push(`schedules/${s.id}: theme: no theme "${s.theme}" in themes/`);
+    const source = s.source === undefined ? undefined : c.sources.get(s.source);
+    if (s.source !== undefined && source?.theme !== s.theme) {
+      problems.push(`schedules/${s.id}: source: no source "${s.source}" of theme "${s.theme}" in sources/`);
+    }
   }
   return problems;
 }

@@ -116,6 +116,21 @@ export const profileSchema = z.strictObject({
   indicators: z.array(indicatorSchema).min(1),
 });
 
+const INTERVAL_MINUTES = { m: 1, h: 60, d: 1440 } as const;
+
+/** When a theme (or one of its sources) is crawled. The scheduler reads these; admins change them. */
+export const scheduleSchema = z.strictObject({
+  id,
+  theme: id,
+  source: id.optional(),
+  every: z.string()
+    .regex(/^[1-9]\d*[mhd]$/, 'expected an interval: a whole number and m, h or d (e.g. 30m, 6h, 1d)')
+    .refine((s) => Number(s.slice(0, -1)) * INTERVAL_MINUTES[s.slice(-1) as keyof typeof INTERVAL_MINUTES] >= 15,
+      { message: 'expected an interval of at least 15m (be gentle with the sites)' }),
+  /** UTC time of day of the first run, as HH:MM. */
+  at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (UTC)').optional(),
+});
+
 export type Theme = z.infer<typeof themeSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type CrawlSettings = z.infer<typeof crawlSettingsSchema>;
@@ -123,3 +138,4 @@ export type Extractor = z.infer<typeof extractorSchema>;
 export type FieldRule = z.infer<typeof fieldRuleSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type Profile = z.infer<typeof profileSchema>;
+export type Schedule = z.infer<typeof scheduleSchema>;

@@ -8,7 +8,9 @@ import { BakenError } from '../domain/errors.ts';
 import { assertPurposeCovers } from '../domain/purpose.ts';
 import { compileProfile } from '../analyse/compile-profile.ts';
 import { capturePage, errorSummary, openCaptureTab, PageFailure } from '../capture/capture-page.ts';
-import { discoverAds } from '../capture/discover-ads.ts';
+import { discoverAds, type Discovery } from '../capture/discover-ads.ts';
+import { loadOrCreateSigningKey } from '../evidence/signing-key.ts';
+import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
 import type { BlobStore, RunCounts, Store } from '../store/store.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
 import { urlRef, type Log } from '../log.ts';
@@ -16,6 +18,7 @@ import { forEachBounded, HostPacer, withRetries } from './pacing.ts';
 import { keepOrDelete, type GateContext } from './keep-or-delete.ts';
 
 export interface CrawlDeps {
+  dataDir: string;
   config: Config;
   store: Store;
   blobs: BlobStore;
@@ -36,6 +39,7 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest): Promise<
   const now = deps.now ?? (() => new Date());
   const { theme, sources } = planCrawl(deps.config, request, now());
 
+  const key = loadOrCreateSigningKey(deps.dataDir);
   const runId = await deps.store.startRun({
     theme: theme.id, source: request.source ?? null, startedAt: now().toISOString(), softwareVersion: SOFTWARE_VERSION,
   });
@@ -43,9 +47,10 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest): Promise<
   const counts: RunCounts = { captured: 0, kept: 0, deleted: 0, failed: 0 };
   const profile = compileProfile(deps.config.profiles.get(theme.profile)!);
   for (const source of sources) {
+    const extractor = deps.config.extractors.get(source.extractor)!;
     const gate: GateContext = {
-      runId, theme: theme.id, source: source.id, extractor: deps.config.extractors.get(source.extractor)!,
-      profile, policy: theme.store, store: deps.store, blobs: deps.blobs,
+      runId, theme: theme.id, source: source.id, extractor, profile, policy: theme.store, store: deps.store, blobs: deps.blobs,
+      key, configHash: sha256Hex(canonicalJson({ theme, source, extractor, profile: deps.config.profiles.get(theme.profile) })),
     };
     await crawlSource(deps, source, gate, counts);
   }
@@ -88,14 +93,15 @@ async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, c
     deps.log('crawl.failed', { run: gate.runId, source: source.id, url: urlRef(url), reason, attempts });
   };
   try {
-    let adUrls: string[];
+    let discovery: Discovery;
     try {
-      adUrls = (await withRetries(async () => { await pacer.wait(source.start); return discoverAds(context, source); },
-        crawl.retries, retryable)).value.adUrls;
+      discovery = (await withRetries(async () => { await pacer.wait(source.start); return discoverAds(context, source); },
+        crawl.retries, retryable)).value;
     } catch (e) {
       await fail(source.start, e);
       return;
     }
+    const { adUrls } = discovery;
     deps.log('crawl.discovered', { run: gate.runId, source: source.id, ads: adUrls.length });
     let done = 0;
     const options = {
@@ -118,6 +124,9 @@ async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, c
       }
       deps.onProgress?.({ source: source.id, done: ++done, total: adUrls.length });
     });
+    if (discovery.complete) {
+      await deps.store.markGone(gate.runId, gate.theme, source.id, adUrls, (deps.now ?? (() => new Date()))().toISOString());
+    }
   } finally {
     await context.close();
   }

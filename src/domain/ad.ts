@@ -26,9 +26,10 @@ export interface AdFields {
   images?: string[];      // absolute URLs as found on the page
 }
 
-/** One stored artefact, addressed by the SHA-256 of its bytes. */
+/** One stored artefact, addressed by the SHA-256 of its bytes. `warc` holds the HTTP exchanges as
+ *  fetched plus the screenshot and rendered HTML; `manifest` is the signed list of all the others. */
 export interface Artefact {
-  kind: 'html' | 'screenshot' | 'image';
+  kind: 'html' | 'screenshot' | 'image' | 'warc' | 'manifest';
   sha256: string;
   mime: string;
   bytes: number;
@@ -49,15 +50,17 @@ export interface CaptureMeta {
   method: string;         // how it was obtained, e.g. "chromium 156 via playwright-core 1.65"
 }
 
-/** An ad in memory between capture and the minimisation gate. Nothing of it is on disk yet. */
-export interface AdBundle {
-  theme: string;
-  source: string;
+/** One HTTP request and its response as the browser made and received them, for the WARC. */
+export interface HttpExchange {
   url: string;
-  meta: CaptureMeta;
-  fields: AdFields;
-  html: Buffer;
-  screenshot: Buffer | null;
-  screenshotMime: string;
-  images: { url: string; mime: string; body: Buffer }[];
+  method: string;
+  requestHeaders: [string, string][];
+  httpVersion: string;
+  status: number;
+  statusText: string;
+  responseHeaders: [string, string][];
+  /** The body as the browser decoded it (content encoding removed). */
+  body: Buffer;
+  serverIp: string | null;
+  at: string;
 }

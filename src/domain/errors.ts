@@ -1,4 +1,4 @@
-// One error catalogue, shared by CLI and (later) API: stable codes, an exit code, cause chaining.
+// One error catalogue, shared by CLI and API: stable codes, an exit code, cause chaining.
 
 export const ERROR_CODES = {
   CONFIG_INVALID: { exit: 2, http: 500 },
@@ -11,6 +11,17 @@ export const ERROR_CODES = {
   STORE_REJECTED: { exit: 4, http: 500 },
   BROWSER_UNAVAILABLE: { exit: 5, http: 503 },
   CAPTURE_FAILED: { exit: 6, http: 502 },
+  SIGNING_KEY: { exit: 7, http: 500 },
+  VERIFY_FAILED: { exit: 1, http: 500 },
+  NOT_FOUND: { exit: 2, http: 404 },
+  // The API's refusals. 77 is sysexits' EX_NOPERM, 75 its EX_TEMPFAIL.
+  UNAUTHENTICATED: { exit: 77, http: 401 },
+  TOTP_REQUIRED: { exit: 77, http: 401 },
+  FORBIDDEN: { exit: 77, http: 403 },
+  CSRF_REJECTED: { exit: 77, http: 403 },
+  CONFLICT: { exit: 2, http: 409 },
+  RATE_LIMITED: { exit: 75, http: 429 },
+  JUSTIFICATION_REQUIRED: { exit: 64, http: 400 },
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
@@ -22,4 +33,5 @@ export class BakenError extends Error {
     this.code = code;
   }
   get exitCode(): number { return ERROR_CODES[this.code].exit; }
+  get httpStatus(): number { return ERROR_CODES[this.code].http; }
 }

@@ -8,13 +8,17 @@ export function adId(theme: string, url: string): string {
   return sha256Hex(`${theme}\n${url}`).slice(0, 24);
 }
 
-/** Screenshots are left out: they differ on every visit even when the ad did not change. */
-export function contentHashOf(fields: AdFields, artefacts: Artefact[]): string {
-  const hashes = artefacts.filter((a) => a.kind !== 'screenshot').map((a) => a.sha256).sort();
-  return sha256Hex(canonicalJson({ fields, artefacts: hashes }));
+/** What tells a changed ad from a re-sighting: its fields and its images. The page around them
+ *  (HTML, screenshot, WARC) differs on every visit — dates, banners — even when the ad did not. */
+export function contentHashOf(fields: AdFields, imageHashes: readonly string[]): string {
+  return sha256Hex(canonicalJson({ fields, images: [...imageHashes].sort() }));
 }
 
 export function cityKey(city: string | undefined): string | null {
   return city === undefined ? null : city.normalize('NFC').trim().toLowerCase();
 }
 
+
+export function imageHashes(artefacts: readonly Artefact[]): string[] {
+  return artefacts.filter((a) => a.kind === 'image').map((a) => a.sha256);
+}

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { BakenError } from '../domain/errors.ts';
 import { GENESIS_HASH, verifyChain } from '../domain/hash-chain.ts';
 import { fakeHash, keptAd, startTestRun } from './store.fixtures.ts';
+import { contentHashOf, imageHashes } from './ad-keys.ts';
 import type { KeptAd, Store } from './store.ts';
 
 type Opener = () => Promise<{ store: Store; cleanup(): Promise<void> }>;
@@ -194,6 +195,72 @@ export function storeContract(name: string, open: Opener): void {
       await assert.rejects(store.recordFailure(runId, { ...failure, attempts: 0 }), BakenError);
     });
 
+    test('records capture, version, sighting, failure and run in the custody log with the capture', async (store) => {
+      const runId = await startTestRun(store);
+      const first = keptAd(runId, { fields: { title: 'one' }, capturedAt: '2025-03-01T10:00:00.000Z' });
+      await store.saveAd(first);
+      await store.saveAd(keptAd(runId, { fields: { title: 'one' }, capturedAt: '2025-03-01T11:00:00.000Z' }));
+      const second = keptAd(runId, { fields: { title: 'two' }, capturedAt: '2025-03-01T12:00:00.000Z' });
+      await store.saveAd(second);
+      await store.recordFailure(runId, { source: 'demo-classic', url: 'https://ads.example/broken', reason: 'HTTP 500', attempts: 3 });
+      await store.finishRun(runId, { captured: 3, kept: 3, deleted: 7, failed: 1 }, '2025-03-01T13:00:00.000Z');
+      const log = await store.readLog('custody');
+      assert.deepEqual(log.map((e) => e.body.action), ['capture', 'sighting', 'version', 'capture-failed', 'run']);
+      assert.deepEqual(verifyChain(log).breaks, []);
+      assert.equal(log[0]!.body['manifest'], first.manifest.sha256);
+      assert.equal(log[2]!.body['capture'], second.captureId);
+      assert.equal(log[2]!.body['version'], 2);
+      assert.ok(!JSON.stringify(log[3]!.body).includes('ads.example'), 'the log keeps a hash of a failed URL, not the URL');
+      assert.equal(log[4]!.body['deleted'], 7);
+    });
+
+    test('sights an unchanged ad without a copy, and declines a changed one', async (store) => {
+      const runId = await startTestRun(store);
+      const ad = keptAd(runId);
+      await store.saveAd(ad);
+      const hash = contentHashOf(ad.fields, imageHashes(ad.artefacts));
+      const seen = await store.sightIfUnchanged({ runId, theme: ad.theme, url: ad.url, contentHash: hash, seenAt: '2025-03-02T10:00:00.000Z' });
+      assert.equal(seen?.outcome, 'unchanged');
+      assert.equal(await store.sightIfUnchanged({ runId, theme: ad.theme, url: ad.url, contentHash: fakeHash('other'), seenAt: '2025-03-02T11:00:00.000Z' }), null);
+      assert.equal(await store.sightIfUnchanged({ runId, theme: ad.theme, url: 'https://ads.example/new', contentHash: hash, seenAt: '2025-03-02T11:00:00.000Z' }), null);
+      const got = (await store.getAd(seen!.adId, ['mensenhandel']))!;
+      assert.equal(got.sightings, 2);
+      assert.equal(got.lastSeen, '2025-03-02T10:00:00.000Z');
+      assert.equal((await store.evidence(seen!.adId)).length, 1);
+    });
+
+    test('marks ads no longer listed as gone, and brings them back when seen again', async (store) => {
+      const runId = await startTestRun(store);
+      const a = keptAd(runId, { url: 'https://ads.example/a' });
+      const b = keptAd(runId, { url: 'https://ads.example/b' });
+      const { adId: idA } = await store.saveAd(a);
+      const { adId: idB } = await store.saveAd(b);
+      assert.deepEqual(await store.markGone(runId, 'mensenhandel', 'demo-classic', [a.url], '2025-03-03T00:00:00.000Z'), [idB]);
+      assert.equal((await store.getAd(idB, ['mensenhandel']))!.goneAt, '2025-03-03T00:00:00.000Z');
+      assert.equal((await store.getAd(idA, ['mensenhandel']))!.goneAt, null);
+      assert.deepEqual(await store.markGone(runId, 'mensenhandel', 'demo-classic', [a.url], '2025-03-04T00:00:00.000Z'), [], 'gone once');
+      await store.saveAd({ ...keptAd(runId, { url: b.url, capturedAt: '2025-03-05T00:00:00.000Z' }) });
+      assert.equal((await store.getAd(idB, ['mensenhandel']))!.goneAt, null);
+      assert.equal((await store.readLog('custody')).filter((e) => e.body.action === 'gone').length, 1);
+    });
+
+    test('lists the versions of an ad, only within the caller\'s themes', async (store) => {
+      const runId = await startTestRun(store);
+      const { adId } = await store.saveAd(keptAd(runId, { fields: { text: 'eerste tekst' } }));
+      await store.saveAd(keptAd(runId, { fields: { text: 'tweede tekst' }, capturedAt: '2025-03-02T10:00:00.000Z' }));
+      const versions = await store.versions(adId, ['mensenhandel']);
+      assert.deepEqual(versions.map((v) => [v.version, v.fields.text]), [[1, 'eerste tekst'], [2, 'tweede tekst']]);
+      assert.deepEqual(await store.versions(adId, ['toezicht']), []);
+    });
+
+    test('refuses an ad without a signed manifest', async (store) => {
+      const runId = await startTestRun(store);
+      const ad = keptAd(runId);
+      await assert.rejects(store.saveAd({ ...ad, manifest: { ...ad.manifest, signature: '' } }),
+        /manifest\.signature: missing \(captures are stored signed only\)/);
+      assert.equal((await store.search({ themes: ['mensenhandel'] })).total, 0);
+    });
+
     test('appends hash-chained log entries that verify, one chain per log', async (store) => {
       await store.appendLog('audit', { action: 'search', user: 'u1' }, '2026-03-01T10:00:00.000Z');
       await store.appendLog('custody', { action: 'capture', ad: 'a1' });
@@ -215,6 +282,73 @@ export function storeContract(name: string, open: Opener): void {
       await store.saveAd(keptAd(runId, { fields: { title: 'v2' }, html: 'changed page', screenshot: 'second visit' }));
       const expected = new Set([...first.artefacts.map((a) => a.sha256), fakeHash('changed page'), fakeHash('second visit')]);
       assert.deepEqual(await store.referencedBlobs(), expected);
+    });
+
+    test('search filters on phone number, indicator and the period an ad was seen', async (store) => {
+      const runId = await startTestRun(store);
+      const hit = (id: string) => ({ id, weight: 1, evidence: [] });
+      const save = (n: string, phones: string[], hits: string[], capturedAt: string) =>
+        store.saveAd({ ...keptAd(runId, { url: `https://ads.example/${n}`, capturedAt, fields: { title: `ad ${n}`, phones } }), hits: hits.map(hit) });
+      await save('1', ['+31612345678'], ['a', 'b'], '2025-03-01T10:00:00.000Z');
+      await save('2', ['+31612345678', '+31687654321'], ['b'], '2025-03-05T10:00:00.000Z');
+      await save('3', ['+31687654321'], ['c'], '2025-03-09T10:00:00.000Z');
+      const titles = async (q: Omit<Parameters<Store['search']>[0], 'themes'>) =>
+        (await store.search({ themes: ['mensenhandel'], ...q })).hits.map((h) => h.title).sort();
+      assert.deepEqual(await titles({ phone: '+31612345678' }), ['ad 1', 'ad 2']);
+      assert.deepEqual(await titles({ phone: '+31600000000' }), []);
+      assert.deepEqual(await titles({ indicator: 'b' }), ['ad 1', 'ad 2']);
+      assert.deepEqual(await titles({ indicator: 'c', phone: '+31687654321' }), ['ad 3']);
+      assert.deepEqual(await titles({ from: '2025-03-05T00:00:00.000Z' }), ['ad 2', 'ad 3']);
+      assert.deepEqual(await titles({ to: '2025-03-05T23:59:59.999Z' }), ['ad 1', 'ad 2']);
+      assert.deepEqual(await titles({ from: '2025-03-02T00:00:00.000Z', to: '2025-03-06T00:00:00.000Z' }), ['ad 2']);
+      assert.deepEqual((await store.search({ themes: ['toezicht'], phone: '+31612345678' })).total, 0);
+    });
+
+    test('search counts facets over every match, not only the page, and counts indicators per hit', async (store) => {
+      const runId = await startTestRun(store);
+      const ads: [string, string, string, number, string][] = [
+        ['1', 'site-a', 'Amsterdam', 12, '2025-03-01T10:00:00.000Z'], ['2', 'site-a', 'amsterdam', 3, '2025-03-02T10:00:00.000Z'],
+        ['3', 'site-b', 'Utrecht', 25, '2025-04-01T10:00:00.000Z'],
+      ];
+      for (const [n, source, city, score, capturedAt] of ads) {
+        await store.saveAd(keptAd(runId, { url: `https://ads.example/${n}`, source, score, capturedAt, fields: { title: `ad ${n}`, city } }));
+      }
+      const result = await store.search({ themes: ['mensenhandel'], facets: true, limit: 1 });
+      assert.equal(result.total, 3);
+      assert.equal(result.hits.length, 1);
+      assert.equal(result.hits[0]!.indicatorCount, 1);
+      assert.deepEqual(result.facets, {
+        city: [{ value: 'amsterdam', count: 2 }, { value: 'utrecht', count: 1 }],
+        source: [{ value: 'site-a', count: 2 }, { value: 'site-b', count: 1 }],
+        indicatorCount: [{ value: '1', count: 3 }],
+        scoreBand: [{ value: '0-4', count: 1 }, { value: '10-19', count: 1 }, { value: '20+', count: 1 }],
+        month: [{ value: '2025-03', count: 2 }, { value: '2025-04', count: 1 }],
+      });
+      assert.equal((await store.search({ themes: ['mensenhandel'], text: 'nergens', facets: true })).facets?.city.length, 0);
+    });
+
+    test('search narrows to given ids and never beyond the themes', async (store) => {
+      const runId = await startTestRun(store);
+      const a = await store.saveAd(keptAd(runId, { url: 'https://ads.example/a' }));
+      await store.saveAd(keptAd(runId, { url: 'https://ads.example/b' }));
+      const other = await store.saveAd(keptAd(await startTestRun(store, 'toezicht'), { theme: 'toezicht' }));
+      assert.deepEqual((await store.search({ themes: ['mensenhandel'], ids: [a.adId, other.adId] })).hits.map((h) => h.id), [a.adId]);
+      assert.equal((await store.search({ themes: ['mensenhandel'], ids: [] })).total, 0);
+    });
+
+    test('networkOf links ads of one theme that share a phone number, and nothing across themes', async (store) => {
+      const runId = await startTestRun(store);
+      const save = (n: string, phones: string[]) => store.saveAd(keptAd(runId, { url: `https://ads.example/${n}`, fields: { title: n, phones } }));
+      const one = await save('1', ['+31612345678', '+31687654321']);
+      const two = await save('2', ['+31612345678']);
+      const three = await save('3', ['+31687654321', '+31612345678']);
+      await save('4', ['+31600000000']);
+      await store.saveAd(keptAd(await startTestRun(store, 'toezicht'), { theme: 'toezicht', fields: { phones: ['+31612345678'] } }));
+      assert.deepEqual(await store.networkOf(one.adId, ['mensenhandel', 'toezicht']), [
+        { adId: two.adId, reasons: [{ kind: 'shared-phone', phone: '+31612345678' }] },
+        { adId: three.adId, reasons: [{ kind: 'shared-phone', phone: '+31612345678' }, { kind: 'shared-phone', phone: '+31687654321' }] },
+      ].sort((x, y) => x.adId.localeCompare(y.adId)));
+      assert.equal(await store.networkOf(one.adId, ['toezicht']), null);
     });
   });
 }

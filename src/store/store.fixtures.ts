@@ -1,5 +1,5 @@
 // Test data for the store contract: well-formed kept ads that a test varies one detail at a time.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AdFields, Artefact } from '../domain/ad.ts';
 import type { KeptAd, Store } from './store.ts';
 
@@ -31,6 +31,8 @@ export function keptAd(runId: string, variant: AdVariant = {}): KeptAd {
   ];
   return {
     runId,
+    captureId: randomUUID(),
+    manifest: { sha256: fakeHash(`manifest ${randomUUID()}`), signature: 'c2lnbmF0dXJl', keyId: fakeHash('test key') },
     theme: variant.theme ?? 'mensenhandel',
     source: variant.source ?? 'demo-classic',
     url,

@@ -8,6 +8,9 @@ import type { LogBody, LogEntry, LogName } from '../domain/hash-chain.ts';
  *  Its artefacts are already in the blob store. */
 export interface KeptAd {
   runId: string;
+  /** Chosen by the caller: the signed manifest names it before the row exists. */
+  captureId: string;
+  manifest: { sha256: string; signature: string; keyId: string };
   theme: string;
   source: string;
   url: string;
@@ -32,9 +35,35 @@ export interface SearchQuery {
   source?: string;
   city?: string;
   minScore?: number;
+  /** E.164; matches any of the ad's phone numbers. */
+  phone?: string;
+  /** An indicator id that hit on the ad. */
+  indicator?: string;
+  /** Ads seen in the period: last seen on or after `from`, first seen on or before `to` (UTC ISO). */
+  from?: string;
+  to?: string;
+  /** Only these ads (e.g. the entries of a list). */
+  ids?: string[];
+  /** Count the matches per city, source, indicator count, score band and month last seen. */
+  facets?: boolean;
   limit?: number;
   offset?: number;
 }
+
+export interface FacetCount { value: string; count: number }
+export interface SearchFacets {
+  city: FacetCount[];
+  source: FacetCount[];
+  indicatorCount: FacetCount[];
+  scoreBand: FacetCount[];
+  month: FacetCount[];
+}
+
+export interface SearchResult { total: number; hits: SearchHit[]; facets?: SearchFacets }
+
+/** Why two ads of one theme are linked. The network analysis adds reasons as it lands. */
+export type LinkReason = { kind: 'shared-phone'; phone: string };
+export interface NetworkLink { adId: string; reasons: LinkReason[] }
 
 export interface SearchHit {
   id: string;
@@ -44,6 +73,7 @@ export interface SearchHit {
   title: string | null;
   city: string | null;
   score: number;
+  indicatorCount: number;
   lastSeen: string;
 }
 
@@ -63,6 +93,28 @@ export interface StoredAd {
   score: number;
   hits: IndicatorHit[];
   sightings: number;
+  goneAt: string | null;
+}
+
+/** A sighting of an unchanged ad: no new copy, only the time it was seen. */
+export interface Sighting { runId: string; theme: string; url: string; contentHash: string; seenAt: string }
+
+export interface AdVersion { captureId: string; version: number; capturedAt: string; contentHash: string; fields: AdFields }
+
+/** Everything `verify` compares with the signed manifests and the custody log. */
+export interface CaptureEvidence {
+  ad: { id: string; theme: string; source: string; url: string; firstSeen: string; lastSeen: string; latestCaptureId: string; goneAt: string | null };
+  captureId: string;
+  version: number;
+  runId: string;
+  capturedAt: string;
+  contentHash: string;
+  meta: CaptureMeta;
+  fields: AdFields;
+  score: number;
+  hits: IndicatorHit[];
+  artefacts: Artefact[];
+  manifest: { sha256: string; signature: string; keyId: string };
 }
 
 export type SaveResult = { adId: string; captureId: string; outcome: 'new' | 'changed' | 'unchanged' };
@@ -75,8 +127,19 @@ export interface Store {
   /** Rejects (STORE_REJECTED) an ad without origin and method: source URL, UTC time, software
    *  version, method. An unchanged re-capture adds a sighting instead of a copy. */
   saveAd(ad: KeptAd): Promise<SaveResult>;
+  /** Records a sighting if the ad's latest capture has this content hash; null if it is new or changed. */
+  sightIfUnchanged(sighting: Sighting): Promise<SaveResult | null>;
+  /** Marks the source's ads not listed in this run as gone (last seen stays); returns their ids. */
+  markGone(runId: string, theme: string, source: string, listedUrls: readonly string[], at: string): Promise<string[]>;
   getAd(id: string, themes: string[]): Promise<StoredAd | null>;
-  search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }>;
+  versions(id: string, themes: string[]): Promise<AdVersion[]>;
+  /** Every capture (of one ad, or all), with its ad row, oldest first. */
+  evidence(adId?: string): Promise<CaptureEvidence[]>;
+  /** Sightings per ad, in time order, for `verify` to compare with the custody log. */
+  sightings(adId: string): Promise<{ runId: string; seenAt: string }[]>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Ads of the same theme linked to this one, or null if it is not visible in these themes. */
+  networkOf(adId: string, themes: string[]): Promise<NetworkLink[] | null>;
   /** Every blob hash any stored row refers to: what the blob sweep must keep. */
   referencedBlobs(): Promise<Set<string>>;
   /** Appends to a hash-chained log in its own transaction; `at` defaults to now. */

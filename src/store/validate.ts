@@ -5,7 +5,7 @@ import type { KeptAd, RunCounts, RunFailure, RunStart } from './store.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
-const ARTEFACT_KINDS = new Set(['html', 'screenshot', 'image']);
+const ARTEFACT_KINDS = new Set(['html', 'screenshot', 'image', 'warc', 'manifest']);
 const COUNT_NAMES = ['captured', 'kept', 'deleted', 'failed'] as const;
 
 export function assertKeptAd(ad: KeptAd): void {
@@ -14,6 +14,11 @@ export function assertKeptAd(ad: KeptAd): void {
   need(isText(ad.theme), 'theme: missing');
   need(isText(ad.source), 'source: missing');
   need(isText(ad.runId), 'runId: missing');
+  need(isText(ad.captureId), 'captureId: missing');
+  const m = isObject(ad.manifest) ? ad.manifest : null;
+  need(m !== null && typeof m.sha256 === 'string' && SHA256.test(m.sha256), 'manifest.sha256: expected the SHA-256 of the signed manifest');
+  need(m !== null && isText(m.signature), 'manifest.signature: missing (captures are stored signed only)');
+  need(m !== null && typeof m.keyId === 'string' && SHA256.test(m.keyId), 'manifest.keyId: expected the SHA-256 of the signing key');
   need(isHttpUrl(ad.url), 'url: missing or not an http(s) URL (the source URL of the ad)');
   const meta = isObject(ad.meta) ? ad.meta : null;
   need(meta !== null, 'meta: missing (capture time, software version, method, requested URL)');
@@ -31,7 +36,7 @@ export function assertKeptAd(ad: KeptAd): void {
   } else {
     ad.artefacts.forEach((a, i) => {
       need(isObject(a) && typeof a.sha256 === 'string' && SHA256.test(a.sha256), `artefacts[${i}].sha256: expected 64 lower-case hex characters`);
-      need(isObject(a) && ARTEFACT_KINDS.has(a.kind), `artefacts[${i}].kind: expected html, screenshot or image`);
+      need(isObject(a) && ARTEFACT_KINDS.has(a.kind), `artefacts[${i}].kind: expected html, screenshot, image, warc or manifest`);
       need(isObject(a) && isText(a.mime), `artefacts[${i}].mime: missing`);
       need(isObject(a) && Number.isSafeInteger(a.bytes) && a.bytes >= 0, `artefacts[${i}].bytes: expected a byte count`);
     });

@@ -1,5 +1,6 @@
 // The SQLite schema. `PRAGMA user_version` holds SCHEMA_VERSION; a later change appends a migration
 // to MIGRATIONS instead of editing version 1, so existing data directories upgrade in place.
+import { API_MIGRATION } from './schema-api.sql.ts';
 
 const VERSION_1 = `
 -- What survives of a run after minimisation: counts, never content.
@@ -105,6 +106,30 @@ CREATE TRIGGER log_entries_no_delete BEFORE DELETE ON log_entries
   BEGIN SELECT RAISE(ABORT, 'log entries are append-only'); END;
 `;
 
+// Evidence: each capture names its signed manifest; ads no longer listed are marked gone; artefact
+// kinds grow by the WARC and the manifest (SQLite cannot alter a CHECK, so the table is rebuilt).
+const VERSION_3 = `
+ALTER TABLE captures ADD COLUMN manifest_sha256 TEXT NOT NULL DEFAULT '';
+ALTER TABLE captures ADD COLUMN signature TEXT NOT NULL DEFAULT '';
+ALTER TABLE captures ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE ads ADD COLUMN gone_at TEXT;
+CREATE TABLE capture_artefacts_v3 (
+  capture_id TEXT NOT NULL REFERENCES captures (id) ON DELETE CASCADE,
+  n INTEGER NOT NULL CHECK (n >= 0),
+  kind TEXT NOT NULL CHECK (kind IN ('html', 'screenshot', 'image', 'warc', 'manifest')),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  mime TEXT NOT NULL,
+  bytes INTEGER NOT NULL CHECK (bytes >= 0),
+  url TEXT,
+  PRIMARY KEY (capture_id, n)
+) STRICT, WITHOUT ROWID;
+INSERT INTO capture_artefacts_v3 SELECT capture_id, n, kind, sha256, mime, bytes, url FROM capture_artefacts;
+DROP TABLE capture_artefacts;
+ALTER TABLE capture_artefacts_v3 RENAME TO capture_artefacts;
+CREATE INDEX capture_artefacts_by_sha256 ON capture_artefacts (sha256);
+CREATE INDEX ads_by_source ON ads (theme, source, gone_at);
+`;
+
 /** MIGRATIONS[i] takes a database from user_version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [VERSION_1, VERSION_2];
+export const MIGRATIONS: readonly string[] = [VERSION_1, VERSION_2, VERSION_3, API_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,18 +2,19 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AdFields, Artefact, CaptureMeta } from '../../domain/ad.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type { IndicatorHit } from '../../domain/indicator-hit.ts';
-import { adId, cityKey, contentHashOf } from '../ad-keys.ts';
-import { pageOf, wordTokens } from '../search-terms.ts';
+import { adId, cityKey, contentHashOf, imageHashes } from '../ad-keys.ts';
 import type {
-  KeptAd, RunCounts, RunFailure, RunStart, SaveResult, SearchHit, SearchQuery, Store, StoredAd,
+  AdVersion, CaptureEvidence, KeptAd, NetworkLink, RunCounts, RunFailure, RunStart, SaveResult, SearchQuery, SearchResult, Sighting,
+  Store, StoredAd,
 } from '../store.ts';
 import { assertFailure, assertFinish, assertKeptAd, assertRunStart, normaliseUtc } from '../validate.ts';
 import { openDatabase } from './database.sqlite.ts';
-import { canonicalJson } from '../../domain/canonical-json.ts';
+import { phoneLinks, searchAds } from './search.sqlite.ts';
+import { canonicalJson, sha256Hex } from '../../domain/canonical-json.ts';
 import { entryHash, GENESIS_HASH, type LogBody, type LogEntry, type LogName } from '../../domain/hash-chain.ts';
 
 export async function openSqliteStore(dataDir: string): Promise<Store> {
@@ -26,9 +27,15 @@ interface LatestRow { rid: number; capture_id: string; version: number; content_
 interface AdRow {
   id: string; theme: string; source: string; url: string; first_seen: string; last_seen: string;
   capture_id: string; version: number; meta: string; fields: string; score: number; hits: string; sightings: number;
+  gone_at: string | null;
+}
+interface EvidenceRow {
+  ad_id: string; theme: string; source: string; url: string; first_seen: string; last_seen: string;
+  latest_capture_id: string; gone_at: string | null; id: string; version: number; run_id: string; captured_at: string;
+  content_hash: string; meta: string; fields: string; score: number; hits: string;
+  manifest_sha256: string; signature: string; key_id: string;
 }
 interface ArtefactRow { kind: Artefact['kind']; sha256: string; mime: string; bytes: number; url: string | null }
-interface HitRow { id: string; theme: string; source: string; url: string; title: string | null; city: string | null; score: number; last_seen: string }
 interface LogRow { log: LogName; seq: number; at: string; prev_hash: string; hash: string; body: string }
 interface RunRow {
   id: string; theme: string; source: string | null; started_at: string; finished_at: string | null;
@@ -55,11 +62,16 @@ class SqliteStore implements Store {
 
   async finishRun(runId: string, counts: RunCounts, finishedAt: string): Promise<void> {
     assertFinish(counts, finishedAt);
-    const { changes } = this.#sql(`
-      UPDATE runs SET finished_at = ?, captured = ?, kept = ?, deleted = ?, failed = ?
-      WHERE id = ? AND finished_at IS NULL`)
-      .run(normaliseUtc(finishedAt), counts.captured, counts.kept, counts.deleted, counts.failed, runId);
-    if (changes === 0) throw new BakenError('STORE_REJECTED', `cannot finish run ${runId}: no such run, or it is already finished`);
+    const at = normaliseUtc(finishedAt);
+    this.#transaction(() => {
+      const run = this.#sql('SELECT theme, source FROM runs WHERE id = ? AND finished_at IS NULL').get(runId) as
+        { theme: string; source: string | null } | undefined;
+      if (!run) throw new BakenError('STORE_REJECTED', `cannot finish run ${runId}: no such run, or it is already finished`);
+      this.#sql('UPDATE runs SET finished_at = ?, captured = ?, kept = ?, deleted = ?, failed = ? WHERE id = ?')
+        .run(at, counts.captured, counts.kept, counts.deleted, counts.failed, runId);
+      // Minimised ads leave only their count, here and in the custody log (Directive 2016/680 art. 25).
+      this.#append('custody', { action: 'run', run: runId, theme: run.theme, source: run.source, ...counts, finishedAt: at }, at);
+    });
   }
 
   async recordFailure(runId: string, failure: RunFailure): Promise<void> {
@@ -72,6 +84,11 @@ class SqliteStore implements Store {
         INSERT INTO run_failures (run_id, n, source, url, reason, attempts)
         VALUES (:runId, (SELECT count(*) FROM run_failures WHERE run_id = :runId), :source, :url, :reason, :attempts)`)
         .run({ runId, source: failure.source, url: failure.url, reason: failure.reason, attempts: failure.attempts });
+      // The log outlives the failure record, so it holds the URL's hash, not the URL.
+      this.#append('custody', {
+        action: 'capture-failed', run: runId, source: failure.source, url: sha256Hex(failure.url), reason: failure.reason,
+        attempts: failure.attempts,
+      }, new Date().toISOString());
     });
   }
 
@@ -84,86 +101,145 @@ class SqliteStore implements Store {
   async saveAd(ad: KeptAd): Promise<SaveResult> {
     assertKeptAd(ad);
     const id = adId(ad.theme, ad.url);
-    const contentHash = contentHashOf(ad.fields, ad.artefacts);
+    const contentHash = contentHashOf(ad.fields, imageHashes(ad.artefacts));
     const seenAt = normaliseUtc(ad.meta.capturedAt);
     return this.#transaction(() => {
       this.#assertRunOfTheme(ad.runId, ad.theme);
-      const latest = this.#sql(`
-        SELECT a.rid, c.id AS capture_id, c.version, c.content_hash
-        FROM ads a JOIN captures c ON c.id = a.latest_capture_id WHERE a.id = ?`).get(id) as LatestRow | undefined;
-      if (latest && latest.content_hash === contentHash) {
-        this.#touchAd(id, seenAt, latest.capture_id);
-        this.#addSighting(id, ad.runId, seenAt);
-        return { adId: id, captureId: latest.capture_id, outcome: 'unchanged' };
-      }
-      const captureId = randomUUID();
+      const latest = this.#latest(id);
+      if (latest && latest.content_hash === contentHash) return this.#sight(id, latest, ad.runId, seenAt);
       let rid: number;
       if (latest) {
         rid = latest.rid;
-        this.#touchAd(id, seenAt, captureId);
+        this.#touchAd(id, seenAt, ad.captureId);
       } else {
         rid = Number(this.#sql(`
           INSERT INTO ads (id, theme, source, url, first_seen, last_seen, latest_capture_id)
-          VALUES (?, ?, ?, ?, ?, ?, ?)`).run(id, ad.theme, ad.source, ad.url, seenAt, seenAt, captureId).lastInsertRowid);
+          VALUES (?, ?, ?, ?, ?, ?, ?)`).run(id, ad.theme, ad.source, ad.url, seenAt, seenAt, ad.captureId).lastInsertRowid);
       }
-      this.#insertCapture(ad, id, captureId, (latest?.version ?? 0) + 1, contentHash, seenAt);
+      const version = (latest?.version ?? 0) + 1;
+      this.#insertCapture(ad, id, version, contentHash, seenAt);
       this.#addSighting(id, ad.runId, seenAt);
       this.#sql('DELETE FROM ads_fts WHERE rowid = ?').run(rid);
       this.#sql('INSERT INTO ads_fts (rowid, title, text, alias, city) VALUES (?, ?, ?, ?, ?)')
         .run(rid, ad.fields.title ?? null, ad.fields.text ?? null, ad.fields.alias ?? null, ad.fields.city ?? null);
-      return { adId: id, captureId, outcome: latest ? 'changed' : 'new' };
+      // Custody: the entry commits with the capture, or neither does.
+      this.#append('custody', {
+        action: latest ? 'version' : 'capture', ad: id, capture: ad.captureId, version, run: ad.runId,
+        manifest: ad.manifest.sha256, seenAt,
+      }, seenAt);
+      return { adId: id, captureId: ad.captureId, outcome: latest ? 'changed' : 'new' };
     });
+  }
+
+  async sightIfUnchanged(sighting: Sighting): Promise<SaveResult | null> {
+    const id = adId(sighting.theme, sighting.url);
+    const seenAt = normaliseUtc(sighting.seenAt);
+    return this.#transaction(() => {
+      this.#assertRunOfTheme(sighting.runId, sighting.theme);
+      const latest = this.#latest(id);
+      return latest && latest.content_hash === sighting.contentHash ? this.#sight(id, latest, sighting.runId, seenAt) : null;
+    });
+  }
+
+  async markGone(runId: string, theme: string, source: string, listedUrls: readonly string[], at: string): Promise<string[]> {
+    const goneAt = normaliseUtc(at);
+    return this.#transaction(() => {
+      const listed = new Set(listedUrls);
+      const rows = this.#sql('SELECT id, url FROM ads WHERE theme = ? AND source = ? AND gone_at IS NULL')
+        .all(theme, source) as unknown as { id: string; url: string }[];
+      const gone = rows.filter((r) => !listed.has(r.url)).map((r) => r.id).sort();
+      if (gone.length === 0) return gone;
+      const mark = this.#sql('UPDATE ads SET gone_at = ? WHERE id = ?');
+      for (const id of gone) mark.run(goneAt, id);
+      this.#append('custody', { action: 'gone', run: runId, theme, source, ads: gone, goneAt }, goneAt);
+      return gone;
+    });
+  }
+
+  #latest(id: string): LatestRow | undefined {
+    return this.#sql(`
+      SELECT a.rid, c.id AS capture_id, c.version, c.content_hash
+      FROM ads a JOIN captures c ON c.id = a.latest_capture_id WHERE a.id = ?`).get(id) as LatestRow | undefined;
+  }
+
+  #sight(id: string, latest: LatestRow, runId: string, seenAt: string): SaveResult {
+    this.#touchAd(id, seenAt, latest.capture_id);
+    this.#addSighting(id, runId, seenAt);
+    this.#append('custody', { action: 'sighting', ad: id, capture: latest.capture_id, run: runId, seenAt }, seenAt);
+    return { adId: id, captureId: latest.capture_id, outcome: 'unchanged' };
   }
 
   async getAd(id: string, themes: string[]): Promise<StoredAd | null> {
     const row = this.#sql(`
       SELECT a.id, a.theme, a.source, a.url, a.first_seen, a.last_seen, c.id AS capture_id, c.version,
-        c.meta, c.fields, c.score, c.hits, (SELECT count(*) FROM sightings s WHERE s.ad_id = a.id) AS sightings
+        c.meta, c.fields, c.score, c.hits, a.gone_at, (SELECT count(*) FROM sightings s WHERE s.ad_id = a.id) AS sightings
       FROM ads a JOIN captures c ON c.id = a.latest_capture_id
       WHERE a.id = :id AND ${THEME_IN}`).get({ id, themes: JSON.stringify(themes) }) as AdRow | undefined;
     if (!row) return null;
-    const artefacts = this.#sql('SELECT kind, sha256, mime, bytes, url FROM capture_artefacts WHERE capture_id = ? ORDER BY n')
-      .all(row.capture_id) as unknown as ArtefactRow[];
     return {
       id: row.id, theme: row.theme, source: row.source, url: row.url,
       firstSeen: row.first_seen, lastSeen: row.last_seen, captureId: row.capture_id, version: row.version,
       meta: JSON.parse(row.meta) as CaptureMeta,
       fields: JSON.parse(row.fields) as AdFields,
-      artefacts: artefacts.map(({ url, ...a }) => (url === null ? a : { ...a, url })),
+      artefacts: this.#artefacts(row.capture_id),
       score: row.score,
       hits: JSON.parse(row.hits) as IndicatorHit[],
       sightings: row.sightings,
+      goneAt: row.gone_at,
     };
   }
 
-  async search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
-    const tokens = wordTokens(query.text);
-    if (query.themes.length === 0 || tokens?.length === 0) return { total: 0, hits: [] };
-    // Fixed SQL fragments only; every value the caller gave is a bound parameter.
-    const where = [THEME_IN];
-    const params: Record<string, SQLInputValue> = { themes: JSON.stringify(query.themes) };
-    if (tokens) {
-      where.push('a.rid IN (SELECT rowid FROM ads_fts WHERE ads_fts MATCH :match)');
-      params['match'] = tokens.map((t) => `"${t}"`).join(' AND ');
-    }
-    if (query.source !== undefined) { where.push('a.source = :source'); params['source'] = query.source; }
-    if (query.city !== undefined) { where.push('c.city_key = :city'); params['city'] = cityKey(query.city); }
-    if (query.minScore !== undefined) { where.push('c.score >= :minScore'); params['minScore'] = query.minScore; }
-    const from = `FROM ads a JOIN captures c ON c.id = a.latest_capture_id WHERE ${where.join(' AND ')}`;
-    const total = Number(this.#sql(`SELECT count(*) AS n ${from}`).get(params)?.['n'] ?? 0);
-    const { limit, offset } = pageOf(query);
+  async versions(id: string, themes: string[]): Promise<AdVersion[]> {
     const rows = this.#sql(`
-      SELECT a.id, a.theme, a.source, a.url, json_extract(c.fields, '$.title') AS title,
-        json_extract(c.fields, '$.city') AS city, c.score, a.last_seen
-      ${from} ORDER BY c.score DESC, a.last_seen DESC, a.id LIMIT :limit OFFSET :offset`)
-      .all({ ...params, limit, offset }) as unknown as HitRow[];
-    return {
-      total,
-      hits: rows.map((r) => ({
-        id: r.id, theme: r.theme, source: r.source, url: r.url, title: r.title, city: r.city, score: r.score, lastSeen: r.last_seen,
-      })),
-    };
+      SELECT c.id, c.version, c.captured_at, c.content_hash, c.fields FROM captures c JOIN ads a ON a.id = c.ad_id
+      WHERE c.ad_id = :id AND ${THEME_IN} ORDER BY c.version`).all({ id, themes: JSON.stringify(themes) }) as unknown as
+      { id: string; version: number; captured_at: string; content_hash: string; fields: string }[];
+    return rows.map((r) => ({
+      captureId: r.id, version: r.version, capturedAt: r.captured_at, contentHash: r.content_hash,
+      fields: JSON.parse(r.fields) as AdFields,
+    }));
   }
+
+  async evidence(adIdFilter?: string): Promise<CaptureEvidence[]> {
+    const rows = this.#sql(`
+      SELECT a.id AS ad_id, a.theme, a.source, a.url, a.first_seen, a.last_seen, a.latest_capture_id, a.gone_at,
+        c.id, c.version, c.run_id, c.captured_at, c.content_hash, c.meta, c.fields, c.score, c.hits,
+        c.manifest_sha256, c.signature, c.key_id
+      FROM captures c JOIN ads a ON a.id = c.ad_id
+      WHERE :ad IS NULL OR a.id = :ad ORDER BY c.captured_at, c.id`).all({ ad: adIdFilter ?? null }) as unknown as EvidenceRow[];
+    return rows.map((r) => ({
+      ad: {
+        id: r.ad_id, theme: r.theme, source: r.source, url: r.url, firstSeen: r.first_seen, lastSeen: r.last_seen,
+        latestCaptureId: r.latest_capture_id, goneAt: r.gone_at,
+      },
+      captureId: r.id, version: r.version, runId: r.run_id, capturedAt: r.captured_at, contentHash: r.content_hash,
+      meta: JSON.parse(r.meta) as CaptureMeta, fields: JSON.parse(r.fields) as AdFields,
+      score: r.score, hits: JSON.parse(r.hits) as IndicatorHit[],
+      artefacts: this.#artefacts(r.id),
+      manifest: { sha256: r.manifest_sha256, signature: r.signature, keyId: r.key_id },
+    }));
+  }
+
+  async sightings(id: string): Promise<{ runId: string; seenAt: string }[]> {
+    const rows = this.#sql('SELECT run_id, seen_at FROM sightings WHERE ad_id = ? ORDER BY seen_at, rowid').all(id) as unknown as
+      { run_id: string; seen_at: string }[];
+    return rows.map((r) => ({ runId: r.run_id, seenAt: r.seen_at }));
+  }
+
+  #artefacts(captureId: string): Artefact[] {
+    const rows = this.#sql('SELECT kind, sha256, mime, bytes, url FROM capture_artefacts WHERE capture_id = ? ORDER BY n')
+      .all(captureId) as unknown as ArtefactRow[];
+    return rows.map(({ url, ...a }) => (url === null ? a : { ...a, url }));
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    return searchAds((text) => this.#sql(text), query);
+  }
+
+  async networkOf(adId: string, themes: string[]): Promise<NetworkLink[] | null> {
+    return phoneLinks((text) => this.#sql(text), adId, themes);
+  }
+
 
   async appendLog(log: LogName, body: LogBody, at = new Date().toISOString()): Promise<LogEntry> {
     return this.#transaction(() => this.#append(log, body, at));
@@ -237,9 +313,11 @@ class SqliteStore implements Store {
     }
   }
 
+  /** A sighting also brings an ad that was marked gone back. */
   #touchAd(id: string, seenAt: string, latestCaptureId: string): void {
     this.#sql(`
-      UPDATE ads SET latest_capture_id = ?, first_seen = min(first_seen, ?), last_seen = max(last_seen, ?) WHERE id = ?`)
+      UPDATE ads SET latest_capture_id = ?, first_seen = min(first_seen, ?), last_seen = max(last_seen, ?), gone_at = NULL
+      WHERE id = ?`)
       .run(latestCaptureId, seenAt, seenAt, id);
   }
 
@@ -247,14 +325,16 @@ class SqliteStore implements Store {
     this.#sql('INSERT INTO sightings (ad_id, run_id, seen_at) VALUES (?, ?, ?)').run(id, runId, seenAt);
   }
 
-  #insertCapture(ad: KeptAd, id: string, captureId: string, version: number, contentHash: string, capturedAt: string): void {
+  #insertCapture(ad: KeptAd, id: string, version: number, contentHash: string, capturedAt: string): void {
     this.#sql(`
-      INSERT INTO captures (id, ad_id, run_id, captured_at, version, content_hash, meta, fields, city_key, score, hits)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      captureId, id, ad.runId, capturedAt, version, contentHash,
+      INSERT INTO captures (id, ad_id, run_id, captured_at, version, content_hash, meta, fields, city_key, score, hits,
+        manifest_sha256, signature, key_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      ad.captureId, id, ad.runId, capturedAt, version, contentHash,
       JSON.stringify(ad.meta), JSON.stringify(ad.fields), cityKey(ad.fields.city), ad.score, JSON.stringify(ad.hits),
+      ad.manifest.sha256, ad.manifest.signature, ad.manifest.keyId,
     );
     const insert = this.#sql('INSERT INTO capture_artefacts (capture_id, n, kind, sha256, mime, bytes, url) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    ad.artefacts.forEach((a, n) => insert.run(captureId, n, a.kind, a.sha256, a.mime, a.bytes, a.url ?? null));
+    ad.artefacts.forEach((a, n) => insert.run(ad.captureId, n, a.kind, a.sha256, a.mime, a.bytes, a.url ?? null));
   }
 }

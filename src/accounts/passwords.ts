@@ -1,0 +1,36 @@
+// Passwords are stored only as argon2id hashes (OWASP's parameters: 19 MiB, 2 passes, 1 lane).
+import { hash, verify } from '@node-rs/argon2';
+import { BakenError } from '../domain/errors.ts';
+
+// `Algorithm` is a const enum, which type stripping cannot read; 2 is its Argon2id.
+const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const MIN_PASSWORD_LENGTH = 12;
+const MAX_PASSWORD_LENGTH = 1024;
+
+export function assertPasswordAcceptable(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new BakenError('INPUT_INVALID', `password: expected at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    throw new BakenError('INPUT_INVALID', `password: expected at most ${MAX_PASSWORD_LENGTH} characters`);
+  }
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  assertPasswordAcceptable(password);
+  return hash(password, OPTIONS);
+}
+
+/** Compares against a fixed dummy hash when there is no account, so an unknown name costs the same
+ *  time as a wrong password and timing does not tell which names exist. */
+export async function passwordMatches(storedHash: string | null, password: string): Promise<boolean> {
+  if (password.length > MAX_PASSWORD_LENGTH) return false;
+  const ok = await verify(storedHash ?? await dummyHash(), password).catch(() => false);
+  return storedHash !== null && ok;
+}
+
+let dummy: Promise<string> | null = null;
+function dummyHash(): Promise<string> {
+  dummy ??= hash('no account has this password', OPTIONS);
+  return dummy;
+}

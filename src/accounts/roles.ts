@@ -1,0 +1,46 @@
+// The five roles of DESIGN.md §1 and what each may do. Deny by default (Wpg art. 6): an action a
+// role does not list here is refused, whatever the theme.
+
+export const ROLES = ['expert', 'analyst', 'supervisor', 'admin', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'ads.search', 'ads.read', 'ads.hits', 'ads.artefacts', 'ads.network',
+  'lists.read', 'lists.write',
+  'stats.read',
+  'audit.read',
+  'config.read', 'config.write',
+  'users.read', 'users.write',
+  'tokens.read', 'tokens.write',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const CONTENT_READER: Action[] = ['ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'stats.read'];
+
+export const GRANTS: Record<Role, ReadonlySet<Action>> = {
+  // Experts alone see which indicators hit and why (indicator secrecy, DESIGN §2.7).
+  expert: new Set([...CONTENT_READER, 'ads.hits', 'ads.network']),
+  analyst: new Set([...CONTENT_READER, 'ads.network']),
+  // Linking ads by phone number combines personal data; municipal supervision has no basis for it.
+  supervisor: new Set(CONTENT_READER),
+  // Configuration and health, never ad content.
+  admin: new Set(['stats.read', 'config.read', 'config.write', 'users.read', 'users.write', 'tokens.read', 'tokens.write']),
+  // Oversight: the audit trail and figures, never ad content.
+  auditor: new Set(['audit.read', 'stats.read']),
+};
+
+/** Theme kinds a role may ever hold. A supervisor never sees a police theme, even if granted one. */
+export const THEME_KINDS: Record<Role, ReadonlySet<string>> = {
+  expert: new Set(['police', 'municipal']),
+  analyst: new Set(['police', 'municipal']),
+  supervisor: new Set(['municipal']),
+  admin: new Set(['police', 'municipal']),
+  auditor: new Set(['police', 'municipal']),
+};
+
+/** Roles that must log in with a second factor when `auth.requireTotp` is on. */
+export const TOTP_ROLES: ReadonlySet<Role> = new Set(['expert', 'admin']);
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

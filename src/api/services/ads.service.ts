@@ -1,0 +1,113 @@
+// Searching and reading ads: theme-bound through the policy, every read audited with what it returned.
+import type { Who } from '../../accounts/actor.ts';
+import { decide } from '../../accounts/policy.ts';
+import type { Artefact } from '../../domain/ad.ts';
+import { BakenError } from '../../domain/errors.ts';
+import type { IndicatorHit } from '../../domain/indicator-hit.ts';
+import type { AdVersion, NetworkLink, SearchFacets, SearchHit, StoredAd } from '../../store/store.ts';
+import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
+
+export interface AdSearch {
+  q?: string; theme?: string; source?: string; city?: string; minScore?: number; indicator?: string;
+  phone?: string; from?: string; to?: string; page: number; pageSize: number; justification: string;
+}
+
+export interface AdPage { total: number; page: number; pageSize: number; hits: SearchHit[]; facets: SearchFacets }
+
+export interface AdView {
+  id: string; theme: string; source: string; url: string; firstSeen: string; lastSeen: string; goneAt: string | null;
+  version: number; captureId: string; meta: StoredAd['meta']; fields: StoredAd['fields']; score: number;
+  indicatorCount: number;
+  /** Experts only: which indicators hit and why. */
+  hits?: IndicatorHit[];
+  artefacts: { kind: Artefact['kind']; mime: string; bytes: number; n: number }[];
+  versions: Omit<AdVersion, 'fields'>[];
+  sightings: { runId: string; seenAt: string }[];
+}
+
+export type ArtefactChoice = { kind: 'screenshot' } | { kind: 'html' } | { kind: 'image'; n: number };
+export interface ArtefactBytes { mime: string; bytes: Buffer; kind: Artefact['kind'] }
+
+/** A network is capped like a page of search results; the cap is reported, never silent. */
+const MAX_LINKS = 200;
+
+export class AdsService {
+  readonly #c: ServiceContext;
+
+  constructor(context: ServiceContext) {
+    this.#c = context;
+  }
+
+  async search(who: Who, q: AdSearch): Promise<AdPage> {
+    const themes = themesFor(who, 'ads.search', this.#c.config.current, q.theme);
+    // Filtering on an indicator would tell an analyst which indicators hit (DESIGN §2.7).
+    if (q.indicator !== undefined && themes.some((id) => decide(who.actor, 'ads.hits', themeRef(this.#c.config.current, id)) !== 'allow')) {
+      throw new BakenError('FORBIDDEN', `the role ${who.actor.role} sees indicator counts only and may not filter on an indicator`);
+    }
+    const result = await this.#c.store.search({
+      themes, text: q.q, source: q.source, city: q.city, minScore: q.minScore, indicator: q.indicator, phone: q.phone,
+      from: q.from, to: q.to, facets: true, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
+    });
+    const { justification, ...query } = q;
+    await this.#c.trail.record(who, 'ads.search', {
+      themes, resources: result.hits.map((h) => h.id), query, count: result.total, justification,
+    });
+    return { total: result.total, page: q.page, pageSize: q.pageSize, hits: result.hits, facets: result.facets! };
+  }
+
+  async get(who: Who, id: string, justification?: string): Promise<AdView> {
+    const ad = await this.#visibleAd(who, 'ads.read', id);
+    const [versions, sightings] = await Promise.all([
+      this.#c.store.versions(id, [ad.theme]), this.#c.store.sightings(id),
+    ]);
+    const showHits = decide(who.actor, 'ads.hits', themeRef(this.#c.config.current, ad.theme)) === 'allow';
+    await this.#c.trail.record(who, 'ads.read', { themes: [ad.theme], resources: [id], count: 1, justification });
+    return {
+      id: ad.id, theme: ad.theme, source: ad.source, url: ad.url, firstSeen: ad.firstSeen, lastSeen: ad.lastSeen,
+      goneAt: ad.goneAt, version: ad.version, captureId: ad.captureId, meta: ad.meta, fields: ad.fields, score: ad.score,
+      indicatorCount: ad.hits.length,
+      ...(showHits ? { hits: ad.hits } : {}),
+      artefacts: numbered(ad.artefacts).map(({ kind, mime, bytes, n }) => ({ kind, mime, bytes, n })),
+      versions: versions.map(({ captureId, version, capturedAt, contentHash }) => ({ captureId, version, capturedAt, contentHash })),
+      sightings,
+    };
+  }
+
+  async artefact(who: Who, id: string, choice: ArtefactChoice): Promise<ArtefactBytes> {
+    const ad = await this.#visibleAd(who, 'ads.artefacts', id);
+    const artefact = numbered(ad.artefacts).find((a) => a.kind === choice.kind && (choice.kind !== 'image' || a.n === choice.n));
+    const label = choice.kind === 'image' ? `image ${choice.n}` : choice.kind;
+    if (!artefact) throw new BakenError('NOT_FOUND', `ad ${id} has no ${label} stored`);
+    // The hash comes from the stored row, never from the request, so no request names a file.
+    const bytes = await this.#c.blobs.get(artefact.sha256);
+    await this.#c.trail.record(who, 'ads.artefact', {
+      themes: [ad.theme], resources: [id, artefact.sha256], query: { artefact: label }, count: 1,
+    });
+    return { mime: artefact.mime, bytes, kind: artefact.kind };
+  }
+
+  async network(who: Who, id: string): Promise<{ ad: string; links: (NetworkLink & { summary: SearchHit | null })[]; truncated: boolean }> {
+    const ad = await this.#visibleAd(who, 'ads.network', id);
+    const links = await this.#c.store.networkOf(id, [ad.theme]) ?? [];
+    const shown = links.slice(0, MAX_LINKS);
+    const summaries = shown.length === 0 ? [] : (await this.#c.store.search({ themes: [ad.theme], ids: shown.map((l) => l.adId), limit: MAX_LINKS })).hits;
+    const byId = new Map(summaries.map((h) => [h.id, h]));
+    await this.#c.trail.record(who, 'ads.network', {
+      themes: [ad.theme], resources: [id, ...shown.map((l) => l.adId)], count: shown.length,
+    });
+    return { ad: id, links: shown.map((l) => ({ ...l, summary: byId.get(l.adId) ?? null })), truncated: links.length > shown.length };
+  }
+
+  async #visibleAd(who: Who, action: 'ads.read' | 'ads.artefacts' | 'ads.network', id: string): Promise<StoredAd> {
+    const themes = themesFor(who, action, this.#c.config.current);
+    const ad = await this.#c.store.getAd(id, themes);
+    authorise(who, action, ad ? themeRef(this.#c.config.current, ad.theme) : null, `no ad ${id}`);
+    return ad!;
+  }
+}
+
+/** Images are numbered from 0 in the order they were captured; other kinds occur once. */
+function numbered(artefacts: Artefact[]): (Artefact & { n: number })[] {
+  let image = 0;
+  return artefacts.map((a) => ({ ...a, n: a.kind === 'image' ? image++ : 0 }));
+}

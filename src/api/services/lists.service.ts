@@ -1,0 +1,77 @@
+// Control lists: named selections of ads, shared by everyone holding the list's theme.
+import type { Who } from '../../accounts/actor.ts';
+import { BakenError } from '../../domain/errors.ts';
+import type { ListRecord } from '../../store/lists.ts';
+import type { SearchHit } from '../../store/store.ts';
+import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
+
+export interface ListView extends ListRecord {
+  entries: { adId: string; addedBy: string; addedAt: string; ad: SearchHit | null }[];
+}
+
+/** Ad summaries are fetched in pages of the store's maximum page size. */
+const SUMMARY_PAGE = 200;
+
+export class ListsService {
+  readonly #c: ServiceContext;
+
+  constructor(context: ServiceContext) {
+    this.#c = context;
+  }
+
+  async all(who: Who, theme?: string): Promise<ListRecord[]> {
+    const themes = themesFor(who, 'lists.read', this.#c.config.current, theme);
+    const lists = await this.#c.lists.lists(themes);
+    await this.#c.trail.record(who, 'lists.read', { themes, resources: lists.map((l) => l.id), query: { theme }, count: lists.length });
+    return lists;
+  }
+
+  async create(who: Who, input: { theme: string; name: string }): Promise<ListRecord> {
+    authorise(who, 'lists.write', themeRef(this.#c.config.current, input.theme), `no theme "${input.theme}"`);
+    await this.#c.trail.record(who, 'lists.create', { themes: [input.theme], query: { name: input.name }, count: 1 });
+    return this.#c.lists.createList({ theme: input.theme, name: input.name, createdBy: who.actor.name }, this.#now());
+  }
+
+  async get(who: Who, id: string): Promise<ListView> {
+    const list = await this.#visible(who, 'lists.read', id);
+    const entries = await this.#c.lists.entries(id, [list.theme]);
+    const summaries = new Map<string, SearchHit>();
+    for (let i = 0; i < entries.length; i += SUMMARY_PAGE) {
+      const ids = entries.slice(i, i + SUMMARY_PAGE).map((e) => e.adId);
+      for (const hit of (await this.#c.store.search({ themes: [list.theme], ids, limit: SUMMARY_PAGE })).hits) summaries.set(hit.id, hit);
+    }
+    await this.#c.trail.record(who, 'lists.read', { themes: [list.theme], resources: [id, ...entries.map((e) => e.adId)], count: entries.length });
+    return { ...list, entries: entries.map((e) => ({ ...e, ad: summaries.get(e.adId) ?? null })) };
+  }
+
+  async add(who: Who, id: string, adId: string): Promise<{ added: boolean }> {
+    const list = await this.#visible(who, 'lists.write', id);
+    if (!await this.#c.store.getAd(adId, [list.theme])) throw new BakenError('NOT_FOUND', `no ad ${adId}`);
+    await this.#c.trail.record(who, 'lists.add', { themes: [list.theme], resources: [id, adId], count: 1 });
+    return { added: await this.#c.lists.addEntry(id, { adId, addedBy: who.actor.name, addedAt: this.#now() }) };
+  }
+
+  async remove(who: Who, id: string, adId: string): Promise<void> {
+    const list = await this.#visible(who, 'lists.write', id);
+    const entries = await this.#c.lists.entries(id, [list.theme]);
+    if (!entries.some((e) => e.adId === adId)) throw new BakenError('NOT_FOUND', `ad ${adId} is not on list ${id}`);
+    await this.#c.trail.record(who, 'lists.remove', { themes: [list.theme], resources: [id, adId], count: 1 });
+    await this.#c.lists.removeEntry(id, adId, this.#now());
+  }
+
+  async delete(who: Who, id: string): Promise<void> {
+    const list = await this.#visible(who, 'lists.write', id);
+    await this.#c.trail.record(who, 'lists.delete', { themes: [list.theme], resources: [id], count: list.size });
+    await this.#c.lists.deleteList(id);
+  }
+
+  async #visible(who: Who, action: 'lists.read' | 'lists.write', id: string): Promise<ListRecord> {
+    const list = await this.#c.lists.list(id, themesFor(who, action, this.#c.config.current));
+    authorise(who, action, list ? themeRef(this.#c.config.current, list.theme) : null, `no list ${id}`);
+    return list!;
+  }
+
+  #now(): string {
+    return this.#c.now().toISOString();
+  }
+}

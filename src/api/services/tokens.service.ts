@@ -1,0 +1,52 @@
+// Service tokens: a role and themes for a machine caller, shown once at creation, revocable.
+import type { Who } from '../../accounts/actor.ts';
+import type { Role } from '../../accounts/roles.ts';
+import { newSecret, secretHash } from '../../accounts/secrets.ts';
+import { BakenError } from '../../domain/errors.ts';
+import type { TokenRecord } from '../../store/accounts.ts';
+import { themesFor, type ServiceContext } from './context.ts';
+
+export type TokenView = Omit<TokenRecord, 'secretHash'>;
+export const TOKEN_PREFIX = 'baken_';
+
+export class TokensService {
+  readonly #c: ServiceContext;
+
+  constructor(context: ServiceContext) {
+    this.#c = context;
+  }
+
+  async all(who: Who): Promise<TokenView[]> {
+    const mine = new Set(themesFor(who, 'tokens.read', this.#c.config.current));
+    const tokens = (await this.#c.accounts.tokens()).filter((t) => t.themes.every((th) => mine.has(th)));
+    await this.#c.trail.record(who, 'tokens.read', { themes: [...mine], resources: tokens.map((t) => t.id), count: tokens.length });
+    return tokens.map(view);
+  }
+
+  async create(who: Who, input: { name: string; role: Role; themes: string[]; expiresAt?: string }): Promise<{ token: TokenView; secret: string }> {
+    const mine = themesFor(who, 'tokens.write', this.#c.config.current);
+    const foreign = input.themes.filter((t) => !mine.includes(t));
+    if (foreign.length > 0) throw new BakenError('NOT_FOUND', `no theme ${foreign.map((t) => `"${t}"`).join(', ')}`);
+    const secret = newSecret(TOKEN_PREFIX);
+    await this.#c.trail.record(who, 'tokens.change', {
+      themes: input.themes, resources: [`token:${input.name}`], query: { op: 'create', role: input.role, expiresAt: input.expiresAt }, count: 1,
+    });
+    const token = await this.#c.accounts.addToken({
+      name: input.name, role: input.role, themes: input.themes, secretHash: secretHash(secret), createdBy: who.actor.name,
+      expiresAt: input.expiresAt ?? null,
+    }, this.#c.now().toISOString());
+    return { token: view(token), secret };
+  }
+
+  async revoke(who: Who, id: string): Promise<void> {
+    const mine = new Set(themesFor(who, 'tokens.write', this.#c.config.current));
+    const token = (await this.#c.accounts.tokens()).find((t) => t.id === id && t.revokedAt === null);
+    if (!token || !token.themes.every((t) => mine.has(t))) throw new BakenError('NOT_FOUND', `no active token ${id}`);
+    await this.#c.trail.record(who, 'tokens.change', { themes: token.themes, resources: [id], query: { op: 'revoke' }, count: 1 });
+    await this.#c.accounts.revokeToken(id, this.#c.now().toISOString());
+  }
+}
+
+function view({ secretHash: _, ...token }: TokenRecord): TokenView {
+  return token;
+}

@@ -1,0 +1,101 @@
+// User accounts, for admins through the API and for operators through `baken user`. An admin
+// manages only users whose themes all lie within the admin's own; every change is audited first and
+// ends the user's sessions, so a new role or a disabled account takes effect at once.
+import type { Who } from '../../accounts/actor.ts';
+import { hashPassword } from '../../accounts/passwords.ts';
+import type { Role } from '../../accounts/roles.ts';
+import { newTotpSecret, totpUri } from '../../accounts/totp.ts';
+import { BakenError } from '../../domain/errors.ts';
+import type { UserChange, UserRecord } from '../../store/accounts.ts';
+import { themesFor, type ServiceContext } from './context.ts';
+
+export interface UserView {
+  id: string; name: string; role: Role; themes: string[]; disabled: boolean; totp: boolean;
+  lockedUntil: string | null; createdAt: string; updatedAt: string;
+}
+
+export interface NewUserInput { name: string; role: Role; themes: string[]; password: string; totp?: boolean }
+export interface UserPatch { role?: Role; themes?: string[]; disabled?: boolean; password?: string }
+
+export class UsersService {
+  readonly #c: ServiceContext;
+
+  constructor(context: ServiceContext) {
+    this.#c = context;
+  }
+
+  async all(who: Who): Promise<UserView[]> {
+    const mine = new Set(themesFor(who, 'users.read', this.#c.config.current));
+    const users = (await this.#c.accounts.users()).filter((u) => u.themes.every((t) => mine.has(t)));
+    await this.#c.trail.record(who, 'users.read', { themes: [...mine], resources: users.map((u) => u.id), count: users.length });
+    return users.map(view);
+  }
+
+  /** Returns the TOTP enrolment URI once when a second factor was asked for. */
+  async add(who: Who, input: NewUserInput): Promise<{ user: UserView; totpUri: string | null }> {
+    this.#assertGrantable(who, input.themes);
+    const passwordHash = await hashPassword(input.password);
+    const totpSecret = input.totp ? newTotpSecret() : null;
+    if (await this.#c.accounts.userByName(input.name)) throw new BakenError('CONFLICT', `a user named "${input.name}" already exists`);
+    await this.#c.trail.record(who, 'users.change', {
+      themes: input.themes, resources: [`user:${input.name}`], query: { op: 'add', role: input.role, totp: Boolean(input.totp) }, count: 1,
+    });
+    const user = await this.#c.accounts.addUser({ name: input.name, role: input.role, themes: input.themes, passwordHash, totpSecret }, this.#now());
+    return { user: view(user), totpUri: totpSecret ? totpUri(totpSecret, user.name) : null };
+  }
+
+  async change(who: Who, id: string, patch: UserPatch): Promise<UserView> {
+    const user = await this.#visible(who, id);
+    if (patch.themes) this.#assertGrantable(who, patch.themes);
+    if (user.id === who.actor.id && (patch.disabled === true || (patch.role !== undefined && patch.role !== 'admin'))) {
+      throw new BakenError('CONFLICT', 'an admin cannot disable or demote their own account; ask another admin');
+    }
+    const change: UserChange = {
+      role: patch.role, themes: patch.themes, disabled: patch.disabled,
+      ...(patch.password === undefined ? {} : { passwordHash: await hashPassword(patch.password), failedLogins: 0, lockedUntil: null }),
+    };
+    // The password itself is never audited; only that it changed.
+    const { password, ...fields } = patch;
+    await this.#c.trail.record(who, 'users.change', {
+      themes: [...new Set([...user.themes, ...(patch.themes ?? [])])], resources: [user.id],
+      query: { op: 'change', ...fields, password: password === undefined ? undefined : 'changed' }, count: 1,
+    });
+    const changed = await this.#c.accounts.updateUser(id, change, this.#now());
+    await this.#c.accounts.deleteSessionsOf(id);
+    return view(changed);
+  }
+
+  /** A new TOTP secret replaces any old one; the URI is shown once, to be scanned by the user. */
+  async enrolTotp(who: Who, id: string): Promise<string> {
+    const user = await this.#visible(who, id);
+    const secret = newTotpSecret();
+    await this.#c.trail.record(who, 'users.change', { themes: user.themes, resources: [user.id], query: { op: 'totp' }, count: 1 });
+    await this.#c.accounts.updateUser(id, { totpSecret: secret, totpLastCounter: null }, this.#now());
+    await this.#c.accounts.deleteSessionsOf(id);
+    return totpUri(secret, user.name);
+  }
+
+  async #visible(who: Who, id: string): Promise<UserRecord> {
+    const mine = new Set(themesFor(who, 'users.write', this.#c.config.current));
+    const user = await this.#c.accounts.user(id);
+    if (!user || !user.themes.every((t) => mine.has(t))) throw new BakenError('NOT_FOUND', `no user ${id}`);
+    return user;
+  }
+
+  #assertGrantable(who: Who, themes: string[]): void {
+    const mine = themesFor(who, 'users.write', this.#c.config.current);
+    const foreign = themes.filter((t) => !mine.includes(t));
+    if (foreign.length > 0) throw new BakenError('NOT_FOUND', `no theme ${foreign.map((t) => `"${t}"`).join(', ')}`);
+  }
+
+  #now(): string {
+    return this.#c.now().toISOString();
+  }
+}
+
+export function view(u: UserRecord): UserView {
+  return {
+    id: u.id, name: u.name, role: u.role, themes: u.themes, disabled: u.disabled, totp: u.totpSecret !== null,
+    lockedUntil: u.lockedUntil, createdAt: u.createdAt, updatedAt: u.updatedAt,
+  };
+}

@@ -1,0 +1,34 @@
+// What the audit trail records (Directive (EU) 2016/680 art. 25; DESIGN §2.6, §2a.5): a closed list
+// of actions, so the trail can be queried by known keys. Resource ids and query parameters, never
+// ad content.
+
+export const AUDIT_ACTIONS = [
+  'session.login', 'session.login-failed', 'session.logout',
+  'ads.search', 'ads.read', 'ads.artefact', 'ads.network',
+  'lists.read', 'lists.create', 'lists.add', 'lists.remove', 'lists.delete',
+  'stats.read', 'audit.read', 'audit.verify',
+  'config.read', 'config.change',
+  'users.read', 'users.change', 'tokens.read', 'tokens.change',
+  'request.refused',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEvent {
+  action: AuditAction;
+  /** Login name or token label; null for a login attempt under an unknown name. */
+  user: string | null;
+  /** 'user', 'token', or 'cli' for an operator on the machine itself. */
+  actor: 'user' | 'token' | 'cli';
+  role: string | null;
+  /** Themes the request touched; empty for account-level events (login, logout). */
+  themes: string[];
+  resources: string[];
+  query: Record<string, unknown>;
+  /** How many items the request returned or changed. */
+  count: number;
+  client: string;
+  /** Case number or "signal research" (DESIGN §2a.5), where the call asks for one. */
+  justification: string | null;
+  /** Why a request was refused or a login failed, as a stable code. */
+  outcome: string;
+}

@@ -1,0 +1,71 @@
+// The accounts port: users, their sessions and service tokens. Secrets are stored only as hashes
+// (session ids, token secrets) or as argon2id (passwords); see src/accounts/.
+import type { Role } from '../accounts/roles.ts';
+
+export interface UserRecord {
+  id: string;
+  name: string;
+  role: Role;
+  themes: string[];
+  passwordHash: string;
+  /** Base32 TOTP secret, or null when the user has no second factor. */
+  totpSecret: string | null;
+  /** The last time step a TOTP code was accepted for, so a code works only once. */
+  totpLastCounter: number | null;
+  disabled: boolean;
+  failedLogins: number;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewUser = Pick<UserRecord, 'name' | 'role' | 'themes' | 'passwordHash' | 'totpSecret'>;
+export type UserChange = Partial<Pick<UserRecord,
+  'role' | 'themes' | 'passwordHash' | 'totpSecret' | 'totpLastCounter' | 'disabled' | 'failedLogins' | 'lockedUntil'>>;
+
+export interface SessionRecord {
+  /** SHA-256 of the cookie's secret; the secret itself is never stored. */
+  idHash: string;
+  userId: string;
+  /** Sent back in `x-csrf-token` on every state-changing call; useless without the cookie. */
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+}
+
+export interface TokenRecord {
+  id: string;
+  name: string;
+  role: Role;
+  themes: string[];
+  secretHash: string;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export type NewToken = Pick<TokenRecord, 'name' | 'role' | 'themes' | 'secretHash' | 'createdBy' | 'expiresAt'>;
+
+export interface AccountStore {
+  /** CONFLICT when the name is taken (names compare case-insensitively). */
+  addUser(user: NewUser, at: string): Promise<UserRecord>;
+  userByName(name: string): Promise<UserRecord | null>;
+  user(id: string): Promise<UserRecord | null>;
+  users(): Promise<UserRecord[]>;
+  /** NOT_FOUND when there is no such user. */
+  updateUser(id: string, change: UserChange, at: string): Promise<UserRecord>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  session(idHash: string): Promise<SessionRecord | null>;
+  touchSession(idHash: string, at: string): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of a user (after a password, role, theme or status change). */
+  deleteSessionsOf(userId: string): Promise<number>;
+
+  addToken(token: NewToken, at: string): Promise<TokenRecord>;
+  tokenBySecretHash(secretHash: string): Promise<TokenRecord | null>;
+  tokens(): Promise<TokenRecord[]>;
+  /** False when there is no such token or it was already revoked. */
+  revokeToken(id: string, at: string): Promise<boolean>;
+}

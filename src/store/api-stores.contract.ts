@@ -1,0 +1,115 @@
+// The behaviour every adapter of the API's own ports (accounts, lists) must show.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BakenError } from '../domain/errors.ts';
+import type { AccountStore } from './accounts.ts';
+import type { ListStore } from './lists.ts';
+import { keptAd, startTestRun } from './store.fixtures.ts';
+import type { Store } from './store.ts';
+
+type Opener = () => Promise<{ store: Store; accounts: AccountStore; lists: ListStore; cleanup(): Promise<void> }>;
+type Ports = Awaited<ReturnType<Opener>>;
+
+const AT = '2026-03-01T10:00:00.000Z';
+const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';
+const user = { name: 'anna', role: 'expert' as const, themes: ['mensenhandel'], passwordHash: HASH, totpSecret: null };
+const isCode = (code: string) => (err: unknown) => err instanceof BakenError && err.code === code;
+
+export function apiStoresContract(name: string, open: Opener): void {
+  const test = (title: string, body: (p: Ports) => Promise<void>) => it(title, async () => {
+    const ports = await open();
+    try { await body(ports); } finally { await ports.cleanup(); }
+  });
+
+  describe(`accounts contract: ${name}`, () => {
+    test('adds a user and finds it by id and by name, ignoring case', async ({ accounts }) => {
+      const added = await accounts.addUser(user, AT);
+      assert.deepEqual({ ...added, id: 'x' }, {
+        id: 'x', ...user, totpLastCounter: null, disabled: false, failedLogins: 0, lockedUntil: null, createdAt: AT, updatedAt: AT,
+      });
+      assert.deepEqual(await accounts.user(added.id), added);
+      assert.deepEqual(await accounts.userByName('ANNA'), added);
+      assert.equal(await accounts.userByName('bob'), null);
+    });
+
+    test('refuses a second user of the same name with CONFLICT', async ({ accounts }) => {
+      await accounts.addUser(user, AT);
+      await assert.rejects(accounts.addUser({ ...user, name: 'Anna' }, AT), isCode('CONFLICT'));
+      assert.equal((await accounts.users()).length, 1);
+    });
+
+    test('changes only the fields named and stamps the change', async ({ accounts }) => {
+      const added = await accounts.addUser(user, AT);
+      const changed = await accounts.updateUser(added.id, { disabled: true, themes: ['toezicht'], lockedUntil: null }, '2026-03-02T00:00:00.000Z');
+      assert.deepEqual(changed, { ...added, disabled: true, themes: ['toezicht'], updatedAt: '2026-03-02T00:00:00.000Z' });
+      await assert.rejects(accounts.updateUser('nobody', { disabled: true }, AT), isCode('NOT_FOUND'));
+    });
+
+    test('keeps sessions until they are ended, one by one or all of a user', async ({ accounts }) => {
+      const { id } = await accounts.addUser(user, AT);
+      const session = { idHash: 'a'.repeat(64), userId: id, csrfToken: 'csrf', createdAt: AT, lastSeenAt: AT };
+      await accounts.createSession(session);
+      await accounts.createSession({ ...session, idHash: 'b'.repeat(64) });
+      await accounts.touchSession(session.idHash, '2026-03-01T10:05:00.000Z');
+      assert.equal((await accounts.session(session.idHash))?.lastSeenAt, '2026-03-01T10:05:00.000Z');
+      await accounts.deleteSession(session.idHash);
+      assert.equal(await accounts.session(session.idHash), null);
+      assert.equal(await accounts.deleteSessionsOf(id), 1);
+      assert.equal(await accounts.session('b'.repeat(64)), null);
+    });
+
+    test('finds a token by its secret hash and revokes it once', async ({ accounts }) => {
+      const token = await accounts.addToken({
+        name: 'export job', role: 'analyst', themes: ['mensenhandel'], secretHash: 'c'.repeat(64), createdBy: 'admin', expiresAt: null,
+      }, AT);
+      assert.deepEqual(await accounts.tokenBySecretHash('c'.repeat(64)), token);
+      assert.equal(await accounts.revokeToken(token.id, AT), true);
+      assert.equal(await accounts.revokeToken(token.id, AT), false);
+      assert.equal((await accounts.tokens())[0]?.revokedAt, AT);
+    });
+  });
+
+  describe(`lists contract: ${name}`, () => {
+    test('creates a list, adds and removes ads of its theme, and counts them', async ({ store, lists }) => {
+      const { adId } = await store.saveAd(keptAd(await startTestRun(store)));
+      const list = await lists.createList({ theme: 'mensenhandel', name: 'Controle maart', createdBy: 'anna' }, AT);
+      assert.equal(list.size, 0);
+      assert.equal(await lists.addEntry(list.id, { adId, addedBy: 'anna', addedAt: AT }), true);
+      assert.equal(await lists.addEntry(list.id, { adId, addedBy: 'anna', addedAt: AT }), false);
+      assert.equal((await lists.list(list.id, ['mensenhandel']))?.size, 1);
+      assert.deepEqual(await lists.entries(list.id, ['mensenhandel']), [{ adId, addedBy: 'anna', addedAt: AT }]);
+      assert.equal(await lists.removeEntry(list.id, adId, AT), true);
+      assert.equal(await lists.removeEntry(list.id, adId, AT), false);
+    });
+
+    test('never puts an ad of another theme on a list', async ({ store, lists }) => {
+      const { adId } = await store.saveAd(keptAd(await startTestRun(store, 'toezicht'), { theme: 'toezicht' }));
+      const list = await lists.createList({ theme: 'mensenhandel', name: 'L', createdBy: 'anna' }, AT);
+      await assert.rejects(lists.addEntry(list.id, { adId, addedBy: 'anna', addedAt: AT }), isCode('NOT_FOUND'));
+      assert.deepEqual(await lists.entries(list.id, ['mensenhandel']), []);
+    });
+
+    test('shows a list only to callers holding its theme', async ({ lists }) => {
+      const list = await lists.createList({ theme: 'mensenhandel', name: 'L', createdBy: 'anna' }, AT);
+      assert.equal(await lists.list(list.id, ['toezicht']), null);
+      assert.deepEqual(await lists.lists(['toezicht']), []);
+      assert.deepEqual(await lists.entries(list.id, ['toezicht']), []);
+      assert.deepEqual((await lists.lists(['mensenhandel', 'toezicht'])).map((l) => l.id), [list.id]);
+    });
+
+    test('refuses a second list of the same name in a theme, but not in another theme', async ({ lists }) => {
+      await lists.createList({ theme: 'mensenhandel', name: 'L', createdBy: 'anna' }, AT);
+      await assert.rejects(lists.createList({ theme: 'mensenhandel', name: 'L', createdBy: 'bob' }, AT), isCode('CONFLICT'));
+      await lists.createList({ theme: 'toezicht', name: 'L', createdBy: 'bob' }, AT);
+    });
+
+    test('deletes a list with its entries', async ({ store, lists }) => {
+      const { adId } = await store.saveAd(keptAd(await startTestRun(store)));
+      const list = await lists.createList({ theme: 'mensenhandel', name: 'L', createdBy: 'anna' }, AT);
+      await lists.addEntry(list.id, { adId, addedBy: 'anna', addedAt: AT });
+      assert.equal(await lists.deleteList(list.id), true);
+      assert.equal(await lists.list(list.id, ['mensenhandel']), null);
+      assert.equal(await lists.deleteList(list.id), false);
+    });
+  });
+}

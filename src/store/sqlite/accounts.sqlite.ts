@@ -1,0 +1,134 @@
+// Users, sessions and service tokens in the same SQLite file as the ads.
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../accounts/roles.ts';
+import { BakenError } from '../../domain/errors.ts';
+import type {
+  AccountStore, NewToken, NewUser, SessionRecord, TokenRecord, UserChange, UserRecord,
+} from '../accounts.ts';
+import { isUniqueViolation, type Statements } from './statements.sqlite.ts';
+
+interface UserRow {
+  id: string; name: string; role: Role; themes: string; password_hash: string; totp_secret: string | null;
+  totp_last_counter: number | null; disabled: number; failed_logins: number; locked_until: string | null;
+  created_at: string; updated_at: string;
+}
+interface SessionRow { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string }
+interface TokenRow {
+  id: string; name: string; role: Role; themes: string; secret_hash: string; created_by: string;
+  created_at: string; expires_at: string | null; revoked_at: string | null;
+}
+
+const USER_COLUMNS: Record<keyof UserChange, string> = {
+  role: 'role', themes: 'themes', passwordHash: 'password_hash', totpSecret: 'totp_secret',
+  totpLastCounter: 'totp_last_counter', disabled: 'disabled', failedLogins: 'failed_logins', lockedUntil: 'locked_until',
+};
+
+export class SqliteAccounts implements AccountStore {
+  readonly #s: Statements;
+
+  constructor(statements: Statements) {
+    this.#s = statements;
+  }
+
+  async addUser(user: NewUser, at: string): Promise<UserRecord> {
+    const id = randomUUID();
+    try {
+      this.#s.sql(`
+        INSERT INTO users (id, name, role, themes, password_hash, totp_secret, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(id, user.name, user.role, JSON.stringify(user.themes), user.passwordHash, user.totpSecret, at, at);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new BakenError('CONFLICT', `a user named "${user.name}" already exists`, { cause: err });
+      throw err;
+    }
+    return (await this.user(id))!;
+  }
+
+  async userByName(name: string): Promise<UserRecord | null> {
+    const row = this.#s.sql('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async user(id: string): Promise<UserRecord | null> {
+    const row = this.#s.sql('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  async users(): Promise<UserRecord[]> {
+    return (this.#s.sql('SELECT * FROM users ORDER BY name').all() as unknown as UserRow[]).map(toUser);
+  }
+
+  async updateUser(id: string, change: UserChange, at: string): Promise<UserRecord> {
+    // Column names come from the fixed map above, never from the caller.
+    const keys = (Object.keys(change) as (keyof UserChange)[]).filter((k) => change[k] !== undefined);
+    const values = keys.map((k) => {
+      const v = change[k];
+      return k === 'themes' ? JSON.stringify(v) : typeof v === 'boolean' ? Number(v) : (v as string | number | null);
+    });
+    const sets = [...keys.map((k) => `${USER_COLUMNS[k]} = ?`), 'updated_at = ?'];
+    const { changes } = this.#s.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, at, id);
+    if (changes === 0) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
+    return (await this.user(id))!;
+  }
+
+  async createSession(session: SessionRecord): Promise<void> {
+    this.#s.sql('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
+      .run(session.idHash, session.userId, session.csrfToken, session.createdAt, session.lastSeenAt);
+  }
+
+  async session(idHash: string): Promise<SessionRecord | null> {
+    const row = this.#s.sql('SELECT * FROM sessions WHERE id_hash = ?').get(idHash) as SessionRow | undefined;
+    return row
+      ? { idHash: row.id_hash, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at }
+      : null;
+  }
+
+  async touchSession(idHash: string, at: string): Promise<void> {
+    this.#s.sql('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(at, idHash);
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.#s.sql('DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+  }
+
+  async deleteSessionsOf(userId: string): Promise<number> {
+    return Number(this.#s.sql('DELETE FROM sessions WHERE user_id = ?').run(userId).changes);
+  }
+
+  async addToken(token: NewToken, at: string): Promise<TokenRecord> {
+    const id = randomUUID();
+    this.#s.sql(`
+      INSERT INTO api_tokens (id, name, role, themes, secret_hash, created_by, created_at, expires_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, token.name, token.role, JSON.stringify(token.themes), token.secretHash, token.createdBy, at, token.expiresAt);
+    return toToken(this.#s.sql('SELECT * FROM api_tokens WHERE id = ?').get(id) as unknown as TokenRow);
+  }
+
+  async tokenBySecretHash(secretHash: string): Promise<TokenRecord | null> {
+    const row = this.#s.sql('SELECT * FROM api_tokens WHERE secret_hash = ?').get(secretHash) as TokenRow | undefined;
+    return row ? toToken(row) : null;
+  }
+
+  async tokens(): Promise<TokenRecord[]> {
+    return (this.#s.sql('SELECT * FROM api_tokens ORDER BY created_at, id').all() as unknown as TokenRow[]).map(toToken);
+  }
+
+  async revokeToken(id: string, at: string): Promise<boolean> {
+    return this.#s.sql('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes > 0;
+  }
+}
+
+function toUser(r: UserRow): UserRecord {
+  return {
+    id: r.id, name: r.name, role: r.role, themes: JSON.parse(r.themes) as string[], passwordHash: r.password_hash,
+    totpSecret: r.totp_secret, totpLastCounter: r.totp_last_counter, disabled: r.disabled === 1,
+    failedLogins: r.failed_logins, lockedUntil: r.locked_until, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+function toToken(r: TokenRow): TokenRecord {
+  return {
+    id: r.id, name: r.name, role: r.role, themes: JSON.parse(r.themes) as string[], secretHash: r.secret_hash,
+    createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at,
+  };
+}

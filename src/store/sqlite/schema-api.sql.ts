@@ -1,0 +1,85 @@
+// The API's tables: accounts, sessions, service tokens and lists; plus two lookup tables that make
+// the search filters on phone number and indicator fast. Appended to MIGRATIONS in schema.sql.ts.
+
+export const API_MIGRATION = `
+CREATE TABLE users (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  role TEXT NOT NULL CHECK (role IN ('expert', 'analyst', 'supervisor', 'admin', 'auditor')),
+  themes TEXT NOT NULL CHECK (json_valid(themes) AND json_type(themes) = 'array'),
+  password_hash TEXT NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
+  totp_secret TEXT,
+  totp_last_counter INTEGER,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  failed_logins INTEGER NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),
+  locked_until TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sessions (
+  id_hash TEXT PRIMARY KEY NOT NULL CHECK (length(id_hash) = 64),
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX sessions_by_user ON sessions (user_id);
+
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('expert', 'analyst', 'supervisor', 'admin', 'auditor')),
+  themes TEXT NOT NULL CHECK (json_valid(themes) AND json_type(themes) = 'array'),
+  secret_hash TEXT NOT NULL UNIQUE CHECK (length(secret_hash) = 64),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT
+) STRICT;
+
+CREATE TABLE lists (
+  id TEXT PRIMARY KEY NOT NULL,
+  theme TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (theme, name)
+) STRICT;
+
+-- A purged ad leaves every list it was on (ON DELETE CASCADE): retention wins over a selection.
+CREATE TABLE list_ads (
+  list_id TEXT NOT NULL REFERENCES lists (id) ON DELETE CASCADE,
+  ad_id TEXT NOT NULL REFERENCES ads (id) ON DELETE CASCADE,
+  added_by TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (list_id, ad_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX list_ads_by_ad ON list_ads (ad_id);
+
+-- Phone numbers and indicator ids of each capture, filled by triggers so the code that saves ads
+-- need not know about them, and removed with their capture. Captures are never updated in place.
+CREATE TABLE capture_phones (
+  phone TEXT NOT NULL,
+  capture_id TEXT NOT NULL REFERENCES captures (id) ON DELETE CASCADE,
+  PRIMARY KEY (phone, capture_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX capture_phones_by_capture ON capture_phones (capture_id);
+CREATE TABLE capture_indicators (
+  indicator TEXT NOT NULL,
+  capture_id TEXT NOT NULL REFERENCES captures (id) ON DELETE CASCADE,
+  PRIMARY KEY (indicator, capture_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX capture_indicators_by_capture ON capture_indicators (capture_id);
+CREATE TRIGGER captures_lookups AFTER INSERT ON captures BEGIN
+  INSERT OR IGNORE INTO capture_phones (phone, capture_id)
+    SELECT value, NEW.id FROM json_each(NEW.fields, '$.phones') WHERE type = 'text';
+  INSERT OR IGNORE INTO capture_indicators (indicator, capture_id)
+    SELECT json_extract(value, '$.id'), NEW.id FROM json_each(NEW.hits) WHERE json_type(value, '$.id') = 'text';
+END;
+INSERT OR IGNORE INTO capture_phones (phone, capture_id)
+  SELECT j.value, c.id FROM captures c, json_each(c.fields, '$.phones') j WHERE j.type = 'text';
+INSERT OR IGNORE INTO capture_indicators (indicator, capture_id)
+  SELECT json_extract(j.value, '$.id'), c.id FROM captures c, json_each(c.hits) j WHERE json_type(j.value, '$.id') = 'text';
+`;

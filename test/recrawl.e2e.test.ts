@@ -1,0 +1,78 @@
+// Re-crawls: day 0, then day 1 of the same demo world. An unchanged ad adds a sighting, a changed
+// one a new version, an ad no longer listed is marked gone — all as the platforms' truth says.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openApp, type App } from '../src/app.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { launchBrowser } from '../src/capture/browser.ts';
+import { runCrawl } from '../src/crawl/run-crawl.ts';
+import { adId } from '../src/store/ad-keys.ts';
+import { verifyEvidence } from '../src/evidence/verify.ts';
+import { silentLog } from '../src/log.ts';
+import { startDemoEnv, type DemoEnv, type Truth, type TruthAd } from './demo-env.ts';
+
+describe('re-crawling the demo platforms a day later', { timeout: 15 * 60_000 }, () => {
+  let env: DemoEnv;
+  let app: App;
+  let day0: Truth;
+  let day1: Truth;
+
+  before(async () => {
+    env = await startDemoEnv();
+    app = await openApp({ dataDir: env.dataDir, config: loadConfig(env.configDir) });
+    const browser = await launchBrowser();
+    const crawl = () => runCrawl({ ...app, browser, log: silentLog }, { theme: 'mensenhandel', source: 'mensenhandel-classic' });
+    try {
+      day0 = await env.truth();
+      await crawl();
+      env.setDay(1);
+      day1 = await env.truth();
+      await crawl();
+    } finally {
+      await browser.close();
+    }
+  });
+  after(async () => { await app?.close(); await env?.close(); });
+
+  const keptOn = (t: Truth) => new Map(t.ads.filter((a) => a.platform === 'classic' && a.planted.length > 0).map((a) => [a.id, a]));
+  const stored = (ad: TruthAd) => app.store.getAd(adId('mensenhandel', ad.url), ['mensenhandel']);
+
+  it('adds a sighting, not a copy, for an ad that did not change', async () => {
+    const same = [...keptOn(day0).values()].filter((a) => keptOn(day1).get(a.id)?.version === a.version);
+    assert.ok(same.length > 10);
+    for (const ad of same) {
+      const s = (await stored(ad))!;
+      assert.deepEqual({ version: s.version, sightings: s.sightings, goneAt: s.goneAt }, { version: 1, sightings: 2, goneAt: null }, ad.id);
+    }
+  });
+
+  it('stores a new version of an ad that changed, and both versions can be listed', async () => {
+    const changed = [...keptOn(day0).values()].filter((a) => { const b = keptOn(day1).get(a.id); return b && b.version !== a.version; });
+    assert.ok(changed.length > 0, 'the demo world changes some kept ads between day 0 and 1');
+    for (const ad of changed) {
+      const s = (await stored(ad))!;
+      assert.equal(s.version, 2, ad.id);
+      const versions = await app.store.versions(s.id, ['mensenhandel']);
+      assert.deepEqual(versions.map((v) => v.version), [1, 2]);
+      assert.equal(versions[1]!.fields.text?.replace(/\s+/g, ' '), keptOn(day1).get(ad.id)!.fields.text.replace(/\s+/g, ' '));
+    }
+  });
+
+  it('marks an ad that is no longer listed as gone, keeping when it was last seen', async () => {
+    const listed1 = new Set(day1.ads.map((a) => a.id));
+    const goneAds = [...keptOn(day0).values()].filter((a) => !listed1.has(a.id));
+    assert.ok(goneAds.length > 0, 'the demo world removes some kept ads by day 1');
+    for (const ad of goneAds) {
+      const s = (await stored(ad))!;
+      assert.ok(s.goneAt, `${ad.id} is marked gone`);
+      assert.ok(s.lastSeen < s.goneAt, 'last seen stays at the day-0 sighting');
+    }
+    const listedAds = [...keptOn(day0).values()].filter((a) => listed1.has(a.id));
+    for (const ad of listedAds) assert.equal((await stored(ad))!.goneAt, null, `${ad.id} is still listed`);
+  });
+
+  it('stays verifiable after both crawls', async () => {
+    const report = await verifyEvidence(app);
+    assert.deepEqual(report.failures, []);
+  });
+});
