@@ -8,7 +8,11 @@ import { forEachBounded } from '../src/crawl/pacing.ts';
 import { silentLog } from '../src/log.ts';
 import { startDemoEnv } from '../test/demo-env.ts';
 
-export interface BenchResult { name: string; ads: number; seconds: number; adsPerSecond: number; ratio?: number }
+export interface BenchResult {
+  name: string; ads: number; seconds: number; adsPerSecond: number; ratio?: number;
+  /** Latency benchmarks: per-request percentiles, in milliseconds. */
+  p50Ms?: number; p95Ms?: number;
+}
 
 export async function crawlBench(): Promise<BenchResult[]> {
   const env = await startDemoEnv();

@@ -1,5 +1,6 @@
 // The indicator phrases the generator plants in ads, per indicator id of the demo profile
-// (config/profiles/mensenhandel.yaml). Ads without planted indicators contain none of them.
+// (config/profiles/mensenhandel.yaml). Ads without planted indicators contain them only negated
+// ("Nooit zonder condoom"; see NEGATION_TRAPS in banks.ts).
 
 export const INDICATOR_PHRASES = {
   'always-available': {
@@ -50,9 +51,6 @@ export type Lang = 'nl' | 'en';
 export const INDICATOR_IDS = Object.keys(INDICATOR_PHRASES) as IndicatorId[];
 export const STRONG_INDICATORS = INDICATOR_IDS.filter((id) => INDICATOR_PHRASES[id].weight >= 2);
 export const WEAK_INDICATORS = INDICATOR_IDS.filter((id) => INDICATOR_PHRASES[id].weight === 1);
-
-/** Fragments that must not occur in a clean ad even outside a full phrase (e.g. a negation). */
-export const CLEAN_FORBIDDEN = ['24/7', '24 / 7', 'condoom', 'condom', 'grenzen', 'limits', 'taboos'];
 
 /** Lower case without diacritics, so "Zoë" and "ZOE" compare equal. */
 export function foldText(text: string): string {

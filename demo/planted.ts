@@ -1,5 +1,6 @@
 // Sentences that carry an indicator phrase, so planted ads read like real ads rather than a
 // keyword list: the phrase sits at the start, in the middle or at the end of a sentence.
+import { NEGATION_TRAPS } from './banks.ts';
 import type { Rng } from './prng.ts';
 import { INDICATOR_PHRASES, type IndicatorId, type Lang } from './phrases.ts';
 
@@ -77,6 +78,14 @@ export function plantIndicators(rng: Rng, lang: Lang, ids: readonly IndicatorId[
     }
   }
   return { titleFrame, sentences };
+}
+
+/** Share of clean ads that carry a negation trap. */
+const TRAP_SHARE = 0.3;
+
+/** For a clean ad: sometimes one sentence that names a phrase only to refuse it ("Nooit zonder condoom"). */
+export function plantNegationTrap(rng: Rng, lang: Lang): Planting {
+  return { titleFrame: null, sentences: rng.chance(TRAP_SHARE) ? [rng.pick(NEGATION_TRAPS[lang])] : [] };
 }
 
 function titleWith(rng: Rng, phrase: string): string {

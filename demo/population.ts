@@ -3,7 +3,7 @@
 import { makeTextPlan, reviseTextPlan, type TextPlan } from './ad-text.ts';
 import { ALIASES, CITIES, EMAIL_DOMAINS, PRICE_ROWS, SERVICES, type LanguageKey } from './banks.ts';
 import { PHONE_STYLE_COUNT } from './format.ts';
-import { plantIndicators } from './planted.ts';
+import { plantIndicators, plantNegationTrap } from './planted.ts';
 import { INDICATOR_IDS, STRONG_INDICATORS, WEAK_INDICATORS, foldText, type IndicatorId, type Lang } from './phrases.ts';
 import { createRng, type Rng } from './prng.ts';
 import {
@@ -213,7 +213,9 @@ function finishPersona(seed: number, d: Draft): Persona {
   const { licenceNumber, licenceDraw, changeAt, templateOf, ...rest } = d;
   if (d.planted.includes('young')) rest.age = rng.int(18, 19);
   if (d.planted.includes('language-barrier')) rest.languages = ['romanian'];
-  const text = makeTextPlan(rng, d.lang, plantIndicators(rng, d.lang, d.planted));
+  // Traps draw from their own stream, so the texts of the other ads stay as they were.
+  const planting = d.planted.length > 0 ? plantIndicators(rng, d.lang, d.planted) : plantNegationTrap(createRng(seed, `trap:${d.id}`), d.lang);
+  const text = makeTextPlan(rng, d.lang, planting);
   // Licensed ads are rarer among those with planted indicators, as on real platforms.
   const licensed = licenceDraw < (d.planted.length > 0 ? 0.2 : 0.5);
   return {

@@ -1,6 +1,10 @@
 // Wiring in one place: configuration, store and blobs for a data directory.
 import { mkdirSync } from 'node:fs';
+import { loadApiSettings, type ApiSettings } from './config/api-settings.ts';
 import type { Config } from './config/load.ts';
+import type { AccountStore } from './store/accounts.ts';
+import type { ListStore } from './store/lists.ts';
+import { openSqliteApiStores } from './store/sqlite/api-stores.sqlite.ts';
 import { createFileBlobStore } from './store/blobs.files.ts';
 import { openSqliteStore } from './store/sqlite/store.sqlite.ts';
 import type { BlobStore, Store } from './store/store.ts';
@@ -14,6 +18,16 @@ export async function openApp(opts: { dataDir: string; config: Config }): Promis
   const blobs = createFileBlobStore(opts.dataDir);
   await sweepOrphanBlobs(store, blobs);
   return { dataDir: opts.dataDir, config, store, blobs, close: () => store.close() };
+}
+
+/** What the API and `baken user` need besides the store: accounts, lists and the API's settings. */
+export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; settings: ApiSettings }
+
+export async function openApiApp(opts: { dataDir: string; config: Config }): Promise<ApiApp> {
+  const settings = loadApiSettings(opts.config.dir);
+  const app = await openApp(opts);
+  const api = await openSqliteApiStores(opts.dataDir).catch(async (err: unknown) => { await app.close(); throw err; });
+  return { ...app, ...api, settings, close: async () => { await api.close(); await app.close(); } };
 }
 
 // Blobs are written before their row is committed; a crash in between leaves blobs no row refers

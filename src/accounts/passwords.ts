@@ -4,10 +4,10 @@ import { BakenError } from '../domain/errors.ts';
 
 // `Algorithm` is a const enum, which type stripping cannot read; 2 is its Argon2id.
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 const MAX_PASSWORD_LENGTH = 1024;
 
-export function assertPasswordAcceptable(password: string): void {
+function assertPasswordAcceptable(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new BakenError('INPUT_INVALID', `password: expected at least ${MIN_PASSWORD_LENGTH} characters`);
   }

@@ -30,19 +30,9 @@ describe('assess', () => {
     assert.equal(a.score, 1);
   });
 
-  it('matches accent- and case-insensitively and maps offsets back to the original text', () => {
-    const text = 'Je bent welkom: ÁLTIJD   bëschikbaar!';
-    const [hit] = assess(profile, { text, licence: 'x' }).hits;
-    assert.equal(hit?.evidence[0]?.kind === 'span' && hit.evidence[0].text, 'ÁLTIJD   bëschikbaar');
-  });
-
-  it('respects word boundaries', () => {
-    assert.equal(assess(profile, { text: 'onnet aangekomenheid', licence: 'x' }).hits.length, 0);
-  });
-
-  it('scores regex patterns and field rules', () => {
+  it('lists hits in profile order and scores regex patterns and field rules', () => {
     const a = assess(profile, { text: 'Open 24 / 7', age: 18 });
-    assert.deepEqual(a.hits.map((h) => h.id).sort(), ['h247', 'nolicence', 'young']);
+    assert.deepEqual(a.hits.map((h) => h.id), ['h247', 'young', 'nolicence']);
     assert.equal(a.score, 4);
   });
 

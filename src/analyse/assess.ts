@@ -1,15 +1,33 @@
-// Scores one ad against a compiled profile. The score is the sum of the weights of the indicators
-// that hit; each hit carries its evidence so an expert can see why.
+// Scores one ad on its own against a compiled profile. The score is the sum of the weights of the
+// indicators that hit; each hit carries its evidence so an expert can see why. Cross-ad indicators
+// need the other ads and are scored by analyseBatch.
 import type { AdFields } from '../domain/ad.ts';
-import type { Assessment, IndicatorHit } from '../domain/indicator-hit.ts';
+import type { Assessment, Evidence, IndicatorHit } from '../domain/indicator-hit.ts';
 import type { CompiledProfile } from './compile-profile.ts';
+import { fieldEvidence } from './field-rules.ts';
+import type { AnalysisContext } from './price-context.ts';
+import { textEvidence } from './text-rules.ts';
 
-export function assess(profile: CompiledProfile, fields: AdFields): Assessment {
-  const hits: IndicatorHit[] = [];
-  for (const ind of profile.indicators) {
-    const evidence = ind.match(fields);
-    if (evidence.length > 0) hits.push({ id: ind.id, weight: ind.weight, evidence });
+/** Without a context (the run's price medians) the price rule does not hit. */
+export function assess(profile: CompiledProfile, fields: AdFields, context?: AnalysisContext): Assessment {
+  return assessmentOf(profile, perAdEvidence(profile, fields, context));
+}
+
+/** Evidence per indicator position, for every indicator that judges the ad on its own. */
+export function perAdEvidence(profile: CompiledProfile, fields: AdFields, context: AnalysisContext | undefined): Map<number, Evidence[]> {
+  const evidence = textEvidence(profile.text, fields);
+  for (const { index, rule } of profile.fieldRules) {
+    const found = fieldEvidence(rule, fields, context);
+    if (found.length > 0) evidence.set(index, found);
   }
+  return evidence;
+}
+
+export function assessmentOf(profile: CompiledProfile, evidence: Map<number, Evidence[]>): Assessment {
+  const hits: IndicatorHit[] = [...evidence.keys()].sort((a, b) => a - b).map((index) => {
+    const { id, weight } = profile.indicators[index]!;
+    return { id, weight, evidence: evidence.get(index)! };
+  });
   const score = hits.reduce((sum, h) => sum + h.weight, 0);
   return { score, kept: score >= profile.threshold, hits };
 }

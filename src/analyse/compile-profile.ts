@@ -1,61 +1,43 @@
 // Turns a profile from configuration into matchers, once per run rather than once per ad.
-import type { AdFields } from '../domain/ad.ts';
-import type { Evidence } from '../domain/indicator-hit.ts';
-import type { Indicator, Profile } from '../config/schema.ts';
-import { fold, foldTerm } from './normalise.ts';
+import type { CrossAdIndicator, FieldIndicator, Indicator, Profile } from '../config/profile-schema.ts';
+import { needsContext } from './field-rules.ts';
+import { compileTextRules, type TextRules } from './text-rules.ts';
 
-export interface CompiledIndicator { id: string; weight: number; match(fields: AdFields): Evidence[] }
-export interface CompiledProfile { id: string; threshold: number; indicators: CompiledIndicator[] }
+export interface CompiledIndicator { id: string; weight: number; kind: Indicator['kind'] }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-// Word boundaries that also hold next to accented letters and digits.
-const wordBounded = (body: string) => `(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`;
+export interface CompiledProfile {
+  id: string;
+  threshold: number;
+  /** In profile order: hits are listed in this order. */
+  indicators: CompiledIndicator[];
+  text: TextRules;
+  fieldRules: { index: number; rule: FieldIndicator }[];
+  crossAd: { index: number; rule: CrossAdIndicator }[];
+  /** What an ad can still gain once it is compared with the other ads of its run: the weights of
+   *  the cross-ad indicators and of the field rules that need the run's prices. */
+  deferredWeight: number;
+  /** How many days back the cross-ad indicators look (movement, posting frequency): the versions of
+   *  kept ads seen within this many days are what `known` must hold for them. */
+  lookbackDays: number;
+}
 
 export function compileProfile(profile: Profile): CompiledProfile {
-  return { id: profile.id, threshold: profile.threshold, indicators: profile.indicators.map(compileIndicator) };
-}
-
-function compileIndicator(ind: Indicator): CompiledIndicator {
-  const base = { id: ind.id, weight: ind.weight };
-  switch (ind.kind) {
-    case 'lexicon': {
-      const terms = [...new Set(Object.values(ind.terms).flat().map(foldTerm))]
-        .sort((a, b) => b.length - a.length)
-        .map((t) => escape(t).replace(/ /g, '\\s+'));
-      return { ...base, match: textMatcher(new RegExp(wordBounded(terms.join('|')), 'gu'), ind.fields, true) };
-    }
-    case 'pattern':
-      return { ...base, match: textMatcher(new RegExp(ind.pattern, 'giu'), ind.fields, false) };
-    case 'field':
-      return { ...base, match: (fields) => fieldEvidence(ind, fields) };
-  }
-}
-
-function textMatcher(re: RegExp, names: readonly ('title' | 'text' | 'alias')[], folded: boolean) {
-  return (fields: AdFields): Evidence[] => {
-    const evidence: Evidence[] = [];
-    for (const field of names) {
-      const original = fields[field];
-      if (!original) continue;
-      const f = folded ? fold(original) : { text: original, origin: null };
-      for (const m of f.text.matchAll(re)) {
-        const from = m.index;
-        const to = from + m[0].length;
-        const start = f.origin ? f.origin[from]! : from;
-        const end = f.origin ? f.origin[to]! : to;
-        evidence.push({ kind: 'span', field, start, end, text: original.slice(start, end) });
-      }
-    }
-    return evidence;
+  const fieldRules: CompiledProfile['fieldRules'] = [];
+  const crossAd: CompiledProfile['crossAd'] = [];
+  let deferredWeight = 0;
+  profile.indicators.forEach((rule, index) => {
+    if (rule.kind === 'field') fieldRules.push({ index, rule });
+    if (rule.kind === 'cross-ad') crossAd.push({ index, rule });
+    if (rule.kind === 'cross-ad' || (rule.kind === 'field' && needsContext(rule))) deferredWeight += rule.weight;
+  });
+  return {
+    id: profile.id,
+    threshold: profile.threshold,
+    indicators: profile.indicators.map(({ id, weight, kind }) => ({ id, weight, kind })),
+    text: compileTextRules(profile),
+    fieldRules,
+    crossAd,
+    deferredWeight,
+    lookbackDays: Math.max(0, ...crossAd.map(({ rule }) => ('withinDays' in rule ? rule.withinDays : 0))),
   };
-}
-
-function fieldEvidence(ind: Extract<Indicator, { kind: 'field' }>, fields: AdFields): Evidence[] {
-  const value = fields[ind.field];
-  const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-  if (ind.missing && empty) return [{ kind: 'field', field: ind.field, value: null }];
-  if (ind.below !== undefined && typeof value === 'number' && value < ind.below) {
-    return [{ kind: 'field', field: ind.field, value }];
-  }
-  return [];
 }

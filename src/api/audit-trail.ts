@@ -30,7 +30,7 @@ export class AuditTrail {
   }
 }
 
-export function defaults(d: AuditDetails): Omit<AuditEvent, 'action' | 'user' | 'actor' | 'role' | 'client'> {
+function defaults(d: AuditDetails): Omit<AuditEvent, 'action' | 'user' | 'actor' | 'role' | 'client'> {
   return {
     themes: d.themes ?? [], resources: d.resources ?? [], query: withoutUndefined(d.query ?? {}),
     count: d.count ?? 0, justification: d.justification ?? null, outcome: d.outcome ?? 'ok',

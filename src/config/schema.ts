@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { FIELD_NAMES } from '../domain/ad.ts';
 
+export { indicatorSchema, profileSchema, type Indicator, type Profile } from './profile-schema.ts';
+
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id (letters, digits, dashes)');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const regex = z.string().refine((s) => { try { new RegExp(s, 'u'); return true; } catch { return false; } },
@@ -77,45 +79,6 @@ export const extractorSchema = z.strictObject({
   fields: z.partialRecord(fieldName, fieldRuleSchema),
 });
 
-const indicatorBase = {
-  id,
-  label: z.string().min(1),
-  description: z.string().min(1),
-  weight: z.number({ error: 'expected a number' }).positive().max(100),
-};
-const textFields = z.array(z.enum(['title', 'text', 'alias'])).min(1).default(['title', 'text']);
-
-export const indicatorSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    ...indicatorBase,
-    kind: z.literal('lexicon'),
-    fields: textFields,
-    terms: z.record(z.string().regex(/^[a-z]{2}$/, 'expected a two-letter language code'),
-      z.array(z.string().min(1)).min(1)),
-  }),
-  z.strictObject({
-    ...indicatorBase,
-    kind: z.literal('pattern'),
-    fields: textFields,
-    pattern: regex,
-  }),
-  z.strictObject({
-    ...indicatorBase,
-    kind: z.literal('field'),
-    field: fieldName,
-    missing: z.literal(true).optional(),
-    below: z.number().optional(),
-  }).refine((r) => r.missing !== undefined || r.below !== undefined,
-    { message: 'a field indicator needs "missing: true" or "below: <number>"' }),
-], { error: 'expected kind to be one of: lexicon, pattern, field' });
-
-export const profileSchema = z.strictObject({
-  id,
-  theme: id,
-  threshold: z.number({ error: 'expected a number' }).positive(),
-  indicators: z.array(indicatorSchema).min(1),
-});
-
 const INTERVAL_MINUTES = { m: 1, h: 60, d: 1440 } as const;
 
 /** When a theme (or one of its sources) is crawled. The scheduler reads these; admins change them. */
@@ -136,6 +99,4 @@ export type Source = z.infer<typeof sourceSchema>;
 export type CrawlSettings = z.infer<typeof crawlSettingsSchema>;
 export type Extractor = z.infer<typeof extractorSchema>;
 export type FieldRule = z.infer<typeof fieldRuleSchema>;
-export type Indicator = z.infer<typeof indicatorSchema>;
-export type Profile = z.infer<typeof profileSchema>;
 export type Schedule = z.infer<typeof scheduleSchema>;

@@ -16,7 +16,7 @@ export const CONFIG_KINDS = ['sources', 'profiles', 'schedules'] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 export interface ConfigItems { sources: Source; profiles: Profile; schedules: Schedule }
 
-const SINGULAR: Record<ConfigKind, string> = { sources: 'source', profiles: 'profile', schedules: 'schedule' };
+export const SINGULAR: Record<ConfigKind, string> = { sources: 'source', profiles: 'profile', schedules: 'schedule' };
 
 export class ConfigService {
   readonly #c: ServiceContext;

@@ -7,7 +7,8 @@ import type { TokenRecord } from '../../store/accounts.ts';
 import { themesFor, type ServiceContext } from './context.ts';
 
 export type TokenView = Omit<TokenRecord, 'secretHash'>;
-export const TOKEN_PREFIX = 'baken_';
+/** Recognisable in a leaked log or repository, so secret scanners can find it. */
+const TOKEN_PREFIX = 'baken_';
 
 export class TokensService {
   readonly #c: ServiceContext;

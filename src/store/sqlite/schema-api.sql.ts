@@ -1,5 +1,7 @@
-// The API's tables: accounts, sessions, service tokens and lists; plus two lookup tables that make
-// the search filters on phone number and indicator fast. Appended to MIGRATIONS in schema.sql.ts.
+// The API's tables: accounts, sessions, service tokens and lists; plus the tables that make search
+// fast (phone numbers and indicator ids per capture, a narrow row per ad), all kept by triggers so
+// the code that saves ads need not know them. Both constants are appended to MIGRATIONS in
+// schema.sql.ts, in this order.
 
 export const API_MIGRATION = `
 CREATE TABLE users (
@@ -82,4 +84,48 @@ INSERT OR IGNORE INTO capture_phones (phone, capture_id)
   SELECT j.value, c.id FROM captures c, json_each(c.fields, '$.phones') j WHERE j.type = 'text';
 INSERT OR IGNORE INTO capture_indicators (indicator, capture_id)
   SELECT json_extract(j.value, '$.id'), c.id FROM captures c, json_each(c.hits) j WHERE json_type(j.value, '$.id') = 'text';
+`;
+
+export const API_SEARCH_MIGRATION = `
+-- Ads by their latest capture: the network query joins on it, and SQLite's deferred foreign-key
+-- check looks every new capture up here (without the index each save scanned all ads).
+CREATE INDEX ads_by_latest_capture ON ads (latest_capture_id);
+
+-- What search filters, sorts and counts on, one narrow row per ad (rid = ads.rid = ads_fts rowid), so
+-- a search matching thousands of ads never reads their wide capture rows: measured at 100,000 ads,
+-- count + facets + page fell from about 190 ms to about 25 ms. Filled from whichever of the ad row
+-- and its latest capture is written second.
+CREATE TABLE ad_search (
+  rid INTEGER PRIMARY KEY,
+  theme TEXT NOT NULL,
+  source TEXT NOT NULL,
+  city_key TEXT,
+  score REAL NOT NULL,
+  indicator_count INTEGER NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  capture_id TEXT NOT NULL
+) STRICT;
+CREATE INDEX ad_search_by_rank ON ad_search (theme, score DESC, last_seen DESC);
+CREATE TRIGGER ad_search_capture AFTER INSERT ON captures BEGIN
+  INSERT OR REPLACE INTO ad_search
+    SELECT a.rid, a.theme, a.source, NEW.city_key, NEW.score, json_array_length(NEW.hits), a.first_seen, a.last_seen, NEW.id
+    FROM ads a WHERE a.id = NEW.ad_id AND a.latest_capture_id = NEW.id;
+END;
+CREATE TRIGGER ad_search_ad_insert AFTER INSERT ON ads BEGIN
+  INSERT OR REPLACE INTO ad_search
+    SELECT NEW.rid, NEW.theme, NEW.source, c.city_key, c.score, json_array_length(c.hits), NEW.first_seen, NEW.last_seen, c.id
+    FROM captures c WHERE c.id = NEW.latest_capture_id;
+END;
+CREATE TRIGGER ad_search_ad_update AFTER UPDATE OF latest_capture_id, first_seen, last_seen ON ads BEGIN
+  INSERT OR REPLACE INTO ad_search
+    SELECT NEW.rid, NEW.theme, NEW.source, c.city_key, c.score, json_array_length(c.hits), NEW.first_seen, NEW.last_seen, c.id
+    FROM captures c WHERE c.id = NEW.latest_capture_id;
+END;
+CREATE TRIGGER ad_search_ad_delete AFTER DELETE ON ads BEGIN
+  DELETE FROM ad_search WHERE rid = OLD.rid;
+END;
+INSERT INTO ad_search
+  SELECT a.rid, a.theme, a.source, c.city_key, c.score, json_array_length(c.hits), a.first_seen, a.last_seen, c.id
+  FROM ads a JOIN captures c ON c.id = a.latest_capture_id;
 `;

@@ -1,0 +1,125 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { profileSchema } from '../config/schema.ts';
+import type { Evidence } from '../domain/indicator-hit.ts';
+import { generateWorld } from '../../demo/generate.ts';
+import { addDays } from '../../demo/format.ts';
+import { DAY_ZERO, type DemoAd } from '../../demo/world.ts';
+import { analyseBatch } from './analyse-batch.ts';
+import type { AnalysisInput } from './analysis-input.ts';
+import { compileProfile } from './compile-profile.ts';
+
+const base = { label: 'l', description: 'd', kind: 'cross-ad', weight: 1 } as const;
+const profileOf = (indicator: Record<string, unknown>) =>
+  compileProfile(profileSchema.parse({ id: 'p', theme: 't', threshold: 1, indicators: [{ id: 'x', ...base, ...indicator }] }));
+const linked = (results: ReturnType<typeof analyseBatch>, id: string): Evidence[] => results.get(id)?.hits[0]?.evidence ?? [];
+const ad = (id: string, fields: AnalysisInput['fields'], extra: Partial<AnalysisInput> = {}): AnalysisInput => ({ id, fields, ...extra });
+
+describe('shared-phone', () => {
+  const profile = profileOf({ signal: 'shared-phone', minAliases: 2 });
+
+  it('links ads that show one number under different aliases, naming the other ads', () => {
+    const results = analyseBatch(profile, [
+      ad('a', { alias: 'Lena', phones: ['+31612345678'] }),
+      ad('b', { alias: 'Mila', phones: ['+31612345678'] }),
+      ad('c', { alias: 'Sofia', phones: ['+31687654321'] }),
+    ], [ad('k', { alias: 'Nina', phones: ['+31612345678'] })]);
+    assert.deepEqual(linked(results, 'a'), [{ kind: 'linked', reason: 'shared-phone', value: '+31612345678', ads: ['b', 'k'] }]);
+    assert.equal(results.get('c')?.hits.length, 0);
+    assert.equal(results.has('k'), false, 'known ads are context, not assessed');
+  });
+
+  it('does not fire for one alias re-posting, nor for versions of the same ad', () => {
+    const results = analyseBatch(profile, [ad('a', { alias: 'Lena', phones: ['+31612345678'] }), ad('b', { alias: 'lena', phones: ['+31612345678'] })],
+      [ad('a', { alias: 'Lena', phones: ['+31612345678'] })]);
+    assert.deepEqual([...results.values()].map((r) => r.hits.length), [0, 0]);
+  });
+
+  it('can count ads instead of aliases', () => {
+    const results = analyseBatch(profileOf({ signal: 'shared-phone', minAds: 3 }),
+      ['a', 'b', 'c'].map((id) => ad(id, { alias: 'Lena', phones: ['+31612345678'] })));
+    assert.deepEqual(linked(results, 'c')[0], { kind: 'linked', reason: 'shared-phone', value: '+31612345678', ads: ['a', 'b'] });
+  });
+});
+
+describe('shared-image', () => {
+  it('links a photo re-encoded under another alias or in another city, not a different photo', () => {
+    const results = analyseBatch(profileOf({ signal: 'shared-image', minAliases: 2, minCities: 2 }), [
+      ad('a', { alias: 'Lena', city: 'Utrecht' }, { imageHashes: ['c3a5f0f00f0f5a3c'] }),
+      ad('b', { alias: 'Mila', city: 'Utrecht' }, { imageHashes: ['c3a5f0f00f0f5a3d'] }),
+      ad('c', { alias: 'Lena', city: 'Breda' }, { imageHashes: ['c3a5f0f00f0f5a3e'] }),
+      ad('d', { alias: 'Sofia', city: 'Breda' }, { imageHashes: ['3c5a0f0ff0f0a5c3'] }),
+    ]);
+    assert.deepEqual(linked(results, 'a'), [{ kind: 'linked', reason: 'shared-image', value: 'c3a5f0f00f0f5a3c', ads: ['b', 'c'] }]);
+    assert.equal(results.get('d')?.hits.length, 0);
+  });
+});
+
+const day = (n: number) => generateWorld({ day: n });
+const inputOf = (a: DemoAd, n: number): AnalysisInput => ({ id: a.id, fields: a.fields, seen: addDays(DAY_ZERO, n) });
+
+describe('template-text', () => {
+  it('finds the demo template networks: the same text with names, cities and ages swapped', () => {
+    const world = day(0);
+    const results = analyseBatch(profileOf({ signal: 'template-text', threshold: 0.8 }), world.ads.map((a) => inputOf(a, 0)));
+    for (const network of world.networks.filter((n) => n.kind === 'template')) {
+      for (const id of network.ads) {
+        const ads = linked(results, id).flatMap((e) => (e.kind === 'linked' ? e.ads : []));
+        assert.deepEqual(ads, network.ads.filter((x) => x !== id), `${network.id}: ${id}`);
+      }
+    }
+  });
+
+  it('does not take ads written from the same stock phrases for a template', () => {
+    const world = day(0);
+    const results = analyseBatch(profileOf({ signal: 'template-text', threshold: 0.8 }), world.ads.map((a) => inputOf(a, 0)));
+    const inTemplates = new Set(world.networks.filter((n) => n.kind === 'template').flatMap((n) => n.ads));
+    const others = [...results].filter(([id, r]) => !inTemplates.has(id) && r.hits.length > 0).map(([id]) => id);
+    assert.deepEqual(others, []);
+  });
+});
+
+describe('movement', () => {
+  const profile = profileOf({ signal: 'movement', minCities: 2, withinDays: 7 });
+
+  it('is detected from day-by-day re-crawls of the demo: yesterday in one city, today in another', () => {
+    const kept = day(0).ads.map((a) => inputOf(a, 0));
+    const world = day(1);
+    const results = analyseBatch(profile, world.ads.map((a) => inputOf(a, 1)), kept);
+    const movers = world.networks.filter((n) => n.kind === 'movement').flatMap((n) => n.ads);
+    const moved = [...results].filter(([, r]) => r.hits.length > 0).map(([id]) => id).sort();
+    assert.deepEqual(moved, movers.sort());
+    const [evidence] = linked(results, movers[0]!);
+    assert.equal(evidence?.kind === 'linked' && evidence.ads.includes(movers[0]!), true, 'the ad itself, yesterday, elsewhere');
+  });
+
+  it('is not detected on the first day, nor for one number in several cities on the same days', () => {
+    const results = analyseBatch(profile, day(0).ads.map((a) => inputOf(a, 0)));
+    assert.deepEqual([...results.values()].filter((r) => r.hits.length > 0), []);
+    const phone = ['+31612345678'];
+    const stay = analyseBatch(profile, [ad('a', { city: 'Utrecht', phones: phone }, { seen: '2026-03-03' }), ad('b', { city: 'Breda', phones: phone }, { seen: '2026-03-03' })],
+      [ad('a', { city: 'Utrecht', phones: phone }, { seen: '2026-03-02' }), ad('b', { city: 'Breda', phones: phone }, { seen: '2026-03-02' })]);
+    assert.deepEqual([...stay.values()].map((r) => r.hits.length), [0, 0]);
+  });
+
+  it('follows a photo as well as a number, and forgets sightings older than the window', () => {
+    const results = analyseBatch(profile, [ad('a', { city: 'Breda' }, { seen: '2026-03-10', imageHashes: ['0123456789abcdef'] })], [
+      ad('b', { city: 'Utrecht' }, { seen: '2026-03-08', imageHashes: ['0123456789abcdee'] }),
+    ]);
+    assert.deepEqual(linked(results, 'a'), [{ kind: 'linked', reason: 'movement', value: 'Utrecht 2026-03-08, Breda 2026-03-10', ads: ['b'] }]);
+    const old = analyseBatch(profile, [ad('a', { city: 'Breda' }, { seen: '2026-03-20', imageHashes: ['0123456789abcdef'] })], [
+      ad('b', { city: 'Utrecht' }, { seen: '2026-03-08', imageHashes: ['0123456789abcdee'] }),
+    ]);
+    assert.equal(old.get('a')?.hits.length, 0);
+  });
+});
+
+describe('posting-frequency', () => {
+  it('counts posts under one number within the window', () => {
+    const phone = ['+31612345678'];
+    const posts = ['2026-03-01', '2026-03-02', '2026-03-03'].map((posted, i) => ad(`a${i}`, { phones: phone, posted }));
+    const profile = profileOf({ signal: 'posting-frequency', minPosts: 3, withinDays: 7 });
+    assert.deepEqual(linked(analyseBatch(profile, posts), 'a2'), [{ kind: 'linked', reason: 'posting-frequency', value: '3 posts in 7 days', ads: ['a0', 'a1'] }]);
+    assert.equal(analyseBatch(profile, posts.slice(1)).get('a2')?.hits.length, 0);
+  });
+});

@@ -1,0 +1,177 @@
+// Lexicon and pattern indicators, with their negation and context rules. All phrases of a profile
+// (terms, negations, context words) sit in one word automaton, so each text field of an ad is read
+// once whatever the number of indicators; only the indicators that matched cost anything after that.
+import type { AdFields } from '../domain/ad.ts';
+import type { Evidence } from '../domain/indicator-hit.ts';
+import type { Indicator, Negations, Profile } from '../config/profile-schema.ts';
+import { tokenise, type Token } from './tokenise.ts';
+import { intern, lookup, type Vocabulary } from './vocabulary.ts';
+import { buildAutomaton, findPhrases, type Occurrence, type Phrase, type WordAutomaton } from './word-automaton.ts';
+
+export type TextField = 'title' | 'text' | 'alias';
+type TextIndicator = Extract<Indicator, { kind: 'lexicon' | 'pattern' }>;
+
+const DEFAULT_NEGATION_WINDOW = 3;
+/** A multi-word term also matches written as one word ("alleskan", "n o c o n d o m") when that
+ *  word is long enough not to be some other word. */
+const MIN_LETTERS_JOINED = 5;
+
+interface TextRule {
+  /** Position of the indicator in the profile. */
+  index: number;
+  fields: readonly TextField[];
+  /** The phrase set of a lexicon, or the expression of a pattern. */
+  match: number | RegExp;
+  negation: { set: number; window: number } | null;
+  context: { window: number; require: number | null; forbid: number | null } | null;
+}
+
+export interface TextRules {
+  vocabulary: Vocabulary;
+  automaton: WordAutomaton<number>;
+  /** Lexicon rules by their phrase set, so an ad costs only the lexicons it matched. */
+  lexicons: Map<number, TextRule>;
+  patterns: TextRule[];
+  /** The text fields any rule reads. */
+  fields: TextField[];
+}
+
+interface FieldScan { original: string; tokens: Token[]; found: Map<number, Occurrence<number>[]> }
+
+export function compileTextRules(profile: Profile): TextRules {
+  const vocabulary: Vocabulary = new Map();
+  const phrases: Phrase<number>[] = [];
+  let sets = 0;
+  const phraseSet = (terms: Record<string, string[]>): number => {
+    const set = sets++;
+    for (const term of new Set(Object.values(terms).flat())) phrases.push(...termPhrases(vocabulary, term, set));
+    return set;
+  };
+  const negationSets = new Map<string, number>();
+  const negationOf = (n: Negations | undefined): TextRule['negation'] => {
+    if (!n || Object.values(n.terms).flat().length === 0) return null;
+    const key = JSON.stringify(n.terms);
+    if (!negationSets.has(key)) negationSets.set(key, phraseSet(n.terms));
+    return { set: negationSets.get(key)!, window: n.window ?? profile.negations?.window ?? DEFAULT_NEGATION_WINDOW };
+  };
+
+  const rules: TextRule[] = [];
+  profile.indicators.forEach((ind, index) => {
+    if (ind.kind !== 'lexicon' && ind.kind !== 'pattern') return;
+    rules.push({
+      index,
+      fields: ind.fields,
+      match: ind.kind === 'lexicon' ? phraseSet(ind.terms) : new RegExp(ind.pattern, 'giu'),
+      negation: negationOf(ind.negations ?? profile.negations),
+      context: contextOf(ind, phraseSet),
+    });
+  });
+  const fields = [...new Set(rules.flatMap((r) => r.fields))];
+  const lexicons = new Map(rules.flatMap((r) => (typeof r.match === 'number' ? [[r.match, r] as const] : [])));
+  return { vocabulary, automaton: buildAutomaton(phrases), lexicons, patterns: rules.filter((r) => typeof r.match !== 'number'), fields };
+}
+
+function contextOf(ind: TextIndicator, phraseSet: (terms: Record<string, string[]>) => number): TextRule['context'] {
+  if (!ind.context) return null;
+  return {
+    window: ind.context.window,
+    require: ind.context.require ? phraseSet(ind.context.require) : null,
+    forbid: ind.context.forbid ? phraseSet(ind.context.forbid) : null,
+  };
+}
+
+function termPhrases(vocabulary: Vocabulary, term: string, set: number): Phrase<number>[] {
+  const words = tokenise(term).map((t) => t.text);
+  const phrases = [{ words: words.map((w) => intern(vocabulary, w)), value: set }];
+  const joined = words.join('');
+  if (words.length > 1 && joined.replace(/\d/g, '').length >= MIN_LETTERS_JOINED) {
+    phrases.push({ words: [intern(vocabulary, joined)], value: set });
+  }
+  return phrases;
+}
+
+/** Evidence per indicator position, for the lexicon and pattern indicators that hit. */
+export function textEvidence(compiled: TextRules, fields: AdFields): Map<number, Evidence[]> {
+  const scans = new Map<TextField, FieldScan>();
+  for (const name of compiled.fields) {
+    const original = fields[name];
+    if (original) scans.set(name, scanField(compiled, original));
+  }
+  // Only the lexicons some phrase of which was found are looked at: that keeps the cost of a large
+  // profile close to the cost of the indicators an ad actually hits.
+  const matched = new Set<TextRule>(compiled.patterns);
+  for (const scan of scans.values()) for (const set of scan.found.keys()) { const r = compiled.lexicons.get(set); if (r) matched.add(r); }
+  const evidence = new Map<number, Evidence[]>();
+  for (const rule of matched) {
+    const spans: Evidence[] = [];
+    for (const field of rule.fields) {
+      const scan = scans.get(field);
+      if (!scan) continue;
+      for (const m of matchesOf(rule, scan)) {
+        if (allowedByRules(rule, scan, m)) spans.push({ kind: 'span', field, start: m.from, end: m.to, text: scan.original.slice(m.from, m.to) });
+      }
+    }
+    if (spans.length > 0) evidence.set(rule.index, spans);
+  }
+  return evidence;
+}
+
+function scanField(compiled: TextRules, original: string): FieldScan {
+  const tokens = tokenise(original);
+  const words = new Int32Array(tokens.length);
+  const clauses = new Int32Array(tokens.length);
+  tokens.forEach((t, i) => { words[i] = lookup(compiled.vocabulary, t.text); clauses[i] = t.clause; });
+  const found = new Map<number, Occurrence<number>[]>();
+  for (const o of findPhrases(compiled.automaton, words, clauses)) {
+    const list = found.get(o.value);
+    if (list) list.push(o); else found.set(o.value, [o]);
+  }
+  return { original, tokens, found };
+}
+
+/** A match before negation and context: words [start, end) and characters [from, to). */
+interface Match { start: number; end: number; from: number; to: number }
+
+function matchesOf(rule: TextRule, scan: FieldScan): Match[] {
+  const { tokens } = scan;
+  if (typeof rule.match === 'number') {
+    return (scan.found.get(rule.match) ?? []).map((o) => ({ start: o.start, end: o.end, from: tokens[o.start]!.start, to: tokens[o.end - 1]!.end }));
+  }
+  const matches: Match[] = [];
+  for (const m of scan.original.matchAll(rule.match)) {
+    if (m[0] === '') continue;
+    const to = m.index + m[0].length;
+    const start = firstToken(tokens, (t) => t.end > m.index);
+    matches.push({ start, end: Math.max(start, firstToken(tokens, (t) => t.start >= to)), from: m.index, to });
+  }
+  return matches;
+}
+
+/** The first token for which `after` holds; tokens are in text order, so a binary search does. */
+function firstToken(tokens: Token[], after: (t: Token) => boolean): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(tokens[mid]!)) hi = mid; else lo = mid + 1;
+  }
+  return lo;
+}
+
+function allowedByRules(rule: TextRule, scan: FieldScan, m: Match): boolean {
+  if (rule.negation && negated(scan, rule.negation, m.start)) return false;
+  const c = rule.context;
+  if (!c) return true;
+  // Context words stand around the match; a phrase wholly inside the match is the match itself.
+  const near = (set: number) => (scan.found.get(set) ?? []).some((o) => o.end > m.start - c.window && o.start < m.end + c.window
+    && !(o.start >= m.start && o.end <= m.end));
+  if (c.forbid !== null && near(c.forbid)) return false;
+  return c.require === null || near(c.require);
+}
+
+/** A negation counts when it ends within `window` words before the match, in the same clause. */
+function negated(scan: FieldScan, negation: { set: number; window: number }, start: number): boolean {
+  const clause = scan.tokens[start]?.clause;
+  return (scan.found.get(negation.set) ?? []).some((o) => o.end <= start && o.end > start - negation.window
+    && scan.tokens[o.start]!.clause === clause);
+}

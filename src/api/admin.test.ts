@@ -1,0 +1,86 @@
+// Administration through the API: configuration changes land as validated YAML or not at all, and
+// user changes respect the admin's own themes.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../config/load.ts';
+import { openApiWorld, PASSWORD, type ApiWorld, type Session } from './api.fixtures.ts';
+
+describe('administration', () => {
+  let w: ApiWorld;
+  let admin: Session;
+  before(async () => {
+    w = await openApiWorld();
+    admin = await w.login('admin-mensenhandel');
+  });
+  after(() => w?.close());
+
+  const call = (method: 'GET' | 'PUT' | 'POST' | 'PATCH', url: string, payload?: object, session = admin) =>
+    w.app.inject({ method, url, headers: session.headers, ...(payload ? { payload } : {}) });
+  const configFiles = () => readdirSync(w.configDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .map((e) => `${join(e.parentPath, e.name)}:${createHash('sha256').update(readFileSync(join(e.parentPath, e.name))).digest('hex')}`).sort();
+
+  it('writes a changed source as YAML that the loader reads back, and serves the change at once', async () => {
+    const source = (await call('GET', '/api/admin/sources/mensenhandel-classic')).json();
+    const res = await call('PUT', '/api/admin/sources/mensenhandel-classic', { ...source, name: 'Rosebud (renamed)' });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(loadConfig(w.configDir).sources.get('mensenhandel-classic')?.name, 'Rosebud (renamed)');
+    assert.equal((await call('GET', '/api/admin/sources/mensenhandel-classic')).json().name, 'Rosebud (renamed)');
+  });
+
+  it('refuses a change that would break the configuration, with the loader\'s message, and changes no file', async () => {
+    const before = configFiles();
+    const source = (await call('GET', '/api/admin/sources/mensenhandel-classic')).json();
+    const res = await call('PUT', '/api/admin/sources/mensenhandel-classic', { ...source, extractor: 'no-such-extractor' });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.json().detail, /sources\/mensenhandel-classic: extractor: no extractor "no-such-extractor"/);
+    const badType = await call('PUT', '/api/admin/sources/mensenhandel-classic', { ...source, discover: { ...source.discover, maxPages: 'many' } });
+    assert.equal(badType.statusCode, 400);
+    assert.match(badType.json().detail, /discover\.maxPages/);
+    const renamed = await call('PUT', '/api/admin/sources/mensenhandel-classic', { ...source, id: 'other-id' });
+    assert.equal(renamed.statusCode, 400);
+    assert.deepEqual(configFiles(), before);
+  });
+
+  it('adds a schedule and refuses one that runs too often', async () => {
+    const added = await call('PUT', '/api/admin/schedules/nightly', { id: 'nightly', theme: 'mensenhandel', source: 'mensenhandel-swipe', every: '12h' });
+    assert.equal(added.statusCode, 200, added.body);
+    assert.deepEqual(loadConfig(w.configDir).schedules.get('nightly'), { id: 'nightly', theme: 'mensenhandel', source: 'mensenhandel-swipe', every: '12h' });
+    const tooOften = await call('PUT', '/api/admin/schedules/nightly', { id: 'nightly', theme: 'mensenhandel', every: '1m' });
+    assert.equal(tooOften.statusCode, 400);
+    assert.match(tooOften.body, /at least 15m/);
+  });
+
+  it('never lets an admin move configuration into a theme they do not hold', async () => {
+    const res = await call('PUT', '/api/admin/schedules/sneaky', { id: 'sneaky', theme: 'toezicht', every: '1d' });
+    assert.equal(res.statusCode, 404);
+    assert.equal(loadConfig(w.configDir).schedules.has('sneaky'), false);
+  });
+
+  it('adds a user who can then sign in, and refuses a taken name, a short password and a foreign theme', async () => {
+    const add = (body: object) => call('POST', '/api/admin/users', { role: 'analyst', themes: ['mensenhandel'], password: PASSWORD, ...body });
+    const res = await add({ name: 'nieuwe-analist' });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.deepEqual({ ...res.json() as object, id: 'x', createdAt: 'x', updatedAt: 'x' }, {
+      id: 'x', name: 'nieuwe-analist', role: 'analyst', themes: ['mensenhandel'], disabled: false, totp: false, lockedUntil: null, createdAt: 'x', updatedAt: 'x',
+    });
+    await w.login('nieuwe-analist');
+    assert.equal((await add({ name: 'NIEUWE-analist' })).statusCode, 409);
+    assert.equal((await add({ name: 'kort', password: 'short' })).statusCode, 400);
+    assert.equal((await add({ name: 'elders', themes: ['toezicht'] })).statusCode, 404);
+    assert.equal(await w.accounts.userByName('elders'), null);
+  });
+
+  it('ends a user\'s sessions when their role changes, and keeps an admin from demoting themselves', async () => {
+    const target = w.users.get('target-mensenhandel')!;
+    const session = await w.login('target-mensenhandel');
+    const res = await call('PATCH', `/api/admin/users/${target.id}`, { role: 'expert' });
+    assert.equal(res.json().role, 'expert');
+    assert.equal((await w.app.inject({ method: 'GET', url: '/api/session', headers: session.headers })).statusCode, 401);
+    const self = w.users.get('admin-mensenhandel')!;
+    assert.equal((await call('PATCH', `/api/admin/users/${self.id}`, { disabled: true })).statusCode, 409);
+    assert.equal((await call('PATCH', `/api/admin/users/${w.users.get('analyst-toezicht')!.id}`, { disabled: true })).statusCode, 404);
+  });
+});

@@ -1,0 +1,162 @@
+// Reading ads through the API: search agrees with the store and with the data, each role sees what
+// DESIGN §1 says, captured artefacts never run as live pages, and justifications are required.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { keptAd, startTestRun } from '../store/store.fixtures.ts';
+import { openApiWorld, type ApiWorld, type Session } from './api.fixtures.ts';
+
+const CITIES = ['Utrecht', 'Zwolle', 'Den Haag', 'Groningen'];
+const SOURCES = ['site-a', 'site-b', 'site-c'];
+const WORDS = ['zonnig', 'discreet', 'nieuw', 'privé'];
+interface Seeded { id: string; city: string; source: string; score: number; words: string[]; phone: string; day: number; hits: number }
+
+describe('ads', { timeout: 120_000 }, () => {
+  let w: ApiWorld;
+  let expert: Session;
+  let analyst: Session;
+  const seeded: Seeded[] = [];
+
+  before(async () => {
+    w = await openApiWorld();
+    const runId = await startTestRun(w.store, 'mensenhandel');
+    for (let i = 0; i < 60; i++) {
+      const ad: Omit<Seeded, 'id'> = {
+        city: CITIES[i % 4]!, source: SOURCES[i % 3]!, score: (i * 7) % 25, words: [WORDS[i % 4]!, WORDS[(i + 1) % 4]!],
+        phone: `+3161000${String(i % 10).padStart(4, '0')}`, day: 1 + (i % 20), hits: 1 + (i % 3),
+      };
+      const saved = await w.store.saveAd({
+        ...keptAd(runId, {
+          url: `https://ads.example/seed/${i}`, source: ad.source, score: ad.score, capturedAt: `2025-05-${String(ad.day).padStart(2, '0')}T12:00:00.000Z`,
+          fields: { title: `Seed ${i}`, text: ad.words.join(' '), city: ad.city, phones: [ad.phone] },
+        }),
+        hits: Array.from({ length: ad.hits }, (_, n) => ({ id: `ind-${n}`, weight: 1, evidence: [{ kind: 'field' as const, field: 'city', value: ad.city }] })),
+      });
+      seeded.push({ id: saved.adId, ...ad });
+    }
+    expert = await w.login('expert-mensenhandel');
+    analyst = await w.login('analyst-mensenhandel');
+  });
+  after(() => w?.close());
+
+  const get = (url: string, session: Session) => w.app.inject({ method: 'GET', url, headers: session.headers });
+  const search = async (params: Record<string, string>, session = expert) => {
+    const res = await get(`/api/ads?${new URLSearchParams({ justification: 'signal research', ...params })}`, session);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json() as { total: number; hits: { id: string; indicatorCount: number }[]; facets: Record<string, { value: string; count: number }[]> };
+  };
+  const ids = (list: { id: string }[]) => list.map((x) => x.id).sort();
+
+  it('finds exactly the seeded ads that match each filter', async () => {
+    const inMay = (s: Seeded) => s.day >= 5 && s.day <= 9;
+    const cases: [Record<string, string>, (s: Seeded) => boolean][] = [
+      [{ q: 'zonnig' }, (s) => s.words.includes('zonnig')],
+      [{ q: 'zonnig discreet' }, (s) => s.words.includes('zonnig') && s.words.includes('discreet')],
+      [{ city: 'den haag' }, (s) => s.city === 'Den Haag'],
+      [{ source: 'site-b', minScore: '10' }, (s) => s.source === 'site-b' && s.score >= 10],
+      [{ phone: '+31610000003' }, (s) => s.phone === '+31610000003'],
+      [{ indicator: 'ind-2' }, (s) => s.hits === 3],
+      [{ from: '2025-05-05', to: '2025-05-09' }, inMay],
+      [{ q: 'prive', city: 'Utrecht', from: '2025-05-05' }, (s) => s.words.includes('privé') && s.city === 'Utrecht' && s.day >= 5],
+    ];
+    for (const [params, matches] of cases) {
+      const want = seeded.filter(matches).map((s) => s.id).sort();
+      const got = await search({ ...params, pageSize: '100' });
+      assert.equal(got.total, want.length, `total for ${JSON.stringify(params)}`);
+      assert.deepEqual(ids(got.hits), want, `hits for ${JSON.stringify(params)}`);
+    }
+  });
+
+  it('answers the same as the store, page by page, with facets over all matches', async () => {
+    const store = await w.store.search({ themes: ['mensenhandel'], text: 'nieuw', facets: true, limit: 7, offset: 7 });
+    const api = await search({ q: 'nieuw', page: '2', pageSize: '7' });
+    assert.equal(api.total, store.total);
+    assert.deepEqual(api.hits.map((h) => h.id), store.hits.map((h) => h.id));
+    assert.deepEqual(api.facets, store.facets);
+    const byCity = Object.fromEntries(api.facets['city']!.map((f) => [f.value, f.count]));
+    const nieuw = seeded.filter((s) => s.words.includes('nieuw'));
+    assert.equal(byCity['den haag'], nieuw.filter((s) => s.city === 'Den Haag').length);
+    assert.ok(byCity['den haag']! > 0);
+  });
+
+  it('requires a justification on searches, by parameter or header, and refuses an empty one', async () => {
+    const bare = await get('/api/ads?q=zonnig', expert);
+    assert.deepEqual([bare.statusCode, bare.json().code], [400, 'JUSTIFICATION_REQUIRED']);
+    const blank = await get('/api/ads?q=zonnig&justification=%20%20', expert);
+    assert.equal(blank.statusCode, 400);
+    const header = await w.app.inject({ method: 'GET', url: '/api/ads?q=zonnig', headers: { ...expert.headers, 'x-baken-justification': 'PL0900-2025-123' } });
+    assert.equal(header.statusCode, 200);
+  });
+
+  it('shows experts the indicator hits and analysts only their count', async () => {
+    const id = seeded.find((s) => s.hits === 3)!.id;
+    const asExpert = (await get(`/api/ads/${id}`, expert)).json();
+    const asAnalyst = (await get(`/api/ads/${id}`, analyst)).json();
+    assert.equal(asExpert.indicatorCount, 3);
+    assert.deepEqual(asExpert.hits.map((h: { id: string }) => h.id), ['ind-0', 'ind-1', 'ind-2']);
+    assert.equal(asAnalyst.indicatorCount, 3);
+    assert.equal('hits' in asAnalyst, false, 'analysts must not learn which indicators hit');
+  });
+
+  it('refuses analysts a search on an indicator, which would tell which ones hit', async () => {
+    const res = await get('/api/ads?indicator=ind-1&justification=signal%20research', analyst);
+    assert.deepEqual([res.statusCode, res.json().code], [403, 'FORBIDDEN']);
+  });
+
+  it('lists versions and sightings of an ad', async () => {
+    const runId = await startTestRun(w.store, 'mensenhandel');
+    const url = 'https://ads.example/seed/0';
+    await w.store.saveAd({ ...keptAd(runId, { url, source: 'site-a', capturedAt: '2025-06-01T12:00:00.000Z', fields: { title: 'Seed 0, changed' } }) });
+    const ad = (await get(`/api/ads/${seeded[0]!.id}`, expert)).json();
+    assert.deepEqual(ad.versions.map((v: { version: number }) => v.version), [1, 2]);
+    assert.equal(ad.version, 2);
+    assert.equal(ad.sightings.length, 2);
+    assert.equal(ad.fields.title, 'Seed 0, changed');
+  });
+
+  it('serves captured HTML only as a sandboxed download and images with nosniff', async () => {
+    const id = w.ads.mensenhandel[0];
+    const html = await get(`/api/ads/${id}/html`, expert);
+    assert.equal(html.statusCode, 200);
+    assert.equal(html.headers['content-security-policy'], "default-src 'none'; sandbox");
+    assert.match(String(html.headers['content-disposition']), /^attachment;/);
+    assert.equal(html.headers['x-content-type-options'], 'nosniff');
+    assert.deepEqual(html.rawPayload, w.bytes.html);
+    const shot = await get(`/api/ads/${id}/screenshot`, expert);
+    assert.deepEqual([shot.headers['content-type'], shot.rawPayload], ['image/png', w.bytes.screenshot]);
+    const image = await get(`/api/ads/${id}/images/0`, expert);
+    assert.deepEqual([image.headers['content-type'], image.rawPayload], ['image/jpeg', w.bytes.image]);
+    assert.equal((await get(`/api/ads/${id}/images/1`, expert)).statusCode, 404);
+  });
+
+  it('links ads that share a phone number, within the theme', async () => {
+    const [first, second] = w.ads.mensenhandel;
+    const network = (await get(`/api/ads/${first}/network`, expert)).json();
+    assert.deepEqual(network.links.map((l: { adId: string }) => l.adId), [second]);
+    assert.deepEqual(network.links[0].reasons, [{ kind: 'shared-phone', phone: '+31611111111' }]);
+    assert.equal(network.links[0].summary.title, 'Advertentie twee');
+    assert.equal(network.truncated, false);
+  });
+
+  it('keeps a supervisor to the municipal theme and suppresses small counts in figures', async () => {
+    const supervisor = await w.login('supervisor-toezicht');
+    const runId = await w.store.startRun({ theme: 'toezicht', source: 'toezicht-classic', startedAt: '2025-03-02T09:00:00.000Z', softwareVersion: 'test' });
+    await w.store.finishRun(runId, { captured: 12, kept: 2, deleted: 10, failed: 0 }, '2025-03-02T09:10:00.000Z');
+    const stats = (await get('/api/stats?theme=toezicht&from=2025-03-02', supervisor)).json();
+    assert.deepEqual(stats.rows, [{ theme: 'toezicht', source: 'toezicht-classic', day: '2025-03-02', runs: 1, captured: 12, kept: null, deleted: 10, failed: 0 }]);
+    assert.equal(stats.suppressedBelow, 5);
+    const asExpert = (await get('/api/stats?theme=toezicht', await w.login('expert-toezicht'))).json();
+    assert.equal(asExpert.suppressedBelow, null);
+    assert.equal((await get('/api/stats?theme=mensenhandel', supervisor)).statusCode, 404);
+  });
+
+  it('keeps lists to one theme: an ad of another theme cannot be put on a list', async () => {
+    const list = w.list.mensenhandel;
+    const put = (adId: string) => w.app.inject({ method: 'PUT', url: `/api/lists/${list}/ads/${adId}`, headers: analyst.headers });
+    assert.deepEqual((await put(w.ads.mensenhandel[2])).json(), { added: true });
+    assert.deepEqual((await put(w.ads.mensenhandel[2])).json(), { added: false });
+    assert.equal((await put(w.ads.toezicht[0])).statusCode, 404);
+    const entries = (await get(`/api/lists/${list}`, analyst)).json().entries.map((e: { adId: string }) => e.adId);
+    assert.ok(!entries.includes(w.ads.toezicht[0]));
+    assert.ok(entries.includes(w.ads.mensenhandel[2]));
+  });
+});

@@ -1,0 +1,133 @@
+// A whole API over a temporary data directory for tests: the bundled configuration (copied, so admin
+// changes stay in the copy), one user per role and theme, and in each theme three ads with real blobs
+// (two sharing a phone number), a list and a finished run.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { hashPassword } from '../accounts/passwords.ts';
+import { ROLES, type Role } from '../accounts/roles.ts';
+import { apiSettingsSchema, type ApiSettings } from '../config/api-settings.ts';
+import { loadConfig } from '../config/load.ts';
+import type { Artefact } from '../domain/ad.ts';
+import type { AccountStore, UserRecord } from '../store/accounts.ts';
+import { createFileBlobStore } from '../store/blobs.files.ts';
+import type { ListStore } from '../store/lists.ts';
+import { openSqliteApiStores } from '../store/sqlite/api-stores.sqlite.ts';
+import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
+import { keptAd, startTestRun } from '../store/store.fixtures.ts';
+import type { BlobStore, Store } from '../store/store.ts';
+import { buildApi } from './build-api.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.ts';
+
+export const PASSWORD = 'correct horse battery staple';
+export const THEMES = ['mensenhandel', 'toezicht'] as const;
+export type ThemeId = (typeof THEMES)[number];
+/** Each role holding each theme, e.g. "analyst-toezicht". */
+export const userName = (role: Role, theme: ThemeId) => `${role}-${theme}`;
+export const otherTheme = (theme: ThemeId): ThemeId => (theme === 'mensenhandel' ? 'toezicht' : 'mensenhandel');
+
+/** A signed-in browser: the cookie, and the CSRF token for state-changing calls. */
+export interface Session { cookie: string; csrf: string; headers: Record<string, string> }
+
+export interface ApiWorld {
+  app: FastifyInstance;
+  store: Store;
+  accounts: AccountStore;
+  lists: ListStore;
+  blobs: BlobStore;
+  configDir: string;
+  dataDir: string;
+  clock: { now: Date; advance(ms: number): void };
+  /** Per theme: [ad with blobs, ad sharing its phone, unrelated ad]. */
+  ads: Record<ThemeId, [string, string, string]>;
+  list: Record<ThemeId, string>;
+  users: Map<string, UserRecord>;
+  bytes: { screenshot: Buffer; html: Buffer; image: Buffer };
+  login(name: string, totp?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+export interface WorldOptions {
+  auth?: Partial<ApiSettings['auth']>;
+  /** Puts something between the API and the store, e.g. a failing audit log. */
+  wrapStore?: (store: Store) => Store;
+}
+
+export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorld> {
+  const root = mkdtempSync(join(tmpdir(), 'baken-api-'));
+  const configDir = join(root, 'config');
+  cpSync(new URL('../../config', import.meta.url).pathname, configDir, { recursive: true });
+  const dataDir = join(root, 'data');
+  const store = await openSqliteStore(dataDir);
+  const { accounts, lists, close } = await openSqliteApiStores(dataDir);
+  const blobs = createFileBlobStore(dataDir);
+  const clock = { now: new Date('2026-03-01T10:00:00.000Z'), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
+  const bytes = {
+    screenshot: Buffer.from('\x89PNG fake screenshot bytes'),
+    html: Buffer.from('<html><script>alert(1)</script><p>captured page</p></html>'),
+    image: Buffer.from('\xff\xd8\xff fake jpeg bytes'),
+  };
+
+  const ads = {} as ApiWorld['ads'];
+  const list = {} as ApiWorld['list'];
+  for (const theme of THEMES) {
+    const runId = await startTestRun(store, theme);
+    const artefacts: Artefact[] = [
+      { kind: 'html', sha256: await blobs.put(bytes.html), mime: 'text/html', bytes: bytes.html.length },
+      { kind: 'screenshot', sha256: await blobs.put(bytes.screenshot), mime: 'image/png', bytes: bytes.screenshot.length },
+      { kind: 'image', sha256: await blobs.put(bytes.image), mime: 'image/jpeg', bytes: bytes.image.length, url: 'https://ads.example/p.jpg' },
+    ];
+    const save = async (n: string, phone: string, city: string) => (await store.saveAd({
+      ...keptAd(runId, { theme, url: `https://ads.example/${theme}/${n}`, fields: { title: `Advertentie ${n}`, text: 'Nieuw in de stad', city, phones: [phone] } }),
+      artefacts,
+    })).adId;
+    ads[theme] = [await save('een', '+31611111111', 'Utrecht'), await save('twee', '+31611111111', 'Utrecht'), await save('drie', '+31622222222', 'Zwolle')];
+    await store.finishRun(runId, { captured: 40, kept: 3, deleted: 37, failed: 0 }, '2025-03-01T10:30:00.000Z');
+    const created = await lists.createList({ theme, name: 'Controle', createdBy: 'fixture' }, clock.now.toISOString());
+    await lists.addEntry(created.id, { adId: ads[theme][0], addedBy: 'fixture', addedAt: clock.now.toISOString() });
+    list[theme] = created.id;
+  }
+
+  const passwordHash = await hashPassword(PASSWORD);
+  const users = new Map<string, UserRecord>();
+  const addUser = async (name: string, role: Role, theme: ThemeId) => {
+    users.set(name, await accounts.addUser({ name, role, themes: [theme], passwordHash, totpSecret: null }, clock.now.toISOString()));
+  };
+  for (const theme of THEMES) {
+    for (const role of ROLES) await addUser(userName(role, theme), role, theme);
+    // A bystander for admin changes and sign-in tests, so no test ends another's session.
+    await addUser(`target-${theme}`, 'analyst', theme);
+  }
+
+  const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
+  const app = await buildApi({
+    config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, settings: parsed, now: () => clock.now,
+  });
+  const login = async (name: string, totp?: string): Promise<Session> => {
+    const res = await app.inject({ method: 'POST', url: '/api/session', payload: { name, password: PASSWORD, ...(totp ? { totp } : {}) } });
+    if (res.statusCode !== 201) throw new Error(`login of ${name} answered ${res.statusCode}: ${res.body}`);
+    return sessionOf(res);
+  };
+  return {
+    app, store, accounts, lists, blobs, configDir, dataDir, clock, ads, list, users, bytes, login,
+    close: async () => { await app.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
+  };
+}
+
+export function sessionOf(res: LightMyRequestResponse): Session {
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('no session cookie was set');
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie: `${SESSION_COOKIE}=${cookie.value}`, csrf, headers: { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: csrf } };
+}
+
+/** Audit entries written after `fromSeq`. */
+export async function auditSince(store: Store, fromSeq: number) {
+  return store.readLog('audit', { fromSeq: fromSeq + 1 });
+}
+
+export async function lastAuditSeq(store: Store): Promise<number> {
+  const all = await store.readLog('audit');
+  return all.at(-1)?.seq ?? 0;
+}

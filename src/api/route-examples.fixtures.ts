@@ -1,0 +1,79 @@
+// One example request per route of the route table, aimed at a resource of a given theme. The
+// authorisation matrix and the audit-trail test both walk the route table with these.
+import { PASSWORD, userName, type ApiWorld, type ThemeId } from './api.fixtures.ts';
+
+export interface Request { url: string; payload?: unknown }
+export interface Example {
+  /** False for routes with no theme to aim at: "other theme" is then the same request. */
+  themed: boolean;
+  /** DELETE /api/session ends the session it is called with, so it gets one of its own. */
+  freshSession?: boolean;
+  build(w: ApiWorld, theme: ThemeId): Promise<Request>;
+}
+
+let unique = 0;
+const next = () => `m${++unique}`;
+const sourceOf = (theme: ThemeId) => `${theme}-classic`;
+
+export const EXAMPLES: Record<string, Example> = {
+  'POST /api/session': { themed: false, build: async (_w, theme) => ({ url: '/api/session', payload: { name: `target-${theme}`, password: PASSWORD } }) },
+  'GET /api/session': { themed: false, build: async () => ({ url: '/api/session' }) },
+  'DELETE /api/session': { themed: false, freshSession: true, build: async () => ({ url: '/api/session' }) },
+  'GET /api/ads': { themed: true, build: async (_w, theme) => ({ url: `/api/ads?theme=${theme}&justification=signal%20research` }) },
+  'GET /api/ads/:id': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}` }) },
+  'GET /api/ads/:id/screenshot': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/screenshot` }) },
+  'GET /api/ads/:id/images/:n': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/images/0` }) },
+  'GET /api/ads/:id/html': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/html` }) },
+  'GET /api/ads/:id/network': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/network` }) },
+  'GET /api/lists': { themed: true, build: async (_w, theme) => ({ url: `/api/lists?theme=${theme}` }) },
+  'POST /api/lists': { themed: true, build: async (_w, theme) => ({ url: '/api/lists', payload: { theme, name: next() } }) },
+  'GET /api/lists/:id': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}` }) },
+  'DELETE /api/lists/:id': {
+    themed: true,
+    build: async (w, theme) => ({ url: `/api/lists/${(await w.lists.createList({ theme, name: next(), createdBy: 'matrix' }, w.clock.now.toISOString())).id}` }),
+  },
+  'PUT /api/lists/:id/ads/:adId': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][1]}` }) },
+  'DELETE /api/lists/:id/ads/:adId': {
+    themed: true,
+    build: async (w, theme) => {
+      await w.lists.addEntry(w.list[theme], { adId: w.ads[theme][2], addedBy: 'matrix', addedAt: w.clock.now.toISOString() });
+      return { url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][2]}` };
+    },
+  },
+  'GET /api/stats': { themed: true, build: async (_w, theme) => ({ url: `/api/stats?theme=${theme}` }) },
+  'GET /api/audit': { themed: true, build: async (_w, theme) => ({ url: `/api/audit?theme=${theme}&pageSize=5` }) },
+  'GET /api/audit/verify': { themed: false, build: async () => ({ url: '/api/audit/verify' }) },
+  'GET /api/admin/sources': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/sources?theme=${theme}` }) },
+  'GET /api/admin/sources/:id': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/sources/${sourceOf(theme)}` }) },
+  'PUT /api/admin/sources/:id': { themed: true, build: async (w, theme) => ({ url: `/api/admin/sources/${sourceOf(theme)}`, payload: await configItem(w, 'sources', sourceOf(theme)) }) },
+  'GET /api/admin/profiles': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/profiles?theme=${theme}` }) },
+  'GET /api/admin/profiles/:id': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/profiles/${theme}` }) },
+  'PUT /api/admin/profiles/:id': { themed: true, build: async (w, theme) => ({ url: `/api/admin/profiles/${theme}`, payload: await configItem(w, 'profiles', theme) }) },
+  'GET /api/admin/schedules': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/schedules?theme=${theme}` }) },
+  'GET /api/admin/schedules/:id': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/schedules/${scheduleOf(theme)}` }) },
+  'PUT /api/admin/schedules/:id': { themed: true, build: async (w, theme) => ({ url: `/api/admin/schedules/${scheduleOf(theme)}`, payload: await configItem(w, 'schedules', scheduleOf(theme)) }) },
+  'GET /api/admin/users': { themed: false, build: async () => ({ url: '/api/admin/users' }) },
+  'POST /api/admin/users': { themed: true, build: async (_w, theme) => ({ url: '/api/admin/users', payload: { name: next(), role: 'analyst', themes: [theme], password: PASSWORD } }) },
+  'PATCH /api/admin/users/:id': { themed: true, build: async (w, theme) => ({ url: `/api/admin/users/${w.users.get(`target-${theme}`)!.id}`, payload: { disabled: false } }) },
+  'GET /api/admin/tokens': { themed: false, build: async () => ({ url: '/api/admin/tokens' }) },
+  'POST /api/admin/tokens': { themed: true, build: async (_w, theme) => ({ url: '/api/admin/tokens', payload: { name: next(), role: 'analyst', themes: [theme] } }) },
+  'DELETE /api/admin/tokens/:id': {
+    themed: true,
+    build: async (w, theme) => {
+      const token = await w.accounts.addToken({ name: next(), role: 'analyst', themes: [theme], secretHash: 'f'.repeat(60) + String(unique).padStart(4, '0'), createdBy: 'matrix', expiresAt: null }, w.clock.now.toISOString());
+      return { url: `/api/admin/tokens/${token.id}` };
+    },
+  },
+  'GET /api/openapi.json': { themed: false, build: async () => ({ url: '/api/openapi.json' }) },
+  'GET /api/docs': { themed: false, build: async () => ({ url: '/api/docs' }) },
+};
+
+function scheduleOf(theme: ThemeId): string {
+  return theme === 'mensenhandel' ? 'mensenhandel-daily' : 'toezicht-weekly';
+}
+
+/** The item as the loaded configuration holds it, to put back unchanged. */
+async function configItem(w: ApiWorld, kind: 'sources' | 'profiles' | 'schedules', id: string): Promise<unknown> {
+  const session = await w.login(userName('admin', id.startsWith('toezicht') ? 'toezicht' : 'mensenhandel'));
+  return (await w.app.inject({ method: 'GET', url: `/api/admin/${kind}/${id}`, headers: session.headers })).json();
+}

@@ -1,0 +1,13 @@
+// Every route of the API, in one list: build-api.ts registers exactly these, docs/api.md and the
+// authorisation-matrix test are generated from them.
+import type { RouteSpec } from './route-spec.ts';
+import { adminRoutes } from './routes/admin.routes.ts';
+import { adsRoutes } from './routes/ads.routes.ts';
+import { docsRoutes } from './routes/docs.routes.ts';
+import { listsRoutes } from './routes/lists.routes.ts';
+import { oversightRoutes } from './routes/oversight.routes.ts';
+import { sessionRoutes } from './routes/session.routes.ts';
+
+export const ROUTES: readonly RouteSpec[] = [
+  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...oversightRoutes, ...adminRoutes, ...docsRoutes,
+];

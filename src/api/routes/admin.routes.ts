@@ -1,0 +1,95 @@
+// Administration: sources, profiles and schedules (validated YAML in the configuration directory),
+// users and service tokens. Every read and change is audited.
+import { z } from 'zod';
+import { profileSchema, scheduleSchema, sourceSchema } from '../../config/schema.ts';
+import { defineRoute, type RouteSpec } from '../route-spec.ts';
+import { configId, password, role, themeId, userView, uuid } from '../schemas.ts';
+import { SINGULAR, type ConfigKind } from '../services/config.service.ts';
+
+const CONFIG_SCHEMAS = { sources: sourceSchema, profiles: profileSchema, schedules: scheduleSchema } as const;
+
+/** The themes a user or token is given: at least one, and (checked by the service) only the admin's own. */
+const grantedThemes = z.array(themeId).min(1).max(50);
+
+const tokenView = z.object({
+  id: z.string(), name: z.string(), role, themes: z.array(z.string()), createdBy: z.string(), createdAt: z.string(),
+  expiresAt: z.string().nullable(), revokedAt: z.string().nullable(),
+}).meta({ id: 'Token' });
+
+function configRoutes(kind: ConfigKind): RouteSpec[] {
+  const schema = CONFIG_SCHEMAS[kind];
+  const params = z.strictObject({ id: configId });
+  return [
+    defineRoute({
+      method: 'GET', url: `/api/admin/${kind}`, access: 'config.read', tag: 'admin', status: 200, audit: 'config.read',
+      summary: `The ${kind} of your themes`,
+      querystring: z.strictObject({ theme: themeId.optional() }),
+      response: z.array(schema),
+      handle: async ({ query, who }, s) => s.config.all(who, kind, query.theme),
+    }),
+    defineRoute({
+      method: 'GET', url: `/api/admin/${kind}/:id`, access: 'config.read', tag: 'admin', status: 200, audit: 'config.read',
+      summary: `One ${SINGULAR[kind]}`,
+      params, response: schema,
+      handle: async ({ params, who }, s) => s.config.get(who, kind, params.id),
+    }),
+    defineRoute({
+      method: 'PUT', url: `/api/admin/${kind}/:id`, access: 'config.write', tag: 'admin', status: 200, audit: 'config.change',
+      summary: `Add or replace a ${SINGULAR[kind]}; refused with the loader's message if the configuration would not load`,
+      params, body: schema, response: schema,
+      handle: async ({ params, body, who }, s) => (await s.config.put(who, kind, params.id, body)).item,
+    }),
+  ];
+}
+
+export const adminRoutes: RouteSpec[] = [
+  ...configRoutes('sources'),
+  ...configRoutes('profiles'),
+  ...configRoutes('schedules'),
+  defineRoute({
+    method: 'GET', url: '/api/admin/users', access: 'users.read', tag: 'admin', status: 200, audit: 'users.read',
+    summary: 'The users whose themes all lie within yours',
+    response: z.array(userView),
+    handle: async ({ who }, s) => s.users.all(who),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/admin/users', access: 'users.write', tag: 'admin', status: 201, audit: 'users.change',
+    summary: 'Add a user with a role and themes you hold',
+    body: z.strictObject({
+      name: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}._@-]+$/u, 'expected a login name (letters, digits, . _ @ -)'),
+      role, themes: grantedThemes, password,
+    }),
+    response: userView,
+    handle: async ({ body, who }, s) => (await s.users.add(who, body)).user,
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/admin/users/:id', access: 'users.write', tag: 'admin', status: 200, audit: 'users.change',
+    summary: 'Change role, themes, password or disable; ends the user\'s sessions',
+    params: z.strictObject({ id: uuid }),
+    body: z.strictObject({ role: role.optional(), themes: grantedThemes.optional(), disabled: z.boolean().optional(), password: password.optional() }),
+    response: userView,
+    handle: async ({ params, body, who }, s) => s.users.change(who, params.id, body),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/admin/tokens', access: 'tokens.read', tag: 'admin', status: 200, audit: 'tokens.read',
+    summary: 'Service tokens of your themes',
+    response: z.array(tokenView),
+    handle: async ({ who }, s) => s.tokens.all(who),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/admin/tokens', access: 'tokens.write', tag: 'admin', status: 201, audit: 'tokens.change',
+    summary: 'Create a service token for a role and themes; the secret is shown only in this response',
+    body: z.strictObject({
+      name: z.string().trim().min(1).max(100), role, themes: grantedThemes,
+      expiresAt: z.iso.datetime({ error: 'expected an ISO 8601 UTC time' }).optional(),
+    }),
+    response: z.object({ token: tokenView, secret: z.string().describe('send as "Authorization: Bearer <secret>"') }),
+    handle: async ({ body, who }, s) => s.tokens.create(who, body),
+  }),
+  defineRoute({
+    method: 'DELETE', url: '/api/admin/tokens/:id', access: 'tokens.write', tag: 'admin', status: 204, audit: 'tokens.change',
+    summary: 'Revoke a service token',
+    params: z.strictObject({ id: uuid }),
+    handle: async ({ params, who }, s) => s.tokens.revoke(who, params.id),
+  }),
+];

@@ -1,0 +1,123 @@
+// Searching and reading ads, their artefacts and their network.
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { BakenError } from '../../domain/errors.ts';
+import { defineRoute } from '../route-spec.ts';
+import { adId, adSummary, configId, decimal, facetCounts, fromDate, justification, page, pageSize, themeId, toDate, wholeNumber } from '../schemas.ts';
+import type { ArtefactBytes } from '../services/ads.service.ts';
+
+const JUSTIFICATION_HEADER = 'x-baken-justification';
+
+const searchQuery = z.strictObject({
+  q: z.string().max(200).optional().describe('words, all of which must occur (title, text, alias, city); no query syntax'),
+  theme: themeId.optional(),
+  source: configId.optional(),
+  city: z.string().max(100).optional(),
+  minScore: decimal.optional(),
+  indicator: configId.optional().describe('an indicator id; experts only'),
+  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number, e.g. +31612345678').optional(),
+  from: fromDate.optional().describe('seen on or after (UTC date or time)'),
+  to: toDate.optional().describe('seen on or before (UTC date or time)'),
+  page,
+  pageSize,
+  justification: justification.optional().describe(`case number or "signal research"; or send the ${JUSTIFICATION_HEADER} header`),
+});
+
+const adParams = z.strictObject({ id: adId });
+
+const facets = z.object({
+  city: facetCounts, source: facetCounts, indicatorCount: facetCounts, scoreBand: facetCounts, month: facetCounts,
+});
+
+const hit = z.object({
+  id: z.string(), weight: z.number(),
+  evidence: z.array(z.looseObject({ kind: z.enum(['span', 'field']), field: z.string() })),
+});
+
+const adView = z.object({
+  id: adId, theme: z.string(), source: z.string(), url: z.string(), firstSeen: z.string(), lastSeen: z.string(),
+  goneAt: z.string().nullable(), version: z.number().int(), captureId: z.string(),
+  meta: z.looseObject({ requestedUrl: z.string(), finalUrl: z.string(), capturedAt: z.string(), status: z.number(), softwareVersion: z.string(), method: z.string() }),
+  fields: z.looseObject({}).describe('the fields the theme stores (its allow-list)'),
+  score: z.number(),
+  indicatorCount: z.number().int(),
+  hits: z.array(hit).optional().describe('experts only: which indicators hit, with their evidence'),
+  artefacts: z.array(z.object({ kind: z.string(), mime: z.string(), bytes: z.number().int(), n: z.number().int() })),
+  versions: z.array(z.object({ captureId: z.string(), version: z.number().int(), capturedAt: z.string(), contentHash: z.string() })),
+  sightings: z.array(z.object({ runId: z.string(), seenAt: z.string() })),
+}).meta({ id: 'Ad' });
+
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif']);
+
+/** Captured bytes are hostile until proven otherwise: never rendered as a live page of this origin. */
+function sendArtefact(reply: FastifyReply, id: string, artefact: ArtefactBytes): Buffer {
+  const html = artefact.kind === 'html';
+  // SVG and anything unknown could carry script; only plain raster images are shown inline.
+  const type = html ? 'text/html; charset=utf-8' : IMAGE_TYPES.has(artefact.mime) ? artefact.mime : 'application/octet-stream';
+  reply
+    .header('content-type', type)
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .header('content-disposition', html || type === 'application/octet-stream' ? `attachment; filename="${id}.${html ? 'html' : 'bin'}"` : 'inline');
+  return artefact.bytes;
+}
+
+const IMAGE_MEDIA = [...IMAGE_TYPES, 'application/octet-stream'];
+
+export const adsRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/ads', access: 'ads.search', tag: 'ads', status: 200, audit: 'ads.search',
+    summary: 'Search the ads of your themes, with facets (city, source, indicator count, score band, month)',
+    querystring: searchQuery,
+    response: z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), hits: z.array(adSummary), facets }),
+    handle: async ({ query, request, who }, s) => {
+      const header = request.headers[JUSTIFICATION_HEADER];
+      const given = query.justification ?? (typeof header === 'string' ? header : undefined);
+      if (given === undefined) {
+        throw new BakenError('JUSTIFICATION_REQUIRED', `a search needs a justification (a case number or "signal research") in ?justification= or the ${JUSTIFICATION_HEADER} header`);
+      }
+      const parsed = justification.safeParse(given);
+      if (!parsed.success) throw new BakenError('JUSTIFICATION_REQUIRED', parsed.error.issues[0]!.message);
+      return s.ads.search(who, { ...query, justification: parsed.data });
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/ads/:id', access: 'ads.read', tag: 'ads', status: 200, audit: 'ads.read',
+    summary: 'One ad: fields, versions, sightings, and indicator hits (experts) or their count (others)',
+    params: adParams,
+    querystring: z.strictObject({ justification: justification.optional() }),
+    response: adView,
+    handle: async ({ params, query, who }, s) => s.ads.get(who, params.id, query.justification),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/ads/:id/screenshot', access: 'ads.artefacts', tag: 'ads', status: 200, audit: 'ads.artefact',
+    summary: 'The screenshot of the latest capture',
+    params: adParams, produces: IMAGE_MEDIA,
+    handle: async ({ params, who, reply }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'screenshot' })),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/ads/:id/images/:n', access: 'ads.artefacts', tag: 'ads', status: 200, audit: 'ads.artefact',
+    summary: 'Image n (from 0) of the latest capture',
+    params: z.strictObject({ id: adId, n: wholeNumber(0, 999) }),
+    produces: IMAGE_MEDIA,
+    handle: async ({ params, who, reply }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'image', n: params.n })),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/ads/:id/html', access: 'ads.artefacts', tag: 'ads', status: 200, audit: 'ads.artefact',
+    summary: 'The rendered HTML of the latest capture, as a download in a sandbox (never live in this origin)',
+    params: adParams, produces: ['text/html'],
+    handle: async ({ params, who, reply }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'html' })),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/ads/:id/network', access: 'ads.network', tag: 'ads', status: 200, audit: 'ads.network',
+    summary: 'Ads of the same theme linked to this one, and why (shared phone number)',
+    params: adParams,
+    response: z.object({
+      ad: adId,
+      links: z.array(z.object({
+        adId, reasons: z.array(z.object({ kind: z.literal('shared-phone'), phone: z.string() })), summary: adSummary.nullable(),
+      })),
+      truncated: z.boolean(),
+    }),
+    handle: async ({ params, who }, s) => s.ads.network(who, params.id),
+  }),
+];

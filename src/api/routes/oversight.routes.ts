@@ -1,0 +1,50 @@
+// Figures and the audit trail: what supervisors, admins and the oversight committee look at.
+import { z } from 'zod';
+import { AUDIT_ACTIONS } from '../../domain/audit-event.ts';
+import { defineRoute } from '../route-spec.ts';
+import { day, fromDate, page, themeId, toDate, wholeNumber } from '../schemas.ts';
+
+const count = z.number().int().nullable().describe('null when suppressed (a small count, municipal mode)');
+const counts = { captured: count, kept: count, deleted: count, failed: count };
+
+export const oversightRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/stats', access: 'stats.read', tag: 'oversight', status: 200, audit: 'stats.read',
+    summary: 'Ads captured, kept and deleted per theme, source and day',
+    querystring: z.strictObject({ theme: themeId.optional(), from: day.optional(), to: day.optional() }),
+    response: z.object({
+      rows: z.array(z.object({ theme: z.string(), source: z.string().nullable(), day: z.string(), runs: z.number().int(), ...counts })),
+      totals: z.array(z.object({ theme: z.string(), ...counts })),
+      suppressedBelow: z.number().int().nullable(),
+    }),
+    handle: async ({ query, who }, s) => s.stats.stats(who, query),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/audit', access: 'audit.read', tag: 'oversight', status: 200, audit: 'audit.read',
+    summary: 'The audit trail of your themes, filtered',
+    querystring: z.strictObject({
+      user: z.string().max(100).optional(),
+      action: z.enum(AUDIT_ACTIONS).optional(),
+      theme: themeId.optional(),
+      from: fromDate.optional(),
+      to: toDate.optional(),
+      page,
+      pageSize: wholeNumber(1, 500).default(100),
+    }),
+    response: z.object({
+      total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+      entries: z.array(z.object({
+        seq: z.number().int(), at: z.string(), prevHash: z.string(), hash: z.string(), body: z.looseObject({ action: z.string() }),
+      })),
+    }),
+    handle: async ({ query, who }, s) => s.audit.trail(who, query),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/audit/verify', access: 'audit.read', tag: 'oversight', status: 200, audit: 'audit.verify',
+    summary: 'Check the whole hash chain of the audit trail',
+    response: z.object({
+      checked: z.number().int(), ok: z.boolean(), breaks: z.array(z.object({ seq: z.number().int(), why: z.string() })),
+    }),
+    handle: async ({ who }, s) => s.audit.verify(who),
+  }),
+];

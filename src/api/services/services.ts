@@ -1,0 +1,34 @@
+// The services behind the routes, built once per API instance from the same context.
+import { AdsService } from './ads.service.ts';
+import { AuditService } from './audit.service.ts';
+import { ConfigService } from './config.service.ts';
+import type { ServiceContext } from './context.ts';
+import { ListsService } from './lists.service.ts';
+import { SessionService } from './session.service.ts';
+import { StatsService } from './stats.service.ts';
+import { TokensService } from './tokens.service.ts';
+import { UsersService } from './users.service.ts';
+
+export interface Services {
+  session: SessionService;
+  ads: AdsService;
+  lists: ListsService;
+  stats: StatsService;
+  audit: AuditService;
+  config: ConfigService;
+  users: UsersService;
+  tokens: TokensService;
+}
+
+export function createServices(context: ServiceContext): Services {
+  return {
+    session: new SessionService(context),
+    ads: new AdsService(context),
+    lists: new ListsService(context),
+    stats: new StatsService(context),
+    audit: new AuditService(context),
+    config: new ConfigService(context),
+    users: new UsersService(context),
+    tokens: new TokensService(context),
+  };
+}

@@ -1,0 +1,63 @@
+// The search tables of schema-api.sql.ts on their own: an older data directory gains them, filled.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { keptAd, startTestRun } from '../store.fixtures.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.sql.ts';
+import { openSqliteStore } from './store.sqlite.ts';
+
+describe('search tables', () => {
+  it('are created and filled from the stored ads when an older data directory is opened', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'baken-search-upgrade-'));
+    try {
+      const store = await openSqliteStore(dataDir);
+      const saved = await store.saveAd(keptAd(await startTestRun(store), { fields: { title: 'Zonnebloem', city: 'Utrecht', phones: ['+31612345678'] } }));
+      await store.close();
+      // Back to the schema before the search migration, as a data directory written by an older Baken.
+      const db = new DatabaseSync(join(dataDir, 'baken.db'));
+      db.exec(`DROP TRIGGER ad_search_capture; DROP TRIGGER ad_search_ad_insert; DROP TRIGGER ad_search_ad_update;
+        DROP TRIGGER ad_search_ad_delete; DROP TABLE ad_search; DROP INDEX ads_by_latest_capture;
+        PRAGMA user_version = ${MIGRATIONS.length - 1}`);
+      db.close();
+
+      const reopened = await openSqliteStore(dataDir);
+      try {
+        const found = await reopened.search({ themes: ['mensenhandel'], text: 'zonnebloem', city: 'utrecht', facets: true });
+        assert.deepEqual(found.hits.map((h) => h.id), [saved.adId]);
+        assert.deepEqual(found.facets?.city, [{ value: 'utrecht', count: 1 }]);
+      } finally {
+        await reopened.close();
+      }
+      const check = new DatabaseSync(join(dataDir, 'baken.db'), { readOnly: true });
+      assert.equal(check.prepare('PRAGMA user_version').get()?.['user_version'], SCHEMA_VERSION);
+      check.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('follow a new version, a sighting and a deletion of an ad', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'baken-search-follow-'));
+    const store = await openSqliteStore(dataDir);
+    try {
+      const runId = await startTestRun(store);
+      const { adId } = await store.saveAd(keptAd(runId, { score: 3, fields: { title: 'Eerste', city: 'Zwolle' } }));
+      await store.saveAd(keptAd(runId, { score: 12, capturedAt: '2025-04-02T10:00:00.000Z', fields: { title: 'Tweede', city: 'Breda' } }));
+      await store.saveAd(keptAd(runId, { score: 12, capturedAt: '2025-05-03T10:00:00.000Z', fields: { title: 'Tweede', city: 'Breda' } }));
+      const after = await store.search({ themes: ['mensenhandel'], facets: true });
+      assert.deepEqual(after.facets?.city, [{ value: 'breda', count: 1 }]);
+      assert.deepEqual(after.facets?.scoreBand, [{ value: '10-19', count: 1 }]);
+      assert.deepEqual(after.facets?.month, [{ value: '2025-05', count: 1 }], 'the sighting moved last seen');
+      const db = new DatabaseSync(join(dataDir, 'baken.db'));
+      db.exec(`DELETE FROM ads WHERE id = '${adId}'`);
+      assert.equal(db.prepare('SELECT count(*) AS n FROM ad_search').get()?.['n'], 0);
+      db.close();
+    } finally {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
