@@ -5,7 +5,9 @@ import { crawl, usage as crawlUsage } from './crawl.ts';
 import { demo, usage as demoUsage } from './demo.ts';
 import { exportCommand, usage as exportUsage } from './export.ts';
 import { search, usage as searchUsage } from './search.ts';
+import { serve, usage as serveUsage } from './serve.ts';
 import { sites, usage as sitesUsage } from './sites.ts';
+import { user, usage as userUsage } from './user.ts';
 import { verify, usage as verifyUsage } from './verify.ts';
 import { versions, usage as versionsUsage } from './versions.ts';
 import { printJson } from './output.ts';
@@ -16,7 +18,9 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   demo: { run: demo, usage: demoUsage },
   export: { run: exportCommand, usage: exportUsage },
   search: { run: search, usage: searchUsage },
+  serve: { run: serve, usage: serveUsage },
   sites: { run: sites, usage: sitesUsage },
+  user: { run: user, usage: userUsage },
   verify: { run: verify, usage: verifyUsage },
   versions: { run: versions, usage: versionsUsage },
 };
