@@ -1,4 +1,5 @@
-// Hostile pages are recorded as failures and the crawl goes on.
+// Hostile pages are recorded as failures and the crawl goes on; an endless list is read only as far
+// as the source's scroll budget, and what that budget left unread is not taken to be gone.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { loadConfig } from '../src/config/load.ts';
 import { launchBrowser } from '../src/capture/browser.ts';
 import { runCrawl, type CrawlSummary } from '../src/crawl/run-crawl.ts';
 import { silentLog } from '../src/log.ts';
+import { adId } from '../src/store/ad-keys.ts';
 import { startDemoEnv, type DemoEnv, type Truth } from './demo-env.ts';
 
 describe('crawling a platform with hostile pages', { timeout: 10 * 60_000 }, () => {
@@ -63,5 +65,52 @@ describe('crawling a platform with hostile pages', { timeout: 10 * 60_000 }, () 
     assert.equal(recovered.length, 2);
     const failed = new Set((await app.store.failures(summary.run)).map((f) => f.url));
     for (const ad of recovered) assert.ok(!failed.has(ad.url), `${ad.hostile} page was captured`);
+  });
+});
+
+describe('crawling an infinite-scroll platform whose list never ends', { timeout: 10 * 60_000 }, () => {
+  let env: DemoEnv;
+  let truth: Truth;
+  let app: App;
+  let endless: CrawlSummary;
+  const swipeYaml = () => join(env.configDir, 'sources/mensenhandel-swipe.yaml');
+  const setSwipe = (start: string, scroll: number) => writeFileSync(swipeYaml(),
+    readFileSync(swipeYaml(), 'utf8').replace(/^start: .*$/m, `start: ${start}`).replace(/^  scroll: \d+$/m, `  scroll: ${scroll}`));
+
+  before(async () => {
+    env = await startDemoEnv();
+    truth = await env.truth();
+    const browser = await launchBrowser();
+    try {
+      // A first crawl stores ads further down the list than the endless crawl will scroll.
+      setSwipe(`${env.url}/swipe/`, 2);
+      app = await openApp({ dataDir: env.dataDir, config: loadConfig(env.configDir) });
+      await runCrawl({ ...app, browser, log: silentLog }, { theme: 'mensenhandel', source: 'mensenhandel-swipe' });
+      setSwipe(`${env.url}/swipe/?hostile=endless`, 1);
+      endless = await runCrawl({ ...app, config: loadConfig(env.configDir), browser, log: silentLog },
+        { theme: 'mensenhandel', source: 'mensenhandel-swipe' });
+    } finally {
+      await browser.close();
+    }
+  });
+  after(async () => { await app?.close(); await env?.close(); });
+
+  const storedSwipeAds = async () => {
+    const ads = await Promise.all(truth.ads.filter((a) => a.platform === 'swipe')
+      .map((a) => app.store.getAd(adId('mensenhandel', a.url), ['mensenhandel'])));
+    return ads.filter((a) => a !== null);
+  };
+
+  it('completes the crawl after the scroll budget, capturing only what was listed', async () => {
+    assert.equal(endless.failed, 0);
+    assert.ok(endless.captured > 0);
+    assert.ok(endless.captured < truth.ads.filter((a) => a.platform === 'swipe').length, `${endless.captured} captured`);
+  });
+
+  it('marks no ad gone that the endless crawl left unlisted', async () => {
+    const stored = await storedSwipeAds();
+    const unlisted = stored.filter((a) => a.sightings === 1);
+    assert.ok(unlisted.length > 0, 'the first crawl stored ads the endless crawl did not scroll to');
+    assert.deepEqual(stored.filter((a) => a.goneAt !== null).map((a) => a.url), []);
   });
 });

@@ -7,7 +7,9 @@ import { PageFailure, errorSummary } from './capture-page.ts';
 const SCROLL_WAIT_MS = 1_500;
 const SCROLL_NUDGES = 2;
 
-/** `complete` is false when a page or ad limit cut the listing short: absent ads may still be there. */
+/** `complete` is true only when the listing really ended: no next link on the last list page and no
+ *  list still growing when its scroll budget ran out. A listing cut short by a page, scroll or ad
+ *  budget may hide ads that are still online, so none of them may be marked gone. */
 export interface Discovery { adUrls: string[]; listPages: number; complete: boolean }
 
 export async function discoverAds(context: BrowserContext, source: Source): Promise<Discovery> {
@@ -21,6 +23,7 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
   page.on('dialog', (d) => { void d.dismiss().catch(() => {}); });
   try {
     let next: string | null = source.start;
+    let scrollCut = false;
     while (next && visited.size < discover.maxPages && found.size < discover.maxAds) {
       visited.add(next);
       const response = await page.goto(next, { waitUntil: 'load' });
@@ -29,15 +32,16 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
       }
       if (discover.gate && visited.size === 1) await passGate(page, discover.gate);
       await collect(page, origin, pattern, found, discover.maxAds);
-      for (let i = 0; i < discover.scroll && found.size < discover.maxAds; i++) {
-        const before = found.size;
-        if (!await scrollForMore(page)) break;
-        await collect(page, origin, pattern, found, discover.maxAds);
-        if (found.size === before) break;
+      let growing = discover.scroll > 0;
+      for (let i = 0; i < discover.scroll && growing && found.size < discover.maxAds; i++) {
+        growing = await scrollForMore(page) && await collect(page, origin, pattern, found, discover.maxAds);
       }
+      // A list still adding ads when the scroll budget ran out may hold more than were seen.
+      if (growing) scrollCut = true;
       next = discover.next ? await nextPage(page, discover.next, origin, visited) : null;
     }
-    return { adUrls: [...found], listPages: visited.size, complete: next === null && found.size < discover.maxAds };
+    const complete = next === null && !scrollCut && found.size < discover.maxAds;
+    return { adUrls: [...found], listPages: visited.size, complete };
   } catch (e) {
     if (e instanceof PageFailure) throw e;
     throw new PageFailure(`discovery failed: ${errorSummary(e)}`, false, e);
@@ -73,13 +77,16 @@ async function passGate(page: Page, selector: string): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 2_000 }).catch(() => {});
 }
 
-async function collect(page: Page, origin: string, pattern: RegExp, found: Set<string>, max: number) {
+/** Adds the page's ad links to `found`; true when any was new. */
+async function collect(page: Page, origin: string, pattern: RegExp, found: Set<string>, max: number): Promise<boolean> {
+  const before = found.size;
   const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
   for (const href of hrefs) {
-    if (found.size >= max) return;
+    if (found.size >= max) break;
     const url = adUrl(href, origin, pattern);
     if (url) found.add(url);
   }
+  return found.size > before;
 }
 
 export function adUrl(href: string, origin: string, pattern: RegExp): string | null {
