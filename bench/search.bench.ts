@@ -1,6 +1,7 @@
 // Search latency over 100,000 stored ads, through HTTP on a loopback server with one and with eight
 // concurrent clients, against a baseline measured in the same run: the store's search() called in
-// process, without HTTP, authorisation or audit. Figures are p50/p95 per request and their ratio.
+// process, without HTTP, authorisation or audit. Figures are p50/p95 per request and their ratio,
+// and whether the HTTP p95 meets the goal of 50 ms.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,10 @@ import type { BenchResult } from './crawl.bench.ts';
 
 const ADS = Number(process.env.BAKEN_BENCH_ADS ?? 100_000);
 const REQUESTS = 400;
+/** Untimed queries first, so the page cache, SQLite's statement cache and the JIT are warm. */
+const WARM_UP = 40;
+const GOAL_P95_MS = 50;
+const PAGE_SIZE = 20;
 const WORDS = ['zonnig', 'discreet', 'nieuw', 'privé', 'verwennen', 'massage', 'escort', 'weekend', 'avond', 'centrum',
   'hotel', 'thuis', 'student', 'jong', 'ervaren', 'rustig', 'vriendelijk', 'sportief', 'slank', 'exotisch'];
 const CITIES = ['Amsterdam', 'Rotterdam', 'Den Haag', 'Utrecht', 'Eindhoven', 'Groningen', 'Tilburg', 'Almere', 'Breda', 'Nijmegen'];
@@ -28,22 +33,31 @@ export async function searchBench(): Promise<BenchResult[]> {
     process.stderr.write(`seeded ${ADS} ads in ${seeded.toFixed(1)} s\n`);
     await app.accounts.addUser({ name: 'bench', role: 'analyst', themes: ['mensenhandel'], passwordHash: await hashPassword(PASSWORD), totpSecret: null }, new Date().toISOString());
 
-    const queries = Array.from({ length: REQUESTS }, (_, i) => ({ word: WORDS[i % WORDS.length]!, city: i % 4 === 0 ? CITIES[i % CITIES.length] : undefined }));
-    const baseline = await timed(queries, 1, (q) => app.store.search({ themes: ['mensenhandel'], text: q.word, city: q.city, facets: true, limit: 20 }).then(() => undefined));
+    const queries = Array.from({ length: REQUESTS }, (_, i) => query(i));
+    const baseline = await timed(queries, 1, (q) => app.store.search({
+      themes: ['mensenhandel'], text: q.word, city: q.city, minScore: q.minScore, facets: true, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE,
+      ...(q.period ? { from: `${q.period.from}T00:00:00.000Z`, to: `${q.period.to}T23:59:59.999Z` } : {}),
+    }).then(() => undefined));
 
     const api = await buildApi({ ...app, config: { current: app.config }, settings: { ...app.settings, auth: { ...app.settings.auth, requireTotp: false } } });
     const base = await api.listen({ port: 0, host: '127.0.0.1' });
     try {
       const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', password: PASSWORD }) });
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-      const get = async (q: (typeof queries)[number]) => {
-        const params = new URLSearchParams({ q: q.word, justification: 'signal research', ...(q.city ? { city: q.city } : {}) });
+      const get = async (q: Query) => {
+        const params = new URLSearchParams({
+          q: q.word, justification: 'signal research', ...(q.city ? { city: q.city } : {}), ...(q.minScore ? { minScore: String(q.minScore) } : {}),
+          ...q.period, ...(q.page > 1 ? { page: String(q.page) } : {}),
+        });
         const res = await fetch(`${base}/api/ads?${params}`, { headers: { cookie } });
         if (res.status !== 200) throw new Error(`search answered ${res.status}`);
         await res.arrayBuffer();
       };
       const one = await timed(queries, 1, get);
       const eight = await timed(queries, 8, get);
+      for (const [clients, t] of [[1, one], [8, eight]] as const) {
+        console.log(`goal p95 ≤ ${GOAL_P95_MS} ms, ${clients} client${clients > 1 ? 's' : ''}: p95 ${t.p95.toFixed(1)} ms — ${t.p95 <= GOAL_P95_MS ? 'met' : 'missed'}`);
+      }
       const row = (name: string, t: Timing): BenchResult => ({
         name, ads: ADS, seconds: t.seconds, adsPerSecond: ADS / t.seconds, p50Ms: t.p50, p95Ms: t.p95,
         ...(t === baseline ? {} : { ratio: t.p95 / baseline.p95 }),
@@ -75,9 +89,28 @@ async function seed(store: Parameters<typeof startTestRun>[0]): Promise<void> {
   }
 }
 
+/** A period is whole UTC days, as the API takes them (`from` starts its day, `to` ends its own). */
+interface Query { word: string; city?: string; minScore?: number; period?: { from: string; to: string }; page: number }
+
+const QUARTERS = [['2025-01-01', '2025-03-31'], ['2025-04-01', '2025-06-30'], ['2025-07-01', '2025-09-30'], ['2025-10-01', '2025-12-31']] as const;
+
+/** A mix like a working day's: every query has words; some add a city, a minimum score or a
+ *  quarter's date range, and some ask for the second page. The strides are coprime, so filters combine. */
+function query(i: number): Query {
+  const [from, to] = QUARTERS[Math.floor(i / 5) % QUARTERS.length]!;
+  return {
+    word: WORDS[i % WORDS.length]!,
+    ...(i % 4 === 0 ? { city: CITIES[i % CITIES.length]! } : {}),
+    ...(i % 3 === 0 ? { minScore: 10 + (i % 10) } : {}),
+    ...(i % 5 === 0 ? { period: { from, to } } : {}),
+    page: i % 7 === 0 ? 2 : 1,
+  };
+}
+
 interface Timing { seconds: number; p50: number; p95: number }
 
 async function timed<Q>(queries: Q[], clients: number, call: (q: Q) => Promise<void>): Promise<Timing> {
+  for (const q of queries.slice(0, WARM_UP)) await call(q);
   const latencies: number[] = [];
   let next = 0;
   const start = performance.now();

@@ -41,6 +41,10 @@ export const THEME_KINDS: Record<Role, ReadonlySet<string>> = {
 /** Roles that must log in with a second factor when `auth.requireTotp` is on. */
 export const TOTP_ROLES: ReadonlySet<Role> = new Set(['expert', 'admin']);
 
+export function needsTotp(role: Role, requireTotp: boolean): boolean {
+  return requireTotp && TOTP_ROLES.has(role);
+}
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

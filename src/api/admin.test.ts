@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { totpCode, totpCounter } from '../accounts/totp.ts';
 import { loadConfig } from '../config/load.ts';
-import { openApiWorld, PASSWORD, type ApiWorld, type Session } from './api.fixtures.ts';
+import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, type ApiWorld, type Session } from './api.fixtures.ts';
 
 describe('administration', () => {
   let w: ApiWorld;
@@ -82,5 +83,71 @@ describe('administration', () => {
     const self = w.users.get('admin-mensenhandel')!;
     assert.equal((await call('PATCH', `/api/admin/users/${self.id}`, { disabled: true })).statusCode, 409);
     assert.equal((await call('PATCH', `/api/admin/users/${w.users.get('analyst-toezicht')!.id}`, { disabled: true })).statusCode, 404);
+  });
+});
+
+describe('adding users while one-time codes are required', () => {
+  let w: ApiWorld;
+  const adminSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+  before(async () => {
+    w = await openApiWorld({ auth: { requireTotp: true } });
+    await w.accounts.updateUser(w.users.get('admin-mensenhandel')!.id, { totpSecret: adminSecret }, w.clock.now.toISOString());
+  });
+  after(() => w?.close());
+
+  const codeOf = (secret: string) => totpCode(secret, totpCounter(w.clock.now));
+  /** Each sign-in a step later, so the admin's code is never a replay. */
+  const adminSession = () => {
+    w.clock.advance(30_000);
+    return w.login('admin-mensenhandel', codeOf(adminSecret));
+  };
+  const add = async (body: object) => w.app.inject({
+    method: 'POST', url: '/api/admin/users', headers: (await adminSession()).headers, payload: { themes: ['mensenhandel'], password: PASSWORD, ...body },
+  });
+  const signIn = (name: string, totp?: string) =>
+    w.app.inject({ method: 'POST', url: '/api/session', payload: { name, password: PASSWORD, ...(totp === undefined ? {} : { totp }) } });
+  const secretOf = (uri: string) => new URL(uri).searchParams.get('secret')!;
+
+  it('enrols a code for a new expert, shows it once, and the expert signs in with it', async () => {
+    const from = await lastAuditSeq(w.store);
+    const res = await add({ name: 'nieuwe-expert', role: 'expert' });
+    assert.equal(res.statusCode, 201, res.body);
+    const { totp, totpUri } = res.json() as { totp: boolean; totpUri: string };
+    assert.equal(totp, true);
+    assert.match(totpUri, /^otpauth:\/\/totp\/Baken%3Anieuwe-expert\?secret=[A-Z2-7]{32}&/);
+    const secret = secretOf(totpUri);
+    assert.equal((await w.accounts.userByName('nieuwe-expert'))?.totpSecret, secret, 'stored as `baken user add --totp` stores it');
+
+    assert.equal((await signIn('nieuwe-expert')).json().code, 'TOTP_REQUIRED');
+    assert.equal((await signIn('nieuwe-expert', codeOf(secret))).statusCode, 201);
+
+    const events = (await auditSince(w.store, from)).filter((e) => e.body.action === 'users.change');
+    assert.deepEqual(events.map((e) => e.body['query']), [{ op: 'add', role: 'expert', totp: true }]);
+    assert.doesNotMatch(JSON.stringify(await auditSince(w.store, from)), new RegExp(secret), 'the secret never reaches the trail');
+  });
+
+  it('never shows the code again: the user list only says one is enrolled', async () => {
+    assert.equal((await add({ name: 'andere-expert', role: 'expert' })).statusCode, 201);
+    const listed = (await w.app.inject({ method: 'GET', url: '/api/admin/users', headers: (await adminSession()).headers })).json() as Record<string, unknown>[];
+    const expert = listed.find((u) => u['name'] === 'andere-expert');
+    assert.equal(expert?.['totp'], true);
+    assert.doesNotMatch(JSON.stringify(listed), /otpauth|secret/);
+  });
+
+  it('enrols an admin too, even when the body asks for no code', async () => {
+    const res = await add({ name: 'nieuwe-beheerder', role: 'admin', totp: false });
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal((await signIn('nieuwe-beheerder', codeOf(secretOf(res.json().totpUri)))).statusCode, 201);
+  });
+
+  it('enrols an analyst only when asked, and then asks for the code at sign-in', async () => {
+    const plain = await add({ name: 'analist-zonder', role: 'analyst' });
+    assert.deepEqual([plain.statusCode, plain.json().totp, 'totpUri' in plain.json()], [201, false, false]);
+    assert.equal((await signIn('analist-zonder')).statusCode, 201);
+
+    const asked = await add({ name: 'analist-met', role: 'analyst', totp: true });
+    assert.equal(asked.statusCode, 201, asked.body);
+    assert.equal((await signIn('analist-met')).json().code, 'TOTP_REQUIRED');
+    assert.equal((await signIn('analist-met', codeOf(secretOf(asked.json().totpUri)))).statusCode, 201);
   });
 });

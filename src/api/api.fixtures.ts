@@ -17,7 +17,7 @@ import { openSqliteApiStores } from '../store/sqlite/api-stores.sqlite.ts';
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
 import { keptAd, startTestRun } from '../store/store.fixtures.ts';
 import type { BlobStore, Store } from '../store/store.ts';
-import { buildApi } from './build-api.ts';
+import { buildApi, type ApiDeps } from './build-api.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.ts';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -52,6 +52,7 @@ export interface WorldOptions {
   auth?: Partial<ApiSettings['auth']>;
   /** Puts something between the API and the store, e.g. a failing audit log. */
   wrapStore?: (store: Store) => Store;
+  tls?: ApiDeps['tls'];
 }
 
 export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorld> {
@@ -103,6 +104,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
     config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, settings: parsed, now: () => clock.now,
+    ...(settings.tls ? { tls: settings.tls } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {
     const res = await app.inject({ method: 'POST', url: '/api/session', payload: { name, password: PASSWORD, ...(totp ? { totp } : {}) } });

@@ -8,7 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { z } from 'zod';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { decide } from '../accounts/policy.ts';
-import { GRANTS, ROLES } from '../accounts/roles.ts';
+import { GRANTS, needsTotp, ROLES } from '../accounts/roles.ts';
 import { sameSecret } from '../accounts/secrets.ts';
 import type { ApiSettings } from '../config/api-settings.ts';
 import { BakenError } from '../domain/errors.ts';
@@ -23,6 +23,7 @@ import { installSecurityHeaders } from './security-headers.ts';
 import type { ServiceContext } from './services/context.ts';
 import type { Caller } from './services/session.service.ts';
 import { createServices, type Services } from './services/services.ts';
+import { tokenTooStrong } from './services/tokens.service.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.ts';
 
 declare module 'fastify' {
@@ -99,6 +100,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     request.caller = await services.session.authenticate(credentialsOf(request));
     if (!request.caller) throw new BakenError('UNAUTHENTICATED', 'sign in first (POST /api/session) or send a service token');
     const { actor, session } = request.caller;
+    // A token made before codes were required must not outlive the rule; refused here, after the
+    // caller is known, so the attempt is audited.
+    if (actor.kind === 'token' && needsTotp(actor.role, deps.settings.auth.requireTotp)) throw tokenTooStrong(actor.role);
     if (session && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {

@@ -1,8 +1,9 @@
 // Signing in and staying signed in: cookies, expiry, CSRF, lockout, rate limits, TOTP and tokens.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { secretHash } from '../accounts/secrets.ts';
 import { totpCode, totpCounter } from '../accounts/totp.ts';
-import { openApiWorld, PASSWORD, sessionOf, type ApiWorld } from './api.fixtures.ts';
+import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, sessionOf, type ApiWorld } from './api.fixtures.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.ts';
 
 const MINUTE = 60_000;
@@ -195,5 +196,63 @@ describe('service tokens', () => {
     });
     assert.equal(res.statusCode, 404);
     assert.equal((await w.accounts.tokens()).some((t) => t.name === 'wide'), false);
+  });
+
+  it('may act as an expert while one-time codes are not required', async () => {
+    const admin = await w.login('admin-mensenhandel');
+    const res = await w.app.inject({
+      method: 'POST', url: '/api/admin/tokens', headers: admin.headers, payload: { name: 'expert job', role: 'expert', themes: ['mensenhandel'] },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+  });
+});
+
+describe('service tokens while one-time codes are required', () => {
+  let w: ApiWorld;
+  const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+  before(async () => {
+    w = await openApiWorld({ auth: { requireTotp: true } });
+    await w.accounts.updateUser(w.users.get('admin-mensenhandel')!.id, { totpSecret: secret }, w.clock.now.toISOString());
+  });
+  after(() => w?.close());
+
+  const adminSession = () => {
+    w.clock.advance(30_000);
+    return w.login('admin-mensenhandel', totpCode(secret, totpCounter(w.clock.now)));
+  };
+
+  for (const role of ['expert', 'admin'] as const) {
+    it(`refuses a token acting as ${role}, which a code could not protect, says why, and records the refusal`, async () => {
+      const admin = await adminSession();
+      const from = await lastAuditSeq(w.store);
+      const res = await w.app.inject({
+        method: 'POST', url: '/api/admin/tokens', headers: admin.headers, payload: { name: `${role} job`, role, themes: ['mensenhandel'] },
+      });
+      assert.deepEqual([res.statusCode, res.json().code], [403, 'FORBIDDEN']);
+      assert.match(res.json().detail, new RegExp(`cannot act as ${role} while auth.requireTotp is on`));
+      assert.equal((await w.accounts.tokens()).some((t) => t.name === `${role} job`), false);
+      const events = await auditSince(w.store, from);
+      assert.deepEqual(events.map((e) => [e.body.action, e.body['outcome']]), [['request.refused', 'FORBIDDEN']]);
+    });
+  }
+
+  it('still creates a token for a role that needs no code', async () => {
+    const admin = await adminSession();
+    const res = await w.app.inject({
+      method: 'POST', url: '/api/admin/tokens', headers: admin.headers, payload: { name: 'analyst job', role: 'analyst', themes: ['mensenhandel'] },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+  });
+
+  it('refuses an expert token made before codes were required, and records the attempt', async () => {
+    const bearer = 'baken_made-while-codes-were-optional';
+    await w.accounts.addToken({
+      name: 'old expert job', role: 'expert', themes: ['mensenhandel'], secretHash: secretHash(bearer), createdBy: 'admin-mensenhandel', expiresAt: null,
+    }, w.clock.now.toISOString());
+    const from = await lastAuditSeq(w.store);
+    const res = await w.app.inject({ method: 'GET', url: '/api/ads?justification=signal%20research', headers: { authorization: `Bearer ${bearer}` } });
+    assert.deepEqual([res.statusCode, res.json().code], [403, 'FORBIDDEN']);
+    const events = await auditSince(w.store, from);
+    assert.deepEqual(events.map((e) => [e.body.action, e.body['outcome'], e.body['user']]), [['request.refused', 'FORBIDDEN', 'old expert job']]);
   });
 });

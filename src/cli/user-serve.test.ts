@@ -23,6 +23,21 @@ function run(command: 'user' | 'serve', args: string[], env: NodeJS.ProcessEnv, 
   return once(child, 'close').then(([code]) => ({ code: code as number, stdout, stderr }));
 }
 
+/** Runs `baken serve` on a free port while `use` runs, with the API's base URL. */
+async function serving(env: NodeJS.ProcessEnv, use: (url: string) => Promise<void>): Promise<void> {
+  const server: ChildProcess = spawn(NODE, ['--input-type=module', '-e', runner('serve'), '--', '--port', '0', '--json'], { env });
+  try {
+    const [line] = await once(server.stdout!, 'data') as [Buffer];
+    await use((JSON.parse(line.toString()) as { url: string }).url);
+  } finally {
+    server.kill('SIGTERM');
+    await once(server, 'close');
+  }
+}
+
+const signIn = (url: string, name: string, password: string) =>
+  fetch(`${url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+
 describe('baken user and baken serve', { timeout: 60_000 }, () => {
   let root: string;
   let env: NodeJS.ProcessEnv;
@@ -53,12 +68,9 @@ describe('baken user and baken serve', { timeout: 60_000 }, () => {
   });
 
   it('serves the API over HTTP: sign in, search with a justification, sign out', async () => {
-    const server: ChildProcess = spawn(NODE, ['--input-type=module', '-e', runner('serve'), '--', '--port', '0', '--json'], { env });
-    try {
-      const [line] = await once(server.stdout!, 'data') as [Buffer];
-      const { url } = JSON.parse(line.toString()) as { url: string };
+    await serving(env, async (url) => {
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/api$/);
-      const login = await fetch(`${url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'anna', password: 'a long enough password' }) });
+      const login = await signIn(url, 'anna', 'a long enough password');
       assert.equal(login.status, 201);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const { csrfToken } = await login.json() as { csrfToken: string };
@@ -68,14 +80,24 @@ describe('baken user and baken serve', { timeout: 60_000 }, () => {
       assert.deepEqual(await search.json(), { total: 0, page: 1, pageSize: 20, hits: [], facets: { city: [], source: [], indicatorCount: [], scoreBand: [], month: [] } });
       assert.equal((await fetch(`${url}/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } })).status, 204);
       assert.equal((await fetch(`${url}/docs`)).status, 200);
-    } finally {
-      server.kill('SIGTERM');
-      await once(server, 'close');
-    }
+    });
   });
 
   it('disables a user, and lists them as disabled', async () => {
     assert.equal((await run('user', ['disable', '--name', 'anna'], env)).code, 0);
     assert.deepEqual(JSON.parse((await run('user', ['list', '--json'], env)).stdout)[0].disabled, true);
+  });
+
+  it('resets a password from standard input: the old one stops working, the new one works', async () => {
+    const [oldPassword, newPassword] = ['the first long password', 'a second, fresher password'];
+    const added = await run('user', ['add', '--name', 'bert', '--role', 'analyst', '--theme', 'mensenhandel', '--password-stdin'], env, `${oldPassword}\n`);
+    assert.equal(added.code, 0, added.stderr);
+    const reset = await run('user', ['reset-password', '--name', 'bert', '--password-stdin'], env, `${newPassword}\n`);
+    assert.equal(reset.code, 0, reset.stderr);
+    assert.doesNotMatch(reset.stdout + reset.stderr, /fresher password/);
+    await serving(env, async (url) => {
+      assert.equal((await signIn(url, 'bert', oldPassword)).status, 401, 'the old password');
+      assert.equal((await signIn(url, 'bert', newPassword)).status, 201, 'the new password');
+    });
   });
 });

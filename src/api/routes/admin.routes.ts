@@ -16,6 +16,10 @@ const tokenView = z.object({
   expiresAt: z.string().nullable(), revokedAt: z.string().nullable(),
 }).meta({ id: 'Token' });
 
+const newUser = userView.extend({
+  totpUri: z.string().optional().describe('otpauth:// URI holding the one-time-code secret, for an authenticator app; shown only in this response'),
+}).meta({ id: 'NewUser' });
+
 function configRoutes(kind: ConfigKind): RouteSpec[] {
   const schema = CONFIG_SCHEMAS[kind];
   const params = z.strictObject({ id: configId });
@@ -54,13 +58,17 @@ export const adminRoutes: RouteSpec[] = [
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/users', access: 'users.write', tag: 'admin', status: 201, audit: 'users.change',
-    summary: 'Add a user with a role and themes you hold',
+    summary: 'Add a user with a role and themes you hold; enrols a one-time code when asked or when the role needs one',
     body: z.strictObject({
       name: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}._@-]+$/u, 'expected a login name (letters, digits, . _ @ -)'),
       role, themes: grantedThemes, password,
+      totp: z.boolean().optional().describe('enrol a one-time code; always done for experts and admins while auth.requireTotp is on'),
     }),
-    response: userView,
-    handle: async ({ body, who }, s) => (await s.users.add(who, body)).user,
+    response: newUser,
+    handle: async ({ body, who }, s) => {
+      const added = await s.users.add(who, body);
+      return added.totpUri === null ? added.user : { ...added.user, totpUri: added.totpUri };
+    },
   }),
   defineRoute({
     method: 'PATCH', url: '/api/admin/users/:id', access: 'users.write', tag: 'admin', status: 200, audit: 'users.change',

@@ -2,7 +2,7 @@
 // bearer token (services). Failed logins count towards a lock; every outcome is audited.
 import type { Actor, Who } from '../../accounts/actor.ts';
 import { passwordMatches } from '../../accounts/passwords.ts';
-import { TOTP_ROLES } from '../../accounts/roles.ts';
+import { needsTotp } from '../../accounts/roles.ts';
 import { newSecret, secretHash } from '../../accounts/secrets.ts';
 import { afterFailedLogin, isLocked, sessionExpired } from '../../accounts/sign-in-rules.ts';
 import { matchTotp } from '../../accounts/totp.ts';
@@ -85,7 +85,7 @@ export class SessionService {
 
   /** The accepted TOTP counter, or undefined when no second factor applies. */
   async #secondFactor(client: string, user: UserRecord, code: string | undefined): Promise<number | undefined> {
-    const required = this.#c.settings.auth.requireTotp && TOTP_ROLES.has(user.role);
+    const required = needsTotp(user.role, this.#c.settings.auth.requireTotp);
     if (user.totpSecret === null) {
       if (required) await this.#refuse(client, user, 'totp-not-enrolled', false, new BakenError('UNAUTHENTICATED',
         `the role ${user.role} must sign in with a one-time code, and this account has none enrolled; ask an admin to run "baken user totp --name ${user.name}"`));

@@ -1,6 +1,6 @@
 // Service tokens: a role and themes for a machine caller, shown once at creation, revocable.
 import type { Who } from '../../accounts/actor.ts';
-import type { Role } from '../../accounts/roles.ts';
+import { needsTotp, type Role } from '../../accounts/roles.ts';
 import { newSecret, secretHash } from '../../accounts/secrets.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type { TokenRecord } from '../../store/accounts.ts';
@@ -28,6 +28,7 @@ export class TokensService {
     const mine = themesFor(who, 'tokens.write', this.#c.config.current);
     const foreign = input.themes.filter((t) => !mine.includes(t));
     if (foreign.length > 0) throw new BakenError('NOT_FOUND', `no theme ${foreign.map((t) => `"${t}"`).join(', ')}`);
+    if (needsTotp(input.role, this.#c.settings.auth.requireTotp)) throw tokenTooStrong(input.role);
     const secret = newSecret(TOKEN_PREFIX);
     await this.#c.trail.record(who, 'tokens.change', {
       themes: input.themes, resources: [`token:${input.name}`], query: { op: 'create', role: input.role, expiresAt: input.expiresAt }, count: 1,
@@ -46,6 +47,13 @@ export class TokensService {
     await this.#c.trail.record(who, 'tokens.change', { themes: token.themes, resources: [id], query: { op: 'revoke' }, count: 1 });
     await this.#c.accounts.revokeToken(id, this.#c.now().toISOString());
   }
+}
+
+/** A token cannot give a second factor, so it may not carry a role that needs one: it would be
+ *  stronger than a person of that role, who cannot sign in on a password alone. */
+export function tokenTooStrong(role: Role): BakenError {
+  return new BakenError('FORBIDDEN',
+    `a service token cannot act as ${role} while auth.requireTotp is on: that role must sign in with a one-time code, which a token cannot give; choose another role`);
 }
 
 function view({ secretHash: _, ...token }: TokenRecord): TokenView {

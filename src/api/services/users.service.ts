@@ -3,7 +3,7 @@
 // ends the user's sessions, so a new role or a disabled account takes effect at once.
 import type { Who } from '../../accounts/actor.ts';
 import { hashPassword } from '../../accounts/passwords.ts';
-import type { Role } from '../../accounts/roles.ts';
+import { needsTotp, type Role } from '../../accounts/roles.ts';
 import { newTotpSecret, totpUri } from '../../accounts/totp.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type { UserChange, UserRecord } from '../../store/accounts.ts';
@@ -31,14 +31,16 @@ export class UsersService {
     return users.map(view);
   }
 
-  /** Returns the TOTP enrolment URI once when a second factor was asked for. */
+  /** Returns the TOTP enrolment URI once when a second factor was asked for or the role needs one:
+   *  an expert or admin made without one could not sign in while codes are required. */
   async add(who: Who, input: NewUserInput): Promise<{ user: UserView; totpUri: string | null }> {
     this.#assertGrantable(who, input.themes);
     const passwordHash = await hashPassword(input.password);
-    const totpSecret = input.totp ? newTotpSecret() : null;
+    const enrol = input.totp === true || needsTotp(input.role, this.#c.settings.auth.requireTotp);
+    const totpSecret = enrol ? newTotpSecret() : null;
     if (await this.#c.accounts.userByName(input.name)) throw new BakenError('CONFLICT', `a user named "${input.name}" already exists`);
     await this.#c.trail.record(who, 'users.change', {
-      themes: input.themes, resources: [`user:${input.name}`], query: { op: 'add', role: input.role, totp: Boolean(input.totp) }, count: 1,
+      themes: input.themes, resources: [`user:${input.name}`], query: { op: 'add', role: input.role, totp: enrol }, count: 1,
     });
     const user = await this.#c.accounts.addUser({ name: input.name, role: input.role, themes: input.themes, passwordHash, totpSecret }, this.#now());
     return { user: view(user), totpUri: totpSecret ? totpUri(totpSecret, user.name) : null };
