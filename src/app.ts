@@ -1,5 +1,7 @@
 // Wiring in one place: configuration, store and blobs for a data directory.
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { stagingVerdict } from './analyse/staging.ts';
 import { loadApiSettings, type ApiSettings } from './config/api-settings.ts';
 import type { Config } from './config/load.ts';
 import type { AccountStore } from './store/accounts.ts';
@@ -16,6 +18,7 @@ export async function openApp(opts: { dataDir: string; config: Config }): Promis
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const store = await openSqliteStore(opts.dataDir);
   const blobs = createFileBlobStore(opts.dataDir);
+  await purgeAbandonedStaging(store);
   await sweepOrphanBlobs(store, blobs);
   return { dataDir: opts.dataDir, config, store, blobs, close: () => store.close() };
 }
@@ -36,4 +39,26 @@ const SWEEP_GRACE_MS = 15 * 60_000;
 
 export async function sweepOrphanBlobs(store: Store, blobs: BlobStore, now = new Date()): Promise<number> {
   return blobs.sweep(await store.referencedBlobs(), new Date(now.getTime() - SWEEP_GRACE_MS));
+}
+
+// Staged ads of a run whose process died (a crash, a kill) or whose window is over are purged at
+// start-up, so a crash can never leave an ad without indicators behind (DESIGN.md §2.3).
+export async function purgeAbandonedStaging(store: Store, now = new Date()): Promise<number> {
+  const here = { host: hostname(), alive: processAlive };
+  let purged = 0;
+  for (const run of await store.stagingRuns()) {
+    const verdict = stagingVerdict(run, now, here);
+    if (verdict !== 'live') purged += await store.purgeStaging(run.runId, verdict, now.toISOString());
+  }
+  return purged;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

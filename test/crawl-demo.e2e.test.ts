@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
+import { DatabaseSync } from 'node:sqlite';
 import { openSqliteStore } from '../src/store/sqlite/store.sqlite.ts';
 import { adId } from '../src/store/ad-keys.ts';
 import type { Store, StoredAd } from '../src/store/store.ts';
@@ -102,6 +103,46 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
       }
     }
     assert.deepEqual(wrong.slice(0, 20), [], `${wrong.length} wrong fields`);
+  });
+
+  it('explains each cross-ad hit with the other kept ads of the same truth network, never naming a deleted one', () => {
+    const idOf = new Map(truth.ads.map((a) => [a.id, adId('mensenhandel', a.url)]));
+    const deleted = new Set(clean().map((a) => idOf.get(a.id)!));
+    const signals = { phone: 'shared-phone', image: 'shared-image', template: 'template-text' } as const;
+    for (const [kind, indicator] of Object.entries(signals)) {
+      const networks = truth.networks.filter((n) => n.kind === kind);
+      assert.ok(networks.length > 0, `the demo has ${kind} networks`);
+      for (const network of networks) {
+        const kept = network.ads.filter((a) => stored.get(a));
+        for (const member of kept) {
+          const hit = stored.get(member)!.hits.find((h) => h.id === indicator);
+          assert.ok(hit, `${member} of ${kind} network ${network.id} is kept with a ${indicator} hit`);
+          const linked = hit.evidence.flatMap((e) => (e.kind === 'linked' ? e.ads : []));
+          const others = kept.filter((a) => a !== member).map((a) => idOf.get(a)!);
+          assert.deepEqual(others.filter((o) => !linked.includes(o)), [], `${member}'s ${indicator} evidence names the kept ads of its network`);
+          assert.deepEqual(linked.filter((id) => deleted.has(id)), [], `${member}'s evidence names no deleted ad`);
+        }
+      }
+    }
+  });
+
+  it('answers `baken network` with the whole truth network of an ad, each link with its reason', async () => {
+    const network = truth.networks.find((n) => n.kind === 'template')!;
+    const ids = network.ads.map((a) => adId('mensenhandel', truth.ads.find((t) => t.id === a)!.url));
+    const { stdout } = await run(process.execPath, [BAKEN_BIN, 'network', '--ad', ids[0]!, '--json', '--data', env.dataDir, '--config', env.configDir]);
+    const found = JSON.parse(stdout) as { theme: string; ads: string[]; links: { a: string; b: string; reason: string }[] };
+    assert.equal(found.theme, 'mensenhandel');
+    assert.deepEqual(ids.filter((id) => !found.ads.includes(id)), [], 'every ad of the template network is in it');
+    assert.ok(found.links.some((l) => l.reason === 'template-text' && ids.includes(l.a) && ids.includes(l.b)));
+  });
+
+  it('leaves nothing in staging once the run is over', () => {
+    const db = new DatabaseSync(join(env.dataDir, 'baken.db'), { readOnly: true });
+    try {
+      assert.equal(db.prepare('SELECT count(*) AS n FROM staged_ads').get()!['n'], 0);
+    } finally {
+      db.close();
+    }
   });
 
   it('finds kept ads by full-text search, never deleted ones', async () => {

@@ -6,7 +6,7 @@ import { analyseBatch } from './analyse-batch.ts';
 import { assess } from './assess.ts';
 import { compileProfile } from './compile-profile.ts';
 import { ALL_CITIES } from './price-context.ts';
-import { gateDecision } from './staging.ts';
+import { gateDecision, stagingVerdict } from './staging.ts';
 
 const phone = ['+31612345678'];
 const hour = (amount: number) => [{ amount, currency: 'EUR', label: '1 uur' }];
@@ -57,9 +57,40 @@ describe('compileProfile', () => {
 });
 
 describe('gateDecision', () => {
-  it('keeps an ad that reaches the threshold on its own, stages one that still could, deletes the rest', () => {
-    assert.equal(gateDecision(profile, assess(profile, { text: 'Altijd beschikbaar, altijd beschikbaar.', prices: hour(10) }, { medianHourly: new Map([[ALL_CITIES, 100]]) })), 'keep');
+  it('stages every ad that could still reach the threshold with the run, and deletes the rest at once', () => {
+    const cheapAndAvailable = assess(profile, { text: 'Altijd beschikbaar, altijd beschikbaar.', prices: hour(10) }, { medianHourly: new Map([[ALL_CITIES, 100]]) });
+    assert.equal(cheapAndAvailable.kept, true);
+    assert.equal(gateDecision(profile, cheapAndAvailable), 'stage');
     assert.equal(gateDecision(profile, assess(profile, { text: 'Altijd beschikbaar.' })), 'stage');
     assert.equal(gateDecision(profile, assess(profile, { text: 'Op afspraak.' })), 'delete');
+  });
+
+  it('keeps or deletes at once under a profile whose indicators need no other ads', () => {
+    const alone = compileProfile(profileSchema.parse({
+      id: 'p', theme: 't', threshold: 2,
+      indicators: [{ id: 'always', label: 'l', description: 'd', kind: 'lexicon', weight: 2, terms: { nl: ['altijd beschikbaar'] } }],
+    }));
+    assert.equal(gateDecision(alone, assess(alone, { text: 'Altijd beschikbaar.' })), 'keep');
+    assert.equal(gateDecision(alone, assess(alone, { text: 'Op afspraak.' })), 'delete');
+  });
+});
+
+describe('stagingVerdict', () => {
+  const now = new Date('2026-03-01T12:00:00Z');
+  const here = { host: 'worker-1', alive: (pid: number) => pid === 100 };
+  const run = (owner: string, expiresAt = '2026-03-02T00:00:00Z') => ({ owner, expiresAt });
+
+  it('purges the staging of a process on this host that is gone', () => {
+    assert.equal(stagingVerdict(run('worker-1:200'), now, here), 'abandoned');
+  });
+
+  it('leaves a live process alone, and one on another host until its window ends', () => {
+    assert.equal(stagingVerdict(run('worker-1:100'), now, here), 'live');
+    assert.equal(stagingVerdict(run('worker-2:200'), now, here), 'live');
+  });
+
+  it('purges any staging whose window is over, live or not', () => {
+    assert.equal(stagingVerdict(run('worker-1:100', '2026-03-01T12:00:00Z'), now, here), 'expired');
+    assert.equal(stagingVerdict(run('worker-2:200', '2026-03-01T11:00:00Z'), now, here), 'expired');
   });
 });

@@ -1,13 +1,11 @@
 // Networks of kept ads: ads linked by a shared phone number, the same photo or the same template
 // text, and everything linked to those in turn (connected components), each link with its reason.
-import type { LinkSignal } from '../domain/indicator-hit.ts';
+import type { Network, NetworkLink, NetworkReason } from '../domain/network.ts';
 import { adLinks } from './ad-links.ts';
 import type { AnalysisInput } from './analysis-input.ts';
 import type { CompiledProfile } from './compile-profile.ts';
 
-export type NetworkReason = Extract<LinkSignal, 'shared-phone' | 'shared-image' | 'template-text'>;
-export interface NetworkLink { a: string; b: string; reason: NetworkReason; value: string }
-export interface Network { ads: string[]; links: NetworkLink[] }
+export type { Network, NetworkLink } from '../domain/network.ts';
 
 /** How alike two pictures or texts must be to link their ads. */
 export interface LinkOptions { maxDistance: number; threshold: number }
@@ -27,7 +25,7 @@ export function linkOptions(profile: CompiledProfile): LinkOptions {
 
 /** Every link between different ads. Ads sharing one phone number are linked to the first of them
  *  (by id) rather than each to each: the number says all there is to say, in fewer links. */
-function networkLinks(ads: readonly AnalysisInput[], options: LinkOptions): NetworkLink[] {
+export function networkLinks(ads: readonly AnalysisInput[], options: LinkOptions): NetworkLink[] {
   const links = adLinks(ads);
   const found = new Map<string, NetworkLink>();
   const add = (x: string, y: string, reason: NetworkReason, value: string) => {

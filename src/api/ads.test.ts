@@ -128,13 +128,16 @@ describe('ads', { timeout: 120_000 }, () => {
     assert.equal((await get(`/api/ads/${id}/images/1`, expert)).statusCode, 404);
   });
 
-  it('links ads that share a phone number, within the theme', async () => {
-    const [first, second] = w.ads.mensenhandel;
+  it('shows the network of an ad: the ads linked to it within the theme, each link with its reason', async () => {
+    const [first, second, third] = w.ads.mensenhandel;
     const network = (await get(`/api/ads/${first}/network`, expert)).json();
-    assert.deepEqual(network.links.map((l: { adId: string }) => l.adId), [second]);
-    assert.deepEqual(network.links[0].reasons, [{ kind: 'shared-phone', phone: '+31611111111' }]);
-    assert.equal(network.links[0].summary.title, 'Advertentie twee');
+    assert.deepEqual(network.ads.map((a: { id: string }) => a.id), [first, second]);
+    assert.equal(network.ads[1].summary.title, 'Advertentie twee');
+    const [a, b] = [first!, second!].sort();
+    assert.deepEqual(network.links, [{ a, b, reason: 'shared-phone', value: '+31611111111' }]);
     assert.equal(network.truncated, false);
+    const alone = (await get(`/api/ads/${third}/network`, expert)).json();
+    assert.deepEqual([alone.ads.map((x: { id: string }) => x.id), alone.links], [[third], []]);
   });
 
   it('keeps a supervisor to the municipal theme and suppresses small counts in figures', async () => {

@@ -9,6 +9,8 @@ import { hashPassword } from '../accounts/passwords.ts';
 import { ROLES, type Role } from '../accounts/roles.ts';
 import { apiSettingsSchema, type ApiSettings } from '../config/api-settings.ts';
 import { loadConfig } from '../config/load.ts';
+import { compileProfile } from '../analyse/compile-profile.ts';
+import { relinkTheme } from '../crawl/settle-run.ts';
 import type { Artefact } from '../domain/ad.ts';
 import type { AccountStore, UserRecord } from '../store/accounts.ts';
 import { createFileBlobStore } from '../store/blobs.files.ts';
@@ -70,6 +72,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     image: Buffer.from('\xff\xd8\xff fake jpeg bytes'),
   };
 
+  const config = loadConfig(configDir);
   const ads = {} as ApiWorld['ads'];
   const list = {} as ApiWorld['list'];
   for (const theme of THEMES) {
@@ -84,6 +87,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
       artefacts,
     })).adId;
     ads[theme] = [await save('een', '+31611111111', 'Utrecht'), await save('twee', '+31611111111', 'Utrecht'), await save('drie', '+31622222222', 'Zwolle')];
+    await relinkTheme(store, theme, compileProfile(config.profiles.get(theme)!), clock.now);
     await store.finishRun(runId, { captured: 40, kept: 3, deleted: 37, failed: 0 }, '2025-03-01T10:30:00.000Z');
     const created = await lists.createList({ theme, name: 'Controle', createdBy: 'fixture' }, clock.now.toISOString());
     await lists.addEntry(created.id, { adId: ads[theme][0], addedBy: 'fixture', addedAt: clock.now.toISOString() });

@@ -4,6 +4,7 @@ import { analyse, usage as analyseUsage } from './analyse.ts';
 import { crawl, usage as crawlUsage } from './crawl.ts';
 import { demo, usage as demoUsage } from './demo.ts';
 import { exportCommand, usage as exportUsage } from './export.ts';
+import { network, usage as networkUsage } from './network.ts';
 import { search, usage as searchUsage } from './search.ts';
 import { serve, usage as serveUsage } from './serve.ts';
 import { sites, usage as sitesUsage } from './sites.ts';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   crawl: { run: crawl, usage: crawlUsage },
   demo: { run: demo, usage: demoUsage },
   export: { run: exportCommand, usage: exportUsage },
+  network: { run: network, usage: networkUsage },
   search: { run: search, usage: searchUsage },
   serve: { run: serve, usage: serveUsage },
   sites: { run: sites, usage: sitesUsage },

@@ -31,6 +31,8 @@ export const themeSchema = z.strictObject({
     images: z.boolean(),
     screenshot: z.enum(['png', 'jpeg', 'none']),
   }),
+  // DESIGN.md §2.3: ads awaiting cross-ad analysis are held for the run, and never longer than this.
+  stagingHours: z.number().int().min(1).max(168).default(24),
 });
 
 export const discoverSchema = z.strictObject({

@@ -1,93 +1,66 @@
 // The minimisation gate. An ad is analysed right after capture, while it exists only in memory.
-// Below the threshold nothing of it is written anywhere; only the count survives. Above it, the ad
-// is reduced to what its theme may keep, sealed (WARC, signed manifest) and stored.
-import { randomUUID } from 'node:crypto';
-import type { AdFields, Artefact, HttpExchange } from '../domain/ad.ts';
-import { sha256Hex } from '../domain/canonical-json.ts';
-import { headerOf } from '../domain/http-headers.ts';
-import { allowedFields, allowedImageUrls, type StorePolicy } from '../domain/minimise.ts';
-import type { Assessment } from '../domain/indicator-hit.ts';
-import type { Extractor } from '../config/schema.ts';
-import type { CompiledProfile } from '../analyse/compile-profile.ts';
+// If it cannot reach the threshold, nothing of it is written anywhere; only the count survives. If it
+// can only be judged together with the other ads of the run, it waits in staging (settle-run.ts).
+import { deserialize, serialize } from 'node:v8';
+import type { AdFields, HttpExchange } from '../domain/ad.ts';
 import { assess } from '../analyse/assess.ts';
+import type { AnalysisInput } from '../analyse/analysis-input.ts';
+import { perceptualHashes } from '../analyse/image-hash.ts';
+import { gateDecision } from '../analyse/staging.ts';
 import { extractFields } from '../extract/extract-fields.ts';
 import type { PageCapture } from '../capture/capture-page.ts';
-import { buildCaptureWarc } from '../evidence/warc.ts';
-import { MANIFEST_FORMAT, manifestBytes, signBytes, type CaptureManifest } from '../evidence/manifest.ts';
-import type { SigningKey } from '../evidence/signing-key.ts';
-import { adId, contentHashOf } from '../store/ad-keys.ts';
-import type { BlobStore, Store } from '../store/store.ts';
+import { adId } from '../store/ad-keys.ts';
 import { faultPoint } from './fault-points.ts';
+import type { GateContext } from './gate-context.ts';
+import { sealAndStore } from './seal-and-store.ts';
 
-export interface GateContext {
-  runId: string;
-  theme: string;
-  source: string;
-  extractor: Extractor;
-  profile: CompiledProfile;
-  policy: StorePolicy;
-  store: Store;
-  blobs: BlobStore;
-  key: SigningKey;
-  /** SHA-256 of the theme, source, extractor and profile configuration in force. */
-  configHash: string;
-}
+export type GateOutcome = 'kept' | 'deleted' | 'staged';
 
-export async function keepOrDelete(ctx: GateContext, capture: PageCapture): Promise<'kept' | 'deleted'> {
+/** `market` collects the city and prices of every ad captured, the run's market for the price
+ *  indicator; it stays in memory and holds nothing else. */
+export async function keepOrDelete(ctx: GateContext, capture: PageCapture, market: AdFields[]): Promise<GateOutcome> {
   const fields = extractFields(capture.html, capture.meta.finalUrl, ctx.extractor);
-  const assessment = assess(ctx.profile, fields);
-  if (!assessment.kept) return 'deleted';
-
-  const kept = allowedFields(fields, ctx.policy);
-  const images = allowedImageUrls(fields, ctx.policy)
-    .map((url) => capture.images.get(url)).filter((x): x is HttpExchange => x !== undefined);
-  const url = capture.meta.requestedUrl;
-  const contentHash = contentHashOf(kept, images.map((x) => sha256Hex(x.body)));
-  const seenAt = capture.meta.capturedAt;
-  if (await ctx.store.sightIfUnchanged({ runId: ctx.runId, theme: ctx.theme, url, contentHash, seenAt })) return 'kept';
-
-  const artefacts = await writeArtefacts(ctx, capture, images);
-  const captureId = randomUUID();
-  const manifest = buildManifest(ctx, capture, captureId, kept, assessment, artefacts);
-  const bytes = manifestBytes(manifest);
-  const signature = signBytes(bytes, ctx.key.privateKey);
-  const manifestSha = await ctx.blobs.put(bytes);
-  faultPoint('before-commit');
-  await ctx.store.saveAd({
-    runId: ctx.runId, captureId, theme: ctx.theme, source: ctx.source, url, meta: capture.meta, fields: kept,
-    artefacts: [...artefacts, { kind: 'manifest', sha256: manifestSha, mime: 'application/json', bytes: bytes.length }],
-    score: assessment.score, hits: assessment.hits,
-    manifest: { sha256: manifestSha, signature, keyId: ctx.key.keyId },
-  });
-  return 'kept';
-}
-
-async function writeArtefacts(ctx: GateContext, capture: PageCapture, images: HttpExchange[]): Promise<Artefact[]> {
-  const artefacts: Artefact[] = [];
-  const put = async (kind: Artefact['kind'], body: Buffer, mime: string, url?: string) => {
-    artefacts.push({ kind, sha256: await ctx.blobs.put(body), mime, bytes: body.length, ...(url ? { url } : {}) });
-  };
-  const screenshotMime = `image/${ctx.policy.screenshot}`;
-  if (ctx.policy.html) await put('html', Buffer.from(capture.html), 'text/html; charset=utf-8');
-  if (capture.screenshot) await put('screenshot', capture.screenshot, screenshotMime);
-  for (const x of images) await put('image', x.body, headerOf(x.responseHeaders, 'content-type') ?? 'application/octet-stream', x.url);
-  // The WARC holds the page as served, so a theme that may not keep HTML gets none.
-  if (ctx.policy.html) {
-    const warc = await buildCaptureWarc({
-      meta: capture.meta, document: capture.document, images, html: capture.html,
-      screenshot: capture.screenshot ? { body: capture.screenshot, mime: screenshotMime } : null,
-    });
-    await put('warc', warc, 'application/warc');
+  market.push(marketFigures(fields));
+  const onItsOwn = assess(ctx.profile, fields);
+  const decision = gateDecision(ctx.profile, onItsOwn);
+  if (decision === 'delete') return 'deleted';
+  const pictures = await picturesOf(ctx, capture, fields);
+  if (decision === 'keep') {
+    await sealAndStore(ctx, capture, fields, onItsOwn, pictures);
+    return 'kept';
   }
-  return artefacts;
+  const url = capture.meta.requestedUrl;
+  const features: AnalysisInput = {
+    id: adId(ctx.theme, url), fields, seen: capture.meta.capturedAt, ...(pictures.length > 0 ? { imageHashes: pictures } : {}),
+  };
+  const stagedAt = ctx.now();
+  await ctx.store.stage({
+    runId: ctx.runId, theme: ctx.theme, url, features, capture: packStaged({ source: ctx.source, capture }),
+    owner: ctx.staging.owner, stagedAt: stagedAt.toISOString(), expiresAt: new Date(stagedAt.getTime() + ctx.staging.windowMs).toISOString(),
+  });
+  faultPoint('after-staging');
+  return 'staged';
 }
 
-function buildManifest(ctx: GateContext, capture: PageCapture, captureId: string, fields: AdFields,
-  assessment: Assessment, artefacts: Artefact[]): CaptureManifest {
-  const url = capture.meta.requestedUrl;
-  return {
-    format: MANIFEST_FORMAT, capture: captureId, ad: adId(ctx.theme, url), theme: ctx.theme, source: ctx.source, url,
-    capturedAt: capture.meta.capturedAt, softwareVersion: capture.meta.softwareVersion, configHash: ctx.configHash,
-    keyId: ctx.key.keyId, meta: capture.meta, fields, assessment: { score: assessment.score, hits: assessment.hits }, artefacts,
-  };
+function marketFigures(fields: AdFields): AdFields {
+  return { ...(fields.city !== undefined ? { city: fields.city } : {}), ...(fields.prices ? { prices: fields.prices } : {}) };
+}
+
+/** Perceptual hashes of the ad's own pictures, where the profile compares pictures or the theme keeps them. */
+async function picturesOf(ctx: GateContext, capture: PageCapture, fields: AdFields): Promise<string[]> {
+  const compares = ctx.profile.crossAd.some(({ rule }) => rule.signal === 'shared-image' || rule.signal === 'movement');
+  if (!compares && !ctx.policy.images) return [];
+  const bodies = (fields.images ?? []).map((u) => capture.images.get(u)).filter((x): x is HttpExchange => x !== undefined);
+  return perceptualHashes(bodies.map((x) => x.body));
+}
+
+export interface StagedCapture { source: string; capture: PageCapture }
+
+// v8's own format keeps the Buffers and the Map of a capture as they are; only Baken reads it back.
+export function packStaged(staged: StagedCapture): Uint8Array {
+  return serialize(staged);
+}
+
+export function unpackStaged(bytes: Uint8Array): StagedCapture {
+  return deserialize(bytes) as StagedCapture;
 }

@@ -1,6 +1,7 @@
 // The crawler: for one theme, visits each configured source, captures every ad it lists, and sends
 // each capture through the minimisation gate. Reads like the pipeline it runs.
 import { createRequire } from 'node:module';
+import { hostname } from 'node:os';
 import type { Browser } from 'playwright-core';
 import type { Config } from '../config/load.ts';
 import type { Source, Theme } from '../config/schema.ts';
@@ -11,11 +12,14 @@ import { capturePage, errorSummary, openCaptureTab, PageFailure } from '../captu
 import { discoverAds, type Discovery } from '../capture/discover-ads.ts';
 import { loadOrCreateSigningKey } from '../evidence/signing-key.ts';
 import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
+import type { AdFields } from '../domain/ad.ts';
 import type { BlobStore, RunCounts, Store } from '../store/store.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
 import { urlRef, type Log } from '../log.ts';
 import { forEachBounded, HostPacer, withRetries } from './pacing.ts';
-import { keepOrDelete, type GateContext } from './keep-or-delete.ts';
+import type { GateContext } from './gate-context.ts';
+import { keepOrDelete } from './keep-or-delete.ts';
+import { settleRun } from './settle-run.ts';
 
 export interface CrawlDeps {
   dataDir: string;
@@ -46,14 +50,22 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest): Promise<
   deps.log('crawl.start', { run: runId, theme: theme.id, sources: sources.map((s) => s.id) });
   const counts: RunCounts = { captured: 0, kept: 0, deleted: 0, failed: 0 };
   const profile = compileProfile(deps.config.profiles.get(theme.profile)!);
+  const staging = { owner: stagingOwner(), windowMs: theme.stagingHours * 3_600_000 };
+  const gates = new Map<string, GateContext>();
+  const market: AdFields[] = [];
   for (const source of sources) {
     const extractor = deps.config.extractors.get(source.extractor)!;
     const gate: GateContext = {
       runId, theme: theme.id, source: source.id, extractor, profile, policy: theme.store, store: deps.store, blobs: deps.blobs,
       key, configHash: sha256Hex(canonicalJson({ theme, source, extractor, profile: deps.config.profiles.get(theme.profile) })),
+      staging, now,
     };
-    await crawlSource(deps, source, gate, counts);
+    gates.set(source.id, gate);
+    await crawlSource(deps, source, gate, counts, market);
   }
+  const settled = await settleRun({ runId, theme: theme.id, profile, store: deps.store, gates, market, now });
+  counts.kept += settled.kept;
+  counts.deleted += settled.deleted;
   await deps.store.finishRun(runId, counts, now().toISOString());
   const summary = { run: runId, ...counts, durationMs: Math.round(performance.now() - started) };
   deps.log('crawl.done', { ...summary });
@@ -78,7 +90,12 @@ function pickSources(config: Config, theme: Theme, only?: string): Source[] {
   return [source];
 }
 
-async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, counts: RunCounts) {
+/** The run's process, so that start-up elsewhere can tell an abandoned run from a live one. */
+export function stagingOwner(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
+async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, counts: RunCounts, market: AdFields[]) {
   const { crawl } = source;
   const context = await deps.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Pop-ups opened by a page are closed at once; they are not part of the configured source.
@@ -117,7 +134,8 @@ async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, c
           return capturePage(tabs[worker]!, url, options);
         }, crawl.retries, retryable);
         counts.captured++;
-        counts[await keepOrDelete(gate, capture)]++;
+        const outcome = await keepOrDelete(gate, capture, market);
+        if (outcome !== 'staged') counts[outcome]++;
       } catch (e) {
         if (e instanceof BakenError && e.code === 'STORE_REJECTED') throw e;
         await fail(url, e);
@@ -125,7 +143,7 @@ async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, c
       deps.onProgress?.({ source: source.id, done: ++done, total: adUrls.length });
     });
     if (discovery.complete) {
-      await deps.store.markGone(gate.runId, gate.theme, source.id, adUrls, (deps.now ?? (() => new Date()))().toISOString());
+      await deps.store.markGone(gate.runId, gate.theme, source.id, adUrls, gate.now().toISOString());
     }
   } finally {
     await context.close();

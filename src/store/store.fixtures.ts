@@ -20,6 +20,7 @@ export interface AdVariant {
   html?: string;
   /** Label of the screenshot bytes; screenshots differ on every visit. */
   screenshot?: string;
+  perceptualHashes?: string[];
 }
 
 export function keptAd(runId: string, variant: AdVariant = {}): KeptAd {
@@ -52,6 +53,7 @@ export function keptAd(runId: string, variant: AdVariant = {}): KeptAd {
     artefacts,
     score: variant.score ?? 3,
     hits: [{ id: 'demo-indicator', weight: 3, evidence: [{ kind: 'field', field: 'city', value: 'Amsterdam' }] }],
+    perceptualHashes: variant.perceptualHashes ?? [],
   };
 }
 

@@ -3,6 +3,8 @@
 import type { AdFields, Artefact, CaptureMeta } from '../domain/ad.ts';
 import type { IndicatorHit } from '../domain/indicator-hit.ts';
 import type { LogBody, LogEntry, LogName } from '../domain/hash-chain.ts';
+import type { AnalysisInput } from '../analyse/analysis-input.ts';
+import type { Network, NetworkLink } from '../domain/network.ts';
 
 /** An ad that passed the minimisation gate, already reduced to the theme's allowed fields.
  *  Its artefacts are already in the blob store. */
@@ -19,7 +21,27 @@ export interface KeptAd {
   artefacts: Artefact[];
   score: number;
   hits: IndicatorHit[];
+  /** Perceptual hashes of the ad's pictures, for cross-ad analysis of later runs; empty for a theme
+   *  that keeps no pictures. */
+  perceptualHashes: string[];
 }
+
+/** An ad held back for its run's cross-ad analysis (DESIGN.md §2.3): on its own it cannot be judged
+ *  yet. `capture` is the whole capture, opaque to the store; it never outlives `expiresAt`. */
+export interface StagedAd {
+  runId: string;
+  theme: string;
+  url: string;
+  features: AnalysisInput;
+  capture: Uint8Array;
+  /** Who holds the run (host and process), so start-up can tell an abandoned run from a live one. */
+  owner: string;
+  stagedAt: string;
+  expiresAt: string;
+}
+
+/** What start-up needs to find abandoned staging: one row per run that has staged ads. */
+export interface StagingRun { runId: string; theme: string; owner: string; expiresAt: string; ads: number }
 
 export interface RunCounts { captured: number; kept: number; deleted: number; failed: number }
 
@@ -60,10 +82,6 @@ export interface SearchFacets {
 }
 
 export interface SearchResult { total: number; hits: SearchHit[]; facets?: SearchFacets }
-
-/** Why two ads of one theme are linked. The network analysis adds reasons as it lands. */
-export type LinkReason = { kind: 'shared-phone'; phone: string };
-export interface NetworkLink { adId: string; reasons: LinkReason[] }
 
 export interface SearchHit {
   id: string;
@@ -138,8 +156,24 @@ export interface Store {
   /** Sightings per ad, in time order, for `verify` to compare with the custody log. */
   sightings(adId: string): Promise<{ runId: string; seenAt: string }[]>;
   search(query: SearchQuery): Promise<SearchResult>;
-  /** Ads of the same theme linked to this one, or null if it is not visible in these themes. */
-  networkOf(adId: string, themes: string[]): Promise<NetworkLink[] | null>;
+  /** Holds an ad in staging; a second call for the same run and URL replaces the first. */
+  stage(ad: StagedAd): Promise<void>;
+  /** The features of the run's staged ads, by URL, without their captures. */
+  stagedFeatures(runId: string): Promise<{ url: string; features: AnalysisInput }[]>;
+  /** Removes one staged ad from staging and returns its capture; null if it is no longer there. */
+  takeStaged(runId: string, url: string): Promise<Uint8Array | null>;
+  /** Deletes what the run still has in staging and logs the count (never content); returns the count. */
+  purgeStaging(runId: string, reason: 'run-ended' | 'abandoned' | 'expired', at: string): Promise<number>;
+  stagingRuns(): Promise<StagingRun[]>;
+  /** The theme's kept ads as the analysis compares new ads with them: the latest version of each,
+   *  and every earlier version captured on or after `since` (for movement), each with when it was seen. */
+  keptFeatures(theme: string, since: string): Promise<AnalysisInput[]>;
+  /** Replaces the theme's links between kept ads (recomputed at the end of every run); links to an
+   *  ad that is not kept in the theme are left out. */
+  replaceLinks(theme: string, links: readonly NetworkLink[]): Promise<void>;
+  /** The network of an ad from the stored links: itself alone when nothing links to it; null when
+   *  it is not visible in these themes. */
+  networkOf(adId: string, themes: string[]): Promise<Network | null>;
   /** Every blob hash any stored row refers to: what the blob sweep must keep. */
   referencedBlobs(): Promise<Set<string>>;
   /** Appends to a hash-chained log in its own transaction; `at` defaults to now. */

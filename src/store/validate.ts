@@ -1,11 +1,12 @@
 // What every store adapter checks before writing. Origin and method of each stored item are a legal
 // requirement (Wpg art. 3(5)): an item without them is refused whole, with every gap named at once.
 import { BakenError } from '../domain/errors.ts';
-import type { KeptAd, RunCounts, RunFailure, RunStart } from './store.ts';
+import type { KeptAd, RunCounts, RunFailure, RunStart, StagedAd } from './store.ts';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const ARTEFACT_KINDS = new Set(['html', 'screenshot', 'image', 'warc', 'manifest']);
+const PERCEPTUAL_HASH = /^[0-9a-f]{16}$/;
 const COUNT_NAMES = ['captured', 'kept', 'deleted', 'failed'] as const;
 
 export function assertKeptAd(ad: KeptAd): void {
@@ -31,6 +32,8 @@ export function assertKeptAd(ad: KeptAd): void {
   need(isObject(ad.fields), 'fields: expected an object');
   need(typeof ad.score === 'number' && Number.isFinite(ad.score), 'score: expected a finite number');
   need(Array.isArray(ad.hits), 'hits: expected an array');
+  need(Array.isArray(ad.perceptualHashes) && ad.perceptualHashes.every((h) => PERCEPTUAL_HASH.test(h)),
+    'perceptualHashes: expected an array of 16 lower-case hex digits each');
   if (!Array.isArray(ad.artefacts)) {
     problems.push('artefacts: expected an array');
   } else {
@@ -46,6 +49,19 @@ export function assertKeptAd(ad: KeptAd): void {
     throw new BakenError('STORE_REJECTED', `refused to store an ad of theme ${JSON.stringify(ad.theme)}, `
       + `source ${JSON.stringify(ad.source)} (origin and method are required, Wpg art. 3(5)): ${problems.join('; ')}`);
   }
+}
+
+export function assertStagedAd(ad: StagedAd): void {
+  const problems: string[] = [];
+  if (!isText(ad.runId)) problems.push('runId: missing');
+  if (!isText(ad.theme)) problems.push('theme: missing');
+  if (!isHttpUrl(ad.url)) problems.push('url: missing or not an http(s) URL');
+  if (!isText(ad.owner)) problems.push('owner: missing');
+  if (!isUtcTime(ad.stagedAt)) problems.push('stagedAt: missing or not an ISO 8601 UTC time ending in Z');
+  if (!isUtcTime(ad.expiresAt) || ad.expiresAt < ad.stagedAt) problems.push('expiresAt: expected a UTC time not before stagedAt');
+  if (!(ad.capture instanceof Uint8Array) || ad.capture.length === 0) problems.push('capture: expected the captured bytes');
+  if (!isObject(ad.features) || !isObject(ad.features.fields)) problems.push('features.fields: expected an object');
+  if (problems.length > 0) throw new BakenError('STORE_REJECTED', `refused to stage an ad of theme ${JSON.stringify(ad.theme)}: ${problems.join('; ')}`);
 }
 
 export function assertRunStart(run: RunStart): void {

@@ -1,6 +1,7 @@
 // Searching and reading ads, their artefacts and their network.
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { NETWORK_REASONS } from '../../domain/network.ts';
 import { BakenError } from '../../domain/errors.ts';
 import { defineRoute } from '../route-spec.ts';
 import { adId, adSummary, configId, decimal, facetCounts, fromDate, justification, page, pageSize, themeId, toDate, wholeNumber } from '../schemas.ts';
@@ -109,13 +110,12 @@ export const adsRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/ads/:id/network', access: 'ads.network', tag: 'ads', status: 200, audit: 'ads.network',
-    summary: 'Ads of the same theme linked to this one, and why (shared phone number)',
+    summary: 'The network of the ad: the kept ads of its theme linked to it, directly or through others, by a shared phone number, photo or template text, with every link and its reason',
     params: adParams,
     response: z.object({
       ad: adId,
-      links: z.array(z.object({
-        adId, reasons: z.array(z.object({ kind: z.literal('shared-phone'), phone: z.string() })), summary: adSummary.nullable(),
-      })),
+      ads: z.array(z.object({ id: adId, summary: adSummary.nullable() })),
+      links: z.array(z.object({ a: adId, b: adId, reason: z.enum(NETWORK_REASONS), value: z.string() })),
       truncated: z.boolean(),
     }),
     handle: async ({ params, who }, s) => s.ads.network(who, params.id),

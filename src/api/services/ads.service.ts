@@ -4,7 +4,8 @@ import { decide } from '../../accounts/policy.ts';
 import type { Artefact } from '../../domain/ad.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type { IndicatorHit } from '../../domain/indicator-hit.ts';
-import type { AdVersion, NetworkLink, SearchFacets, SearchHit, StoredAd } from '../../store/store.ts';
+import type { NetworkLink } from '../../domain/network.ts';
+import type { AdVersion, SearchFacets, SearchHit, StoredAd } from '../../store/store.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
 
 export interface AdSearch {
@@ -29,7 +30,14 @@ export type ArtefactChoice = { kind: 'screenshot' } | { kind: 'html' } | { kind:
 export interface ArtefactBytes { mime: string; bytes: Buffer; kind: Artefact['kind'] }
 
 /** A network is capped like a page of search results; the cap is reported, never silent. */
-const MAX_LINKS = 200;
+const MAX_NETWORK_ADS = 200;
+
+export interface NetworkView {
+  ad: string;
+  ads: { id: string; summary: SearchHit | null }[];
+  links: NetworkLink[];
+  truncated: boolean;
+}
 
 export class AdsService {
   readonly #c: ServiceContext;
@@ -86,16 +94,19 @@ export class AdsService {
     return { mime: artefact.mime, bytes, kind: artefact.kind };
   }
 
-  async network(who: Who, id: string): Promise<{ ad: string; links: (NetworkLink & { summary: SearchHit | null })[]; truncated: boolean }> {
+  async network(who: Who, id: string): Promise<NetworkView> {
     const ad = await this.#visibleAd(who, 'ads.network', id);
-    const links = await this.#c.store.networkOf(id, [ad.theme]) ?? [];
-    const shown = links.slice(0, MAX_LINKS);
-    const summaries = shown.length === 0 ? [] : (await this.#c.store.search({ themes: [ad.theme], ids: shown.map((l) => l.adId), limit: MAX_LINKS })).hits;
+    const network = await this.#c.store.networkOf(id, [ad.theme]) ?? { ads: [id], links: [] };
+    const ids = [id, ...network.ads.filter((other) => other !== id).slice(0, MAX_NETWORK_ADS - 1)];
+    const shown = new Set(ids);
+    const links = network.links.filter((l) => shown.has(l.a) && shown.has(l.b));
+    const summaries = (await this.#c.store.search({ themes: [ad.theme], ids, limit: MAX_NETWORK_ADS })).hits;
     const byId = new Map(summaries.map((h) => [h.id, h]));
-    await this.#c.trail.record(who, 'ads.network', {
-      themes: [ad.theme], resources: [id, ...shown.map((l) => l.adId)], count: shown.length,
-    });
-    return { ad: id, links: shown.map((l) => ({ ...l, summary: byId.get(l.adId) ?? null })), truncated: links.length > shown.length };
+    await this.#c.trail.record(who, 'ads.network', { themes: [ad.theme], resources: ids, count: ids.length - 1 });
+    return {
+      ad: id, ads: ids.map((other) => ({ id: other, summary: byId.get(other) ?? null })), links,
+      truncated: network.ads.length > ids.length,
+    };
   }
 
   async #visibleAd(who: Who, action: 'ads.read' | 'ads.artefacts' | 'ads.network', id: string): Promise<StoredAd> {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { keptAd, startTestRun } from '../store.fixtures.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.sql.ts';
+import { API_SEARCH_MIGRATION } from './schema-api.sql.ts';
 import { openSqliteStore } from './store.sqlite.ts';
 
 describe('search tables', () => {
@@ -16,11 +17,12 @@ describe('search tables', () => {
       const store = await openSqliteStore(dataDir);
       const saved = await store.saveAd(keptAd(await startTestRun(store), { fields: { title: 'Zonnebloem', city: 'Utrecht', phones: ['+31612345678'] } }));
       await store.close();
-      // Back to the schema before the search migration, as a data directory written by an older Baken.
+      // Back to the schema before the search migration (and the ones after it), as a data directory written by an older Baken.
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
-      db.exec(`DROP TRIGGER ad_search_capture; DROP TRIGGER ad_search_ad_insert; DROP TRIGGER ad_search_ad_update;
+      db.exec(`DROP TABLE staged_ads; DROP TABLE ad_links; ALTER TABLE captures DROP COLUMN perceptual_hashes;
+        DROP TRIGGER ad_search_capture; DROP TRIGGER ad_search_ad_insert; DROP TRIGGER ad_search_ad_update;
         DROP TRIGGER ad_search_ad_delete; DROP TABLE ad_search; DROP INDEX ads_by_latest_capture;
-        PRAGMA user_version = ${MIGRATIONS.length - 1}`);
+        PRAGMA user_version = ${MIGRATIONS.indexOf(API_SEARCH_MIGRATION)}`);
       db.close();
 
       const reopened = await openSqliteStore(dataDir);

@@ -5,7 +5,7 @@ import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import { cityKey } from '../ad-keys.ts';
 import { FacetCounter, scoreBand } from '../search-facets.ts';
 import { pageOf, wordTokens } from '../search-terms.ts';
-import type { NetworkLink, SearchFacets, SearchHit, SearchQuery, SearchResult } from '../store.ts';
+import type { SearchFacets, SearchHit, SearchQuery, SearchResult } from '../store.ts';
 
 type Sql = (text: string) => StatementSync;
 
@@ -71,27 +71,6 @@ function shownHits(sql: Sql, rids: number[]): SearchHit[] {
 }
 
 /** Links by the same E.164 number in the latest capture of two ads of one theme. */
-export function phoneLinks(sql: Sql, adId: string, themes: string[]): NetworkLink[] | null {
-  const me = sql(`SELECT a.theme, a.latest_capture_id FROM ads a WHERE a.id = :id AND ${THEME_IN}`)
-    .get({ id: adId, themes: JSON.stringify(themes) }) as { theme: string; latest_capture_id: string } | undefined;
-  if (!me) return null;
-  const rows = sql(`
-    SELECT other.id AS ad_id, mine.phone
-    FROM capture_phones mine
-    JOIN capture_phones theirs ON theirs.phone = mine.phone AND theirs.capture_id <> mine.capture_id
-    JOIN ads other ON other.latest_capture_id = theirs.capture_id AND other.theme = :theme
-    WHERE mine.capture_id = :capture
-    ORDER BY other.id, mine.phone`)
-    .all({ capture: me.latest_capture_id, theme: me.theme }) as unknown as { ad_id: string; phone: string }[];
-  const links = new Map<string, NetworkLink>();
-  for (const r of rows) {
-    const link = links.get(r.ad_id) ?? { adId: r.ad_id, reasons: [] };
-    link.reasons.push({ kind: 'shared-phone', phone: r.phone });
-    links.set(r.ad_id, link);
-  }
-  return [...links.values()];
-}
-
 function countFacets(rows: FacetRow[]): SearchFacets {
   const city = new FacetCounter();
   const source = new FacetCounter();

@@ -7,13 +7,16 @@ import type { AdFields, Artefact, CaptureMeta } from '../../domain/ad.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type { IndicatorHit } from '../../domain/indicator-hit.ts';
 import { adId, cityKey, contentHashOf, imageHashes } from '../ad-keys.ts';
+import type { AnalysisInput } from '../../analyse/analysis-input.ts';
+import type { Network, NetworkLink } from '../../domain/network.ts';
 import type {
-  AdVersion, CaptureEvidence, KeptAd, NetworkLink, RunCounts, RunFailure, RunStart, SaveResult, SearchQuery, SearchResult, Sighting,
-  Store, StoredAd,
+  AdVersion, CaptureEvidence, KeptAd, RunCounts, RunFailure, RunStart, SaveResult, SearchQuery, SearchResult, Sighting,
+  StagedAd, StagingRun, Store, StoredAd,
 } from '../store.ts';
-import { assertFailure, assertFinish, assertKeptAd, assertRunStart, normaliseUtc } from '../validate.ts';
+import { assertFailure, assertFinish, assertKeptAd, assertRunStart, assertStagedAd, normaliseUtc } from '../validate.ts';
 import { openDatabase } from './database.sqlite.ts';
-import { phoneLinks, searchAds } from './search.sqlite.ts';
+import { searchAds } from './search.sqlite.ts';
+import * as analysis from './staging.sqlite.ts';
 import { canonicalJson, sha256Hex } from '../../domain/canonical-json.ts';
 import { entryHash, GENESIS_HASH, type LogBody, type LogEntry, type LogName } from '../../domain/hash-chain.ts';
 
@@ -236,8 +239,46 @@ class SqliteStore implements Store {
     return searchAds((text) => this.#sql(text), query);
   }
 
-  async networkOf(adId: string, themes: string[]): Promise<NetworkLink[] | null> {
-    return phoneLinks((text) => this.#sql(text), adId, themes);
+  async networkOf(adId: string, themes: string[]): Promise<Network | null> {
+    return analysis.networkOf((text) => this.#sql(text), adId, themes);
+  }
+
+  async replaceLinks(theme: string, links: readonly NetworkLink[]): Promise<void> {
+    this.#transaction(() => analysis.replaceLinks((text) => this.#sql(text), theme, links));
+  }
+
+  async stage(ad: StagedAd): Promise<void> {
+    assertStagedAd(ad);
+    this.#transaction(() => {
+      this.#assertRunOfTheme(ad.runId, ad.theme);
+      analysis.stage((text) => this.#sql(text), ad, normaliseUtc(ad.stagedAt), normaliseUtc(ad.expiresAt));
+    });
+  }
+
+  async stagedFeatures(runId: string): Promise<{ url: string; features: AnalysisInput }[]> {
+    return analysis.stagedFeatures((text) => this.#sql(text), runId);
+  }
+
+  async takeStaged(runId: string, url: string): Promise<Uint8Array | null> {
+    return this.#transaction(() => analysis.takeStaged((text) => this.#sql(text), runId, url));
+  }
+
+  async purgeStaging(runId: string, reason: 'run-ended' | 'abandoned' | 'expired', at: string): Promise<number> {
+    const when = normaliseUtc(at);
+    return this.#transaction(() => {
+      const { theme, count } = analysis.purgeStaging((text) => this.#sql(text), runId);
+      // Counts only: what was staged and is now gone was never kept (Directive 2016/680 art. 25).
+      if (count > 0) this.#append('custody', { action: 'staging-purged', run: runId, theme, ads: count, reason }, when);
+      return count;
+    });
+  }
+
+  async stagingRuns(): Promise<StagingRun[]> {
+    return analysis.stagingRuns((text) => this.#sql(text));
+  }
+
+  async keptFeatures(theme: string, since: string): Promise<AnalysisInput[]> {
+    return analysis.keptFeatures((text) => this.#sql(text), theme, normaliseUtc(since));
   }
 
 
@@ -328,11 +369,11 @@ class SqliteStore implements Store {
   #insertCapture(ad: KeptAd, id: string, version: number, contentHash: string, capturedAt: string): void {
     this.#sql(`
       INSERT INTO captures (id, ad_id, run_id, captured_at, version, content_hash, meta, fields, city_key, score, hits,
-        manifest_sha256, signature, key_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        manifest_sha256, signature, key_id, perceptual_hashes)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       ad.captureId, id, ad.runId, capturedAt, version, contentHash,
       JSON.stringify(ad.meta), JSON.stringify(ad.fields), cityKey(ad.fields.city), ad.score, JSON.stringify(ad.hits),
-      ad.manifest.sha256, ad.manifest.signature, ad.manifest.keyId,
+      ad.manifest.sha256, ad.manifest.signature, ad.manifest.keyId, JSON.stringify(ad.perceptualHashes),
     );
     const insert = this.#sql('INSERT INTO capture_artefacts (capture_id, n, kind, sha256, mime, bytes, url) VALUES (?, ?, ?, ?, ?, ?, ?)');
     ad.artefacts.forEach((a, n) => insert.run(ad.captureId, n, a.kind, a.sha256, a.mime, a.bytes, a.url ?? null));
