@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { checkWarc } from '../src/evidence/warc-check.ts';
+import { openSqliteStore } from '../src/store/sqlite/store.sqlite.ts';
 import { BAKEN_BIN, startDemoEnv, type DemoEnv, type Truth } from './demo-env.ts';
 
 // Asynchronous on purpose: the demo platforms run in this process and must keep answering.
@@ -80,11 +81,11 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
   });
 
   /** Copies the data directory, damages the copy, and returns what verify says about it. */
-  async function tampered(damage: (dir: string) => void) {
+  async function tampered(damage: (dir: string) => void, args: string[] = []) {
     const dir = mkdtempSync(join(work, 'tamper-'));
     cpSync(env.dataDir, dir, { recursive: true });
     damage(dir);
-    const r = await baken(['verify', '--json', '--data', dir, '--config', env.configDir]);
+    const r = await baken(['verify', '--json', ...args, '--data', dir, '--config', env.configDir]);
     return { code: r.code, failures: JSON.parse(r.stdout).failures as { what: string; why: string }[] };
   }
   const blobOf = (dir: string, kind: string) => {
@@ -135,6 +136,121 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
     const { failures } = await tampered((dir) => { db(dir).exec('UPDATE runs SET deleted = deleted + 1'); });
     assert.ok(failures.some((f) => f.what.startsWith('run ') && /counts differ/.test(f.why)), JSON.stringify(failures));
   });
+
+  const firstCapture = (dir: string) => db(dir).prepare('SELECT id, ad_id FROM captures ORDER BY id LIMIT 1').get() as { id: string; ad_id: string };
+  /** Removes every row of the ad that verify reads, as someone hiding it would; nothing cascades. */
+  const deleteAd = (dir: string, ad: string) => {
+    const d = db(dir);
+    d.exec('PRAGMA foreign_keys = OFF');
+    d.prepare('DELETE FROM capture_artefacts WHERE capture_id IN (SELECT id FROM captures WHERE ad_id = ?)').run(ad);
+    for (const table of ['captures', 'sightings']) d.prepare(`DELETE FROM ${table} WHERE ad_id = ?`).run(ad);
+    d.prepare('DELETE FROM ads WHERE id = ?').run(ad);
+  };
+  // An unfinished run row: a place to move a capture or sighting to that the run checks do not see.
+  const forgeRun = (dir: string) => {
+    db(dir).exec("INSERT INTO runs (id, theme, source, started_at, software_version) SELECT 'forged-run', theme, source, started_at, software_version FROM runs LIMIT 1");
+  };
+
+  it('names each capture of an ad that was deleted whole', async () => {
+    let capture = { id: '', ad_id: '' };
+    const { code, failures } = await tampered((dir) => { capture = firstCapture(dir); deleteAd(dir, capture.ad_id); });
+    assert.equal(code, 1);
+    const why = `the custody log records capture ${capture.id} of ad ${capture.ad_id}, but the store has no such capture`;
+    assert.ok(failures.some((f) => f.what === `capture ${capture.id}` && f.why === why), JSON.stringify(failures));
+  });
+
+  it('with --ad, expects from the custody log only the captures of that ad', async () => {
+    const ad = firstCapture(env.dataDir).ad_id;
+    const other = db().prepare('SELECT id FROM ads WHERE id <> ? ORDER BY id LIMIT 1').get(ad)!['id'] as string;
+    const damage = (dir: string) => deleteAd(dir, ad);
+    const asked = await tampered(damage, ['--ad', ad]);
+    assert.equal(asked.code, 1);
+    assert.ok(asked.failures.some((f) => f.what.startsWith('capture ') && /but the store has no such capture/.test(f.why)), JSON.stringify(asked.failures));
+    const elsewhere = await tampered(damage, ['--ad', other]);
+    assert.equal(elsewhere.code, 0, JSON.stringify(elsewhere.failures));
+  });
+
+  it('names a capture moved to another ad', async () => {
+    let capture = { id: '', ad_id: '' };
+    let to = '';
+    const { failures } = await tampered((dir) => {
+      capture = firstCapture(dir);
+      const d = db(dir);
+      to = d.prepare('SELECT id FROM ads WHERE id <> ? ORDER BY id LIMIT 1').get(capture.ad_id)!['id'] as string;
+      d.prepare('UPDATE captures SET ad_id = ?, version = (SELECT max(version) + 1 FROM captures WHERE ad_id = ?) WHERE id = ?').run(to, to, capture.id);
+    });
+    const why = `ad is ${to} in the store but ${capture.ad_id} in the custody log`;
+    assert.ok(failures.some((f) => f.what === `capture ${capture.id}` && f.why === why), JSON.stringify(failures));
+  });
+
+  it('names a capture whose run was changed', async () => {
+    let capture = { id: '', ad_id: '' };
+    const { failures } = await tampered((dir) => {
+      capture = firstCapture(dir);
+      forgeRun(dir);
+      db(dir).prepare("UPDATE captures SET run_id = 'forged-run' WHERE id = ?").run(capture.id);
+    });
+    assert.ok(failures.some((f) => f.what === `capture ${capture.id}` && /^run is forged-run in the store but \S+ in the custody log$/.test(f.why)), JSON.stringify(failures));
+  });
+
+  it('names an ad whose sighting was moved to another run', async () => {
+    let ad = '';
+    const { failures } = await tampered((dir) => {
+      ad = firstCapture(dir).ad_id;
+      forgeRun(dir);
+      db(dir).prepare("UPDATE sightings SET run_id = 'forged-run' WHERE ad_id = ?").run(ad);
+    });
+    assert.ok(failures.some((f) => f.what === `ad ${ad}` && /^run of the sighting at \S+ is forged-run in the store but \S+ in the custody log$/.test(f.why)), JSON.stringify(failures));
+  });
+
+  for (const [column, value] of [['mime', "'text/plain'"], ['bytes', 'bytes + 1'], ['url', "'https://example.org/'"]]) {
+    it(`names a capture whose manifest artefact row has a changed ${column}`, async () => {
+      let capture = { id: '', ad_id: '' };
+      const { code, failures } = await tampered((dir) => {
+        capture = firstCapture(dir);
+        db(dir).prepare(`UPDATE capture_artefacts SET ${column} = ${value} WHERE capture_id = ? AND kind = 'manifest'`).run(capture.id);
+      });
+      assert.equal(code, 1);
+      assert.ok(failures.some((f) => f.what === `capture ${capture.id}` && /manifest's artefact row does not describe the manifest/.test(f.why)), JSON.stringify(failures));
+    });
+  }
+
+  it('reports a capture row that is no longer valid JSON as unreadable, naming its ad and quoting none of it', async () => {
+    let capture = { id: '', ad_id: '' };
+    let broken = '';
+    const { code, failures } = await tampered((dir) => {
+      capture = firstCapture(dir);
+      const d = db(dir);
+      d.exec('PRAGMA ignore_check_constraints = ON');
+      d.prepare('UPDATE captures SET fields = substr(fields, 2) WHERE id = ?').run(capture.id);
+      broken = d.prepare('SELECT fields FROM captures WHERE id = ?').get(capture.id)!['fields'] as string;
+    });
+    assert.equal(code, 1);
+    assert.ok(failures.some((f) => f.what === 'store' && f.why.includes(`ad ${capture.ad_id}`) && /unreadable row/.test(f.why)), JSON.stringify(failures));
+    assert.ok(!JSON.stringify(failures).includes(broken.slice(0, 12)), 'no failure quotes the row');
+  });
+
+  it('reports a custody log entry that is no longer valid JSON as unreadable, naming where it is', async () => {
+    const { code, failures } = await tampered((dir) => {
+      const d = db(dir);
+      d.exec('DROP TRIGGER log_entries_no_update');
+      d.exec('PRAGMA ignore_check_constraints = ON');
+      d.exec("UPDATE log_entries SET body = substr(body, 2) WHERE log = 'custody' AND seq = 2");
+    });
+    assert.equal(code, 1);
+    assert.ok(failures.some((f) => f.what === 'store' && /^custody log: unreadable row at or after entry 2\b/.test(f.why)), JSON.stringify(failures));
+  });
+
+  for (const [column, value, why] of [
+    ['software_version', "'baken/9.9.9'", /^software version differs from the signed manifests of its captures$/],
+    ['finished_at', 'NULL', /^finish time is null in the store but \S+ in the custody log$/],
+    ['started_at', 'finished_at', /^start time is after its finish or after one of its captures$/],
+  ] as const) {
+    it(`names a run whose ${column} was changed`, async () => {
+      const { failures } = await tampered((dir) => { db(dir).exec(`UPDATE runs SET ${column} = ${value}`); });
+      assert.ok(failures.some((f) => f.what.startsWith('run ') && why.test(f.why)), JSON.stringify(failures));
+    });
+  }
 });
 
 describe('a crawl killed between writing blobs and committing', { timeout: 5 * 60_000 }, () => {
@@ -153,6 +269,34 @@ describe('a crawl killed between writing blobs and committing', { timeout: 5 * 6
       assert.equal(again.code, 0, again.stderr);
       assert.ok(JSON.parse(again.stdout).kept > 0);
       assert.equal((await baken(['verify', '--json', '--data', env.dataDir, '--config', env.configDir])).code, 0);
+    } finally {
+      await env.close();
+    }
+  });
+});
+
+describe('a crawl killed while ads wait in staging', { timeout: 5 * 60_000 }, () => {
+  it('leaves no staged ad once any command has started again, and logs only the count', async () => {
+    const env = await startDemoEnv({ size: 'small' });
+    try {
+      const args = ['crawl', '--theme', 'mensenhandel', '--source', 'mensenhandel-classic', '--data', env.dataDir, '--config', env.configDir];
+      const killed = await baken(args, { BAKEN_FAULT: 'after-staging' });
+      assert.equal(killed.signal, 'SIGKILL', 'the crawl was killed with an ad in staging');
+      const staged = () => {
+        const d = new DatabaseSync(join(env.dataDir, 'baken.db'), { readOnly: true });
+        try { return d.prepare('SELECT count(*) AS n FROM staged_ads').get()!['n']; } finally { d.close(); }
+      };
+      assert.equal(staged(), 1, 'the staged ad is there while nothing has started');
+      const verified = await baken(['verify', '--json', '--data', env.dataDir, '--config', env.configDir]);
+      assert.equal(verified.code, 0, verified.stdout);
+      assert.equal(staged(), 0, 'start-up purged the abandoned staging');
+      const store = await openSqliteStore(env.dataDir);
+      try {
+        const purged = (await store.readLog('custody')).filter((e) => e.body['action'] === 'staging-purged');
+        assert.deepEqual(purged.map((e) => ({ ...e.body, run: 'r' })), [{ action: 'staging-purged', run: 'r', theme: 'mensenhandel', ads: 1, reason: 'abandoned' }]);
+      } finally {
+        await store.close();
+      }
     } finally {
       await env.close();
     }

@@ -1,39 +1,53 @@
-// What the custody log says the store must hold: per capture its version and manifest, per ad the
-// times it was seen and marked gone, per run its counts.
+// What the custody log says the store must hold: per capture its ad, version, run and manifest, per
+// ad each sighting (when and in which run) and when it was marked gone, per run its counts.
 import type { LogEntry } from '../domain/hash-chain.ts';
 import type { RunCounts } from '../store/store.ts';
 
+export interface LoggedCapture { ad: string; version: number; run: string; manifest: string }
+export interface LoggedSighting { run: string; seenAt: string }
+export interface LoggedRun { theme: string; source: string | null; finishedAt: string; counts: RunCounts }
+
 export interface CustodyIndex {
-  captures: Map<string, { ad: string; version: number; manifest: string }>;
-  seen: Map<string, string[]>;
+  captures: Map<string, LoggedCapture>;
+  /** Per ad, in the order of `bySighting`. */
+  seen: Map<string, LoggedSighting[]>;
   gone: Map<string, string>;
-  runs: Map<string, RunCounts>;
+  runs: Map<string, LoggedRun>;
   themes: Set<string>;
 }
 
 export function custodyIndex(entries: LogEntry[]): CustodyIndex {
   const index: CustodyIndex = { captures: new Map(), seen: new Map(), gone: new Map(), runs: new Map(), themes: new Set() };
-  const see = (ad: string, at: string) => index.seen.set(ad, [...index.seen.get(ad) ?? [], at]);
+  const see = (ad: string, sighting: LoggedSighting) => index.seen.set(ad, [...index.seen.get(ad) ?? [], sighting]);
   for (const { body: b } of entries) {
     switch (b.action) {
       case 'capture': case 'version':
-        index.captures.set(String(b['capture']), { ad: String(b['ad']), version: Number(b['version']), manifest: String(b['manifest']) });
-        see(String(b['ad']), String(b['seenAt']));
+        index.captures.set(String(b['capture']), {
+          ad: String(b['ad']), version: Number(b['version']), run: String(b['run']), manifest: String(b['manifest']),
+        });
+        see(String(b['ad']), { run: String(b['run']), seenAt: String(b['seenAt']) });
         break;
       case 'sighting':
-        see(String(b['ad']), String(b['seenAt']));
+        see(String(b['ad']), { run: String(b['run']), seenAt: String(b['seenAt']) });
         break;
       case 'gone':
-        for (const ad of b['ads'] as string[]) index.gone.set(ad, String(b['goneAt']));
+        // A changed entry is the chain check's to report; here it must not stop the other checks.
+        for (const ad of Array.isArray(b['ads']) ? b['ads'] : []) index.gone.set(String(ad), String(b['goneAt']));
         break;
       case 'run':
         index.themes.add(String(b['theme']));
         index.runs.set(String(b['run']), {
-          captured: Number(b['captured']), kept: Number(b['kept']), deleted: Number(b['deleted']), failed: Number(b['failed']),
+          theme: String(b['theme']), source: b['source'] === null ? null : String(b['source']), finishedAt: String(b['finishedAt']),
+          counts: { captured: Number(b['captured']), kept: Number(b['kept']), deleted: Number(b['deleted']), failed: Number(b['failed']) },
         });
         break;
     }
   }
-  for (const times of index.seen.values()) times.sort();
+  for (const sightings of index.seen.values()) sightings.sort(bySighting);
   return index;
+}
+
+/** Time order, then run: the log and the store list sightings of one instant in different orders. */
+export function bySighting(a: LoggedSighting, b: LoggedSighting): number {
+  return a.seenAt < b.seenAt ? -1 : a.seenAt > b.seenAt ? 1 : a.run < b.run ? -1 : a.run > b.run ? 1 : 0;
 }

@@ -1,25 +1,23 @@
 // `baken verify`: recomputes every hash, checks every signature and both hash chains, and compares
 // every stored row with what the signed manifests and the custody log say it must be. Any single
 // changed byte in a blob, a row, a manifest or a log entry shows up as a named failure.
-import { canonicalJson } from '../domain/canonical-json.ts';
-import { verifyChain, type LogEntry } from '../domain/hash-chain.ts';
-import { adId, contentHashOf, imageHashes } from '../store/ad-keys.ts';
+import type { LogEntry, LogName } from '../domain/hash-chain.ts';
 import type { BlobStore, CaptureEvidence, Store } from '../store/store.ts';
-import { signatureValid, type CaptureManifest } from './manifest.ts';
-import { loadPublicKey, type PublicKey } from './signing-key.ts';
-import { checkWarc } from './warc-check.ts';
 import { custodyIndex, type CustodyIndex } from './custody-index.ts';
+import { loadPublicKey, type PublicKey } from './signing-key.ts';
+import { checkBlob, checkCapture } from './verify-capture.ts';
+import { checkAd, checkChain, checkLoggedCaptures, checkRuns } from './verify-custody.ts';
+import { Report, type VerifyReport } from './verify-report.ts';
 
-export interface VerifyFailure { what: string; why: string }
-export interface VerifyReport { checked: number; ok: number; failures: VerifyFailure[] }
+export type { VerifyFailure, VerifyReport } from './verify-report.ts';
 
 export async function verifyEvidence(deps: { store: Store; blobs: BlobStore; dataDir: string }, only?: { adId: string }): Promise<VerifyReport> {
   const report = new Report();
-  const custody = await deps.store.readLog('custody');
+  const custody = await readLog(report, deps.store, 'custody');
   checkChain(report, 'custody', custody);
-  checkChain(report, 'audit', await deps.store.readLog('audit'));
+  checkChain(report, 'audit', await readLog(report, deps.store, 'audit'));
   const index = custodyIndex(custody);
-  const captures = await deps.store.evidence(only?.adId);
+  const { captures, unreadable } = await readEvidence(report, deps.store, index, only);
   const key = captures.length > 0 ? publicKeyOr(report, deps.dataDir) : null;
   const blobsSeen = new Set<string>();
   for (const c of captures) {
@@ -30,32 +28,14 @@ export async function verifyEvidence(deps: { store: Store; blobs: BlobStore; dat
       await checkBlob(report, deps.blobs, a.sha256, a.kind === 'warc');
     }
   }
+  checkLoggedCaptures(report, index, captures, only, unreadable);
   const ads = new Map(captures.map((c) => [c.ad.id, c.ad]));
   for (const ad of ads.values()) {
     const mine = captures.filter((c) => c.ad.id === ad.id);
     report.item(`ad ${ad.id}`, checkAd(ad, mine, index, await deps.store.sightings(ad.id)));
   }
-  if (!only) await checkRuns(report, deps.store, index);
+  if (!only) await checkRuns(report, deps.store, index, captures);
   return report.done();
-}
-
-class Report {
-  checked = 0;
-  ok = 0;
-  failures: VerifyFailure[] = [];
-  item(what: string, problems: string[]): void {
-    this.checked++;
-    if (problems.length === 0) this.ok++;
-    for (const why of problems) this.failures.push({ what, why });
-  }
-  done(): VerifyReport { return { checked: this.checked, ok: this.ok, failures: this.failures }; }
-}
-
-function checkChain(report: Report, log: string, entries: LogEntry[]): void {
-  const { breaks } = verifyChain(entries);
-  const bySeq = new Map<number, string[]>();
-  for (const b of breaks) bySeq.set(b.seq, [...bySeq.get(b.seq) ?? [], b.why]);
-  for (const e of entries) report.item(`${log} log entry ${e.seq}`, bySeq.get(e.seq) ?? []);
 }
 
 function publicKeyOr(report: Report, dataDir: string): PublicKey | null {
@@ -67,71 +47,52 @@ function publicKeyOr(report: Report, dataDir: string): PublicKey | null {
   }
 }
 
-async function checkBlob(report: Report, blobs: BlobStore, sha: string, isWarc: boolean): Promise<void> {
+// The store parses JSON columns as it reads them, so a changed byte there throws a SyntaxError. It
+// becomes a failure, so verify still reports; its message is not kept, as it quotes the row (ad content).
+async function unlessUnreadable<T>(read: () => Promise<T>): Promise<T | 'unreadable'> {
   try {
-    const bytes = await blobs.get(sha);
-    report.item(`blob ${sha}`, isWarc ? (await checkWarc(bytes)).problems.map((p) => `WARC: ${p}`) : []);
+    return await read();
   } catch (e) {
-    report.item(`blob ${sha}`, [(e as Error).message]);
+    if (e instanceof SyntaxError) return 'unreadable';
+    throw e;
   }
 }
 
-async function checkCapture(report: Report, blobs: BlobStore, key: PublicKey | null, index: CustodyIndex, c: CaptureEvidence) {
-  const problems: string[] = [];
-  const differs = (what: string, a: unknown, b: unknown) => {
-    if (canonicalJson(a) !== canonicalJson(b)) problems.push(`${what} differs from the signed manifest`);
-  };
-  let bytes: Buffer | null = null;
-  try { bytes = await blobs.get(c.manifest.sha256); } catch (e) { problems.push(`manifest: ${(e as Error).message}`); }
-  if (bytes) {
-    if (!key || !signatureValid(bytes, c.manifest.signature, key.publicKey) || key.keyId !== c.manifest.keyId) {
-      problems.push('manifest signature is not valid for this installation\'s public key');
+/** On an unreadable entry, reads entry by entry to say where it is; the chain check then reports the gap. */
+async function readLog(report: Report, store: Store, log: LogName): Promise<LogEntry[]> {
+  const all = await unlessUnreadable(() => store.readLog(log));
+  if (all !== 'unreadable') return all;
+  const entries: LogEntry[] = [];
+  for (let seq = 1; ;) {
+    const one = await unlessUnreadable(() => store.readLog(log, { fromSeq: seq, limit: 1 }));
+    if (one === 'unreadable') {
+      report.item('store', [`${log} log: unreadable row at or after entry ${seq} (its body is not valid JSON)`]);
+      seq++;
+      continue;
     }
-    const m = JSON.parse(bytes.toString('utf8')) as CaptureManifest;
-    differs('capture id', m.capture, c.captureId);
-    differs('ad id', m.ad, c.ad.id);
-    differs('theme, source and URL', [m.theme, m.source, m.url], [c.ad.theme, c.ad.source, c.ad.url]);
-    differs('capture time', m.capturedAt, c.capturedAt);
-    differs('capture metadata', m.meta, c.meta);
-    differs('fields', m.fields, c.fields);
-    differs('score and indicator hits', m.assessment, { score: c.score, hits: c.hits });
-    differs('artefact list', m.artefacts, c.artefacts.filter((a) => a.kind !== 'manifest'));
+    const [entry] = one;
+    if (!entry) return entries;
+    entries.push(entry);
+    seq = entry.seq + 1;
   }
-  if (!c.artefacts.some((a) => a.kind === 'manifest' && a.sha256 === c.manifest.sha256)) problems.push('the manifest is not among its artefacts');
-  if (c.ad.id !== adId(c.ad.theme, c.ad.url)) problems.push('ad id does not derive from its theme and URL');
-  if (c.contentHash !== contentHashOf(c.fields, imageHashes(c.artefacts))) problems.push('content hash does not match its fields and images');
-  const entry = index.captures.get(c.captureId);
-  if (!entry) problems.push('no custody log entry records this capture');
-  else if (entry.version !== c.version || entry.manifest !== c.manifest.sha256 || entry.ad !== c.ad.id) {
-    problems.push('version, manifest or ad differ from the custody log entry');
-  }
-  report.item(`capture ${c.captureId}`, problems);
 }
 
-function checkAd(ad: CaptureEvidence['ad'], captures: CaptureEvidence[], index: CustodyIndex,
-  sightings: { runId: string; seenAt: string }[]): string[] {
-  const problems: string[] = [];
-  const latest = captures.reduce((a, b) => (b.version > a.version ? b : a));
-  if (ad.latestCaptureId !== latest.captureId) problems.push('latest capture is not its highest version');
-  const seen = index.seen.get(ad.id) ?? [];
-  if (canonicalJson(sightings.map((s) => s.seenAt)) !== canonicalJson(seen)) {
-    problems.push(`sightings (${sightings.length}) differ from the custody log (${seen.length})`);
+/** On an unreadable row, reads ad by ad (the ads the custody log names) to say whose row it is and
+ *  to verify the others; `unreadable` holds the ads that could not be read. */
+async function readEvidence(report: Report, store: Store, index: CustodyIndex, only: { adId: string } | undefined):
+  Promise<{ captures: CaptureEvidence[]; unreadable: Set<string> }> {
+  const all = await unlessUnreadable(() => store.evidence(only?.adId));
+  if (all !== 'unreadable') return { captures: all, unreadable: new Set() };
+  const adIds = only ? [only.adId] : [...new Set([...index.captures.values()].map((c) => c.ad))];
+  const captures: CaptureEvidence[] = [];
+  const unreadable = new Set<string>();
+  for (const id of adIds) {
+    const mine = await unlessUnreadable(() => store.evidence(id));
+    if (mine === 'unreadable') unreadable.add(id);
+    else captures.push(...mine);
   }
-  if (seen.length > 0 && (ad.firstSeen !== seen[0] || ad.lastSeen !== seen.at(-1))) problems.push('first or last seen differ from the custody log');
-  const gone = index.gone.get(ad.id);
-  const expectedGone = gone && gone > (seen.at(-1) ?? '') ? gone : null;
-  if (ad.goneAt !== expectedGone) problems.push('gone mark differs from the custody log');
-  return problems;
-}
-
-async function checkRuns(report: Report, store: Store, index: CustodyIndex): Promise<void> {
-  for (const theme of index.themes) {
-    for (const run of await store.runs(theme)) {
-      if (run.finishedAt === null) continue;
-      const logged = index.runs.get(run.id);
-      const counts = { captured: run.captured, kept: run.kept, deleted: run.deleted, failed: run.failed };
-      report.item(`run ${run.id}`, !logged ? ['no custody log entry records this run']
-        : canonicalJson(logged) !== canonicalJson(counts) ? ['counts differ from the custody log'] : []);
-    }
-  }
+  report.item('store', unreadable.size > 0
+    ? [...unreadable].map((id) => `the captures of ad ${id}: unreadable row (a JSON column is not valid JSON)`)
+    : ['captures: unreadable row (a JSON column is not valid JSON) of an ad the custody log does not record']);
+  return { captures, unreadable };
 }

@@ -1,0 +1,47 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { LogBody, LogEntry } from '../domain/hash-chain.ts';
+import { custodyIndex } from './custody-index.ts';
+
+const entries = (...bodies: LogBody[]): LogEntry[] =>
+  bodies.map((body, i) => ({ log: 'custody', seq: i + 1, at: '2026-01-01T00:00:00.000Z', prevHash: '', hash: '', body }));
+
+describe('custodyIndex', () => {
+  it('records each capture with its ad, version, run and manifest', () => {
+    const index = custodyIndex(entries(
+      { action: 'capture', ad: 'ad1', capture: 'c1', version: 1, run: 'r1', manifest: 'm1', seenAt: '2026-01-01T10:00:00.000Z' },
+      { action: 'version', ad: 'ad1', capture: 'c2', version: 2, run: 'r2', manifest: 'm2', seenAt: '2026-01-02T10:00:00.000Z' },
+    ));
+    assert.deepEqual([...index.captures], [
+      ['c1', { ad: 'ad1', version: 1, run: 'r1', manifest: 'm1' }],
+      ['c2', { ad: 'ad1', version: 2, run: 'r2', manifest: 'm2' }],
+    ]);
+  });
+
+  it('lists an ad\'s sightings in time order, and those of one instant by run', () => {
+    const at = '2026-01-02T10:00:00.000Z';
+    const index = custodyIndex(entries(
+      { action: 'sighting', ad: 'ad1', capture: 'c1', run: 'r3', seenAt: at },
+      { action: 'capture', ad: 'ad1', capture: 'c1', version: 1, run: 'r1', manifest: 'm1', seenAt: '2026-01-01T10:00:00.000Z' },
+      { action: 'sighting', ad: 'ad1', capture: 'c1', run: 'r2', seenAt: at },
+    ));
+    assert.deepEqual(index.seen.get('ad1')?.map((s) => s.run), ['r1', 'r2', 'r3']);
+  });
+
+  it('keeps a run\'s theme, source, finish time and counts', () => {
+    const index = custodyIndex(entries(
+      { action: 'run', run: 'r1', theme: 't', source: null, captured: 3, kept: 1, deleted: 2, failed: 0, finishedAt: '2026-01-01T11:00:00.000Z' },
+    ));
+    assert.deepEqual(index.runs.get('r1'), {
+      theme: 't', source: null, finishedAt: '2026-01-01T11:00:00.000Z', counts: { captured: 3, kept: 1, deleted: 2, failed: 0 },
+    });
+  });
+
+  it('indexes the rest of the log when a gone entry no longer lists its ads', () => {
+    const index = custodyIndex(entries(
+      { action: 'gone', run: 'r1', theme: 't', source: 's', ads: 'ad1', goneAt: '2026-01-03T00:00:00.000Z' },
+      { action: 'gone', run: 'r1', theme: 't', source: 's', ads: ['ad2'], goneAt: '2026-01-03T00:00:00.000Z' },
+    ));
+    assert.deepEqual([...index.gone.keys()], ['ad2']);
+  });
+});
