@@ -84,6 +84,14 @@ describe('loadConfig', () => {
     }, (d) => assert.match(loadError(d), /schedules\/cross: source: no source "mensenhandel-classic" of theme "toezicht"/));
   });
 
+  it('gives a theme six months of retention by default and names a retention that is not whole days', () => {
+    assert.deepEqual(loadConfig(BUNDLED).themes.get('toezicht')?.retention, { keepDays: 183 });
+    withConfig((d) => {
+      const file = join(d, 'themes/toezicht.yaml');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}retention: {keepDays: 0.5, maxDays: 365}\n`);
+    }, (d) => assert.match(loadError(d), /themes\/toezicht\.yaml: retention\.keepDays: expected a whole number of days/));
+  });
+
   it('says clearly when the directory does not exist', () => {
     assert.throws(() => loadConfig('/nonexistent/baken'), /configuration directory \/nonexistent\/baken does not exist/);
   });

@@ -10,6 +10,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
 const regex = z.string().refine((s) => { try { new RegExp(s, 'u'); return true; } catch { return false; } },
   { message: 'expected a valid regular expression' });
 const fieldName = z.enum(FIELD_NAMES);
+const days = z.number({ error: 'expected a whole number of days' }).int({ error: 'expected a whole number of days' })
+  .min(1, { error: 'expected at least 1 day' });
 
 export const themeSchema = z.strictObject({
   id,
@@ -33,6 +35,13 @@ export const themeSchema = z.strictObject({
   }),
   // DESIGN.md §2.3: ads awaiting cross-ad analysis are held for the run, and never longer than this.
   stagingHours: z.number().int().min(1).max(168).default(24),
+  // Wpg arts. 8, 9: kept ads are erased once no longer relevant; a case hold is the only exception.
+  retention: z.strictObject({
+    /** Days after an ad was last seen before it is purged (default about six months). */
+    keepDays: days.default(183),
+    /** Days after an ad was first seen before it is purged, however recently it was seen again. */
+    maxDays: days.optional(),
+  }).prefault({}),
 });
 
 export const discoverSchema = z.strictObject({
