@@ -135,6 +135,16 @@ export interface CaptureEvidence {
   manifest: { sha256: string; signature: string; keyId: string };
 }
 
+/** An ad linked to a case by an expert: exempt from the retention purge until released (Wpg arts. 8, 9). */
+export interface LegalHold { adId: string; theme: string; caseNumber: string; by: string; at: string }
+
+/** Ads of a theme last seen before `lastSeenBefore`, or first seen before `firstSeenBefore`, are past retention. */
+export interface RetentionCutoff { lastSeenBefore: string; firstSeenBefore?: string }
+
+/** `blobs`: the artefact hashes no remaining capture refers to, for the caller to delete at once.
+ *  `held`: ads past retention that were kept because they are on hold. */
+export interface PurgeResult { ads: number; captures: number; blobs: string[]; held: number }
+
 export type SaveResult = { adId: string; captureId: string; outcome: 'new' | 'changed' | 'unchanged' };
 
 export interface Store {
@@ -174,6 +184,15 @@ export interface Store {
   /** The network of an ad from the stored links: itself alone when nothing links to it; null when
    *  it is not visible in these themes. */
   networkOf(adId: string, themes: string[]): Promise<Network | null>;
+  /** Puts a kept ad of this theme on hold for a case, with a custody entry; NOT_FOUND when the theme
+   *  keeps no such ad, CONFLICT when it is already on hold. */
+  placeHold(adId: string, theme: string, caseNumber: string, by: string, at: string): Promise<LegalHold>;
+  /** Lifts the hold, with a custody entry; NOT_FOUND when the ad is not on hold in this theme. */
+  releaseHold(adId: string, theme: string, by: string, at: string): Promise<LegalHold>;
+  holds(theme: string): Promise<LegalHold[]>;
+  /** Deletes, in one transaction, every ad of the theme past retention and not on hold, with all it
+   *  has in the store, and logs which ads and captures were purged (ids only). */
+  purgeExpired(theme: string, cutoff: RetentionCutoff, at: string): Promise<PurgeResult>;
   /** Every blob hash any stored row refers to: what the blob sweep must keep. */
   referencedBlobs(): Promise<Set<string>>;
   /** Appends to a hash-chained log in its own transaction; `at` defaults to now. */

@@ -2,6 +2,7 @@
 // to MIGRATIONS instead of editing version 1, so existing data directories upgrade in place.
 import { ANALYSIS_MIGRATION } from './schema-analysis.sql.ts';
 import { API_MIGRATION, API_SEARCH_MIGRATION } from './schema-api.sql.ts';
+import { RETENTION_MIGRATION } from './schema-retention.sql.ts';
 
 const VERSION_1 = `
 -- What survives of a run after minimisation: counts, never content.
@@ -132,5 +133,6 @@ CREATE INDEX ads_by_source ON ads (theme, source, gone_at);
 `;
 
 /** MIGRATIONS[i] takes a database from user_version i to i + 1. */
-export const MIGRATIONS: readonly string[] = [VERSION_1, VERSION_2, VERSION_3, API_MIGRATION, API_SEARCH_MIGRATION, ANALYSIS_MIGRATION];
+export const MIGRATIONS: readonly string[] = [VERSION_1, VERSION_2, VERSION_3, API_MIGRATION, API_SEARCH_MIGRATION, ANALYSIS_MIGRATION,
+  RETENTION_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

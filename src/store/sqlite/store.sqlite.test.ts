@@ -119,6 +119,32 @@ describe('sqlite store', () => {
     assert.equal((await store.saveAd(keptAd(runId, { url: 'https://ads.example/new' }))).outcome, 'new');
   }));
 
+  it('a purge leaves no row of the ad in any table, and the schema refuses to delete a held ad', () => withStore(async (store, dbFile) => {
+    const runId = await startTestRun(store);
+    const old = await store.saveAd(keptAd(runId, { url: 'https://ads.example/old' }));
+    const held = await store.saveAd(keptAd(runId, { url: 'https://ads.example/held' }));
+    await store.replaceLinks('mensenhandel', [old.adId < held.adId
+      ? { a: old.adId, b: held.adId, reason: 'shared-phone', value: '+31612345678' } : { a: held.adId, b: old.adId, reason: 'shared-phone', value: '+31612345678' }]);
+    withOtherConnection(dbFile, `
+      INSERT INTO lists (id, theme, name, created_by, created_at, updated_at) VALUES ('l1', 'mensenhandel', 'zaak', 'x', 'now', 'now');
+      INSERT INTO list_ads (list_id, ad_id, added_by, added_at) VALUES ('l1', '${old.adId}', 'x', 'now'), ('l1', '${held.adId}', 'x', 'now');`);
+    await store.placeHold(held.adId, 'mensenhandel', 'ZAAK-1', 'expert', '2025-03-02T00:00:00Z');
+    await store.purgeExpired('mensenhandel', { lastSeenBefore: '2025-06-01T00:00:00Z' }, '2025-09-01T00:00:00Z');
+    const db = new DatabaseSync(dbFile);
+    try {
+      const left = (table: string, column: string) => Number(db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column}`).get()?.['n']);
+      assert.deepEqual({
+        ads: left('ads', '1'), captures: left('captures', '1'), artefacts: left('capture_artefacts', '1'), sightings: left('sightings', '1'),
+        fts: left('ads_fts', '1'), search: left('ad_search', '1'), phones: left('capture_phones', '1'), indicators: left('capture_indicators', '1'),
+        links: left('ad_links', '1'), lists: left('list_ads', '1'),
+      }, { ads: 1, captures: 1, artefacts: 3, sightings: 1, fts: 1, search: 1, phones: 1, indicators: 1, links: 0, lists: 1 },
+      'only the held ad is left, with its own rows');
+      assert.throws(() => db.prepare('DELETE FROM ads WHERE id = ?').run(held.adId), /FOREIGN KEY/);
+    } finally {
+      db.close();
+    }
+  }));
+
   it('rejects a duplicate artefact position through the schema, not only in code', () => withStore(async (store, dbFile) => {
     const saved = await store.saveAd(keptAd(await startTestRun(store)));
     const db = new DatabaseSync(dbFile);

@@ -10,13 +10,14 @@ import { adId, cityKey, contentHashOf, imageHashes } from '../ad-keys.ts';
 import type { AnalysisInput } from '../../analyse/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type {
-  AdVersion, CaptureEvidence, KeptAd, RunCounts, RunFailure, RunStart, SaveResult, SearchQuery, SearchResult, Sighting,
+  AdVersion, CaptureEvidence, KeptAd, LegalHold, PurgeResult, RetentionCutoff, RunCounts, RunFailure, RunStart, SaveResult, SearchQuery, SearchResult, Sighting,
   StagedAd, StagingRun, Store, StoredAd,
 } from '../store.ts';
 import { assertFailure, assertFinish, assertKeptAd, assertRunStart, assertStagedAd, normaliseUtc } from '../validate.ts';
 import { openDatabase } from './database.sqlite.ts';
 import { searchAds } from './search.sqlite.ts';
 import * as analysis from './staging.sqlite.ts';
+import * as retention from './retention.sqlite.ts';
 import { canonicalJson, sha256Hex } from '../../domain/canonical-json.ts';
 import { entryHash, GENESIS_HASH, type LogBody, type LogEntry, type LogName } from '../../domain/hash-chain.ts';
 
@@ -281,6 +282,43 @@ class SqliteStore implements Store {
     return analysis.keptFeatures((text) => this.#sql(text), theme, normaliseUtc(since));
   }
 
+  async placeHold(adId: string, theme: string, caseNumber: string, by: string, at: string): Promise<LegalHold> {
+    const hold = { adId, theme, caseNumber: required(caseNumber, 'case number'), by: required(by, 'who places the hold'), at: normaliseUtc(at) };
+    return this.#transaction(() => {
+      retention.placeHold((text) => this.#sql(text), hold);
+      // Wpg arts. 8, 9: a hold keeps an ad past its retention, so who linked it to which case is evidence too.
+      this.#append('custody', { action: 'hold', ad: adId, theme, case: hold.caseNumber, by: hold.by }, hold.at);
+      return hold;
+    });
+  }
+
+  async releaseHold(adId: string, theme: string, by: string, at: string): Promise<LegalHold> {
+    const who = required(by, 'who releases the hold');
+    const when = normaliseUtc(at);
+    return this.#transaction(() => {
+      const hold = retention.releaseHold((text) => this.#sql(text), adId, theme);
+      this.#append('custody', { action: 'hold-released', ad: adId, theme, case: hold.caseNumber, by: who }, when);
+      return hold;
+    });
+  }
+
+  async holds(theme: string): Promise<LegalHold[]> {
+    return retention.holds((text) => this.#sql(text), theme);
+  }
+
+  async purgeExpired(theme: string, cutoff: RetentionCutoff, at: string): Promise<PurgeResult> {
+    const when = normaliseUtc(at);
+    const bounds: RetentionCutoff = { lastSeenBefore: normaliseUtc(cutoff.lastSeenBefore) };
+    if (cutoff.firstSeenBefore !== undefined) bounds.firstSeenBefore = normaliseUtc(cutoff.firstSeenBefore);
+    return this.#transaction(() => {
+      const purged = retention.purgeExpired((text) => this.#sql(text), theme, bounds);
+      // Ids only, never content (Directive 2016/680 art. 25): enough for verify to know these were erased, not lost.
+      if (purged.ads.length > 0) {
+        this.#append('custody', { action: 'purge', theme, reason: 'retention', ads: purged.ads, captures: purged.captures, at: when }, when);
+      }
+      return { ads: purged.ads.length, captures: purged.captures.length, blobs: purged.blobs, held: purged.held };
+    });
+  }
 
   async appendLog(log: LogName, body: LogBody, at = new Date().toISOString()): Promise<LogEntry> {
     return this.#transaction(() => this.#append(log, body, at));
@@ -378,4 +416,9 @@ class SqliteStore implements Store {
     const insert = this.#sql('INSERT INTO capture_artefacts (capture_id, n, kind, sha256, mime, bytes, url) VALUES (?, ?, ?, ?, ?, ?, ?)');
     ad.artefacts.forEach((a, n) => insert.run(ad.captureId, n, a.kind, a.sha256, a.mime, a.bytes, a.url ?? null));
   }
+}
+
+function required(value: string, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new BakenError('INPUT_INVALID', `a legal hold needs ${what}`);
+  return value.trim();
 }
