@@ -44,4 +44,18 @@ describe('custodyIndex', () => {
     ));
     assert.deepEqual([...index.gone.keys()], ['ad2']);
   });
+
+  it('expects no more of a purged ad and its captures, but what is captured again after the purge', () => {
+    const index = custodyIndex(entries(
+      { action: 'capture', ad: 'ad1', capture: 'c1', version: 1, run: 'r1', manifest: 'm1', seenAt: '2026-01-01T10:00:00.000Z' },
+      { action: 'capture', ad: 'ad2', capture: 'c2', version: 1, run: 'r1', manifest: 'm2', seenAt: '2026-01-01T10:00:00.000Z' },
+      { action: 'gone', run: 'r1', theme: 't', source: 's', ads: ['ad1'], goneAt: '2026-01-02T00:00:00.000Z' },
+      { action: 'purge', theme: 't', reason: 'retention', ads: ['ad1'], captures: ['c1'], at: '2026-08-01T00:00:00.000Z' },
+      { action: 'capture', ad: 'ad1', capture: 'c3', version: 1, run: 'r2', manifest: 'm3', seenAt: '2026-08-02T10:00:00.000Z' },
+    ));
+    assert.deepEqual([...index.captures.keys()], ['c2', 'c3']);
+    assert.deepEqual([...index.purged], ['c1']);
+    assert.deepEqual(index.seen.get('ad1'), [{ run: 'r2', seenAt: '2026-08-02T10:00:00.000Z' }]);
+    assert.equal(index.gone.has('ad1'), false);
+  });
 });

@@ -1,5 +1,6 @@
 // What the custody log says the store must hold: per capture its ad, version, run and manifest, per
-// ad each sighting (when and in which run) and when it was marked gone, per run its counts.
+// ad each sighting (when and in which run) and when it was marked gone, per run its counts. Ads and
+// captures a `purge` entry names were erased under retention, so they are no longer expected.
 import type { LogEntry } from '../domain/hash-chain.ts';
 import type { RunCounts } from '../store/store.ts';
 
@@ -14,14 +15,18 @@ export interface CustodyIndex {
   gone: Map<string, string>;
   runs: Map<string, LoggedRun>;
   themes: Set<string>;
+  /** Captures erased by a purge (and not captured again since). */
+  purged: Set<string>;
 }
 
 export function custodyIndex(entries: LogEntry[]): CustodyIndex {
-  const index: CustodyIndex = { captures: new Map(), seen: new Map(), gone: new Map(), runs: new Map(), themes: new Set() };
+  const index: CustodyIndex = { captures: new Map(), seen: new Map(), gone: new Map(), runs: new Map(), themes: new Set(),
+    purged: new Set() };
   const see = (ad: string, sighting: LoggedSighting) => index.seen.set(ad, [...index.seen.get(ad) ?? [], sighting]);
   for (const { body: b } of entries) {
     switch (b.action) {
       case 'capture': case 'version':
+        index.purged.delete(String(b['capture']));
         index.captures.set(String(b['capture']), {
           ad: String(b['ad']), version: Number(b['version']), run: String(b['run']), manifest: String(b['manifest']),
         });
@@ -32,7 +37,18 @@ export function custodyIndex(entries: LogEntry[]): CustodyIndex {
         break;
       case 'gone':
         // A changed entry is the chain check's to report; here it must not stop the other checks.
-        for (const ad of Array.isArray(b['ads']) ? b['ads'] : []) index.gone.set(String(ad), String(b['goneAt']));
+        for (const ad of list(b['ads'])) index.gone.set(String(ad), String(b['goneAt']));
+        break;
+      case 'purge':
+        // An ad purged and later found again starts afresh: only what the log records after the purge is expected.
+        for (const ad of list(b['ads'])) {
+          index.seen.delete(ad);
+          index.gone.delete(ad);
+        }
+        for (const capture of list(b['captures'])) {
+          index.captures.delete(capture);
+          index.purged.add(capture);
+        }
         break;
       case 'run':
         index.themes.add(String(b['theme']));
@@ -45,6 +61,10 @@ export function custodyIndex(entries: LogEntry[]): CustodyIndex {
   }
   for (const sightings of index.seen.values()) sightings.sort(bySighting);
   return index;
+}
+
+function list(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
 }
 
 /** Time order, then run: the log and the store list sightings of one instant in different orders. */

@@ -27,7 +27,10 @@ export async function checkCapture(report: Report, blobs: BlobStore, key: Public
   if (c.ad.id !== adId(c.ad.theme, c.ad.url)) problems.push('ad id does not derive from its theme and URL');
   if (c.contentHash !== contentHashOf(c.fields, imageHashes(c.artefacts))) problems.push('content hash does not match its fields and images');
   const logged = index.captures.get(c.captureId);
-  if (!logged) problems.push('no custody log entry records this capture');
+  if (!logged) {
+    problems.push(index.purged.has(c.captureId) ? 'the custody log records this capture as purged, but the store still holds it'
+      : 'no custody log entry records this capture');
+  }
   else {
     problems.push(...differences('the custody log', [
       ['ad', logged.ad, c.ad.id], ['version', logged.version, c.version], ['run', logged.run, c.runId], ['manifest', logged.manifest, c.manifest.sha256],

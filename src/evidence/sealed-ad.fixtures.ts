@@ -1,0 +1,52 @@
+// Test data for verify and retention: ads sealed as a crawl seals them (blobs, signed manifest, custody
+// entries), without a browser, so checks on a real data directory need no crawl.
+import { randomUUID } from 'node:crypto';
+import type { Artefact, CaptureMeta } from '../domain/ad.ts';
+import { adId } from '../store/ad-keys.ts';
+import type { BlobStore, Store } from '../store/store.ts';
+import { MANIFEST_FORMAT, manifestBytes, signBytes } from './manifest.ts';
+import { loadOrCreateSigningKey } from './signing-key.ts';
+
+const SOFTWARE = 'baken 0.1.0-test';
+
+export interface SealedAd { adId: string; captureId: string; blobs: string[] }
+
+/** A finished run of the theme, as `baken crawl` leaves one. */
+export async function sealedRun(store: Store, theme: string, ads: { url: string; seenAt: string; page?: string }[],
+  deps: { blobs: BlobStore; dataDir: string }): Promise<SealedAd[]> {
+  const runId = await store.startRun({ theme, source: 'demo-classic', startedAt: '2025-01-01T00:00:00.000Z', softwareVersion: SOFTWARE });
+  const sealed: SealedAd[] = [];
+  for (const ad of ads) sealed.push(await sealAd(store, deps, runId, theme, ad));
+  const at = ads.map((a) => a.seenAt).sort().at(-1) ?? '2025-01-01T00:00:00.000Z';
+  await store.finishRun(runId, { captured: ads.length, kept: ads.length, deleted: 0, failed: 0 }, at);
+  return sealed;
+}
+
+async function sealAd(store: Store, deps: { blobs: BlobStore; dataDir: string }, runId: string, theme: string,
+  ad: { url: string; seenAt: string; page?: string }): Promise<SealedAd> {
+  const key = loadOrCreateSigningKey(deps.dataDir);
+  const page = Buffer.from(ad.page ?? `<html><body>advertentie ${ad.url}</body></html>`);
+  const shot = Buffer.from(`screenshot of ${ad.url}`);
+  const artefacts: Artefact[] = [
+    { kind: 'html', sha256: await deps.blobs.put(page), mime: 'text/html; charset=utf-8', bytes: page.length },
+    { kind: 'screenshot', sha256: await deps.blobs.put(shot), mime: 'image/png', bytes: shot.length },
+  ];
+  const meta: CaptureMeta = {
+    requestedUrl: ad.url, finalUrl: ad.url, capturedAt: ad.seenAt, status: 200, headers: { 'content-type': 'text/html' },
+    serverIp: '127.0.0.1', tls: null, userAgent: 'Mozilla/5.0 (test)', softwareVersion: SOFTWARE, method: 'test fixture',
+  };
+  const captureId = randomUUID();
+  const fields = { title: 'Nieuw in de stad', city: 'Utrecht' };
+  const bytes = manifestBytes({
+    format: MANIFEST_FORMAT, capture: captureId, ad: adId(theme, ad.url), theme, source: 'demo-classic', url: ad.url,
+    capturedAt: ad.seenAt, softwareVersion: SOFTWARE, configHash: 'test', keyId: key.keyId, meta, fields,
+    assessment: { score: 3, hits: [] }, artefacts,
+  });
+  const manifestSha = await deps.blobs.put(bytes);
+  const saved = await store.saveAd({
+    runId, captureId, theme, source: 'demo-classic', url: ad.url, meta, fields, score: 3, hits: [], perceptualHashes: [],
+    artefacts: [...artefacts, { kind: 'manifest', sha256: manifestSha, mime: 'application/json', bytes: bytes.length }],
+    manifest: { sha256: manifestSha, signature: signBytes(bytes, key.privateKey), keyId: key.keyId },
+  });
+  return { adId: saved.adId, captureId, blobs: [...artefacts.map((a) => a.sha256), manifestSha] };
+}

@@ -1,0 +1,47 @@
+// verify after a retention purge: what a purge entry names is no longer expected; anything else
+// missing from the store still is.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { createFileBlobStore } from '../store/blobs.files.ts';
+import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
+import { sealedRun } from './sealed-ad.fixtures.ts';
+import { verifyEvidence } from './verify.ts';
+
+describe('verify after a retention purge', () => {
+  it('is clean after a purge, and still names an ad whose rows were deleted by hand', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'baken-verify-'));
+    const store = await openSqliteStore(dataDir);
+    const blobs = createFileBlobStore(dataDir);
+    try {
+      const [old, fresh] = await sealedRun(store, 'mensenhandel', [
+        { url: 'https://ads.example/old', seenAt: '2025-03-01T10:00:00.000Z' },
+        { url: 'https://ads.example/fresh', seenAt: '2025-09-01T10:00:00.000Z' },
+      ], { blobs, dataDir });
+      assert.deepEqual((await verifyEvidence({ store, blobs, dataDir })).failures, []);
+
+      const purged = await store.purgeExpired('mensenhandel', { lastSeenBefore: '2025-06-01T00:00:00.000Z' }, '2025-09-02T00:00:00.000Z');
+      assert.deepEqual(purged.blobs, [...old!.blobs].sort());
+      for (const sha of purged.blobs) await blobs.delete(sha);
+      assert.deepEqual((await verifyEvidence({ store, blobs, dataDir })).failures, [], 'a purged ad is not missing evidence');
+
+      const db = new DatabaseSync(join(dataDir, 'baken.db'));
+      try {
+        db.exec('PRAGMA foreign_keys = OFF');
+        db.prepare('DELETE FROM ads WHERE id = ?').run(fresh!.adId);
+        db.prepare('DELETE FROM captures WHERE ad_id = ?').run(fresh!.adId);
+      } finally {
+        db.close();
+      }
+      const { failures } = await verifyEvidence({ store, blobs, dataDir });
+      assert.ok(failures.some((f) => f.what === `capture ${fresh!.captureId}` && /the store has no such capture/.test(f.why)), JSON.stringify(failures));
+      assert.ok(!failures.some((f) => f.what.includes(old!.captureId) || f.what.includes(old!.adId)), JSON.stringify(failures));
+    } finally {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
