@@ -4,7 +4,9 @@ import { analyse, usage as analyseUsage } from './analyse.ts';
 import { crawl, usage as crawlUsage } from './crawl.ts';
 import { demo, usage as demoUsage } from './demo.ts';
 import { exportCommand, usage as exportUsage } from './export.ts';
+import { hold, usage as holdUsage } from './hold.ts';
 import { network, usage as networkUsage } from './network.ts';
+import { purge, usage as purgeUsage } from './purge.ts';
 import { search, usage as searchUsage } from './search.ts';
 import { serve, usage as serveUsage } from './serve.ts';
 import { sites, usage as sitesUsage } from './sites.ts';
@@ -18,7 +20,9 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   crawl: { run: crawl, usage: crawlUsage },
   demo: { run: demo, usage: demoUsage },
   export: { run: exportCommand, usage: exportUsage },
+  hold: { run: hold, usage: holdUsage },
   network: { run: network, usage: networkUsage },
+  purge: { run: purge, usage: purgeUsage },
   search: { run: search, usage: searchUsage },
   serve: { run: serve, usage: serveUsage },
   sites: { run: sites, usage: sitesUsage },

@@ -1,0 +1,20 @@
+// The retention purge of one theme (DESIGN.md §2.4, §2a.6; Wpg arts. 8, 9): kept ads past the theme's
+// retention are erased, rows and files, unless they are on legal hold for a case.
+import type { Theme } from '../config/schema.ts';
+import type { BlobStore, PurgeResult, RetentionCutoff, Store } from '../store/store.ts';
+
+const DAY_MS = 86_400_000;
+
+export function retentionCutoff(retention: Theme['retention'], now: Date): RetentionCutoff {
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  const cutoff: RetentionCutoff = { lastSeenBefore: before(retention.keepDays) };
+  if (retention.maxDays !== undefined) cutoff.firstSeenBefore = before(retention.maxDays);
+  return cutoff;
+}
+
+/** Deletes the files no remaining capture refers to at once: a purge that left them would not be real. */
+export async function purgeTheme(deps: { store: Store; blobs: BlobStore }, theme: Theme, now: Date): Promise<PurgeResult> {
+  const result = await deps.store.purgeExpired(theme.id, retentionCutoff(theme.retention, now), now.toISOString());
+  for (const sha of result.blobs) await deps.blobs.delete(sha);
+  return result;
+}
