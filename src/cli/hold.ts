@@ -1,7 +1,9 @@
 import { openApp } from '../app.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
+import { AuditTrail } from '../api/audit-trail.ts';
 import { configDir, dataDir, parse, requireString } from './args.ts';
+import { operator } from './operator.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken hold --ad ID --theme T (--case CASE | --release) --by NAME [--json]   put a kept ad on legal hold for a case, or release it';
@@ -23,15 +25,19 @@ export async function hold(args: string[]): Promise<number> {
   const app = await openApp({ dataDir: dataDir(values.data), config });
   try {
     const at = new Date().toISOString();
-    if (values.release) {
-      const released = await app.store.releaseHold(ad, themeId, by, at);
-      if (values.json) printJson({ released });
-      else say(`ad ${ad} is no longer on hold for case ${released.caseNumber}; it is purged once past retention`);
-    } else {
-      const held = await app.store.placeHold(ad, themeId, requireString(values.case, 'case'), by, at);
-      if (values.json) printJson({ held });
-      else say(`ad ${ad} is on hold for case ${held.caseNumber}`);
-    }
+    const caseNumber = values.release ? null : requireString(values.case, 'case');
+    const trail = new AuditTrail(app.store);
+    const details = { themes: [themeId], resources: [ad], justification: caseNumber, query: { op: values.release ? 'release' : 'place', by } };
+    // The custody entry commits with the hold itself; the audit trail also gets refused attempts.
+    const change = values.release ? app.store.releaseHold(ad, themeId, by, at) : app.store.placeHold(ad, themeId, caseNumber!, by, at);
+    const done = await change.catch(async (e: unknown) => {
+      if (e instanceof BakenError) await trail.record(operator(config), 'request.refused', { ...details, outcome: e.code });
+      throw e;
+    });
+    await trail.record(operator(config), 'holds.change', { ...details, count: 1 });
+    if (values.json) printJson(values.release ? { released: done } : { held: done });
+    else if (values.release) say(`ad ${ad} is no longer on hold for case ${done.caseNumber}; it is purged once past retention`);
+    else say(`ad ${ad} is on hold for case ${done.caseNumber}`);
     return 0;
   } finally {
     await app.close();

@@ -72,4 +72,23 @@ describe('baken hold and baken purge', { timeout: 60_000 }, () => {
     assert.deepEqual(held.blobs.filter((sha) => existsSync(blobFile(sha))), []);
     assert.equal(baken('verify', '--json').code, 0);
   });
+
+  it('puts every hold, release and purge in the audit trail, with the case and counts only', async () => {
+    const store = await openSqliteStore(dataDir);
+    try {
+      const events = (await store.readLog('audit')).map((e) => e.body)
+        .filter((b) => b['action'] !== 'audit.read')
+        .map((b) => [b['action'], b['themes'], b['resources'], b['count'], b['justification'], b['actor']]);
+      assert.deepEqual(events, [
+        ['request.refused', ['toezicht'], [held.adId], 0, 'ZAAK-1', 'cli'],
+        ['holds.change', ['mensenhandel'], [held.adId], 1, 'ZAAK-2025-17', 'cli'],
+        ['retention.purge', ['mensenhandel'], [], 1, null, 'cli'],
+        ['retention.purge', ['toezicht'], [], 0, null, 'cli'],
+        ['holds.change', ['mensenhandel'], [held.adId], 1, null, 'cli'],
+        ['retention.purge', ['mensenhandel'], [], 1, null, 'cli'],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
 });

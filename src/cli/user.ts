@@ -1,14 +1,13 @@
 // `baken user …`: accounts for the API, managed by an operator on the machine itself. Goes through
 // the same service as the admin API, so the same checks apply and every change is audited.
-import { userInfo } from 'node:os';
 import { text } from 'node:stream/consumers';
 import { openApiApp, type ApiApp } from '../app.ts';
-import type { Who } from '../accounts/actor.ts';
 import { isRole, ROLES } from '../accounts/roles.ts';
 import { AuditTrail } from '../api/audit-trail.ts';
 import { UsersService, type UserView } from '../api/services/users.service.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
+import { operator } from './operator.ts';
 import { configDir, dataDir, parse, requireString } from './args.ts';
 import { printJson, say } from './output.ts';
 
@@ -29,7 +28,7 @@ export async function user(args: string[]): Promise<number> {
       config: { current: app.config }, store: app.store, blobs: app.blobs, accounts: app.accounts, lists: app.lists,
       settings: app.settings, trail: new AuditTrail(app.store), now: () => new Date(),
     });
-    const who = operator(app);
+    const who = operator(app.config);
     const show = (u: UserView, extra: Record<string, unknown> = {}) => {
       if (values.json) printJson({ ...u, ...extra });
       else say(`${u.name}  ${u.role}  ${u.themes.join(',')}${u.disabled ? '  disabled' : ''}${u.totp ? '  totp' : ''}`);
@@ -69,14 +68,6 @@ export async function user(args: string[]): Promise<number> {
   } finally {
     await app.close();
   }
-}
-
-/** The operator at the machine acts as an admin of every configured theme; the trail names them. */
-function operator(app: ApiApp): Who {
-  return {
-    actor: { kind: 'cli', id: 'cli', name: `cli:${userInfo().username}`, role: 'admin', themes: [...app.config.themes.keys()] },
-    client: 'local',
-  };
 }
 
 async function idOf(app: ApiApp, name: string | undefined): Promise<string> {
