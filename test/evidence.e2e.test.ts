@@ -111,6 +111,14 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
     assert.ok(failures.some((f) => f.what.startsWith('capture ') && f.why === 'fields differs from the signed manifest'), JSON.stringify(failures));
   });
 
+  it('names a capture whose perceptual hashes were changed, which later runs compare pictures with', async () => {
+    const { code, failures } = await tampered((dir) => {
+      db(dir).exec(`UPDATE captures SET perceptual_hashes = '["0123456789abcdef"]' WHERE id = (SELECT min(id) FROM captures)`);
+    });
+    assert.equal(code, 1);
+    assert.ok(failures.some((f) => f.what.startsWith('capture ') && f.why === 'perceptual hashes differs from the signed manifest'), JSON.stringify(failures));
+  });
+
   it('names a capture whose signature was replaced', async () => {
     const { failures } = await tampered((dir) => {
       db(dir).exec("UPDATE captures SET signature = 'AAAA' || substr(signature, 5) WHERE id = (SELECT min(id) FROM captures)");

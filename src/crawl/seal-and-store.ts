@@ -27,7 +27,7 @@ export async function sealAndStore(ctx: GateContext, capture: PageCapture, field
 
   const artefacts = await writeArtefacts(ctx, capture, images);
   const captureId = randomUUID();
-  const manifest = buildManifest(ctx, capture, captureId, kept, assessment, artefacts);
+  const manifest = buildManifest(ctx, capture, captureId, kept, assessment, perceptualHashes, artefacts);
   const bytes = manifestBytes(manifest);
   const signature = signBytes(bytes, ctx.key.privateKey);
   const manifestSha = await ctx.blobs.put(bytes);
@@ -61,11 +61,11 @@ async function writeArtefacts(ctx: GateContext, capture: PageCapture, images: Ht
 }
 
 function buildManifest(ctx: GateContext, capture: PageCapture, captureId: string, fields: AdFields,
-  assessment: Assessment, artefacts: Artefact[]): CaptureManifest {
+  assessment: Assessment, perceptualHashes: string[], artefacts: Artefact[]): CaptureManifest {
   const url = capture.meta.requestedUrl;
   return {
     format: MANIFEST_FORMAT, capture: captureId, ad: adId(ctx.theme, url), theme: ctx.theme, source: ctx.source, url,
     capturedAt: capture.meta.capturedAt, softwareVersion: capture.meta.softwareVersion, configHash: ctx.configHash,
-    keyId: ctx.key.keyId, meta: capture.meta, fields, assessment: { score: assessment.score, hits: assessment.hits }, artefacts,
+    keyId: ctx.key.keyId, meta: capture.meta, fields, assessment: { score: assessment.score, hits: assessment.hits }, perceptualHashes, artefacts,
   };
 }

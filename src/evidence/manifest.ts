@@ -22,6 +22,9 @@ export interface CaptureManifest {
   meta: CaptureMeta;
   fields: AdFields;
   assessment: { score: number; hits: IndicatorHit[] };
+  /** Perceptual hashes of the kept pictures: what later runs compare new pictures with. Absent in
+   *  manifests written before they were kept, which is read as none. */
+  perceptualHashes?: string[];
   artefacts: Artefact[];
 }
 

@@ -57,6 +57,7 @@ function manifestProblems(c: CaptureEvidence, bytes: Buffer, key: PublicKey | nu
   differs('capture metadata', m.meta, c.meta);
   differs('fields', m.fields, c.fields);
   differs('score and indicator hits', m.assessment, { score: c.score, hits: c.hits });
+  differs('perceptual hashes', m.perceptualHashes ?? [], c.perceptualHashes);
   differs('artefact list', m.artefacts, c.artefacts.filter((a) => a.kind !== 'manifest'));
   return problems;
 }

@@ -131,6 +131,7 @@ export interface CaptureEvidence {
   fields: AdFields;
   score: number;
   hits: IndicatorHit[];
+  perceptualHashes: string[];
   artefacts: Artefact[];
   manifest: { sha256: string; signature: string; keyId: string };
 }

@@ -37,7 +37,7 @@ interface EvidenceRow {
   ad_id: string; theme: string; source: string; url: string; first_seen: string; last_seen: string;
   latest_capture_id: string; gone_at: string | null; id: string; version: number; run_id: string; captured_at: string;
   content_hash: string; meta: string; fields: string; score: number; hits: string;
-  manifest_sha256: string; signature: string; key_id: string;
+  manifest_sha256: string; signature: string; key_id: string; perceptual_hashes: string;
 }
 interface ArtefactRow { kind: Artefact['kind']; sha256: string; mime: string; bytes: number; url: string | null }
 interface LogRow { log: LogName; seq: number; at: string; prev_hash: string; hash: string; body: string }
@@ -208,7 +208,7 @@ class SqliteStore implements Store {
     const rows = this.#sql(`
       SELECT a.id AS ad_id, a.theme, a.source, a.url, a.first_seen, a.last_seen, a.latest_capture_id, a.gone_at,
         c.id, c.version, c.run_id, c.captured_at, c.content_hash, c.meta, c.fields, c.score, c.hits,
-        c.manifest_sha256, c.signature, c.key_id
+        c.manifest_sha256, c.signature, c.key_id, c.perceptual_hashes
       FROM captures c JOIN ads a ON a.id = c.ad_id
       WHERE :ad IS NULL OR a.id = :ad ORDER BY c.captured_at, c.id`).all({ ad: adIdFilter ?? null }) as unknown as EvidenceRow[];
     return rows.map((r) => ({
@@ -218,7 +218,7 @@ class SqliteStore implements Store {
       },
       captureId: r.id, version: r.version, runId: r.run_id, capturedAt: r.captured_at, contentHash: r.content_hash,
       meta: JSON.parse(r.meta) as CaptureMeta, fields: JSON.parse(r.fields) as AdFields,
-      score: r.score, hits: JSON.parse(r.hits) as IndicatorHit[],
+      score: r.score, hits: JSON.parse(r.hits) as IndicatorHit[], perceptualHashes: JSON.parse(r.perceptual_hashes) as string[],
       artefacts: this.#artefacts(r.id),
       manifest: { sha256: r.manifest_sha256, signature: r.signature, keyId: r.key_id },
     }));
