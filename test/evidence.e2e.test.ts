@@ -310,3 +310,25 @@ describe('a crawl killed while ads wait in staging', { timeout: 5 * 60_000 }, ()
     }
   });
 });
+
+describe('the evidence of a script-rendered platform', { timeout: 5 * 60_000 }, () => {
+  it('archives the data the ad page fetched from its site, as served, in the WARC of each kept ad', async () => {
+    const env = await startDemoEnv({ size: 'small' });
+    try {
+      const args = ['--data', env.dataDir, '--config', env.configDir];
+      const crawled = await baken(['crawl', '--theme', 'mensenhandel', '--source', 'mensenhandel-swipe', '--json', ...args]);
+      assert.equal(crawled.code, 0, crawled.stderr);
+      assert.ok(JSON.parse(crawled.stdout).kept > 0);
+      const out = join(env.dataDir, '..', 'swipe.warc.gz');
+      assert.equal((await baken(['export', 'warc', '--out', out, ...args])).code, 0);
+      const { records, problems } = await checkWarc(readFileSync(out));
+      assert.deepEqual(problems, []);
+      const kept = (await env.truth()).ads.filter((a) => a.platform === 'swipe' && a.planted.length > 0);
+      const responses = new Set(records.filter((r) => r.type === 'response').map((r) => r.uri));
+      const missing = kept.filter((a) => ![...responses].some((u) => u?.endsWith(`/swipe/api/ads/${a.id}`))).map((a) => a.id);
+      assert.deepEqual(missing, [], 'every kept ad\'s own data response is in the WARC');
+    } finally {
+      await env.close();
+    }
+  });
+});

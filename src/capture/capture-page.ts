@@ -12,6 +12,9 @@ export interface PageCapture {
   screenshot: Buffer | null;
   /** The ad page's own HTTP exchange, as served. */
   document: HttpExchange;
+  /** The data the page fetched from its own site to render the ad (XHR and fetch): on a script-
+   *  rendered site the ad's content arrives here, not in the document. */
+  data: HttpExchange[];
   /** Image exchanges the page made, by URL. */
   images: Map<string, HttpExchange>;
 }
@@ -49,10 +52,16 @@ export async function openCaptureTab(context: BrowserContext): Promise<Page> {
 
 export async function capturePage(page: Page, url: string, opts: CaptureOptions): Promise<PageCapture> {
   const images = new Map<string, HttpExchange>();
+  const data: HttpExchange[] = [];
   const pending: Promise<void>[] = [];
+  const origin = new URL(url).origin;
   const onResponse = (r: Response) => {
-    if (r.request().resourceType() !== 'image' || !r.ok()) return;
-    pending.push(exchangeOf(r).then((x) => { images.set(r.url(), x); }, () => {}));
+    const type = r.request().resourceType();
+    if (type === 'image' && r.ok()) pending.push(exchangeOf(r).then((x) => { images.set(r.url(), x); }, () => {}));
+    // Only the site's own data: third-party calls (trackers, ads networks) are not part of the ad.
+    if ((type === 'xhr' || type === 'fetch') && new URL(r.url()).origin === origin) {
+      pending.push(exchangeOf(r).then((x) => { data.push(x); }, () => {}));
+    }
   };
   page.on('response', onResponse);
   try {
@@ -71,7 +80,8 @@ export async function capturePage(page: Page, url: string, opts: CaptureOptions)
     const screenshot = await takeScreenshot(page, opts.screenshot);
     await Promise.all(pending);
     const [meta, document] = await Promise.all([describe(page, response, url, capturedAt, opts), exchangeOf(response)]);
-    return { meta, html, screenshot, document, images };
+    data.sort((a, b) => a.at.localeCompare(b.at) || a.url.localeCompare(b.url));
+    return { meta, html, screenshot, document, data, images };
   } catch (e) {
     if (e instanceof PageFailure) throw e;
     throw new PageFailure(errorSummary(e), true, e);

@@ -52,7 +52,7 @@ async function writeArtefacts(ctx: GateContext, capture: PageCapture, images: Ht
   // The WARC holds the page as served, so a theme that may not keep HTML gets none.
   if (ctx.policy.html) {
     const warc = await buildCaptureWarc({
-      meta: capture.meta, document: capture.document, images, html: capture.html,
+      meta: capture.meta, document: capture.document, data: capture.data, images, html: capture.html,
       screenshot: capture.screenshot ? { body: capture.screenshot, mime: screenshotMime } : null,
     });
     await put('warc', warc, 'application/warc');

@@ -21,6 +21,7 @@ async function sample() {
   return buildCaptureWarc({
     meta,
     document: exchange(meta.finalUrl, '<html>served page</html>', 'text/html'),
+    data: [exchange('http://127.0.0.1:4100/swipe/api/ads/sw-1', '{"alias":"Ruby"}', 'application/json')],
     images: [exchange('http://127.0.0.1:4100/img/a.jpg', 'JPEGBYTES', 'image/jpeg')],
     html: '<html>rendered page</html>',
     screenshot: { body: Buffer.from('PNGBYTES'), mime: 'image/png' },
@@ -32,10 +33,12 @@ describe('buildCaptureWarc', () => {
     const { records, problems } = await checkWarc(await sample());
     assert.deepEqual(problems, []);
     assert.deepEqual(records.map((r) => r.type),
-      ['warcinfo', 'request', 'response', 'request', 'response', 'resource', 'resource', 'metadata']);
+      ['warcinfo', 'request', 'response', 'request', 'response', 'request', 'response', 'resource', 'resource', 'metadata']);
     const page = records.find((r) => r.type === 'response' && r.uri === meta.finalUrl)!;
     assert.equal(page.ip, '127.0.0.1');
     assert.equal(page.payloadBytes, '<html>served page</html>'.length);
+    const data = records.find((r) => r.type === 'response' && r.uri?.endsWith('/swipe/api/ads/sw-1'));
+    assert.equal(data?.payloadBytes, '{"alias":"Ruby"}'.length, 'the data the page fetched is archived as served');
   });
 
   it('keeps wire-encoding headers only under the archival prefix, with the true length', async () => {

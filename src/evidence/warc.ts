@@ -1,5 +1,5 @@
-// One WARC 1.1 file (ISO 28500) per kept capture: the request and response records of the ad page
-// and its images as the browser fetched them, the screenshot and rendered DOM as resource records,
+// One WARC 1.1 file (ISO 28500) per kept capture: the request and response records of the ad page,
+// the data it fetched from its own site and its images as the browser fetched them, the screenshot and rendered DOM as resource records,
 // and the capture metadata as a metadata record. Every record carries SHA-256 block and payload
 // digests, so any reader (warcio, pywb, …) can check each one on its own.
 import { WARCRecord, WARCSerializer } from 'warcio';
@@ -15,6 +15,8 @@ const WIRE_HEADERS = new Set(['content-encoding', 'transfer-encoding', 'content-
 export interface WarcInput {
   meta: CaptureMeta;
   document: HttpExchange;
+  /** Same-site XHR and fetch exchanges of the page. */
+  data: HttpExchange[];
   images: HttpExchange[];
   html: string;
   screenshot: { body: Buffer; mime: string } | null;
@@ -30,7 +32,7 @@ export async function buildCaptureWarc(input: WarcInput): Promise<Buffer> {
       conformsTo: 'https://iso.org/standard/68004.html',
     }),
   ];
-  for (const x of [input.document, ...input.images]) records.push(...exchangeRecords(x));
+  for (const x of [input.document, ...input.data, ...input.images]) records.push(...exchangeRecords(x));
   const at = meta.capturedAt;
   if (input.screenshot) {
     records.push(resource(`urn:baken:screenshot:${meta.finalUrl}`, at, input.screenshot.mime, input.screenshot.body));
