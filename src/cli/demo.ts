@@ -31,7 +31,7 @@ export async function demo(args: string[]): Promise<number> {
     if (values.json) { printJson(summaries); return 0; }
     say(`Crawled the demo platforms at ${server.url} (data in ${dataDir(values.data)}):`);
     for (const [theme, s] of Object.entries(summaries)) {
-      say(`  ${theme.padEnd(14)} ${s.captured} captured  ${s.kept} kept  ${s.deleted} deleted at once  ${s.failed} failed  (${(s.durationMs / 1000).toFixed(1)} s)`);
+      say(`  ${theme.padEnd(14)} ${s.captured} captured  ${s.kept} kept  ${s.deleted} deleted  ${s.failed} failed  (${(s.durationMs / 1000).toFixed(1)} s)`);
     }
     say('Try: npx baken search "Utrecht" --theme mensenhandel');
     return 0;
