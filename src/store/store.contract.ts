@@ -1,17 +1,21 @@
-// The behaviour every Store adapter must show. Each adapter's test file calls storeContract once.
+// The behaviour every Store adapter must show. Each adapter's test file calls storeContract once;
+// the analysis (staging, networks) and retention parts live in their own files.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BakenError } from '../domain/errors.ts';
 import { GENESIS_HASH, verifyChain } from '../domain/hash-chain.ts';
 import { fakeHash, keptAd, startTestRun } from './store.fixtures.ts';
 import { contentHashOf, imageHashes } from './ad-keys.ts';
-import type { NetworkLink } from '../domain/network.ts';
-import type { KeptAd, StagedAd, Store } from './store.ts';
+import type { KeptAd, Store } from './store.ts';
+import { analysisContract } from './store-analysis.contract.ts';
+import { retentionContract } from './store-retention.contract.ts';
 
 type Opener = () => Promise<{ store: Store; cleanup(): Promise<void> }>;
+/** One contract test on a fresh store, closed and cleaned up afterwards. */
+export type ContractTest = (title: string, body: (store: Store) => Promise<void>) => void;
 
 export function storeContract(name: string, open: Opener): void {
-  const test = (title: string, body: (store: Store) => Promise<void>) => it(title, async () => {
+  const test: ContractTest = (title, body) => it(title, async () => {
     const { store, cleanup } = await open();
     try {
       await body(store);
@@ -337,156 +341,8 @@ export function storeContract(name: string, open: Opener): void {
       assert.equal((await store.search({ themes: ['mensenhandel'], ids: [] })).total, 0);
     });
 
-    test('networkOf follows stored links through other ads, never across themes nor to an ad not kept', async (store) => {
-      const runId = await startTestRun(store);
-      const save = async (n: string) => (await store.saveAd(keptAd(runId, { url: `https://ads.example/${n}` }))).adId;
-      const [a, b, c, d] = [await save('1'), await save('2'), await save('3'), await save('4')];
-      const other = (await store.saveAd(keptAd(await startTestRun(store, 'toezicht'), { theme: 'toezicht' }))).adId;
-      const link = (x: string, y: string, reason: NetworkLink['reason'], value: string): NetworkLink =>
-        (x < y ? { a: x, b: y, reason, value } : { a: y, b: x, reason, value });
-      const links = [link(a, b, 'shared-phone', '+31612345678'), link(b, c, 'shared-image', 'f0f0 ~ f0f1'), link(a, other, 'shared-phone', '+31612345678'),
-        link(a, 'f'.repeat(24), 'template-text', 'similarity 0.90')];
-      await store.replaceLinks('mensenhandel', links);
-      const network = await store.networkOf(c, ['mensenhandel', 'toezicht']);
-      assert.deepEqual(network?.ads, [a, b, c].sort());
-      assert.deepEqual(network?.links, links.slice(0, 2).sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b)));
-      assert.deepEqual(await store.networkOf(d, ['mensenhandel']), { ads: [d], links: [] });
-      assert.equal(await store.networkOf(a, ['toezicht']), null);
-      await store.replaceLinks('mensenhandel', []);
-      assert.deepEqual(await store.networkOf(a, ['mensenhandel']), { ads: [a], links: [] }, 'links are replaced, not added');
-    });
-
-    test('keeps staged ads apart from kept ones, hands each out once, and purges the rest with a count in the custody log', async (store) => {
-      const runId = await startTestRun(store);
-      const capture = new Uint8Array([1, 2, 3]);
-      const staged = (url: string): StagedAd => ({
-        runId, theme: 'mensenhandel', url, features: { id: url, fields: { title: url } }, capture, owner: 'host:1',
-        stagedAt: '2025-03-01T10:00:00.000Z', expiresAt: '2025-03-02T10:00:00.000Z',
-      });
-      await store.stage(staged('https://ads.example/s1'));
-      await store.stage(staged('https://ads.example/s2'));
-      assert.equal((await store.search({ themes: ['mensenhandel'] })).total, 0, 'a staged ad is not a kept ad');
-      assert.deepEqual((await store.stagedFeatures(runId)).map((s) => s.features.fields.title), ['https://ads.example/s1', 'https://ads.example/s2']);
-      assert.deepEqual(await store.stagingRuns(), [{ runId, theme: 'mensenhandel', owner: 'host:1', expiresAt: '2025-03-02T10:00:00.000Z', ads: 2 }]);
-      assert.deepEqual([...(await store.takeStaged(runId, 'https://ads.example/s1'))!], [1, 2, 3]);
-      assert.equal(await store.takeStaged(runId, 'https://ads.example/s1'), null);
-      assert.equal(await store.purgeStaging(runId, 'abandoned', '2025-03-01T11:00:00.000Z'), 1);
-      assert.deepEqual(await store.stagingRuns(), []);
-      const last = (await store.readLog('custody')).at(-1)!;
-      assert.deepEqual(last.body, { action: 'staging-purged', run: runId, theme: 'mensenhandel', ads: 1, reason: 'abandoned' });
-    });
-
-    test('refuses to stage an ad under a run of another theme, or without its capture, and stages nothing', async (store) => {
-      const runId = await startTestRun(store);
-      const ad: StagedAd = {
-        runId, theme: 'toezicht', url: 'https://ads.example/x', features: { id: 'x', fields: {} }, capture: new Uint8Array([1]),
-        owner: 'host:1', stagedAt: '2025-03-01T10:00:00.000Z', expiresAt: '2025-03-02T10:00:00.000Z',
-      };
-      await assert.rejects(store.stage(ad), (e) => e instanceof BakenError && e.code === 'STORE_REJECTED' && /theme "toezicht"/.test(e.message));
-      await assert.rejects(store.stage({ ...ad, theme: 'mensenhandel', capture: new Uint8Array() }),
-        (e) => e instanceof BakenError && e.code === 'STORE_REJECTED' && /capture: expected the captured bytes/.test(e.message));
-      assert.deepEqual(await store.stagingRuns(), []);
-    });
-
-    test('purges an expired ad with everything it has, and nothing of a fresh or a held one', async (store) => {
-      const runId = await startTestRun(store);
-      const old = keptAd(runId, { url: 'https://ads.example/old', html: 'shared page', fields: { title: 'Oud zonnebloem', phones: ['+31611111111'] } });
-      const fresh = keptAd(runId, { url: 'https://ads.example/fresh', html: 'shared page', capturedAt: '2025-09-01T10:00:00.000Z' });
-      const held = keptAd(runId, { url: 'https://ads.example/held', fields: { title: 'Vastgehouden' } });
-      const [o, f, h] = [await store.saveAd(old), await store.saveAd(fresh), await store.saveAd(held)];
-      const v2 = await store.saveAd(keptAd(runId, { url: old.url, fields: { title: 'Oud v2' }, capturedAt: '2025-03-02T10:00:00.000Z' }));
-      await store.replaceLinks('mensenhandel', [o.adId < f.adId
-        ? { a: o.adId, b: f.adId, reason: 'shared-phone', value: '+31612345678' } : { a: f.adId, b: o.adId, reason: 'shared-phone', value: '+31612345678' }]);
-      await store.placeHold(h.adId, 'mensenhandel', 'ZAAK-2025-001', 'expert.jansen', '2025-03-03T00:00:00.000Z');
-
-      const result = await store.purgeExpired('mensenhandel', { lastSeenBefore: '2025-06-01T00:00:00.000Z' }, '2025-09-02T00:00:00.000Z');
-
-      const oldOnly = [...new Set([old, keptAd(runId, { url: old.url })].flatMap((a) => a.artefacts.map((x) => x.sha256)))]
-        .filter((sha) => !fresh.artefacts.some((x) => x.sha256 === sha)).sort();
-      assert.deepEqual(result, { ads: 1, captures: 2, blobs: oldOnly, held: 1 }, 'the shared page is still used by the fresh ad');
-      assert.equal(await store.getAd(o.adId, ['mensenhandel']), null);
-      assert.deepEqual(await store.evidence(o.adId), []);
-      assert.deepEqual(await store.sightings(o.adId), []);
-      assert.equal((await store.search({ themes: ['mensenhandel'], text: 'zonnebloem' })).total, 0);
-      assert.equal((await store.search({ themes: ['mensenhandel'], phone: '+31611111111' })).total, 0);
-      assert.deepEqual((await store.search({ themes: ['mensenhandel'] })).hits.map((x) => x.id).sort(), [f.adId, h.adId].sort());
-      assert.deepEqual(await store.networkOf(f.adId, ['mensenhandel']), { ads: [f.adId], links: [] });
-      const referenced = await store.referencedBlobs();
-      assert.ok(oldOnly.every((sha) => !referenced.has(sha)), 'no row refers to a purged blob');
-      assert.ok(fresh.artefacts.every((x) => referenced.has(x.sha256)) && held.artefacts.every((x) => referenced.has(x.sha256)));
-      const last = (await store.readLog('custody')).at(-1)!;
-      assert.deepEqual(last.body, {
-        action: 'purge', theme: 'mensenhandel', reason: 'retention', ads: [o.adId], captures: [o.captureId, v2.captureId],
-        at: '2025-09-02T00:00:00.000Z',
-      });
-      assert.ok(!JSON.stringify(last.body).includes('ads.example'), 'the purge entry names ids, never URLs or fields');
-    });
-
-    test('purges an ad first seen before the absolute maximum, however recently it was seen', async (store) => {
-      const runId = await startTestRun(store);
-      const { adId: id } = await store.saveAd(keptAd(runId));
-      await store.saveAd(keptAd(runId, { capturedAt: '2025-09-01T10:00:00.000Z' }));
-      const cutoff = { lastSeenBefore: '2025-06-01T00:00:00.000Z' };
-      assert.equal((await store.purgeExpired('mensenhandel', cutoff, '2025-09-02T00:00:00.000Z')).ads, 0);
-      assert.equal((await store.purgeExpired('toezicht', { ...cutoff, firstSeenBefore: '2025-04-01T00:00:00.000Z' }, '2025-09-02T00:00:00.000Z')).ads, 0,
-        'a purge never reaches another theme');
-      assert.equal((await store.purgeExpired('mensenhandel', { ...cutoff, firstSeenBefore: '2025-04-01T00:00:00.000Z' }, '2025-09-02T00:00:00.000Z')).ads, 1);
-      assert.equal(await store.getAd(id, ['mensenhandel']), null);
-    });
-
-    test('a hold and its release are custody entries with the ad, the case and who', async (store) => {
-      const { adId: id } = await store.saveAd(keptAd(await startTestRun(store)));
-      const hold = await store.placeHold(id, 'mensenhandel', 'ZAAK-7', 'expert.jansen', '2025-03-03T00:00:00Z');
-      assert.deepEqual(await store.holds('mensenhandel'), [hold]);
-      assert.deepEqual(await store.holds('toezicht'), []);
-      await assert.rejects(store.placeHold(id, 'mensenhandel', 'ZAAK-8', 'expert.smit', '2025-03-04T00:00:00Z'),
-        (e) => e instanceof BakenError && e.code === 'CONFLICT' && /already on hold for case ZAAK-7/.test(e.message));
-      await store.releaseHold(id, 'mensenhandel', 'expert.smit', '2025-03-05T00:00:00Z');
-      assert.deepEqual(await store.holds('mensenhandel'), []);
-      const log = (await store.readLog('custody')).slice(-2);
-      assert.deepEqual(log.map((e) => [e.at, e.body]), [
-        ['2025-03-03T00:00:00.000Z', { action: 'hold', ad: id, theme: 'mensenhandel', case: 'ZAAK-7', by: 'expert.jansen' }],
-        ['2025-03-05T00:00:00.000Z', { action: 'hold-released', ad: id, theme: 'mensenhandel', case: 'ZAAK-7', by: 'expert.smit' }],
-      ]);
-      assert.deepEqual(verifyChain(await store.readLog('custody')).breaks, []);
-      await assert.rejects(store.releaseHold(id, 'mensenhandel', 'expert.smit', '2025-03-06T00:00:00Z'),
-        (e) => e instanceof BakenError && e.code === 'NOT_FOUND');
-    });
-
-    test('a released ad past retention is purged at the next purge', async (store) => {
-      const { adId: id } = await store.saveAd(keptAd(await startTestRun(store)));
-      await store.placeHold(id, 'mensenhandel', 'ZAAK-7', 'expert.jansen', '2025-03-03T00:00:00Z');
-      const cutoff = { lastSeenBefore: '2025-06-01T00:00:00.000Z' };
-      assert.deepEqual(await store.purgeExpired('mensenhandel', cutoff, '2025-09-01T00:00:00Z'), { ads: 0, captures: 0, blobs: [], held: 1 });
-      assert.ok(await store.getAd(id, ['mensenhandel']));
-      await store.releaseHold(id, 'mensenhandel', 'expert.jansen', '2025-09-01T01:00:00Z');
-      assert.equal((await store.purgeExpired('mensenhandel', cutoff, '2025-09-02T00:00:00Z')).ads, 1);
-      assert.equal(await store.getAd(id, ['mensenhandel']), null);
-    });
-
-    test('refuses to hold an ad of another theme, or without a case number, and changes nothing', async (store) => {
-      const { adId: id } = await store.saveAd(keptAd(await startTestRun(store)));
-      const before = (await store.readLog('custody')).length;
-      await assert.rejects(store.placeHold(id, 'toezicht', 'ZAAK-7', 'expert.jansen', '2025-03-03T00:00:00Z'),
-        (e) => e instanceof BakenError && e.code === 'NOT_FOUND' && /theme "toezicht" keeps no such ad/.test(e.message));
-      await assert.rejects(store.placeHold(id, 'mensenhandel', ' ', 'expert.jansen', '2025-03-03T00:00:00Z'),
-        (e) => e instanceof BakenError && e.code === 'INPUT_INVALID' && /case number/.test(e.message));
-      assert.deepEqual([await store.holds('mensenhandel'), await store.holds('toezicht')], [[], []]);
-      assert.equal((await store.readLog('custody')).length, before);
-    });
-
-    test('gives the analysis the latest version of each kept ad and the earlier ones since a date, with their pictures', async (store) => {
-      const runId = await startTestRun(store);
-      const url = 'https://ads.example/moving';
-      await store.saveAd(keptAd(runId, { url, fields: { city: 'Utrecht' }, capturedAt: '2025-03-01T10:00:00.000Z', perceptualHashes: ['00ff00ff00ff00ff'] }));
-      await store.saveAd(keptAd(runId, { url, fields: { city: 'Breda' }, capturedAt: '2025-03-03T10:00:00.000Z' }));
-      await store.saveAd(keptAd(await startTestRun(store, 'toezicht'), { theme: 'toezicht', url }));
-      const all = await store.keptFeatures('mensenhandel', '2025-03-01T00:00:00.000Z');
-      assert.deepEqual(all.map((f) => [f.fields.city, f.seen, f.imageHashes]), [
-        ['Utrecht', '2025-03-01T10:00:00.000Z', ['00ff00ff00ff00ff']], ['Breda', '2025-03-03T10:00:00.000Z', undefined],
-      ]);
-      assert.deepEqual((await store.keptFeatures('mensenhandel', '2025-03-02T00:00:00.000Z')).map((f) => f.fields.city), ['Breda']);
-    });
+    analysisContract(test);
+    retentionContract(test);
   });
 }
 
