@@ -5,7 +5,7 @@ export const ROLES = ['expert', 'analyst', 'supervisor', 'admin', 'auditor'] as 
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
-  'ads.search', 'ads.read', 'ads.hits', 'ads.artefacts', 'ads.network',
+  'ads.search', 'ads.read', 'ads.hits', 'ads.artefacts', 'ads.network', 'ads.hold',
   'lists.read', 'lists.write',
   'stats.read',
   'audit.read',
@@ -18,8 +18,9 @@ export type Action = (typeof ACTIONS)[number];
 const CONTENT_READER: Action[] = ['ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'stats.read'];
 
 export const GRANTS: Record<Role, ReadonlySet<Action>> = {
-  // Experts alone see which indicators hit and why (indicator secrecy, DESIGN §2.7).
-  expert: new Set([...CONTENT_READER, 'ads.hits', 'ads.network']),
+  // Experts alone see which indicators hit and why (indicator secrecy, DESIGN §2.7), and link an ad
+  // to a case, which keeps it past retention (DESIGN §2.4).
+  expert: new Set([...CONTENT_READER, 'ads.hits', 'ads.network', 'ads.hold']),
   analyst: new Set([...CONTENT_READER, 'ads.network']),
   // Linking ads by phone number combines personal data; municipal supervision has no basis for it.
   supervisor: new Set(CONTENT_READER),

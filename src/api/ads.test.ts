@@ -163,3 +163,35 @@ describe('ads', { timeout: 120_000 }, () => {
     assert.ok(entries.includes(w.ads.mensenhandel[2]));
   });
 });
+
+// Its own world: the purge below erases every other ad of the theme.
+describe('legal holds through the API', () => {
+  let w: ApiWorld;
+  let expert: Session;
+  let analyst: Session;
+  before(async () => {
+    w = await openApiWorld();
+    [expert, analyst] = [await w.login('expert-mensenhandel'), await w.login('analyst-mensenhandel')];
+  });
+  after(() => w.close());
+
+  it('lets an expert hold an ad for a case, which the retention purge then spares until the hold is released', async () => {
+    const id = w.ads.mensenhandel[0]!;
+    const hold = (session: Session, body: unknown = { caseNumber: 'PL0900-2026-7' }) =>
+      w.app.inject({ method: 'PUT', url: `/api/ads/${id}/hold`, headers: session.headers, payload: body as object });
+    assert.equal((await hold(analyst)).statusCode, 403, 'an analyst cannot hold');
+    assert.equal((await hold(expert, { caseNumber: ' ' })).statusCode, 400, 'a hold needs a case number');
+    const placed = await hold(expert);
+    assert.equal(placed.statusCode, 200, placed.body);
+    assert.equal(placed.json().caseNumber, 'PL0900-2026-7');
+    assert.equal((await hold(expert)).statusCode, 409, 'one case at a time');
+    const far = new Date('2030-01-01T00:00:00.000Z').toISOString();
+    assert.equal((await w.store.purgeExpired('mensenhandel', { lastSeenBefore: far }, far)).held, 1);
+    assert.ok(await w.store.getAd(id, ['mensenhandel']), 'the held ad survives the purge');
+    const audit = (await w.store.readLog('audit')).map((e) => e.body).filter((b) => b['action'] === 'holds.change');
+    assert.deepEqual(audit.map((b) => [b['resources'], b['justification'], b['user']]), [[[id], 'PL0900-2026-7', 'expert-mensenhandel'], [[id], 'PL0900-2026-7', 'expert-mensenhandel']]);
+    const released = await w.app.inject({ method: 'DELETE', url: `/api/ads/${id}/hold`, headers: expert.headers });
+    assert.equal(released.statusCode, 204);
+    assert.equal((await w.store.holds('mensenhandel')).length, 0);
+  });
+});

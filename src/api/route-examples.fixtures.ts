@@ -1,5 +1,6 @@
 // One example request per route of the route table, aimed at a resource of a given theme. The
 // authorisation matrix and the audit-trail test both walk the route table with these.
+import { keptAd, startTestRun } from '../store/store.fixtures.ts';
 import { PASSWORD, userName, type ApiWorld, type ThemeId } from './api.fixtures.ts';
 
 export interface Request { url: string; payload?: unknown }
@@ -25,6 +26,16 @@ export const EXAMPLES: Record<string, Example> = {
   'GET /api/ads/:id/images/:n': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/images/0` }) },
   'GET /api/ads/:id/html': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/html` }) },
   'GET /api/ads/:id/network': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/network` }) },
+  // A fresh ad each time: a hold placed by one call would make the next one a conflict.
+  'PUT /api/ads/:id/hold': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${await freshAd(w, theme)}/hold`, payload: { caseNumber: 'ZAAK-2026-001' } }) },
+  'DELETE /api/ads/:id/hold': {
+    themed: true,
+    build: async (w, theme) => {
+      const id = await freshAd(w, theme);
+      await w.store.placeHold(id, theme, 'ZAAK-2026-002', 'matrix', w.clock.now.toISOString());
+      return { url: `/api/ads/${id}/hold` };
+    },
+  },
   'GET /api/lists': { themed: true, build: async (_w, theme) => ({ url: `/api/lists?theme=${theme}` }) },
   'POST /api/lists': { themed: true, build: async (_w, theme) => ({ url: '/api/lists', payload: { theme, name: next() } }) },
   'GET /api/lists/:id': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}` }) },
@@ -67,6 +78,11 @@ export const EXAMPLES: Record<string, Example> = {
   'GET /api/openapi.json': { themed: false, build: async () => ({ url: '/api/openapi.json' }) },
   'GET /api/docs': { themed: false, build: async () => ({ url: '/api/docs' }) },
 };
+
+async function freshAd(w: ApiWorld, theme: ThemeId): Promise<string> {
+  const runId = await startTestRun(w.store, theme);
+  return (await w.store.saveAd(keptAd(runId, { theme, url: `https://ads.example/${theme}/${next()}` }))).adId;
+}
 
 function scheduleOf(theme: ThemeId): string {
   return theme === 'mensenhandel' ? 'mensenhandel-daily' : 'toezicht-weekly';

@@ -120,4 +120,18 @@ export const adsRoutes = [
     }),
     handle: async ({ params, who }, s) => s.ads.network(who, params.id),
   }),
+  defineRoute({
+    method: 'PUT', url: '/api/ads/:id/hold', access: 'ads.hold', tag: 'ads', status: 200, audit: 'holds.change',
+    summary: 'Put the ad on legal hold for a case: it is kept past its theme\'s retention until released',
+    params: adParams,
+    body: z.strictObject({ caseNumber: z.string().trim().min(1).max(100) }),
+    response: z.object({ adId, theme: z.string(), caseNumber: z.string(), by: z.string(), at: z.string() }).meta({ id: 'LegalHold' }),
+    handle: async ({ params, body, who }, s) => s.ads.hold(who, params.id, body.caseNumber),
+  }),
+  defineRoute({
+    method: 'DELETE', url: '/api/ads/:id/hold', access: 'ads.hold', tag: 'ads', status: 204, audit: 'holds.change',
+    summary: 'Release the ad\'s legal hold; it is purged once past retention',
+    params: adParams,
+    handle: async ({ params, who }, s) => s.ads.release(who, params.id),
+  }),
 ];

@@ -5,7 +5,7 @@ import type { Artefact } from '../../domain/ad.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type { IndicatorHit } from '../../domain/indicator-hit.ts';
 import type { NetworkLink } from '../../domain/network.ts';
-import type { AdVersion, SearchFacets, SearchHit, StoredAd } from '../../store/store.ts';
+import type { AdVersion, LegalHold, SearchFacets, SearchHit, StoredAd } from '../../store/store.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
 
 export interface AdSearch {
@@ -109,7 +109,22 @@ export class AdsService {
     };
   }
 
-  async #visibleAd(who: Who, action: 'ads.read' | 'ads.artefacts' | 'ads.network', id: string): Promise<StoredAd> {
+  /** Links the ad to a case: it is kept past its theme's retention until released (DESIGN §2.4). */
+  async hold(who: Who, id: string, caseNumber: string): Promise<LegalHold> {
+    const ad = await this.#visibleAd(who, 'ads.hold', id);
+    await this.#c.trail.record(who, 'holds.change', {
+      themes: [ad.theme], resources: [id], query: { op: 'place' }, count: 1, justification: caseNumber,
+    });
+    return this.#c.store.placeHold(id, ad.theme, caseNumber, who.actor.name, this.#c.now().toISOString());
+  }
+
+  async release(who: Who, id: string): Promise<void> {
+    const ad = await this.#visibleAd(who, 'ads.hold', id);
+    await this.#c.trail.record(who, 'holds.change', { themes: [ad.theme], resources: [id], query: { op: 'release' }, count: 1 });
+    await this.#c.store.releaseHold(id, ad.theme, who.actor.name, this.#c.now().toISOString());
+  }
+
+  async #visibleAd(who: Who, action: 'ads.read' | 'ads.artefacts' | 'ads.network' | 'ads.hold', id: string): Promise<StoredAd> {
     const themes = themesFor(who, action, this.#c.config.current);
     const ad = await this.#c.store.getAd(id, themes);
     authorise(who, action, ad ? themeRef(this.#c.config.current, ad.theme) : null, `no ad ${id}`);
