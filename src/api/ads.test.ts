@@ -184,6 +184,9 @@ describe('legal holds through the API', () => {
     const placed = await hold(expert);
     assert.equal(placed.statusCode, 200, placed.body);
     assert.equal(placed.json().caseNumber, 'PL0900-2026-7');
+    const view = async (session: Session) => (await w.app.inject({ method: 'GET', url: `/api/ads/${id}`, headers: session.headers })).json();
+    assert.equal((await view(expert)).hold.caseNumber, 'PL0900-2026-7', 'an expert sees the case');
+    assert.equal('hold' in await view(analyst), false, 'an analyst does not');
     assert.equal((await hold(expert)).statusCode, 409, 'one case at a time');
     const far = new Date('2030-01-01T00:00:00.000Z').toISOString();
     assert.equal((await w.store.purgeExpired('mensenhandel', { lastSeenBefore: far }, far)).held, 1);
@@ -193,5 +196,6 @@ describe('legal holds through the API', () => {
     const released = await w.app.inject({ method: 'DELETE', url: `/api/ads/${id}/hold`, headers: expert.headers });
     assert.equal(released.statusCode, 204);
     assert.equal((await w.store.holds('mensenhandel')).length, 0);
+    assert.equal((await view(expert)).hold, null);
   });
 });

@@ -43,6 +43,8 @@ const adView = z.object({
   score: z.number(),
   indicatorCount: z.number().int(),
   hits: z.array(hit).optional().describe('experts only: which indicators hit, with their evidence'),
+  hold: z.object({ caseNumber: z.string(), by: z.string(), at: z.string() }).nullable().optional()
+    .describe('experts only: the case the ad is on legal hold for, or null'),
   artefacts: z.array(z.object({ kind: z.string(), mime: z.string(), bytes: z.number().int(), n: z.number().int() })),
   versions: z.array(z.object({ captureId: z.string(), version: z.number().int(), capturedAt: z.string(), contentHash: z.string() })),
   sightings: z.array(z.object({ runId: z.string(), seenAt: z.string() })),

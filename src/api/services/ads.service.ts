@@ -21,6 +21,8 @@ export interface AdView {
   indicatorCount: number;
   /** Experts only: which indicators hit and why. */
   hits?: IndicatorHit[];
+  /** Experts only: the case the ad is held for, or null. */
+  hold?: { caseNumber: string; by: string; at: string } | null;
   artefacts: { kind: Artefact['kind']; mime: string; bytes: number; n: number }[];
   versions: Omit<AdVersion, 'fields'>[];
   sightings: { runId: string; seenAt: string }[];
@@ -68,13 +70,18 @@ export class AdsService {
     const [versions, sightings] = await Promise.all([
       this.#c.store.versions(id, [ad.theme]), this.#c.store.sightings(id),
     ]);
-    const showHits = decide(who.actor, 'ads.hits', themeRef(this.#c.config.current, ad.theme)) === 'allow';
+    const theme = themeRef(this.#c.config.current, ad.theme);
+    const showHits = decide(who.actor, 'ads.hits', theme) === 'allow';
+    // Holds are few (one per ad linked to a case), so the theme's list is read rather than a lookup per ad.
+    const hold = decide(who.actor, 'ads.hold', theme) === 'allow'
+      ? (await this.#c.store.holds(ad.theme)).find((h) => h.adId === id) ?? null : undefined;
     await this.#c.trail.record(who, 'ads.read', { themes: [ad.theme], resources: [id], count: 1, justification });
     return {
       id: ad.id, theme: ad.theme, source: ad.source, url: ad.url, firstSeen: ad.firstSeen, lastSeen: ad.lastSeen,
       goneAt: ad.goneAt, version: ad.version, captureId: ad.captureId, meta: ad.meta, fields: ad.fields, score: ad.score,
       indicatorCount: ad.hits.length,
       ...(showHits ? { hits: ad.hits } : {}),
+      ...(hold !== undefined ? { hold: hold && { caseNumber: hold.caseNumber, by: hold.by, at: hold.at } } : {}),
       artefacts: numbered(ad.artefacts).map(({ kind, mime, bytes, n }) => ({ kind, mime, bytes, n })),
       versions: versions.map(({ captureId, version, capturedAt, contentHash }) => ({ captureId, version, capturedAt, contentHash })),
       sightings,
