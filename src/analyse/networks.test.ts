@@ -4,7 +4,7 @@ import { profileSchema } from '../config/schema.ts';
 import { generateWorld } from '../../demo/generate.ts';
 import type { AnalysisInput } from './analysis-input.ts';
 import { compileProfile } from './compile-profile.ts';
-import { linkOptions, networkOf, networks } from './networks.ts';
+import { linkOptions, networkLinks } from './networks.ts';
 
 const options = { maxDistance: 8, threshold: 0.8 };
 const ads: AnalysisInput[] = [
@@ -15,28 +15,23 @@ const ads: AnalysisInput[] = [
   { id: 'e', fields: { phones: ['+31622222222'] } },
 ];
 
-describe('networks', () => {
-  it('joins ads linked by phone and by photo into one network, with the reason for every link', () => {
-    assert.deepEqual(networkOf('d', ads, options), {
-      ads: ['a', 'b', 'c', 'd'],
-      links: [
-        { a: 'a', b: 'b', reason: 'shared-phone', value: '+31611111111' },
-        { a: 'a', b: 'c', reason: 'shared-phone', value: '+31611111111' },
-        { a: 'b', b: 'd', reason: 'shared-image', value: '00000000000000ff ~ 00000000000000fe (1 bits apart)' },
-      ],
-    });
+describe('network links', () => {
+  it('link ads by phone (each to the first of its number) and by photo, with the reason, and leave an unlinked ad out', () => {
+    assert.deepEqual(networkLinks(ads, options), [
+      { a: 'a', b: 'b', reason: 'shared-phone', value: '+31611111111' },
+      { a: 'a', b: 'c', reason: 'shared-phone', value: '+31611111111' },
+      { a: 'b', b: 'd', reason: 'shared-image', value: '00000000000000ff ~ 00000000000000fe (1 bits apart)' },
+    ]);
   });
 
-  it('gives an unlinked ad a network of its own, and none to an ad it does not know', () => {
-    assert.deepEqual(networkOf('e', ads, options), { ads: ['e'], links: [] });
-    assert.equal(networkOf('zz', ads, options), null);
-  });
-
-  it('finds the phone and template networks of the demo world', () => {
+  it('join every ad of the demo world\'s phone and template networks to another of its network, for that reason', () => {
     const world = generateWorld({ day: 0 });
-    const found = networks(world.ads.map((a) => ({ id: a.id, fields: a.fields })), options).map((n) => n.ads.join(' '));
+    const links = networkLinks(world.ads.map((a) => ({ id: a.id, fields: a.fields })), options);
+    const reason = { phone: 'shared-phone', template: 'template-text' } as const;
     for (const n of world.networks.filter((x) => x.kind === 'phone' || x.kind === 'template')) {
-      assert.ok(found.includes([...n.ads].sort().join(' ')), `${n.id}: ${n.ads.join(' ')} not found as a network`);
+      const inside = links.filter((l) => l.reason === reason[n.kind as 'phone' | 'template'] && n.ads.includes(l.a) && n.ads.includes(l.b));
+      const joined = new Set(inside.flatMap((l) => [l.a, l.b]));
+      assert.deepEqual(n.ads.filter((id) => !joined.has(id)), [], `${n.id}: every ad is linked within its network`);
     }
   });
 

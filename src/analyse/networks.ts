@@ -1,5 +1,6 @@
-// Networks of kept ads: ads linked by a shared phone number, the same photo or the same template
-// text, and everything linked to those in turn (connected components), each link with its reason.
+// The links networks are made of: kept ads joined by a shared phone number, the same photo or the
+// same template text, each link with its reason. The store keeps them and follows them to whole
+// networks (connected components).
 import type { Network, NetworkLink, NetworkReason } from '../domain/network.ts';
 import { adLinks } from './ad-links.ts';
 import type { AnalysisInput } from './analysis-input.ts';
@@ -47,36 +48,4 @@ export function networkLinks(ads: readonly AnalysisInput[], options: LinkOptions
     for (const n of neighbours) add(ads[i]!.id, ads[n.other]!.id, 'template-text', `similarity ${n.similarity.toFixed(2)}`);
   });
   return [...found.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b) || x.reason.localeCompare(y.reason));
-}
-
-/** Every network of two or more ads, largest first. */
-export function networks(ads: readonly AnalysisInput[], options: LinkOptions): Network[] {
-  const links = networkLinks(ads, options);
-  const parent = new Map<string, string>();
-  const root = (id: string): string => {
-    let r = id;
-    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(id, r);
-    return r;
-  };
-  for (const { a, b } of links) {
-    if (!parent.has(a)) parent.set(a, a);
-    if (!parent.has(b)) parent.set(b, b);
-    parent.set(root(a), root(b));
-  }
-  const groups = new Map<string, Network>();
-  for (const id of [...parent.keys()].sort()) {
-    const r = root(id);
-    const group = groups.get(r) ?? { ads: [], links: [] };
-    group.ads.push(id);
-    groups.set(r, group);
-  }
-  for (const link of links) groups.get(root(link.a))!.links.push(link);
-  return [...groups.values()].sort((x, y) => y.ads.length - x.ads.length || x.ads[0]!.localeCompare(y.ads[0]!));
-}
-
-/** The network the ad belongs to: itself alone when nothing links to it, null when it is not among the ads. */
-export function networkOf(adId: string, ads: readonly AnalysisInput[], options: LinkOptions): Network | null {
-  if (!ads.some((ad) => ad.id === adId)) return null;
-  return networks(ads, options).find((n) => n.ads.includes(adId)) ?? { ads: [adId], links: [] };
 }

@@ -16,8 +16,6 @@ interface HitRow {
 interface FacetRow { source: string; city_key: string | null; indicator_count: number; score: number; month: string; n: number }
 interface MatchRow extends FacetRow { part: 0 | 1; rid: number | null }
 
-const THEME_IN = 'a.theme IN (SELECT value FROM json_each(:themes))';
-
 export function searchAds(sql: Sql, query: SearchQuery): SearchResult {
   const tokens = wordTokens(query.text);
   const empty = query.facets ? { total: 0, hits: [], facets: countFacets([]) } : { total: 0, hits: [] };
@@ -70,7 +68,6 @@ function shownHits(sql: Sql, rids: number[]): SearchHit[] {
   return rids.map((rid) => toHit(byRid.get(rid)!));
 }
 
-/** Links by the same E.164 number in the latest capture of two ads of one theme. */
 function countFacets(rows: FacetRow[]): SearchFacets {
   const city = new FacetCounter();
   const source = new FacetCounter();
