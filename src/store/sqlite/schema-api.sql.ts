@@ -129,3 +129,27 @@ INSERT INTO ad_search
   SELECT a.rid, a.theme, a.source, c.city_key, c.score, json_array_length(c.hits), a.first_seen, a.last_seen, c.id
   FROM ads a JOIN captures c ON c.id = a.latest_capture_id;
 `;
+
+// Every change to ad_search numbered, so the search columns held in memory (search.sqlite.ts) read
+// only the rows changed since they last looked, also when another process (a crawl) wrote them.
+export const SEARCH_CHANGES_MIGRATION = `
+-- One row per stored ad: a later change renumbers it.
+CREATE TABLE ad_search_changes (
+  rid INTEGER PRIMARY KEY,
+  rev INTEGER NOT NULL UNIQUE
+) STRICT;
+-- How many ads left ad_search: a reader that sees the count grow reads them all again. Deletes are
+-- rare (the retention purge) and a purged ad must leave no row behind, not even its number.
+CREATE TABLE ad_search_deletions (n INTEGER NOT NULL) STRICT;
+INSERT INTO ad_search_deletions (n) VALUES (0);
+CREATE TRIGGER ad_search_changes_insert AFTER INSERT ON ad_search BEGIN
+  INSERT OR REPLACE INTO ad_search_changes (rid, rev) VALUES (NEW.rid, (SELECT coalesce(max(rev), 0) + 1 FROM ad_search_changes));
+END;
+CREATE TRIGGER ad_search_changes_update AFTER UPDATE ON ad_search BEGIN
+  INSERT OR REPLACE INTO ad_search_changes (rid, rev) VALUES (NEW.rid, (SELECT coalesce(max(rev), 0) + 1 FROM ad_search_changes));
+END;
+CREATE TRIGGER ad_search_changes_delete AFTER DELETE ON ad_search BEGIN
+  DELETE FROM ad_search_changes WHERE rid = OLD.rid;
+  UPDATE ad_search_deletions SET n = n + 1;
+END;
+`;

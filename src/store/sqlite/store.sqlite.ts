@@ -15,7 +15,7 @@ import type {
 } from '../store.ts';
 import { assertFailure, assertFinish, assertKeptAd, assertRunStart, assertStagedAd, normaliseUtc } from '../validate.ts';
 import { openDatabase } from './database.sqlite.ts';
-import { searchAds } from './search.sqlite.ts';
+import { SqliteSearch } from './search.sqlite.ts';
 import * as analysis from './staging.sqlite.ts';
 import * as retention from './retention.sqlite.ts';
 import { canonicalJson, sha256Hex } from '../../domain/canonical-json.ts';
@@ -51,9 +51,11 @@ const THEME_IN = 'a.theme IN (SELECT value FROM json_each(:themes))';
 class SqliteStore implements Store {
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
+  readonly #search: SqliteSearch;
 
   constructor(db: DatabaseSync) {
     this.#db = db;
+    this.#search = new SqliteSearch(db, (text) => this.#sql(text));
   }
 
   async startRun(run: RunStart): Promise<string> {
@@ -237,7 +239,7 @@ class SqliteStore implements Store {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    return searchAds((text) => this.#sql(text), query);
+    return this.#search.search(query);
   }
 
   async networkOf(adId: string, themes: string[]): Promise<Network | null> {
