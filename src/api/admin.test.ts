@@ -79,6 +79,7 @@ describe('administration', () => {
     const session = await w.login('target-mensenhandel');
     const res = await call('PATCH', `/api/admin/users/${target.id}`, { role: 'expert' });
     assert.equal(res.json().role, 'expert');
+    assert.equal('totpUri' in res.json(), false, 'no code is enrolled while none is required');
     assert.equal((await w.app.inject({ method: 'GET', url: '/api/session', headers: session.headers })).statusCode, 401);
     const self = w.users.get('admin-mensenhandel')!;
     assert.equal((await call('PATCH', `/api/admin/users/${self.id}`, { disabled: true })).statusCode, 409);
@@ -149,5 +150,26 @@ describe('adding users while one-time codes are required', () => {
     assert.equal(asked.statusCode, 201, asked.body);
     assert.equal((await signIn('analist-met')).json().code, 'TOTP_REQUIRED');
     assert.equal((await signIn('analist-met', codeOf(secretOf(asked.json().totpUri)))).statusCode, 201);
+  });
+
+  it('enrols a code when an analyst is made expert, once, and the expert then signs in with it', async () => {
+    const from = await lastAuditSeq(w.store);
+    const added = await add({ name: 'bevorderd', role: 'analyst' });
+    const patch = async (body: object) => w.app.inject({
+      method: 'PATCH', url: `/api/admin/users/${added.json().id}`, headers: (await adminSession()).headers, payload: body,
+    });
+    const promoted = await patch({ role: 'expert' });
+    assert.equal(promoted.statusCode, 200, promoted.body);
+    assert.equal(promoted.json().totp, true);
+    const secret = secretOf(promoted.json().totpUri);
+    assert.equal((await signIn('bevorderd')).json().code, 'TOTP_REQUIRED');
+    assert.equal((await signIn('bevorderd', codeOf(secret))).statusCode, 201);
+
+    const again = await patch({ role: 'admin' });
+    assert.deepEqual([again.statusCode, 'totpUri' in again.json()], [200, false], 'an enrolled code is kept, not replaced');
+    assert.equal((await w.accounts.userByName('bevorderd'))?.totpSecret, secret);
+    const changes = (await auditSince(w.store, from)).filter((e) => e.body.action === 'users.change').map((e) => e.body['query']);
+    assert.deepEqual(changes, [{ op: 'add', role: 'analyst', totp: false }, { op: 'change', role: 'expert', totp: true }, { op: 'change', role: 'admin' }]);
+    assert.doesNotMatch(JSON.stringify(await auditSince(w.store, from)), new RegExp(secret));
   });
 });

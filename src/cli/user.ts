@@ -51,10 +51,10 @@ export async function user(args: string[]): Promise<number> {
       }
       case 'disable':
       case 'enable':
-        show(await users.change(who, await idOf(app, values.name), { disabled: command === 'disable' }));
+        show((await users.change(who, await idOf(app, values.name), { disabled: command === 'disable' })).user);
         return 0;
       case 'reset-password':
-        show(await users.change(who, await idOf(app, values.name), { password: await passwordFromStdin(values['password-stdin']) }));
+        show((await users.change(who, await idOf(app, values.name), { password: await passwordFromStdin(values['password-stdin']) })).user);
         return 0;
       case 'totp': {
         const uri = await users.enrolTotp(who, await idOf(app, values.name));

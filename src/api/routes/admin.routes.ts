@@ -5,6 +5,7 @@ import { profileSchema, scheduleSchema, sourceSchema } from '../../config/schema
 import { defineRoute, type RouteSpec } from '../route-spec.ts';
 import { configId, password, role, themeId, userView, uuid } from '../schemas.ts';
 import { SINGULAR, type ConfigKind } from '../services/config.service.ts';
+import type { UserView } from '../services/users.service.ts';
 
 const CONFIG_SCHEMAS = { sources: sourceSchema, profiles: profileSchema, schedules: scheduleSchema } as const;
 
@@ -19,6 +20,11 @@ const tokenView = z.object({
 const newUser = userView.extend({
   totpUri: z.string().optional().describe('otpauth:// URI holding the one-time-code secret, for an authenticator app; shown only in this response'),
 }).meta({ id: 'NewUser' });
+
+/** The user, with the enrolment URI only when a code was just enrolled. */
+function withTotpUri(answer: { user: UserView; totpUri: string | null }) {
+  return answer.totpUri === null ? answer.user : { ...answer.user, totpUri: answer.totpUri };
+}
 
 function configRoutes(kind: ConfigKind): RouteSpec[] {
   const schema = CONFIG_SCHEMAS[kind];
@@ -65,18 +71,15 @@ export const adminRoutes: RouteSpec[] = [
       totp: z.boolean().optional().describe('enrol a one-time code; always done for experts and admins while auth.requireTotp is on'),
     }),
     response: newUser,
-    handle: async ({ body, who }, s) => {
-      const added = await s.users.add(who, body);
-      return added.totpUri === null ? added.user : { ...added.user, totpUri: added.totpUri };
-    },
+    handle: async ({ body, who }, s) => withTotpUri(await s.users.add(who, body)),
   }),
   defineRoute({
     method: 'PATCH', url: '/api/admin/users/:id', access: 'users.write', tag: 'admin', status: 200, audit: 'users.change',
-    summary: 'Change role, themes, password or disable; ends the user\'s sessions',
+    summary: 'Change role, themes, password or disable; ends the user\'s sessions; enrols a one-time code when the new role needs one',
     params: z.strictObject({ id: uuid }),
     body: z.strictObject({ role: role.optional(), themes: grantedThemes.optional(), disabled: z.boolean().optional(), password: password.optional() }),
-    response: userView,
-    handle: async ({ params, body, who }, s) => s.users.change(who, params.id, body),
+    response: newUser,
+    handle: async ({ params, body, who }, s) => withTotpUri(await s.users.change(who, params.id, body)),
   }),
   defineRoute({
     method: 'GET', url: '/api/admin/tokens', access: 'tokens.read', tag: 'admin', status: 200, audit: 'tokens.read',

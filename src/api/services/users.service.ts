@@ -46,25 +46,30 @@ export class UsersService {
     return { user: view(user), totpUri: totpSecret ? totpUri(totpSecret, user.name) : null };
   }
 
-  async change(who: Who, id: string, patch: UserPatch): Promise<UserView> {
+  /** Enrols a one-time code, and returns its URI once, when the new role needs one and the user has
+   *  none: a promoted expert or admin could not sign in otherwise. */
+  async change(who: Who, id: string, patch: UserPatch): Promise<{ user: UserView; totpUri: string | null }> {
     const user = await this.#visible(who, id);
     if (patch.themes) this.#assertGrantable(who, patch.themes);
     if (user.id === who.actor.id && (patch.disabled === true || (patch.role !== undefined && patch.role !== 'admin'))) {
       throw new BakenError('CONFLICT', 'an admin cannot disable or demote their own account; ask another admin');
     }
+    const totpSecret = patch.role !== undefined && needsTotp(patch.role, this.#c.settings.auth.requireTotp) && user.totpSecret === null
+      ? newTotpSecret() : null;
     const change: UserChange = {
       role: patch.role, themes: patch.themes, disabled: patch.disabled,
       ...(patch.password === undefined ? {} : { passwordHash: await hashPassword(patch.password), failedLogins: 0, lockedUntil: null }),
+      ...(totpSecret === null ? {} : { totpSecret, totpLastCounter: null }),
     };
     // The password itself is never audited; only that it changed.
     const { password, ...fields } = patch;
     await this.#c.trail.record(who, 'users.change', {
       themes: [...new Set([...user.themes, ...(patch.themes ?? [])])], resources: [user.id],
-      query: { op: 'change', ...fields, password: password === undefined ? undefined : 'changed' }, count: 1,
+      query: { op: 'change', ...fields, password: password === undefined ? undefined : 'changed', totp: totpSecret === null ? undefined : true }, count: 1,
     });
     const changed = await this.#c.accounts.updateUser(id, change, this.#now());
     await this.#c.accounts.deleteSessionsOf(id);
-    return view(changed);
+    return { user: view(changed), totpUri: totpSecret === null ? null : totpUri(totpSecret, changed.name) };
   }
 
   /** A new TOTP secret replaces any old one; the URI is shown once, to be scanned by the user. */
