@@ -5,6 +5,7 @@ import { crawl, usage as crawlUsage } from './crawl.ts';
 import { demo, usage as demoUsage } from './demo.ts';
 import { exportCommand, usage as exportUsage } from './export.ts';
 import { hold, usage as holdUsage } from './hold.ts';
+import { jobs, usage as jobsUsage } from './jobs.ts';
 import { network, usage as networkUsage } from './network.ts';
 import { purge, usage as purgeUsage } from './purge.ts';
 import { search, usage as searchUsage } from './search.ts';
@@ -13,6 +14,7 @@ import { sites, usage as sitesUsage } from './sites.ts';
 import { user, usage as userUsage } from './user.ts';
 import { verify, usage as verifyUsage } from './verify.ts';
 import { versions, usage as versionsUsage } from './versions.ts';
+import { worker, usage as workerUsage } from './worker.ts';
 import { printJson } from './output.ts';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   demo: { run: demo, usage: demoUsage },
   export: { run: exportCommand, usage: exportUsage },
   hold: { run: hold, usage: holdUsage },
+  jobs: { run: jobs, usage: jobsUsage },
   network: { run: network, usage: networkUsage },
   purge: { run: purge, usage: purgeUsage },
   search: { run: search, usage: searchUsage },
@@ -29,6 +32,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   user: { run: user, usage: userUsage },
   verify: { run: verify, usage: verifyUsage },
   versions: { run: versions, usage: versionsUsage },
+  worker: { run: worker, usage: workerUsage },
 };
 
 const HELP = `baken — lawful-by-design crawler for signals of human trafficking in online ads

@@ -1,7 +1,7 @@
 import { openApp } from '../app.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
-import { purgeTheme } from '../retention/purge-expired.ts';
+import { purgeAudited } from '../retention/purge-expired.ts';
 import { AuditTrail } from '../api/audit-trail.ts';
 import { configDir, dataDir, parse } from './args.ts';
 import { operator } from './operator.ts';
@@ -22,11 +22,7 @@ export async function purge(args: string[]): Promise<number> {
     const total = { purged: 0, captures: 0, blobs: 0, held: 0 };
     const trail = new AuditTrail(app.store);
     for (const theme of themes) {
-      const r = await purgeTheme(app, theme, now);
-      // Erasure is logged with counts, never content (Directive 2016/680 art. 25).
-      await trail.record(operator(config), 'retention.purge', {
-        themes: [theme.id], count: r.ads, query: { captures: r.captures, files: r.blobs.length, held: r.held },
-      });
+      const r = await purgeAudited({ ...app, trail }, operator(config), theme, now);
       total.purged += r.ads;
       total.captures += r.captures;
       total.blobs += r.blobs.length;

@@ -90,7 +90,7 @@ export const extractorSchema = z.strictObject({
   fields: z.partialRecord(fieldName, fieldRuleSchema),
 });
 
-const INTERVAL_MINUTES = { m: 1, h: 60, d: 1440 } as const;
+export const INTERVAL_MINUTES = { m: 1, h: 60, d: 1440 } as const;
 
 /** When a theme (or one of its sources) is crawled. The scheduler reads these; admins change them. */
 export const scheduleSchema = z.strictObject({

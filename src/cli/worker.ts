@@ -1,0 +1,54 @@
+import { hostname } from 'node:os';
+import { AuditTrail } from '../api/audit-trail.ts';
+import { openApp } from '../app.ts';
+import { launchBrowser } from '../capture/browser.ts';
+import { loadConfig } from '../config/load.ts';
+import type { Job } from '../jobs/job-queue.ts';
+import { jobRunner } from '../jobs/run-job.ts';
+import { workDue, workUntil } from '../jobs/work.ts';
+import { createLog } from '../log.ts';
+import { openSqliteJobQueue } from '../store/sqlite/jobs.sqlite.ts';
+import { configDir, dataDir, parse } from './args.ts';
+import { operator } from './operator.ts';
+import { printJson, say } from './output.ts';
+
+export const usage = 'baken worker [--once] [--json]   run scheduled crawls and retention purges as they fall due (--once: what is due now, then stop)';
+
+export async function worker(args: string[]): Promise<number> {
+  const { values } = parse(args, { once: { type: 'boolean', default: false } });
+  const config = loadConfig(configDir(values.config));
+  const app = await openApp({ dataDir: dataDir(values.data), config });
+  const queue = await openSqliteJobQueue(app.dataDir).catch(async (e) => { await app.close(); throw e; });
+  try {
+    const deps = {
+      queue, config, worker: `${hostname()}:${process.pid}`,
+      run: jobRunner({ ...app, log: createLog(), trail: new AuditTrail(app.store), who: operator(config), launchBrowser }),
+    };
+    if (values.once) {
+      const ran = await workDue(deps);
+      if (values.json) printJson({ jobs: ran.map(jobSummary) });
+      else for (const job of ran) say(jobLine(job));
+      return ran.every((j) => j.state === 'done') ? 0 : 1;
+    }
+    const stop = new AbortController();
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+    if (!values.json) say('Baken worker: running scheduled crawls and purges; Ctrl-C stops after the current job');
+    await workUntil(deps, stop.signal);
+    return 0;
+  } finally {
+    await queue.close();
+    await app.close();
+  }
+}
+
+export function jobSummary(j: Job) {
+  return {
+    id: j.id, kind: j.kind, theme: j.theme, source: j.source, schedule: j.schedule, slot: j.slot, state: j.state,
+    attempts: j.attempts, result: j.result, error: j.error,
+  };
+}
+
+export function jobLine(j: Job): string {
+  const outcome = j.state === 'done' ? Object.entries(j.result ?? {}).map(([k, v]) => `${k} ${v}`).join(', ') : j.error ?? '';
+  return `${j.slot}  ${j.schedule}  ${j.kind} ${j.theme}${j.source ? `/${j.source}` : ''}  ${j.state} (attempt ${j.attempts})  ${outcome}`;
+}

@@ -1,0 +1,50 @@
+// What each kind of job does: a crawl with a fresh browser, or a theme's retention purge.
+import type { Browser } from 'playwright-core';
+import type { Who } from '../accounts/actor.ts';
+import type { AuditTrail } from '../api/audit-trail.ts';
+import type { App } from '../app.ts';
+import { runCrawl } from '../crawl/run-crawl.ts';
+import { BakenError } from '../domain/errors.ts';
+import type { Log } from '../log.ts';
+import { purgeAudited } from '../retention/purge-expired.ts';
+import type { Job, JobResult } from './job-queue.ts';
+
+export interface JobRunnerDeps extends App {
+  log: Log;
+  trail: AuditTrail;
+  /** Who the audit trail names for a purge: the operator whose worker ran it. */
+  who: Who;
+  launchBrowser(): Promise<Browser>;
+}
+
+export function jobRunner(deps: JobRunnerDeps): (job: Job) => Promise<JobResult> {
+  return async (job) => {
+    deps.log('job.start', { job: job.id, kind: job.kind, theme: job.theme, schedule: job.schedule, attempt: job.attempts });
+    try {
+      const result = job.kind === 'crawl' ? await crawl(deps, job) : await purge(deps, job);
+      deps.log('job.done', { job: job.id, ...result });
+      return result;
+    } catch (err) {
+      deps.log('job.failed', { job: job.id, reason: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
+  };
+}
+
+async function crawl(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
+  // A browser per crawl: nothing of one crawl (cookies, cache, a renderer that leaks) reaches the next.
+  const browser = await deps.launchBrowser();
+  try {
+    const s = await runCrawl({ ...deps, browser }, { theme: job.theme, ...(job.source ? { source: job.source } : {}) });
+    return { run: s.run, captured: s.captured, kept: s.kept, deleted: s.deleted, failed: s.failed, durationMs: s.durationMs };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function purge(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
+  const theme = deps.config.themes.get(job.theme);
+  if (!theme) throw new BakenError('THEME_UNKNOWN', `no theme "${job.theme}" in ${deps.config.dir}/themes`);
+  const r = await purgeAudited(deps, deps.who, theme, new Date());
+  return { purged: r.ads, captures: r.captures, files: r.blobs.length, held: r.held };
+}
