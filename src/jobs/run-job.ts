@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import type { Who } from '../accounts/actor.ts';
 import type { AuditTrail } from '../api/audit-trail.ts';
 import type { App } from '../app.ts';
-import { runCrawl } from '../crawl/run-crawl.ts';
+import { planCrawl, runCrawl } from '../crawl/run-crawl.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 import { purgeAudited } from '../retention/purge-expired.ts';
@@ -32,10 +32,15 @@ export function jobRunner(deps: JobRunnerDeps): (job: Job) => Promise<JobResult>
 }
 
 async function crawl(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
+  const request = { theme: job.theme, ...(job.source ? { source: job.source } : {}) };
+  // Refused (outside the theme's purpose period, an unknown source) before a browser starts.
+  planCrawl(deps.config, request, new Date());
   // A browser per crawl: nothing of one crawl (cookies, cache, a renderer that leaks) reaches the next.
   const browser = await deps.launchBrowser();
   try {
-    const s = await runCrawl({ ...deps, browser }, { theme: job.theme, ...(job.source ? { source: job.source } : {}) });
+    const s = await runCrawl({ ...deps, browser }, request);
+    // Sites down at the scheduled hour: the run is recorded, and the job is tried again later.
+    if (s.captured === 0 && s.failed > 0) throw new BakenError('CAPTURE_FAILED', `run ${s.run} captured nothing (${s.failed} failed)`);
     return { run: s.run, captured: s.captured, kept: s.kept, deleted: s.deleted, failed: s.failed, durationMs: s.durationMs };
   } finally {
     await browser.close();
