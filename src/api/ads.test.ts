@@ -175,6 +175,26 @@ describe('legal holds through the API', () => {
   });
   after(() => w.close());
 
+  it('lists the holds of an expert\'s themes, oldest first, and no one else\'s', async () => {
+    const [a, b] = [w.ads.mensenhandel[1]!, w.ads.mensenhandel[2]!];
+    await w.store.placeHold(b, 'mensenhandel', 'ZAAK-B', 'expert-mensenhandel', '2026-02-01T00:00:00.000Z');
+    await w.store.placeHold(a, 'mensenhandel', 'ZAAK-A', 'expert-mensenhandel', '2026-01-01T00:00:00.000Z');
+    await w.store.placeHold(w.ads.toezicht[0]!, 'toezicht', 'ZAAK-T', 'someone', '2026-01-15T00:00:00.000Z');
+    const list = (session: Session, query = '') => w.app.inject({ method: 'GET', url: `/api/holds${query}`, headers: session.headers });
+    const listed = await list(expert);
+    assert.equal(listed.statusCode, 200, listed.body);
+    assert.deepEqual(listed.json(), [
+      { adId: a, theme: 'mensenhandel', caseNumber: 'ZAAK-A', by: 'expert-mensenhandel', at: '2026-01-01T00:00:00.000Z' },
+      { adId: b, theme: 'mensenhandel', caseNumber: 'ZAAK-B', by: 'expert-mensenhandel', at: '2026-02-01T00:00:00.000Z' },
+    ]);
+    assert.equal((await list(expert, '?theme=toezicht')).statusCode, 404, 'another theme is not there');
+    assert.equal((await list(analyst)).statusCode, 403);
+    const read = (await w.store.readLog('audit')).map((e) => e.body).filter((e) => e['action'] === 'holds.read');
+    assert.deepEqual(read.map((e) => [e['themes'], e['resources'], e['count']]), [[['mensenhandel'], [a, b], 2]]);
+    for (const [id, theme] of [[a, 'mensenhandel'], [b, 'mensenhandel'], [w.ads.toezicht[0]!, 'toezicht']] as const) {
+      await w.store.releaseHold(id, theme, 'test', '2026-03-01T00:00:00.000Z');
+    }
+
   it('lets an expert hold an ad for a case, which the retention purge then spares until the hold is released', async () => {
     const id = w.ads.mensenhandel[0]!;
     const hold = (session: Session, body: unknown = { caseNumber: 'PL0900-2026-7' }) =>
@@ -198,4 +218,5 @@ describe('legal holds through the API', () => {
     assert.equal((await w.store.holds('mensenhandel')).length, 0);
     assert.equal((await view(expert)).hold, null);
   });
+});
 });

@@ -36,6 +36,7 @@ export const EXAMPLES: Record<string, Example> = {
       return { url: `/api/ads/${id}/hold` };
     },
   },
+  'GET /api/holds': { themed: true, build: async (_w, theme) => ({ url: `/api/holds?theme=${theme}` }) },
   'GET /api/lists': { themed: true, build: async (_w, theme) => ({ url: `/api/lists?theme=${theme}` }) },
   'POST /api/lists': { themed: true, build: async (_w, theme) => ({ url: '/api/lists', payload: { theme, name: next() } }) },
   'GET /api/lists/:id': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}` }) },

@@ -9,7 +9,7 @@ export const AUDIT_ACTIONS = [
   'stats.read', 'audit.read', 'audit.verify',
   'config.read', 'config.change',
   'users.read', 'users.change', 'tokens.read', 'tokens.change',
-  'holds.change', 'retention.purge',
+  'holds.read', 'holds.change', 'retention.purge',
   'request.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -24,6 +24,7 @@ const searchQuery = z.strictObject({
   justification: justification.optional().describe(`case number or "signal research"; or send the ${JUSTIFICATION_HEADER} header`),
 });
 
+const legalHold = z.object({ adId, theme: z.string(), caseNumber: z.string(), by: z.string(), at: z.string() }).meta({ id: 'LegalHold' });
 const adParams = z.strictObject({ id: adId });
 
 const facets = z.object({
@@ -127,7 +128,7 @@ export const adsRoutes = [
     summary: 'Put the ad on legal hold for a case: it is kept past its theme\'s retention until released',
     params: adParams,
     body: z.strictObject({ caseNumber: z.string().trim().min(1).max(100) }),
-    response: z.object({ adId, theme: z.string(), caseNumber: z.string(), by: z.string(), at: z.string() }).meta({ id: 'LegalHold' }),
+    response: legalHold,
     handle: async ({ params, body, who }, s) => s.ads.hold(who, params.id, body.caseNumber),
   }),
   defineRoute({
@@ -135,5 +136,12 @@ export const adsRoutes = [
     summary: 'Release the ad\'s legal hold; it is purged once past retention',
     params: adParams,
     handle: async ({ params, who }, s) => s.ads.release(who, params.id),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/holds', access: 'ads.hold', tag: 'ads', status: 200, audit: 'holds.read',
+    summary: 'The ads on legal hold in your themes, with their cases, oldest hold first',
+    querystring: z.strictObject({ theme: themeId.optional() }),
+    response: z.array(legalHold),
+    handle: async ({ query, who }, s) => s.ads.holds(who, query.theme),
   }),
 ];

@@ -131,6 +131,13 @@ export class AdsService {
     await this.#c.store.releaseHold(id, ad.theme, who.actor.name, this.#c.now().toISOString());
   }
 
+  async holds(who: Who, theme?: string): Promise<LegalHold[]> {
+    const themes = themesFor(who, 'ads.hold', this.#c.config.current, theme);
+    const holds = (await Promise.all(themes.map((t) => this.#c.store.holds(t)))).flat().sort((a, b) => a.at.localeCompare(b.at));
+    await this.#c.trail.record(who, 'holds.read', { themes, resources: holds.map((h) => h.adId), count: holds.length });
+    return holds;
+  }
+
   async #visibleAd(who: Who, action: 'ads.read' | 'ads.artefacts' | 'ads.network' | 'ads.hold', id: string): Promise<StoredAd> {
     const themes = themesFor(who, action, this.#c.config.current);
     const ad = await this.#c.store.getAd(id, themes);
