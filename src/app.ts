@@ -4,9 +4,11 @@ import { hostname } from 'node:os';
 import { stagingVerdict } from './analyse/staging.ts';
 import { loadApiSettings, type ApiSettings } from './config/api-settings.ts';
 import type { Config } from './config/load.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 import type { AccountStore } from './store/accounts.ts';
 import type { ListStore } from './store/lists.ts';
 import { openSqliteApiStores } from './store/sqlite/api-stores.sqlite.ts';
+import { openSqliteJobQueue } from './store/sqlite/jobs.sqlite.ts';
 import { createFileBlobStore } from './store/blobs.files.ts';
 import { openSqliteStore } from './store/sqlite/store.sqlite.ts';
 import type { BlobStore, Store } from './store/store.ts';
@@ -23,14 +25,15 @@ export async function openApp(opts: { dataDir: string; config: Config }): Promis
   return { dataDir: opts.dataDir, config, store, blobs, close: () => store.close() };
 }
 
-/** What the API and `baken user` need besides the store: accounts, lists and the API's settings. */
-export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; settings: ApiSettings }
+/** What the API and `baken user` need besides the store: accounts, lists, the job queue and the API's settings. */
+export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; jobs: JobQueue; settings: ApiSettings }
 
 export async function openApiApp(opts: { dataDir: string; config: Config }): Promise<ApiApp> {
   const settings = loadApiSettings(opts.config.dir);
   const app = await openApp(opts);
   const api = await openSqliteApiStores(opts.dataDir).catch(async (err: unknown) => { await app.close(); throw err; });
-  return { ...app, ...api, settings, close: async () => { await api.close(); await app.close(); } };
+  const jobs = await openSqliteJobQueue(opts.dataDir).catch(async (err: unknown) => { await api.close(); await app.close(); throw err; });
+  return { ...app, ...api, jobs, settings, close: async () => { await jobs.close(); await api.close(); await app.close(); } };
 }
 
 // Blobs are written before their row is committed; a crash in between leaves blobs no row refers

@@ -12,6 +12,7 @@ export const ACTIONS = [
   'config.read', 'config.write',
   'users.read', 'users.write',
   'tokens.read', 'tokens.write',
+  'jobs.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -25,7 +26,7 @@ export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   // Linking ads by phone number combines personal data; municipal supervision has no basis for it.
   supervisor: new Set(CONTENT_READER),
   // Configuration and health, never ad content.
-  admin: new Set(['stats.read', 'config.read', 'config.write', 'users.read', 'users.write', 'tokens.read', 'tokens.write']),
+  admin: new Set(['stats.read', 'config.read', 'config.write', 'users.read', 'users.write', 'tokens.read', 'tokens.write', 'jobs.read']),
   // Oversight: the audit trail and figures, never ad content.
   auditor: new Set(['audit.read', 'stats.read']),
 };

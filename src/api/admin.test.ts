@@ -74,6 +74,29 @@ describe('administration', () => {
     assert.equal(await w.accounts.userByName('elders'), null);
   });
 
+  it('shows the scheduled jobs of the admin\'s themes, newest first, with what they did or why they failed', async () => {
+    const slot = '2026-03-01T02:00:00.000Z';
+    for (const theme of ['mensenhandel', 'toezicht']) {
+      await w.jobs.enqueue({ kind: 'purge', theme, source: null, schedule: `retention:${theme}`, slot }, slot);
+    }
+    await w.jobs.enqueue({ kind: 'crawl', theme: 'mensenhandel', source: null, schedule: 'mensenhandel-daily', slot: '2026-03-01T03:00:00.000Z' }, '2026-03-01T03:00:00.000Z');
+    const stale = { before: '2026-03-01T00:00:00.000Z', maxAttempts: 3 };
+    const purge = (await w.jobs.claim('test', '2026-03-01T03:00:00.000Z', stale))!;
+    await w.jobs.finish(purge.id, 'test', { purged: 2, captures: 2, files: 6, held: 0 }, '2026-03-01T03:00:01.000Z');
+    const from = await lastAuditSeq(w.store);
+    const res = await call('GET', '/api/admin/jobs');
+    assert.equal(res.statusCode, 200, res.body);
+    const jobs = res.json() as { schedule: string; state: string; result: unknown }[];
+    assert.deepEqual(jobs.map((j) => [j.schedule, j.state, j.result]), [
+      ['mensenhandel-daily', 'queued', null], ['retention:mensenhandel', 'done', { purged: 2, captures: 2, files: 6, held: 0 }],
+    ]);
+    assert.equal((await call('GET', '/api/admin/jobs?theme=toezicht')).statusCode, 404);
+    assert.equal((await call('GET', '/api/admin/jobs?limit=0')).statusCode, 400);
+    assert.equal((await call('GET', '/api/admin/jobs', undefined, await w.login('expert-mensenhandel'))).statusCode, 403);
+    const read = (await auditSince(w.store, from)).filter((e) => e.body.action === 'jobs.read');
+    assert.deepEqual(read.map((e) => [e.body['themes'], e.body['count']]), [[['mensenhandel'], 2]]);
+  });
+
   it('ends a user\'s sessions when their role changes, and keeps an admin from demoting themselves', async () => {
     const target = w.users.get('target-mensenhandel')!;
     const session = await w.login('target-mensenhandel');

@@ -12,10 +12,12 @@ import { loadConfig } from '../config/load.ts';
 import { compileProfile } from '../analyse/compile-profile.ts';
 import { relinkTheme } from '../crawl/settle-run.ts';
 import type { Artefact } from '../domain/ad.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AccountStore, UserRecord } from '../store/accounts.ts';
 import { createFileBlobStore } from '../store/blobs.files.ts';
 import type { ListStore } from '../store/lists.ts';
 import { openSqliteApiStores } from '../store/sqlite/api-stores.sqlite.ts';
+import { openSqliteJobQueue } from '../store/sqlite/jobs.sqlite.ts';
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
 import { keptAd, startTestRun } from '../store/store.fixtures.ts';
 import type { BlobStore, Store } from '../store/store.ts';
@@ -37,6 +39,7 @@ export interface ApiWorld {
   store: Store;
   accounts: AccountStore;
   lists: ListStore;
+  jobs: JobQueue;
   blobs: BlobStore;
   configDir: string;
   dataDir: string;
@@ -64,6 +67,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   const dataDir = join(root, 'data');
   const store = await openSqliteStore(dataDir);
   const { accounts, lists, close } = await openSqliteApiStores(dataDir);
+  const jobs = await openSqliteJobQueue(dataDir);
   const blobs = createFileBlobStore(dataDir);
   const clock = { now: new Date('2026-03-01T10:00:00.000Z'), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
   const bytes = {
@@ -107,7 +111,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
 
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
-    config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, settings: parsed, now: () => clock.now,
+    config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, jobs, settings: parsed, now: () => clock.now,
     ...(settings.tls ? { tls: settings.tls } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {
@@ -116,8 +120,8 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     return sessionOf(res);
   };
   return {
-    app, store, accounts, lists, blobs, configDir, dataDir, clock, ads, list, users, bytes, login,
-    close: async () => { await app.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
+    app, store, accounts, lists, jobs, blobs, configDir, dataDir, clock, ads, list, users, bytes, login,
+    close: async () => { await app.close(); await jobs.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
   };
 }
 

@@ -7,7 +7,7 @@ export const OPENAPI_FILE = new URL('../../docs/openapi.json', import.meta.url);
 
 export async function openApiDocument(): Promise<string> {
   const untouched = new Proxy({}, { get: (_t, name) => { throw new Error(`generating the OpenAPI document touched ${String(name)}`); } });
-  const deps = { config: untouched, store: untouched, blobs: untouched, accounts: untouched, lists: untouched, settings: DEFAULT_API_SETTINGS } as unknown as ApiDeps;
+  const deps = { config: untouched, store: untouched, blobs: untouched, accounts: untouched, lists: untouched, jobs: untouched, settings: DEFAULT_API_SETTINGS } as unknown as ApiDeps;
   const app = await buildApi(deps);
   try {
     await app.ready();

@@ -55,6 +55,7 @@ export const EXAMPLES: Record<string, Example> = {
   'GET /api/stats': { themed: true, build: async (_w, theme) => ({ url: `/api/stats?theme=${theme}` }) },
   'GET /api/audit': { themed: true, build: async (_w, theme) => ({ url: `/api/audit?theme=${theme}&pageSize=5` }) },
   'GET /api/audit/verify': { themed: false, build: async () => ({ url: '/api/audit/verify' }) },
+  'GET /api/admin/jobs': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/jobs?theme=${theme}` }) },
   'GET /api/admin/sources': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/sources?theme=${theme}` }) },
   'GET /api/admin/sources/:id': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/sources/${sourceOf(theme)}` }) },
   'PUT /api/admin/sources/:id': { themed: true, build: async (w, theme) => ({ url: `/api/admin/sources/${sourceOf(theme)}`, payload: await configItem(w, 'sources', sourceOf(theme)) }) },

@@ -25,7 +25,7 @@ export async function user(args: string[]): Promise<number> {
   const app = await openApiApp({ dataDir: dataDir(values.data), config: loadConfig(configDir(values.config)) });
   try {
     const users = new UsersService({
-      config: { current: app.config }, store: app.store, blobs: app.blobs, accounts: app.accounts, lists: app.lists,
+      config: { current: app.config }, store: app.store, blobs: app.blobs, accounts: app.accounts, lists: app.lists, jobs: app.jobs,
       settings: app.settings, trail: new AuditTrail(app.store), now: () => new Date(),
     });
     const who = operator(app.config);

@@ -8,7 +8,7 @@ export const AUDIT_ACTIONS = [
   'lists.read', 'lists.create', 'lists.add', 'lists.remove', 'lists.delete',
   'stats.read', 'audit.read', 'audit.verify',
   'config.read', 'config.change',
-  'users.read', 'users.change', 'tokens.read', 'tokens.change',
+  'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read',
   'holds.read', 'holds.change', 'retention.purge',
   'request.refused',
 ] as const;

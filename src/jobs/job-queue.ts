@@ -34,7 +34,7 @@ export interface JobQueue {
   finish(id: string, worker: string, result: JobResult, now: string): Promise<void>;
   /** `retryAt` null: the job has failed for good. */
   fail(id: string, worker: string, error: string, now: string, retryAt: string | null): Promise<void>;
-  /** The newest jobs first. */
-  recent(limit: number): Promise<Job[]>;
+  /** The newest jobs first; only these themes' when given. */
+  recent(limit: number, themes?: readonly string[]): Promise<Job[]>;
   close(): Promise<void>;
 }

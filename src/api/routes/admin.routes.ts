@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { profileSchema, scheduleSchema, sourceSchema } from '../../config/schema.ts';
 import { defineRoute, type RouteSpec } from '../route-spec.ts';
-import { configId, password, role, themeId, userView, uuid } from '../schemas.ts';
+import { configId, password, role, themeId, userView, uuid, wholeNumber } from '../schemas.ts';
 import { SINGULAR, type ConfigKind } from '../services/config.service.ts';
 import type { UserView } from '../services/users.service.ts';
 
@@ -16,6 +16,16 @@ const tokenView = z.object({
   id: z.string(), name: z.string(), role, themes: z.array(z.string()), createdBy: z.string(), createdAt: z.string(),
   expiresAt: z.string().nullable(), revokedAt: z.string().nullable(),
 }).meta({ id: 'Token' });
+
+const jobView = z.object({
+  id: z.string(), kind: z.enum(['crawl', 'purge']), theme: z.string(), source: z.string().nullable(),
+  schedule: z.string().describe('the schedule\'s id, or retention:<theme> for the daily purge'), slot: z.string().describe('the scheduled time this job is for'),
+  state: z.enum(['queued', 'running', 'done', 'failed']), attempts: z.number().int(), queuedAt: z.string(),
+  notBefore: z.string().describe('a queued job does not start before this time (a retry waits)'), worker: z.string().nullable(),
+  startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
+  result: z.record(z.string(), z.union([z.string(), z.number()])).nullable().describe('counts only: a crawl\'s summary, a purge\'s totals'),
+  error: z.string().nullable().describe('the last failure\'s reason'),
+}).meta({ id: 'Job' });
 
 const newUser = userView.extend({
   totpUri: z.string().optional().describe('otpauth:// URI holding the one-time-code secret, for an authenticator app; shown only in this response'),
@@ -102,5 +112,12 @@ export const adminRoutes: RouteSpec[] = [
     summary: 'Revoke a service token',
     params: z.strictObject({ id: uuid }),
     handle: async ({ params, who }, s) => s.tokens.revoke(who, params.id),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/admin/jobs', access: 'jobs.read', tag: 'admin', status: 200, audit: 'jobs.read',
+    summary: 'The newest scheduled jobs of your themes (crawls and retention purges): what ran, what waits, what failed and why',
+    querystring: z.strictObject({ theme: themeId.optional(), limit: wholeNumber(1, 500).default(50) }),
+    response: z.array(jobView),
+    handle: async ({ query, who }, s) => s.jobs.recent(who, query),
   }),
 ];

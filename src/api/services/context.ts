@@ -6,6 +6,7 @@ import type { Action } from '../../accounts/roles.ts';
 import type { ApiSettings } from '../../config/api-settings.ts';
 import type { Config } from '../../config/load.ts';
 import { BakenError } from '../../domain/errors.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { AccountStore } from '../../store/accounts.ts';
 import type { ListStore } from '../../store/lists.ts';
 import type { BlobStore, Store } from '../../store/store.ts';
@@ -20,6 +21,7 @@ export interface ServiceContext {
   blobs: BlobStore;
   accounts: AccountStore;
   lists: ListStore;
+  jobs: JobQueue;
   settings: ApiSettings;
   trail: AuditTrail;
   now(): Date;

@@ -3,6 +3,7 @@ import { AdsService } from './ads.service.ts';
 import { AuditService } from './audit.service.ts';
 import { ConfigService } from './config.service.ts';
 import type { ServiceContext } from './context.ts';
+import { JobsService } from './jobs.service.ts';
 import { ListsService } from './lists.service.ts';
 import { SessionService } from './session.service.ts';
 import { StatsService } from './stats.service.ts';
@@ -18,6 +19,7 @@ export interface Services {
   config: ConfigService;
   users: UsersService;
   tokens: TokensService;
+  jobs: JobsService;
 }
 
 export function createServices(context: ServiceContext): Services {
@@ -30,5 +32,6 @@ export function createServices(context: ServiceContext): Services {
     config: new ConfigService(context),
     users: new UsersService(context),
     tokens: new TokensService(context),
+    jobs: new JobsService(context),
   };
 }

@@ -65,8 +65,11 @@ class SqliteJobQueue implements JobQueue {
       .run(retryAt === null ? 'failed' : 'queued', error, retryAt === null ? now : null, retryAt, id, worker);
   }
 
-  async recent(limit: number): Promise<Job[]> {
-    const rows = this.#s.sql('SELECT * FROM jobs ORDER BY queued_at DESC, slot DESC, id LIMIT ?').all(limit) as unknown as JobRow[];
+  async recent(limit: number, themes?: readonly string[]): Promise<Job[]> {
+    const rows = this.#s.sql(`
+      SELECT * FROM jobs WHERE :themes IS NULL OR theme IN (SELECT value FROM json_each(:themes))
+      ORDER BY queued_at DESC, slot DESC, id LIMIT :limit`)
+      .all({ themes: themes === undefined ? null : JSON.stringify(themes), limit }) as unknown as JobRow[];
     return rows.map(toJob);
   }
 
