@@ -1,4 +1,6 @@
-// Wiring in one place: configuration, store and blobs for a data directory.
+// Wiring in one place: configuration, the stores and the blobs. The rows live in SQLite in the data
+// directory (the embedded default) or in PostgreSQL (at scale); files always in the data directory,
+// which machines that share a PostgreSQL database share as a volume.
 import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { stagingVerdict } from './analyse/staging.ts';
@@ -11,28 +13,39 @@ import { openSqliteApiStores } from './store/sqlite/api-stores.sqlite.ts';
 import { openSqliteJobQueue } from './store/sqlite/jobs.sqlite.ts';
 import { createFileBlobStore } from './store/blobs.files.ts';
 import { openSqliteStore } from './store/sqlite/store.sqlite.ts';
+import { openPostgresApiStores } from './store/postgres/api-stores.postgres.ts';
+import { openPostgresJobQueue } from './store/postgres/jobs.postgres.ts';
+import { openPostgresStore } from './store/postgres/store.postgres.ts';
 import type { BlobStore, Store } from './store/store.ts';
 
-export interface App { dataDir: string; config: Config; store: Store; blobs: BlobStore; close(): Promise<void> }
+/** `database`: a postgres:// URL, or null (or absent) for SQLite in `dataDir`. */
+export interface Storage { dataDir: string; database?: string | null }
 
-export async function openApp(opts: { dataDir: string; config: Config }): Promise<App> {
+export interface App extends Storage { config: Config; store: Store; blobs: BlobStore; close(): Promise<void> }
+
+export async function openApp(opts: Storage & { config: Config }): Promise<App> {
   const { config } = opts;
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  const store = await openSqliteStore(opts.dataDir);
+  const store = opts.database ? await openPostgresStore(opts.database) : await openSqliteStore(opts.dataDir);
   const blobs = createFileBlobStore(opts.dataDir);
   await purgeAbandonedStaging(store);
   await sweepOrphanBlobs(store, blobs);
-  return { dataDir: opts.dataDir, config, store, blobs, close: () => store.close() };
+  return { dataDir: opts.dataDir, database: opts.database ?? null, config, store, blobs, close: () => store.close() };
+}
+
+export function openJobQueue(storage: Storage): Promise<JobQueue> {
+  return storage.database ? openPostgresJobQueue(storage.database) : openSqliteJobQueue(storage.dataDir);
 }
 
 /** What the API and `baken user` need besides the store: accounts, lists, the job queue and the API's settings. */
 export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; jobs: JobQueue; settings: ApiSettings }
 
-export async function openApiApp(opts: { dataDir: string; config: Config }): Promise<ApiApp> {
+export async function openApiApp(opts: Storage & { config: Config }): Promise<ApiApp> {
   const settings = loadApiSettings(opts.config.dir);
   const app = await openApp(opts);
-  const api = await openSqliteApiStores(opts.dataDir).catch(async (err: unknown) => { await app.close(); throw err; });
-  const jobs = await openSqliteJobQueue(opts.dataDir).catch(async (err: unknown) => { await api.close(); await app.close(); throw err; });
+  const api = await (opts.database ? openPostgresApiStores(opts.database) : openSqliteApiStores(opts.dataDir))
+    .catch(async (err: unknown) => { await app.close(); throw err; });
+  const jobs = await openJobQueue(opts).catch(async (err: unknown) => { await api.close(); await app.close(); throw err; });
   return { ...app, ...api, jobs, settings, close: async () => { await jobs.close(); await api.close(); await app.close(); } };
 }
 

@@ -83,4 +83,20 @@ describe('baken CLI', () => {
     assert.equal(r.code, 64);
     assert.match(r.stderr, /--frob/);
   });
+
+  it('refuses a database that is not PostgreSQL, without echoing its password, and creates nothing', () => {
+    const dir = tempDir();
+    try {
+      const r = baken(['search', 'x', '--database', 'mysql://baken:geheim@db.example/baken', '--data', join(dir, 'data')]);
+      assert.equal(r.code, 64);
+      assert.match(r.stderr, /--database: expected a postgres:\/\/ URL, got "mysql:\/\/baken:…@db\.example\/baken"/);
+      assert.doesNotMatch(r.stderr + r.stdout, /geheim/);
+      assert.equal(existsSync(join(dir, 'data')), false);
+      const down = baken(['search', 'x', '--database', 'postgres://baken:geheim@127.0.0.1:1/baken', '--data', join(dir, 'data'), '--json']);
+      assert.equal(down.code, 8);
+      assert.equal(JSON.parse(down.stdout).error.code, 'STORE_UNAVAILABLE');
+      assert.match(down.stderr, /cannot use the PostgreSQL database postgres:\/\/baken:…@127\.0\.0\.1:1\/baken: .*ECONNREFUSED/);
+      assert.doesNotMatch(down.stderr + down.stdout, /geheim/);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
 });

@@ -1,5 +1,6 @@
 // Test fixtures for end-to-end runs: the demo platforms on a free port, a copy of the bundled
 // configuration pointing at them, and a fresh data directory — all removed afterwards.
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,4 +48,18 @@ export async function startDemoEnv(opts: { day?: number; hostile?: boolean; size
 export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/** Runs `baken` in a child process without blocking: the demo platforms this process serves keep
+ *  answering the crawl. `--config` and `--data` are the environment's. */
+export function runBaken(env: DemoEnv, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BAKEN_BIN, ...args, '--config', env.configDir, '--data', env.dataDir]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d; });
+    child.stderr.on('data', (d: Buffer) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }

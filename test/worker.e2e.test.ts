@@ -3,28 +3,16 @@
 // two worker processes sharing one queue without running a job twice.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { keptAd, startTestRun } from '../src/store/store.fixtures.ts';
-import { BAKEN_BIN, startDemoEnv, type DemoEnv } from './demo-env.ts';
+import { runBaken, startDemoEnv, type DemoEnv } from './demo-env.ts';
 
 interface JobOut { id: string; kind: string; theme: string; schedule: string; state: string; attempts: number; result: Record<string, number> | null; error: string | null }
 
-/** Asynchronous, so the demo platforms served by this process keep answering the crawl. */
-function baken(env: DemoEnv, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BAKEN_BIN, ...args, '--config', env.configDir, '--data', env.dataDir]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d; });
-    child.stderr.on('data', (d: Buffer) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const baken = (env: DemoEnv, args: string[]) => runBaken(env, args);
 
 /** An ad kept long ago, last seen in 2025: past the theme's retention of 183 days. */
 async function storeOldAd(env: DemoEnv): Promise<string> {

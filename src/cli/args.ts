@@ -3,9 +3,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { BakenError } from '../domain/errors.ts';
+import { withoutPassword } from '../store/postgres/database.postgres.ts';
 
 export const COMMON_OPTIONS = {
   data: { type: 'string' },
+  database: { type: 'string' },
   config: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
@@ -23,6 +25,16 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: s
 
 export function dataDir(flag: string | undefined): string {
   return resolve(flag ?? process.env.BAKEN_DATA ?? 'data');
+}
+
+/** Where the data lives: files (blobs, signing key) always in the data directory; the rows in its
+ *  SQLite file, or in PostgreSQL when --database (env BAKEN_DATABASE_URL) gives a postgres:// URL. */
+export function storage(values: { data?: string; database?: string }): { dataDir: string; database: string | null } {
+  const database = values.database ?? process.env.BAKEN_DATABASE_URL ?? null;
+  if (database !== null && !/^postgres(ql)?:\/\//.test(database)) {
+    throw new BakenError('USAGE', `--database: expected a postgres:// URL, got "${withoutPassword(database)}"`);
+  }
+  return { dataDir: dataDir(values.data), database };
 }
 
 /** The bundled demo configuration unless an operator points elsewhere. */

@@ -3,7 +3,7 @@ import { launchBrowser } from '../capture/browser.ts';
 import { planCrawl, runCrawl } from '../crawl/run-crawl.ts';
 import { loadConfig } from '../config/load.ts';
 import { createLog } from '../log.ts';
-import { configDir, dataDir, parse, requireString } from './args.ts';
+import { configDir, parse, requireString, storage } from './args.ts';
 import { printJson, progress, say } from './output.ts';
 
 export const usage = 'baken crawl --theme T [--source S] [--json]   crawl a theme\'s sources now';
@@ -13,7 +13,7 @@ export async function crawl(args: string[]): Promise<number> {
   const request = { theme: requireString(values.theme, 'theme'), ...(values.source ? { source: values.source } : {}) };
   const config = loadConfig(configDir(values.config));
   planCrawl(config, request, new Date());
-  const app = await openApp({ dataDir: dataDir(values.data), config });
+  const app = await openApp({ ...storage(values), config });
   const browser = await launchBrowser().catch(async (e) => { await app.close(); throw e; });
   const bar = progress(!values.json);
   try {

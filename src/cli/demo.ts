@@ -4,7 +4,7 @@ import { loadConfig } from '../config/load.ts';
 import { launchBrowser } from '../capture/browser.ts';
 import { runCrawl, type CrawlSummary } from '../crawl/run-crawl.ts';
 import { createLog } from '../log.ts';
-import { configDir, dataDir, parse } from './args.ts';
+import { configDir, parse, storage } from './args.ts';
 import { printJson, progress, say } from './output.ts';
 
 export const usage = 'baken demo [--json]   serve the demo platforms on :4100, crawl them with every theme, print a summary';
@@ -13,7 +13,7 @@ export async function demo(args: string[]): Promise<number> {
   const { values } = parse(args, {});
   const config = loadConfig(configDir(values.config));
   const server = await startDemoServer({ port: 4100 });
-  const app = await openApp({ dataDir: dataDir(values.data), config }).catch(async (e) => { await server.close(); throw e; });
+  const app = await openApp({ ...storage(values), config }).catch(async (e) => { await server.close(); throw e; });
   const bar = progress(!values.json);
   try {
     const browser = await launchBrowser();
@@ -29,7 +29,7 @@ export async function demo(args: string[]): Promise<number> {
       await browser.close();
     }
     if (values.json) { printJson(summaries); return 0; }
-    say(`Crawled the demo platforms at ${server.url} (data in ${dataDir(values.data)}):`);
+    say(`Crawled the demo platforms at ${server.url} (data in ${app.dataDir}):`);
     for (const [theme, s] of Object.entries(summaries)) {
       say(`  ${theme.padEnd(14)} ${s.captured} captured  ${s.kept} kept  ${s.deleted} deleted  ${s.failed} failed  (${(s.durationMs / 1000).toFixed(1)} s)`);
     }

@@ -5,7 +5,7 @@ import { BakenError } from '../domain/errors.ts';
 import { exportBundle, exportWarc } from '../evidence/export.ts';
 import { loadPublicKey } from '../evidence/signing-key.ts';
 import { writeFileSync } from 'node:fs';
-import { configDir, dataDir, parse, requireString } from './args.ts';
+import { configDir, parse, requireString, storage } from './args.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken export warc --out FILE [--ad ID] | bundle --ad ID --out DIR | key --out FILE';
@@ -17,7 +17,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     throw new BakenError('USAGE', `export what? expected warc, bundle or key; usage: ${usage}`);
   }
   const out = resolve(requireString(values.out, 'out'));
-  const app = await openApp({ dataDir: dataDir(values.data), config: loadConfig(configDir(values.config)) });
+  const app = await openApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
   try {
     let result: Record<string, unknown>;
     if (what === 'warc') result = await exportWarc(app, out, values.ad);

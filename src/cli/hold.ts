@@ -2,7 +2,7 @@ import { openApp } from '../app.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { AuditTrail } from '../api/audit-trail.ts';
-import { configDir, dataDir, parse, requireString } from './args.ts';
+import { configDir, parse, requireString, storage } from './args.ts';
 import { operator } from './operator.ts';
 import { printJson, say } from './output.ts';
 
@@ -22,7 +22,7 @@ export async function hold(args: string[]): Promise<number> {
   }
   const config = loadConfig(configDir(values.config));
   if (!config.themes.has(themeId)) throw new BakenError('THEME_UNKNOWN', `no theme "${themeId}" in ${config.dir}/themes`);
-  const app = await openApp({ dataDir: dataDir(values.data), config });
+  const app = await openApp({ ...storage(values), config });
   try {
     const at = new Date().toISOString();
     const caseNumber = values.release ? null : requireString(values.case, 'case');

@@ -1,5 +1,5 @@
-import { openSqliteJobQueue } from '../store/sqlite/jobs.sqlite.ts';
-import { dataDir, integer, parse } from './args.ts';
+import { openJobQueue } from '../app.ts';
+import { integer, parse, storage } from './args.ts';
 import { printJson, say } from './output.ts';
 import { jobLine, jobSummary } from './worker.ts';
 
@@ -7,7 +7,7 @@ export const usage = 'baken jobs [--limit 50] [--json]   the newest scheduled jo
 
 export async function jobs(args: string[]): Promise<number> {
   const { values } = parse(args, { limit: { type: 'string' } });
-  const queue = await openSqliteJobQueue(dataDir(values.data));
+  const queue = await openJobQueue(storage(values));
   try {
     const recent = await queue.recent(integer(values.limit, 'limit', 50));
     if (values.json) printJson({ jobs: recent.map(jobSummary) });

@@ -41,7 +41,9 @@ Commands:
 ${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}
 
 Every command takes --data DIR (env BAKEN_DATA, default ./data) and --config DIR (env BAKEN_CONFIG,
-default: the bundled demo configuration); --json prints one machine-readable document on stdout.`;
+default: the bundled demo configuration); --json prints one machine-readable document on stdout.
+--database postgres://… (env BAKEN_DATABASE_URL) keeps the rows in PostgreSQL instead of the data
+directory's SQLite file; files stay in the data directory.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { Network } from '../domain/network.ts';
 import type { Store } from '../store/store.ts';
-import { configDir, dataDir, parse, requireString } from './args.ts';
+import { configDir, parse, requireString, storage } from './args.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken network --ad ID [--theme T] [--json]   the kept ads linked to an ad by phone, photo or template text';
@@ -13,7 +13,7 @@ export async function network(args: string[]): Promise<number> {
   const { values } = parse(args, { ad: { type: 'string' }, theme: { type: 'string' } });
   const id = requireString(values.ad, 'ad');
   const config = loadConfig(configDir(values.config));
-  const app = await openApp({ dataDir: dataDir(values.data), config });
+  const app = await openApp({ ...storage(values), config });
   try {
     const found = await findNetwork(config, app.store, id, values.theme);
     if (values.json) printJson(found);

@@ -3,7 +3,7 @@ import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { purgeAudited } from '../retention/purge-expired.ts';
 import { AuditTrail } from '../api/audit-trail.ts';
-import { configDir, dataDir, parse } from './args.ts';
+import { configDir, parse, storage } from './args.ts';
 import { operator } from './operator.ts';
 import { printJson, say } from './output.ts';
 
@@ -16,7 +16,7 @@ export async function purge(args: string[]): Promise<number> {
     throw new BakenError('THEME_UNKNOWN', `no theme "${values.theme}" in ${config.dir}/themes`);
   }
   const themes = values.theme !== undefined ? [config.themes.get(values.theme)!] : [...config.themes.values()];
-  const app = await openApp({ dataDir: dataDir(values.data), config });
+  const app = await openApp({ ...storage(values), config });
   try {
     const now = new Date();
     const total = { purged: 0, captures: 0, blobs: 0, held: 0 };

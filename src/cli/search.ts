@@ -1,6 +1,6 @@
 import { openApp } from '../app.ts';
 import { loadConfig } from '../config/load.ts';
-import { configDir, dataDir, integer, parse } from './args.ts';
+import { configDir, integer, parse, storage } from './args.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken search "query" [--theme T] [--limit N] [--json]   search kept ads';
@@ -8,7 +8,7 @@ export const usage = 'baken search "query" [--theme T] [--limit N] [--json]   se
 // The CLI is an operator's tool on the data directory itself; per-user authorisation is the API's.
 export async function search(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { theme: { type: 'string' }, limit: { type: 'string' } }, true);
-  const app = await openApp({ dataDir: dataDir(values.data), config: loadConfig(configDir(values.config)) });
+  const app = await openApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
   try {
     const themes = values.theme ? [values.theme] : [...app.config.themes.keys()];
     const text = positionals.join(' ').trim();

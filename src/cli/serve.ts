@@ -4,7 +4,7 @@ import { buildApi } from '../api/build-api.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { createLog } from '../log.ts';
-import { configDir, dataDir, integer, parse } from './args.ts';
+import { configDir, integer, parse, storage } from './args.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken serve [--port 8080] [--host 127.0.0.1] [--tls-cert FILE --tls-key FILE]   serve the REST API under /api';
@@ -14,7 +14,7 @@ export async function serve(args: string[]): Promise<number> {
     port: { type: 'string' }, host: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
   });
   const tls = tlsOf(values['tls-cert'], values['tls-key']);
-  const app = await openApiApp({ dataDir: dataDir(values.data), config: loadConfig(configDir(values.config)) });
+  const app = await openApiApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
   const log = createLog();
   try {
     const api = await buildApi({ ...app, config: { current: app.config }, log, ...(tls ? { tls } : {}) });

@@ -8,7 +8,7 @@ import { UsersService, type UserView } from '../api/services/users.service.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { operator } from './operator.ts';
-import { configDir, dataDir, parse, requireString } from './args.ts';
+import { configDir, parse, requireString, storage } from './args.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken user add --name N --role R --theme T[,T…] --password-stdin [--totp] | list | disable --name N | enable --name N | reset-password --name N --password-stdin | totp --name N';
@@ -22,7 +22,7 @@ export async function user(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS, true);
   const [command, ...rest] = positionals;
   if (rest.length > 0) throw new BakenError('USAGE', `unexpected arguments: ${rest.join(' ')}`);
-  const app = await openApiApp({ dataDir: dataDir(values.data), config: loadConfig(configDir(values.config)) });
+  const app = await openApiApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
   try {
     const users = new UsersService({
       config: { current: app.config }, store: app.store, blobs: app.blobs, accounts: app.accounts, lists: app.lists, jobs: app.jobs,

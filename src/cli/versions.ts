@@ -3,7 +3,7 @@ import { openApp } from '../app.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { AdVersion } from '../store/store.ts';
-import { configDir, dataDir, integer, parse, requireString } from './args.ts';
+import { configDir, integer, parse, requireString, storage } from './args.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken versions --ad ID [--diff A,B] [--json]   list the versions of an ad; compare two as a text diff';
@@ -12,7 +12,7 @@ export async function versions(args: string[]): Promise<number> {
   const { values } = parse(args, { ad: { type: 'string' }, diff: { type: 'string' } });
   const id = requireString(values.ad, 'ad');
   const config = loadConfig(configDir(values.config));
-  const app = await openApp({ dataDir: dataDir(values.data), config });
+  const app = await openApp({ ...storage(values), config });
   try {
     const list = await app.store.versions(id, [...config.themes.keys()]);
     if (list.length === 0) throw new BakenError('NOT_FOUND', `no ad ${id}`);

@@ -1,14 +1,13 @@
 import { hostname } from 'node:os';
 import { AuditTrail } from '../api/audit-trail.ts';
-import { openApp } from '../app.ts';
+import { openApp, openJobQueue } from '../app.ts';
 import { launchBrowser } from '../capture/browser.ts';
 import { loadConfig } from '../config/load.ts';
 import type { Job } from '../jobs/job-queue.ts';
 import { jobRunner } from '../jobs/run-job.ts';
 import { workDue, workUntil } from '../jobs/work.ts';
 import { createLog } from '../log.ts';
-import { openSqliteJobQueue } from '../store/sqlite/jobs.sqlite.ts';
-import { configDir, dataDir, parse } from './args.ts';
+import { configDir, parse, storage } from './args.ts';
 import { operator } from './operator.ts';
 import { printJson, say } from './output.ts';
 
@@ -17,8 +16,8 @@ export const usage = 'baken worker [--once] [--json]   run scheduled crawls and 
 export async function worker(args: string[]): Promise<number> {
   const { values } = parse(args, { once: { type: 'boolean', default: false } });
   const config = loadConfig(configDir(values.config));
-  const app = await openApp({ dataDir: dataDir(values.data), config });
-  const queue = await openSqliteJobQueue(app.dataDir).catch(async (e) => { await app.close(); throw e; });
+  const app = await openApp({ ...storage(values), config });
+  const queue = await openJobQueue(app).catch(async (e) => { await app.close(); throw e; });
   try {
     const deps = {
       queue, config, worker: `${hostname()}:${process.pid}`,

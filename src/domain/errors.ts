@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   SOURCE_UNKNOWN: { exit: 2, http: 404 },
   PURPOSE_EXPIRED: { exit: 3, http: 403 },
   STORE_REJECTED: { exit: 4, http: 500 },
+  STORE_UNAVAILABLE: { exit: 8, http: 503 },
   BROWSER_UNAVAILABLE: { exit: 5, http: 503 },
   CAPTURE_FAILED: { exit: 6, http: 502 },
   SIGNING_KEY: { exit: 7, http: 500 },

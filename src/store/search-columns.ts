@@ -108,6 +108,25 @@ export class SearchColumns {
   }
 }
 
+/** The database's comma-separated rids (SQLite's group_concat, PostgreSQL's string_agg), parsed by
+ *  hand: at 15,000 rids about twice as fast as reading them as rows, and faster than split and map. */
+export function parseRids(list: unknown): number[] {
+  const out: number[] = [];
+  if (typeof list !== 'string' || list === '') return out;
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list.charCodeAt(i);
+    if (c === 44) {
+      out.push(n);
+      n = 0;
+    } else {
+      n = n * 10 + (c - 48);
+    }
+  }
+  out.push(n);
+  return out;
+}
+
 /** Values to small integer codes; codes are never reused, so a code's value never changes. */
 class Dictionary {
   readonly values: (string | null)[] = [];

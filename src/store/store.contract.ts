@@ -10,7 +10,8 @@ import type { KeptAd, Store } from './store.ts';
 import { analysisContract } from './store-analysis.contract.ts';
 import { retentionContract } from './store-retention.contract.ts';
 
-type Opener = () => Promise<{ store: Store; cleanup(): Promise<void> }>;
+/** `another` opens a second store on the same data, as another process (a crawler beside the API) would. */
+type Opener = () => Promise<{ store: Store; another(): Promise<Store>; cleanup(): Promise<void> }>;
 /** One contract test on a fresh store, closed and cleaned up afterwards. */
 export type ContractTest = (title: string, body: (store: Store) => Promise<void>) => void;
 
@@ -26,6 +27,34 @@ export function storeContract(name: string, open: Opener): void {
   });
 
   describe(`store contract: ${name}`, () => {
+    it('search follows what another process saves, changes and purges, between one search and the next', async () => {
+      const { store: server, another, cleanup } = await open();
+      const crawler = await another();
+      try {
+        const search = () => server.search({ themes: ['mensenhandel'], facets: true });
+        assert.equal((await search()).total, 0, 'the search has read the store before the other process writes');
+        const runId = await startTestRun(crawler);
+        const first = await crawler.saveAd(keptAd(runId, { url: 'https://ads.example/1', score: 3, capturedAt: '2025-03-01T10:00:00.000Z', fields: { title: 'Een', city: 'Zwolle' } }));
+        await crawler.saveAd(keptAd(runId, { url: 'https://ads.example/2', score: 5, capturedAt: '2025-08-01T10:00:00.000Z', fields: { title: 'Twee', city: 'Breda' } }));
+        assert.deepEqual((await search()).hits.map((h) => h.title), ['Twee', 'Een']);
+
+        await crawler.saveAd(keptAd(runId, { url: 'https://ads.example/1', score: 9, capturedAt: '2025-08-02T10:00:00.000Z', fields: { title: 'Een', city: 'Breda' } }));
+        const changed = await search();
+        assert.deepEqual(changed.hits.map((h) => [h.title, h.score]), [['Een', 9], ['Twee', 5]]);
+        assert.deepEqual(changed.facets?.city, [{ value: 'breda', count: 2 }]);
+        assert.equal((await server.search({ themes: ['mensenhandel'], city: 'Zwolle' })).total, 0);
+
+        await crawler.purgeExpired('mensenhandel', { lastSeenBefore: '2025-08-02T00:00:00.000Z' }, '2026-01-01T00:00:00.000Z');
+        const purged = await search();
+        assert.deepEqual(purged.hits.map((h) => h.id), [first.adId]);
+        assert.deepEqual(purged.facets?.city, [{ value: 'breda', count: 1 }]);
+      } finally {
+        await crawler.close();
+        await server.close();
+        await cleanup();
+      }
+    });
+
     test('saves an ad and reads it back whole', async (store) => {
       const runId = await startTestRun(store);
       const ad = keptAd(runId);

@@ -1,6 +1,7 @@
 // Opens a PostgreSQL database for Baken and brings its schema up to date. Several processes (API,
 // workers on many machines) may open it at once: migrations run under an advisory lock.
 import pg from 'pg';
+import { BakenError } from '../../domain/errors.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.postgres.ts';
 
 export type Pool = pg.Pool;
@@ -17,6 +18,9 @@ const MIGRATION_LOCK = 0x6261_6b65; // "bake"
 
 export async function openPostgres(url: string): Promise<Pool> {
   const pool = new pg.Pool({ connectionString: url, max: 8 });
+  // The pool drops an idle connection the server ends (a restart, a failover) and opens another on
+  // the next query; without a listener, that connection's error would crash the process.
+  pool.on('error', () => undefined);
   try {
     await transaction(pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -34,8 +38,13 @@ export async function openPostgres(url: string): Promise<Pool> {
     return pool;
   } catch (err) {
     await pool.end();
-    throw err;
+    throw new BakenError('STORE_UNAVAILABLE', `cannot use the PostgreSQL database ${withoutPassword(url)}: ${(err as Error).message}`, { cause: err });
   }
+}
+
+/** A database URL fit for messages and logs. */
+export function withoutPassword(url: string): string {
+  return url.replace(/:[^:@/]*@/, ':…@');
 }
 
 /** Runs `work` in one transaction on one client: committed if it returns, rolled back if it throws. */

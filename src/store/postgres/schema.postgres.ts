@@ -166,8 +166,13 @@ CREATE TABLE holds (
 CREATE INDEX holds_by_theme ON holds (theme);
 
 -- What search filters, ranks and counts on, one row per ad (rid = ads.rid), with its words as a
--- tsvector (accents removed, as SQLite's remove_diacritics), kept by triggers from the ad and its
--- latest capture. ad_search_changes numbers every change, as in SQLite, for the search columns in memory.
+-- tsvector, kept by triggers from the ad and its latest capture (search.postgres.ts).
+-- A word is a run of letters and digits, accents removed, as SQLite's tokenizer and search-terms.ts
+-- read it: the tsvector parser alone keeps an e-mail address, a URL or 06-12345678 as one lexeme
+-- that no typed word matches. Documents and queries both pass through this function. ICU's Unicode
+-- rules, whatever locale the database has: under the C locale, lower() and [:alnum:] know only ASCII.
+CREATE FUNCTION baken_search_text(words text) RETURNS text LANGUAGE sql STABLE
+  RETURN regexp_replace(lower(unaccent(words) COLLATE "und-x-icu"), '[^[:alnum:]]+', ' ', 'g');
 CREATE TABLE ad_search (
   rid bigint PRIMARY KEY,
   theme text NOT NULL,
@@ -181,11 +186,14 @@ CREATE TABLE ad_search (
   words tsvector NOT NULL
 );
 CREATE INDEX ad_search_words ON ad_search USING gin (words);
-CREATE SEQUENCE ad_search_rev;
+-- Which transaction last changed each row, so the search columns in memory read only the rows a
+-- transaction changed that their snapshot did not yet see. A counter (SQLite's rev) would miss
+-- changes here: concurrent writers commit in another order than they draw numbers.
 CREATE TABLE ad_search_changes (
   rid bigint PRIMARY KEY,
-  rev bigint NOT NULL UNIQUE
+  xid xid8 NOT NULL
 );
+CREATE INDEX ad_search_changes_by_xid ON ad_search_changes (xid);
 CREATE TABLE ad_search_deletions (n bigint NOT NULL);
 INSERT INTO ad_search_deletions (n) VALUES (0);
 
@@ -193,7 +201,7 @@ CREATE FUNCTION baken_ad_search_row(ad ads) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO ad_search (rid, theme, source, city_key, score, indicator_count, first_seen, last_seen, capture_id, words)
     SELECT ad.rid, ad.theme, ad.source, c.city_key, c.score, json_array_length(c.hits), ad.first_seen, ad.last_seen, c.id,
-      to_tsvector('simple', unaccent(concat_ws(' ', c.fields ->> 'title', c.fields ->> 'text', c.fields ->> 'alias', c.fields ->> 'city')))
+      to_tsvector('simple', baken_search_text(concat_ws(' ', c.fields ->> 'title', c.fields ->> 'text', c.fields ->> 'alias', c.fields ->> 'city')))
     FROM captures c WHERE c.id = ad.latest_capture_id
   ON CONFLICT (rid) DO UPDATE SET theme = EXCLUDED.theme, source = EXCLUDED.source, city_key = EXCLUDED.city_key,
     score = EXCLUDED.score, indicator_count = EXCLUDED.indicator_count, first_seen = EXCLUDED.first_seen,
@@ -216,8 +224,8 @@ BEGIN
     DELETE FROM ad_search_changes WHERE rid = OLD.rid;
     UPDATE ad_search_deletions SET n = n + 1;
   ELSE
-    INSERT INTO ad_search_changes (rid, rev) VALUES (NEW.rid, nextval('ad_search_rev'))
-      ON CONFLICT (rid) DO UPDATE SET rev = EXCLUDED.rev;
+    INSERT INTO ad_search_changes (rid, xid) VALUES (NEW.rid, pg_current_xact_id())
+      ON CONFLICT (rid) DO UPDATE SET xid = EXCLUDED.xid;
   END IF;
   RETURN NULL;
 END $$;

@@ -1,14 +1,11 @@
 // Opens the API's own stores (accounts, lists) on one connection to the data directory's database.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AccountStore } from '../accounts.ts';
-import type { ListStore } from '../lists.ts';
+import type { ApiStores } from '../api-stores.ts';
 import { SqliteAccounts } from './accounts.sqlite.ts';
 import { openDatabase } from './database.sqlite.ts';
 import { SqliteLists } from './lists.sqlite.ts';
 import { Statements } from './statements.sqlite.ts';
-
-export interface ApiStores { accounts: AccountStore; lists: ListStore; close(): Promise<void> }
 
 export async function openSqliteApiStores(dataDir: string): Promise<ApiStores> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });

@@ -1,82 +1,16 @@
-// The SQLite job queue through two connections, as two worker processes share it.
-import { after, before, describe, it } from 'node:test';
-import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JobSpec } from '../../jobs/due-jobs.ts';
-import type { JobQueue } from '../../jobs/job-queue.ts';
+import { jobQueueContract } from '../../jobs/job-queue.contract.ts';
 import { openSqliteJobQueue } from './jobs.sqlite.ts';
 
-const T0 = '2026-05-10T12:00:00.000Z';
-const later = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
-const stale = (now: string) => ({ before: new Date(Date.parse(now) - 10 * 60_000).toISOString(), maxAttempts: 3 });
-const spec = (schedule: string, slot = '2026-05-10T03:00:00.000Z'): JobSpec => ({ kind: 'crawl', theme: 'mensenhandel', source: null, schedule, slot });
-
-describe('sqlite job queue', () => {
-  let dataDir: string;
-  let a: JobQueue;
-  let b: JobQueue;
-  before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'baken-jobs-'));
-    a = await openSqliteJobQueue(dataDir);
-    b = await openSqliteJobQueue(dataDir);
-  });
-  after(async () => {
-    await a?.close();
-    await b?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  it('keeps one job per schedule and slot, whichever worker plans it', async () => {
-    assert.equal(await a.enqueue(spec('s1'), T0), true);
-    assert.equal(await b.enqueue(spec('s1'), T0), false);
-    assert.equal(await b.enqueue(spec('s1', '2026-05-11T03:00:00.000Z'), T0), true);
-    assert.equal((await a.recent(10)).filter((j) => j.schedule === 's1').length, 2);
-  });
-
-  it('gives each queued job to one worker only, oldest first', async () => {
-    const first = await a.claim('w-a', T0, stale(T0));
-    const second = await b.claim('w-b', T0, stale(T0));
-    assert.ok(first && second);
-    assert.notEqual(first.id, second.id);
-    assert.deepEqual([first.slot, first.state, first.worker, first.attempts], ['2026-05-10T03:00:00.000Z', 'running', 'w-a', 1]);
-    assert.equal(await a.claim('w-a', T0, stale(T0)), null, 'nothing is left');
-    await a.finish(first.id, 'w-a', { kept: 3 }, later(1));
-    await b.finish(second.id, 'w-a', { kept: 9 }, later(1));
-    const byId = new Map((await a.recent(10)).map((j) => [j.id, j]));
-    assert.deepEqual([byId.get(first.id)?.state, byId.get(first.id)?.result], ['done', { kept: 3 }]);
-    assert.equal(byId.get(second.id)?.state, 'running', 'a worker cannot finish a job it does not hold');
-    await b.finish(second.id, 'w-b', { kept: 9 }, later(1));
-  });
-
-  it('waits with a retry until its time, and keeps the reason of the failure', async () => {
-    await a.enqueue(spec('s2'), T0);
-    const job = (await a.claim('w-a', T0, stale(T0)))!;
-    await a.fail(job.id, 'w-a', 'browser did not start', T0, later(5));
-    assert.equal(await b.claim('w-b', later(4), stale(later(4))), null);
-    const retried = (await b.claim('w-b', later(5), stale(later(5))))!;
-    assert.deepEqual([retried.id, retried.attempts, retried.error], [job.id, 2, 'browser did not start']);
-    await b.fail(retried.id, 'w-b', 'browser did not start', later(6), null);
-    const failed = (await a.recent(10)).find((j) => j.id === job.id)!;
-    assert.deepEqual([failed.state, failed.finishedAt], ['failed', later(6)]);
-    assert.equal(await a.claim('w-a', later(60), stale(later(60))), null, 'a job failed for good is not taken again');
-  });
-
-  it('takes a job from a worker that stopped beating, and fails it once it had every attempt', async () => {
-    await a.enqueue(spec('s3'), T0);
-    const job = (await a.claim('w-dead', T0, stale(T0)))!;
-    await a.heartbeat(job.id, 'w-dead', later(8));
-    assert.equal(await b.claim('w-b', later(17), stale(later(17))), null, 'its beat at +8 min is still fresh at +17');
-    const taken = (await b.claim('w-b', later(19), stale(later(19))))!;
-    assert.deepEqual([taken.id, taken.worker, taken.attempts, taken.error], [job.id, 'w-b', 2, 'its worker stopped answering']);
-    await a.finish(job.id, 'w-dead', { kept: 1 }, later(20));
-    assert.equal((await a.recent(10)).find((j) => j.id === job.id)?.state, 'running', 'the dead worker no longer holds it');
-
-    const third = (await a.claim('w-a', later(40), stale(later(40))))!;
-    assert.deepEqual([third.id, third.attempts], [job.id, 3]);
-    assert.equal(await b.claim('w-b', later(60), stale(later(60))), null);
-    const gaveUp = (await a.recent(10)).find((j) => j.id === job.id)!;
-    assert.deepEqual([gaveUp.state, gaveUp.error], ['failed', 'its worker stopped answering']);
-  });
+// Two connections to one file, as two worker processes share it.
+jobQueueContract('sqlite', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'baken-jobs-'));
+  const a = await openSqliteJobQueue(dataDir);
+  const b = await openSqliteJobQueue(dataDir);
+  return {
+    a, b,
+    cleanup: async () => { await a.close(); await b.close(); await rm(dataDir, { recursive: true, force: true }); },
+  };
 });

@@ -62,33 +62,4 @@ describe('search tables', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   });
-
-  it('follow what another process saves, changes and purges, between one search and the next', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'baken-search-other-'));
-    const server = await openSqliteStore(dataDir);
-    const crawler = await openSqliteStore(dataDir);
-    try {
-      const search = () => server.search({ themes: ['mensenhandel'], facets: true });
-      assert.equal((await search()).total, 0, 'the search columns are read before the other process writes');
-      const runId = await startTestRun(crawler);
-      const first = await crawler.saveAd(keptAd(runId, { url: 'https://ads.example/1', score: 3, capturedAt: '2025-03-01T10:00:00.000Z', fields: { title: 'Een', city: 'Zwolle' } }));
-      await crawler.saveAd(keptAd(runId, { url: 'https://ads.example/2', score: 5, capturedAt: '2025-08-01T10:00:00.000Z', fields: { title: 'Twee', city: 'Breda' } }));
-      assert.deepEqual((await search()).hits.map((h) => h.title), ['Twee', 'Een']);
-
-      await crawler.saveAd(keptAd(runId, { url: 'https://ads.example/1', score: 9, capturedAt: '2025-08-02T10:00:00.000Z', fields: { title: 'Een', city: 'Breda' } }));
-      const changed = await search();
-      assert.deepEqual(changed.hits.map((h) => [h.title, h.score]), [['Een', 9], ['Twee', 5]]);
-      assert.deepEqual(changed.facets?.city, [{ value: 'breda', count: 2 }]);
-      assert.equal((await server.search({ themes: ['mensenhandel'], city: 'Zwolle' })).total, 0);
-
-      await crawler.purgeExpired('mensenhandel', { lastSeenBefore: '2025-08-02T00:00:00.000Z' }, '2026-01-01T00:00:00.000Z');
-      const purged = await search();
-      assert.deepEqual(purged.hits.map((h) => h.id), [first.adId]);
-      assert.deepEqual(purged.facets?.city, [{ value: 'breda', count: 1 }]);
-    } finally {
-      await crawler.close();
-      await server.close();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
 });

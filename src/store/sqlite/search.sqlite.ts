@@ -6,7 +6,7 @@
 // and of every other process (a crawl) by reading only the rows changed since it last looked.
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { cityKey } from '../ad-keys.ts';
-import { SearchColumns } from '../search-columns.ts';
+import { parseRids, SearchColumns } from '../search-columns.ts';
 import { pageOf, wordTokens } from '../search-terms.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../store.ts';
 
@@ -58,7 +58,7 @@ export class SqliteSearch {
   #candidates(query: SearchQuery, tokens: string[] | null): number[] | null {
     const sets: number[][] = [];
     const add = (text: string, value: SQLInputValue | undefined) => {
-      if (value !== undefined) sets.push(rids(this.#sql(`SELECT group_concat(rid) AS rids FROM (${text})`).get(value)?.['rids']));
+      if (value !== undefined) sets.push(parseRids(this.#sql(`SELECT group_concat(rid) AS rids FROM (${text})`).get(value)?.['rids']));
     };
     add('SELECT rowid AS rid FROM ads_fts WHERE ads_fts MATCH ?', tokens?.map((t) => `"${t}"`).join(' AND '));
     add('SELECT a.rid FROM capture_phones p JOIN ads a ON a.latest_capture_id = p.capture_id WHERE p.phone = ?', query.phone);
@@ -112,25 +112,6 @@ export class SqliteSearch {
       this.#db.exec('COMMIT');
     }
   }
-}
-
-/** group_concat's comma-separated rids, parsed by hand: at 15,000 rids about twice as fast as
- *  reading them as rows. */
-function rids(list: unknown): number[] {
-  const out: number[] = [];
-  if (typeof list !== 'string') return out;
-  let n = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list.charCodeAt(i);
-    if (c === 44) {
-      out.push(n);
-      n = 0;
-    } else {
-      n = n * 10 + (c - 48);
-    }
-  }
-  out.push(n);
-  return out;
 }
 
 /** The rids in every set, in the order of the smallest. */

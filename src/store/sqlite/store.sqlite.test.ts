@@ -18,7 +18,7 @@ async function tempDataDir(): Promise<{ dataDir: string; cleanup(): Promise<void
 
 storeContract('sqlite', async () => {
   const { dataDir, cleanup } = await tempDataDir();
-  return { store: await openSqliteStore(dataDir), cleanup };
+  return { store: await openSqliteStore(dataDir), another: () => openSqliteStore(dataDir), cleanup };
 });
 
 async function withStore(test: (store: Store, dbFile: string) => Promise<void>): Promise<void> {
