@@ -6,6 +6,7 @@ import type { AdFields, Artefact, CaptureMeta } from '../../domain/ad.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type { IndicatorHit } from '../../domain/indicator-hit.ts';
 import { adId, cityKey, contentHashOf, imageHashes } from '../ad-keys.ts';
+import { custody } from '../custody-entries.ts';
 import type { AnalysisInput } from '../../analyse/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type {
@@ -17,7 +18,7 @@ import { openPostgres, transaction, type Pool, type Queryable } from './database
 import { PostgresSearch } from './search.postgres.ts';
 import * as analysis from './staging.postgres.ts';
 import * as retention from './retention.postgres.ts';
-import { canonicalJson, sha256Hex } from '../../domain/canonical-json.ts';
+import { canonicalJson } from '../../domain/canonical-json.ts';
 import { entryHash, GENESIS_HASH, type LogBody, type LogEntry, type LogName } from '../../domain/hash-chain.ts';
 
 export async function openPostgresStore(url: string): Promise<Store> {
@@ -75,8 +76,7 @@ class PostgresStore implements Store {
       if (!run) throw new BakenError('STORE_REJECTED', `cannot finish run ${runId}: no such run, or it is already finished`);
       await db.query('UPDATE runs SET finished_at = $1, captured = $2, kept = $3, deleted = $4, failed = $5 WHERE id = $6',
         [at, counts.captured, counts.kept, counts.deleted, counts.failed, runId]);
-      // Minimised ads leave only their count, here and in the custody log (Directive 2016/680 art. 25).
-      await append(db, 'custody', { action: 'run', run: runId, theme: run.theme, source: run.source, ...counts, finishedAt: at }, at);
+      await append(db, 'custody', custody.run(runId, run.theme, run.source, counts, at), at);
     });
   }
 
@@ -91,11 +91,7 @@ class PostgresStore implements Store {
         INSERT INTO run_failures (run_id, n, source, url, reason, attempts)
         VALUES ($1, (SELECT count(*) FROM run_failures WHERE run_id = $1), $2, $3, $4, $5)`,
       [runId, failure.source, failure.url, failure.reason, failure.attempts]);
-      // The log outlives the failure record, so it holds the URL's hash, not the URL.
-      await append(db, 'custody', {
-        action: 'capture-failed', run: runId, source: failure.source, url: sha256Hex(failure.url), reason: failure.reason,
-        attempts: failure.attempts,
-      }, new Date().toISOString());
+      await append(db, 'custody', custody.captureFailed(runId, failure), new Date().toISOString());
     });
   }
 
@@ -125,10 +121,7 @@ class PostgresStore implements Store {
       await insertCapture(db, ad, id, version, contentHash, seenAt);
       await addSighting(db, id, ad.runId, seenAt);
       // Custody: the entry commits with the capture, or neither does.
-      await append(db, 'custody', {
-        action: latest ? 'version' : 'capture', ad: id, capture: ad.captureId, version, run: ad.runId,
-        manifest: ad.manifest.sha256, seenAt,
-      }, seenAt);
+      await append(db, 'custody', custody.capture({ ad: id, capture: ad.captureId, version, run: ad.runId, manifest: ad.manifest.sha256, seenAt }), seenAt);
       return { adId: id, captureId: ad.captureId, outcome: latest ? 'changed' : 'new' };
     });
   }
@@ -153,7 +146,7 @@ class PostgresStore implements Store {
       const gone = rows.filter((r) => !listed.has(r.url)).map((r) => r.id).sort();
       if (gone.length === 0) return gone;
       await db.query('UPDATE ads SET gone_at = $1 WHERE id = ANY($2)', [goneAt, gone]);
-      await append(db, 'custody', { action: 'gone', run: runId, theme, source, ads: gone, goneAt }, goneAt);
+      await append(db, 'custody', custody.gone(runId, theme, source, gone, goneAt), goneAt);
       return gone;
     });
   }
@@ -240,7 +233,7 @@ class PostgresStore implements Store {
     return transaction(this.#pool, async (db) => {
       const { theme, count } = await analysis.purgeStaging(db, runId);
       // Counts only: what was staged and is now gone was never kept (Directive 2016/680 art. 25).
-      if (count > 0) await append(db, 'custody', { action: 'staging-purged', run: runId, theme, ads: count, reason }, when);
+      if (count > 0) await append(db, 'custody', custody.stagingPurged(runId, theme, count, reason), when);
       return count;
     });
   }
@@ -258,7 +251,7 @@ class PostgresStore implements Store {
     return transaction(this.#pool, async (db) => {
       await retention.placeHold(db, hold);
       // Wpg arts. 8, 9: a hold keeps an ad past its retention, so who linked it to which case is evidence too.
-      await append(db, 'custody', { action: 'hold', ad: adId, theme, case: hold.caseNumber, by: hold.by }, hold.at);
+      await append(db, 'custody', custody.hold(adId, theme, hold.caseNumber, hold.by), hold.at);
       return hold;
     });
   }
@@ -268,7 +261,7 @@ class PostgresStore implements Store {
     const when = normaliseUtc(at);
     return transaction(this.#pool, async (db) => {
       const hold = await retention.releaseHold(db, adId, theme);
-      await append(db, 'custody', { action: 'hold-released', ad: adId, theme, case: hold.caseNumber, by: who }, when);
+      await append(db, 'custody', custody.holdReleased(adId, theme, hold.caseNumber, who), when);
       return hold;
     });
   }
@@ -285,7 +278,7 @@ class PostgresStore implements Store {
       const purged = await retention.purgeExpired(db, theme, bounds);
       // Ids only, never content (Directive 2016/680 art. 25): enough for verify to know these were erased, not lost.
       if (purged.ads.length > 0) {
-        await append(db, 'custody', { action: 'purge', theme, reason: 'retention', ads: purged.ads, captures: purged.captures, at: when }, when);
+        await append(db, 'custody', custody.purge(theme, purged.ads, purged.captures, when), when);
       }
       return { ads: purged.ads.length, captures: purged.captures.length, blobs: purged.blobs, held: purged.held };
     });
@@ -355,7 +348,7 @@ async function lockLatest(db: Queryable, id: string): Promise<LatestRow | undefi
 async function sight(db: Queryable, id: string, latest: LatestRow, runId: string, seenAt: string): Promise<SaveResult> {
   await touchAd(db, id, seenAt, latest.capture_id);
   await addSighting(db, id, runId, seenAt);
-  await append(db, 'custody', { action: 'sighting', ad: id, capture: latest.capture_id, run: runId, seenAt }, seenAt);
+  await append(db, 'custody', custody.sighting(id, latest.capture_id, runId, seenAt), seenAt);
   return { adId: id, captureId: latest.capture_id, outcome: 'unchanged' };
 }
 

@@ -7,6 +7,7 @@ import type { AdFields, Artefact, CaptureMeta } from '../../domain/ad.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type { IndicatorHit } from '../../domain/indicator-hit.ts';
 import { adId, cityKey, contentHashOf, imageHashes } from '../ad-keys.ts';
+import { custody } from '../custody-entries.ts';
 import type { AnalysisInput } from '../../analyse/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type {
@@ -18,7 +19,7 @@ import { openDatabase } from './database.sqlite.ts';
 import { SqliteSearch } from './search.sqlite.ts';
 import * as analysis from './staging.sqlite.ts';
 import * as retention from './retention.sqlite.ts';
-import { canonicalJson, sha256Hex } from '../../domain/canonical-json.ts';
+import { canonicalJson } from '../../domain/canonical-json.ts';
 import { entryHash, GENESIS_HASH, type LogBody, type LogEntry, type LogName } from '../../domain/hash-chain.ts';
 
 export async function openSqliteStore(dataDir: string): Promise<Store> {
@@ -75,8 +76,7 @@ class SqliteStore implements Store {
       if (!run) throw new BakenError('STORE_REJECTED', `cannot finish run ${runId}: no such run, or it is already finished`);
       this.#sql('UPDATE runs SET finished_at = ?, captured = ?, kept = ?, deleted = ?, failed = ? WHERE id = ?')
         .run(at, counts.captured, counts.kept, counts.deleted, counts.failed, runId);
-      // Minimised ads leave only their count, here and in the custody log (Directive 2016/680 art. 25).
-      this.#append('custody', { action: 'run', run: runId, theme: run.theme, source: run.source, ...counts, finishedAt: at }, at);
+      this.#append('custody', custody.run(runId, run.theme, run.source, counts, at), at);
     });
   }
 
@@ -90,11 +90,7 @@ class SqliteStore implements Store {
         INSERT INTO run_failures (run_id, n, source, url, reason, attempts)
         VALUES (:runId, (SELECT count(*) FROM run_failures WHERE run_id = :runId), :source, :url, :reason, :attempts)`)
         .run({ runId, source: failure.source, url: failure.url, reason: failure.reason, attempts: failure.attempts });
-      // The log outlives the failure record, so it holds the URL's hash, not the URL.
-      this.#append('custody', {
-        action: 'capture-failed', run: runId, source: failure.source, url: sha256Hex(failure.url), reason: failure.reason,
-        attempts: failure.attempts,
-      }, new Date().toISOString());
+      this.#append('custody', custody.captureFailed(runId, failure), new Date().toISOString());
     });
   }
 
@@ -129,10 +125,7 @@ class SqliteStore implements Store {
       this.#sql('INSERT INTO ads_fts (rowid, title, text, alias, city) VALUES (?, ?, ?, ?, ?)')
         .run(rid, ad.fields.title ?? null, ad.fields.text ?? null, ad.fields.alias ?? null, ad.fields.city ?? null);
       // Custody: the entry commits with the capture, or neither does.
-      this.#append('custody', {
-        action: latest ? 'version' : 'capture', ad: id, capture: ad.captureId, version, run: ad.runId,
-        manifest: ad.manifest.sha256, seenAt,
-      }, seenAt);
+      this.#append('custody', custody.capture({ ad: id, capture: ad.captureId, version, run: ad.runId, manifest: ad.manifest.sha256, seenAt }), seenAt);
       return { adId: id, captureId: ad.captureId, outcome: latest ? 'changed' : 'new' };
     });
   }
@@ -157,7 +150,7 @@ class SqliteStore implements Store {
       if (gone.length === 0) return gone;
       const mark = this.#sql('UPDATE ads SET gone_at = ? WHERE id = ?');
       for (const id of gone) mark.run(goneAt, id);
-      this.#append('custody', { action: 'gone', run: runId, theme, source, ads: gone, goneAt }, goneAt);
+      this.#append('custody', custody.gone(runId, theme, source, gone, goneAt), goneAt);
       return gone;
     });
   }
@@ -171,7 +164,7 @@ class SqliteStore implements Store {
   #sight(id: string, latest: LatestRow, runId: string, seenAt: string): SaveResult {
     this.#touchAd(id, seenAt, latest.capture_id);
     this.#addSighting(id, runId, seenAt);
-    this.#append('custody', { action: 'sighting', ad: id, capture: latest.capture_id, run: runId, seenAt }, seenAt);
+    this.#append('custody', custody.sighting(id, latest.capture_id, runId, seenAt), seenAt);
     return { adId: id, captureId: latest.capture_id, outcome: 'unchanged' };
   }
 
@@ -271,7 +264,7 @@ class SqliteStore implements Store {
     return this.#transaction(() => {
       const { theme, count } = analysis.purgeStaging((text) => this.#sql(text), runId);
       // Counts only: what was staged and is now gone was never kept (Directive 2016/680 art. 25).
-      if (count > 0) this.#append('custody', { action: 'staging-purged', run: runId, theme, ads: count, reason }, when);
+      if (count > 0) this.#append('custody', custody.stagingPurged(runId, theme, count, reason), when);
       return count;
     });
   }
@@ -289,7 +282,7 @@ class SqliteStore implements Store {
     return this.#transaction(() => {
       retention.placeHold((text) => this.#sql(text), hold);
       // Wpg arts. 8, 9: a hold keeps an ad past its retention, so who linked it to which case is evidence too.
-      this.#append('custody', { action: 'hold', ad: adId, theme, case: hold.caseNumber, by: hold.by }, hold.at);
+      this.#append('custody', custody.hold(adId, theme, hold.caseNumber, hold.by), hold.at);
       return hold;
     });
   }
@@ -299,7 +292,7 @@ class SqliteStore implements Store {
     const when = normaliseUtc(at);
     return this.#transaction(() => {
       const hold = retention.releaseHold((text) => this.#sql(text), adId, theme);
-      this.#append('custody', { action: 'hold-released', ad: adId, theme, case: hold.caseNumber, by: who }, when);
+      this.#append('custody', custody.holdReleased(adId, theme, hold.caseNumber, who), when);
       return hold;
     });
   }
@@ -316,7 +309,7 @@ class SqliteStore implements Store {
       const purged = retention.purgeExpired((text) => this.#sql(text), theme, bounds);
       // Ids only, never content (Directive 2016/680 art. 25): enough for verify to know these were erased, not lost.
       if (purged.ads.length > 0) {
-        this.#append('custody', { action: 'purge', theme, reason: 'retention', ads: purged.ads, captures: purged.captures, at: when }, when);
+        this.#append('custody', custody.purge(theme, purged.ads, purged.captures, when), when);
       }
       return { ads: purged.ads.length, captures: purged.captures.length, blobs: purged.blobs, held: purged.held };
     });
