@@ -16,7 +16,7 @@ import { openSqliteStore } from './store/sqlite/store.sqlite.ts';
 import { openPostgresApiStores } from './store/postgres/api-stores.postgres.ts';
 import { openPostgresJobQueue } from './store/postgres/jobs.postgres.ts';
 import { openPostgresStore } from './store/postgres/store.postgres.ts';
-import type { BlobStore, Store } from './store/store.ts';
+import { WRITE_GRACE_MS, type BlobStore, type Store } from './store/store.ts';
 
 /** `database`: a postgres:// URL, or null (or absent) for SQLite in `dataDir`. */
 export interface Storage { dataDir: string; database?: string | null }
@@ -50,11 +50,9 @@ export async function openApiApp(opts: Storage & { config: Config }): Promise<Ap
 }
 
 // Blobs are written before their row is committed; a crash in between leaves blobs no row refers
-// to. Start-up removes them. The grace period spares the blobs of another process's crawl in flight.
-const SWEEP_GRACE_MS = 15 * 60_000;
-
+// to. Start-up removes them, sparing the blobs of another process's crawl in flight.
 export async function sweepOrphanBlobs(store: Store, blobs: BlobStore, now = new Date()): Promise<number> {
-  return blobs.sweep(await store.referencedBlobs(), new Date(now.getTime() - SWEEP_GRACE_MS));
+  return blobs.sweep(await store.referencedBlobs(), new Date(now.getTime() - WRITE_GRACE_MS));
 }
 
 // Staged ads of a run whose process died (a crash, a kill) or whose window is over are purged at

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sealedRun, type SealedAd } from '../evidence/sealed-ad.fixtures.ts';
@@ -35,6 +35,10 @@ describe('baken hold and baken purge', { timeout: 60_000 }, () => {
         { url: 'https://ads.example/fresh', seenAt: daysAgo(1) },
         { url: 'https://ads.example/held', seenAt: daysAgo(190) },
       ], { blobs: createFileBlobStore(dataDir), dataDir }) as [SealedAd, SealedAd, SealedAd];
+      // Each ad's files were written when it was captured.
+      for (const [ad, days] of [[old, 200], [fresh, 1], [held, 190]] as const) {
+        for (const sha of ad.blobs) utimesSync(blobFile(sha), new Date(daysAgo(days)), new Date(daysAgo(days)));
+      }
     } finally {
       await store.close();
     }

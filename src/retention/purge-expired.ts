@@ -3,7 +3,7 @@
 import type { Who } from '../accounts/actor.ts';
 import type { AuditTrail } from '../api/audit-trail.ts';
 import type { Theme } from '../config/schema.ts';
-import type { BlobStore, PurgeResult, RetentionCutoff, Store } from '../store/store.ts';
+import { WRITE_GRACE_MS, type BlobStore, type PurgeResult, type RetentionCutoff, type Store } from '../store/store.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -14,11 +14,16 @@ export function retentionCutoff(retention: Theme['retention'], now: Date): Reten
   return cutoff;
 }
 
-/** Deletes the files no remaining capture refers to at once: a purge that left them would not be real. */
+/** Deletes the files no remaining capture refers to at once: a purge that left them would not be real.
+ *  Except a file a crawl wrote again in the last minutes: that crawl is about to store an ad with the
+ *  same bytes (a reused photo), and the start-up sweep removes it if no row ends up naming it.
+ *  `blobs` in the result: the files deleted. */
 export async function purgeTheme(deps: { store: Store; blobs: BlobStore }, theme: Theme, now: Date): Promise<PurgeResult> {
   const result = await deps.store.purgeExpired(theme.id, retentionCutoff(theme.retention, now), now.toISOString());
-  for (const sha of result.blobs) await deps.blobs.delete(sha);
-  return result;
+  const writtenBefore = new Date(now.getTime() - WRITE_GRACE_MS);
+  const deleted: string[] = [];
+  for (const sha of result.blobs) if (await deps.blobs.delete(sha, writtenBefore)) deleted.push(sha);
+  return { ...result, blobs: deleted };
 }
 
 /** The purge and its audit event. Erasure is logged with counts, never content (Directive 2016/680 art. 25). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -48,10 +48,25 @@ describe('file blob store', () => {
 
   it('deletes a blob and does not mind deleting one that is gone', () => withBlobs(async (blobs) => {
     const hash = await blobs.put(bytes);
-    await blobs.delete(hash);
+    assert.equal(await blobs.delete(hash), true);
     assert.equal(await blobs.has(hash), false);
     assert.deepEqual(await listAll(blobs), []);
-    await blobs.delete(hash);
+    assert.equal(await blobs.delete(hash), false);
+  }));
+
+  it('spares a blob written, or put again, at or after the time a deletion names', () => withBlobs(async (blobs, dataDir) => {
+    const hash = await blobs.put(bytes);
+    const file = join(dataDir, 'blobs', hash.slice(0, 2), hash);
+    const long = new Date('2025-01-01T00:00:00.000Z');
+    await utimes(file, long, long);
+    const purgeFrom = new Date(Date.now() - 60_000);
+    await blobs.put(bytes);
+    assert.ok((await stat(file)).mtime >= purgeFrom, 'putting bytes it holds marks the file as written now');
+    assert.equal(await blobs.delete(hash, purgeFrom), false);
+    assert.equal(await blobs.has(hash), true);
+    await utimes(file, long, long);
+    assert.equal(await blobs.delete(hash, purgeFrom), true);
+    assert.equal(await blobs.has(hash), false);
   }));
 
   it('throws an error naming the hash when a blob is missing', () => withBlobs(async (blobs) => {

@@ -2,7 +2,7 @@
 // A file's name is the hash of its bytes, so `verify` can prove it unchanged and two ads sharing an
 // image share one file.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BakenError } from '../domain/errors.ts';
 import type { BlobStore } from './store.ts';
@@ -24,7 +24,9 @@ export class FileBlobStore implements BlobStore {
   async put(bytes: Uint8Array): Promise<string> {
     const hash = sha256Hex(bytes);
     const target = this.pathOf(hash);
-    if (await exists(target)) return hash;
+    // A file already there is touched, not rewritten: a purge or sweep deciding right now sees it as
+    // new and spares it for the row this put is about to be committed with.
+    if (await touched(target)) return hash;
     const tmpDir = join(this.root, '.tmp');
     const dir = join(this.root, hash.slice(0, 2));
     // 0700: artefacts are police data; nobody else on the machine may read them.
@@ -67,8 +69,12 @@ export class FileBlobStore implements BlobStore {
     return exists(this.pathOf(sha256));
   }
 
-  async delete(sha256: string): Promise<void> {
-    await rm(this.pathOf(sha256), { force: true });
+  async delete(sha256: string, writtenBefore?: Date): Promise<boolean> {
+    const path = this.pathOf(sha256);
+    const written = (await stat(path).catch((err: unknown) => { if (isNotFound(err)) return null; throw err; }))?.mtime;
+    if (written === undefined || (writtenBefore !== undefined && written >= writtenBefore)) return false;
+    await rm(path, { force: true });
+    return true;
   }
 
   async *list(): AsyncIterable<string> {
@@ -82,10 +88,10 @@ export class FileBlobStore implements BlobStore {
 
   async sweep(keep: Set<string>, before: Date): Promise<number> {
     let removed = 0;
-    const old = async (path: string) => (await stat(path).catch(() => null))?.mtime ?? before;
     for await (const hash of this.list()) {
-      if (!keep.has(hash) && await old(this.pathOf(hash)) < before) { await this.delete(hash); removed++; }
+      if (!keep.has(hash) && await this.delete(hash, before)) removed++;
     }
+    const old = async (path: string) => (await stat(path).catch(() => null))?.mtime ?? before;
     const tmpDir = join(this.root, '.tmp');
     for (const name of await readdirIfAny(tmpDir)) {
       if (await old(join(tmpDir, name)) < before) await rm(join(tmpDir, name), { force: true });
@@ -104,6 +110,18 @@ export class FileBlobStore implements BlobStore {
 
 function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Marks an existing file as written now; false when there is no such file. */
+async function touched(path: string): Promise<boolean> {
+  const now = new Date();
+  try {
+    await utimes(path, now, now);
+    return true;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -204,12 +204,19 @@ export interface Store {
   close(): Promise<void>;
 }
 
+/** A crawl commits the row that names a file within this time of writing the file, so clean-ups
+ *  (the purge, the start-up sweep) spare files written more recently: another process may be about
+ *  to refer to them. */
+export const WRITE_GRACE_MS = 15 * 60_000;
+
 export interface BlobStore {
-  /** Writes atomically (temp file, fsync, rename) and returns the SHA-256 hex of the bytes. */
+  /** Writes atomically (temp file, fsync, rename) and returns the SHA-256 hex of the bytes. Bytes it
+   *  already holds are not written again, but count as written now (see `delete`). */
   put(bytes: Uint8Array): Promise<string>;
   get(sha256: string): Promise<Buffer>;
   has(sha256: string): Promise<boolean>;
-  delete(sha256: string): Promise<void>;
+  /** Removes the file, unless it was written (or put again) at or after `writtenBefore`; true when removed. */
+  delete(sha256: string, writtenBefore?: Date): Promise<boolean>;
   list(): AsyncIterable<string>;
   /** Removes blobs not in `keep` and abandoned temp files, if written before `before`. */
   sweep(keep: Set<string>, before: Date): Promise<number>;
