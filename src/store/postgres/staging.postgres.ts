@@ -18,8 +18,9 @@ export async function stage(db: Queryable, ad: StagedAd, stagedAt: string, expir
 }
 
 export async function stagedFeatures(db: Queryable, runId: string): Promise<{ url: string; features: AnalysisInput }[]> {
+  // Byte order, as SQLite sorts, whatever the database's locale: the analysis sees the ads in one order.
   const { rows } = await db.query<{ url: string; features: AnalysisInput }>(
-    'SELECT url, features FROM staged_ads WHERE run_id = $1 ORDER BY staged_at, url', [runId]);
+    'SELECT url, features FROM staged_ads WHERE run_id = $1 ORDER BY staged_at, url COLLATE "C"', [runId]);
   return rows.map((r) => ({ url: r.url, features: r.features }));
 }
 
@@ -82,7 +83,7 @@ export async function networkOf(db: Queryable, adId: string, themes: string[]): 
       UNION SELECT CASE WHEN l.a = m.id THEN l.b ELSE l.a END FROM ad_links l JOIN member m ON m.id IN (l.a, l.b)
     )
     SELECT a, b, reason, value FROM ad_links WHERE a IN (SELECT id FROM member)
-    ORDER BY a, b, reason, value`, [adId]);
+    ORDER BY a, b, reason, value COLLATE "C"`, [adId]);
   const ads = new Set([adId]);
   for (const l of rows) { ads.add(l.a); ads.add(l.b); }
   return { ads: [...ads].sort(), links: rows.map(({ a, b, reason, value }) => ({ a, b, reason, value })) };
