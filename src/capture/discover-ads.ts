@@ -34,7 +34,10 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
       await collect(page, origin, pattern, found, discover.maxAds);
       let growing = discover.scroll > 0;
       for (let i = 0; i < discover.scroll && growing && found.size < discover.maxAds; i++) {
-        growing = await scrollForMore(page) && await collect(page, origin, pattern, found, discover.maxAds);
+        await scrollForMore(page);
+        // Collected whether or not this scroll grew the list: ads the app added just before it (a
+        // first page rendered late) are counted as new, never skipped for having come too early.
+        growing = await collect(page, origin, pattern, found, discover.maxAds);
       }
       // A list still adding ads when the scroll budget ran out may hold more than were seen.
       if (growing) scrollCut = true;
@@ -53,7 +56,7 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
 /** Scrolls to the bottom and waits for more links. An infinite list that missed the scroll (its
  *  observer fired while it was still loading) gets a nudge — up a screen and down again — before
  *  the list is taken to be complete. */
-async function scrollForMore(page: Page): Promise<boolean> {
+async function scrollForMore(page: Page): Promise<void> {
   for (let attempt = 0; attempt <= SCROLL_NUDGES; attempt++) {
     const links = await page.evaluate(async (nudge) => {
       // Intersection observers only notice a change that lasts past a rendered frame.
@@ -65,9 +68,8 @@ async function scrollForMore(page: Page): Promise<boolean> {
     }, attempt > 0);
     const grew = await page.waitForFunction((n) => document.querySelectorAll('a[href]').length > n, links,
       { timeout: SCROLL_WAIT_MS, polling: 50 }).then(() => true, () => false);
-    if (grew) return true;
+    if (grew) return;
   }
-  return false;
 }
 
 async function passGate(page: Page, selector: string): Promise<void> {
