@@ -69,4 +69,32 @@ describe('discovering the ads of a listing', { timeout: 5 * 60_000 }, () => {
     assert.ok(found.adUrls.some((u) => !real.has(u)), 'reached the made-up cards past the real ads');
     assert.equal(found.complete, false);
   });
+
+  it('collects ads an infinite list added after the first look and before the first scroll', async () => {
+    // The list shows three ads at once and renders three more late, in the moment between discovery's
+    // first collection and its first scroll. Made exact here: they appear the second time the page's
+    // links are counted (the first count is the collection's, the second the scroll's). Nothing more
+    // comes on scrolling, so only a collection after the scroll can see them.
+    const start = `${env.url}/late-list/`;
+    await context.route(start, (route) => route.fulfill({
+      contentType: 'text/html', body: `<!doctype html><ul id="list"></ul><script>
+        const list = document.getElementById('list');
+        const add = (from) => { for (let n = from; n < from + 3; n++) list.insertAdjacentHTML('beforeend', '<li><a href="/swipe/ad/sw-' + (9000 + n) + '">ad</a></li>'); };
+        add(0);
+        const count = document.querySelectorAll.bind(document);
+        let counts = 0;
+        document.querySelectorAll = (selector) => {
+          if (selector === 'a[href]' && ++counts === 2) add(3);
+          return count(selector);
+        };
+      </script>`,
+    }));
+    try {
+      const found = await discover('mensenhandel-swipe', { scroll: 3 }, start);
+      assert.deepEqual(found.adUrls.map((u) => u.slice(-7)).sort(), ['sw-9000', 'sw-9001', 'sw-9002', 'sw-9003', 'sw-9004', 'sw-9005']);
+      assert.equal(found.complete, true);
+    } finally {
+      await context.unroute(start);
+    }
+  });
 });
