@@ -67,7 +67,7 @@ describe('baken worker', { timeout: 10 * 60_000 }, () => {
 
   it('purges every theme daily: the ad past retention is gone, and the trail says so in counts', async () => {
     assert.deepEqual([job('retention:mensenhandel').state, job('retention:mensenhandel').result],
-      ['done', { purged: 1, captures: 1, files: 0, held: 0 }], 'the fixture ad\'s artefacts were never written as files');
+      ['done', { purged: 1, captures: 1, files: 0, held: 0, swept: 0 }], 'the fixture ad\'s artefacts were never written as files');
     assert.equal(job('retention:toezicht').result?.['purged'], 0);
     const app = await openApp({ dataDir: env.dataDir, config: loadConfig(env.configDir) });
     try {

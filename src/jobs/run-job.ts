@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import type { Who } from '../accounts/actor.ts';
 import type { AuditTrail } from '../api/audit-trail.ts';
-import type { App } from '../app.ts';
+import { sweepOrphanBlobs, type App } from '../app.ts';
 import { planCrawl, runCrawl } from '../crawl/run-crawl.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
@@ -51,5 +51,8 @@ async function purge(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
   const theme = deps.config.themes.get(job.theme);
   if (!theme) throw new BakenError('THEME_UNKNOWN', `no theme "${job.theme}" in ${deps.config.dir}/themes`);
   const r = await purgeAudited(deps, deps.who, theme, new Date());
-  return { purged: r.ads, captures: r.captures, files: r.blobs.length, held: r.held };
+  // A worker runs for weeks: the sweep it did at start-up would never again remove the files a purge
+  // spared for a crawl in flight (purgeTheme) that then named none of them.
+  const swept = await sweepOrphanBlobs(deps.store, deps.blobs);
+  return { purged: r.ads, captures: r.captures, files: r.blobs.length, held: r.held, swept };
 }

@@ -16,7 +16,8 @@ export function retentionCutoff(retention: Theme['retention'], now: Date): Reten
 
 /** Deletes the files no remaining capture refers to at once: a purge that left them would not be real.
  *  Except a file a crawl wrote again in the last minutes: that crawl is about to store an ad with the
- *  same bytes (a reused photo), and the start-up sweep removes it if no row ends up naming it.
+ *  same bytes (a reused photo), and a later sweep (start-up, or the worker's daily purge) removes it if no
+ *  row ends up naming it.
  *  `blobs` in the result: the files deleted. */
 export async function purgeTheme(deps: { store: Store; blobs: BlobStore }, theme: Theme, now: Date): Promise<PurgeResult> {
   const result = await deps.store.purgeExpired(theme.id, retentionCutoff(theme.retention, now), now.toISOString());
