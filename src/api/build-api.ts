@@ -14,16 +14,16 @@ import type { ApiSettings } from '../config/api-settings.ts';
 import { BakenError } from '../domain/errors.ts';
 import { silentLog, type Log } from '../log.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
-import { AuditTrail } from './audit-trail.ts';
+import { AuditTrail } from '../services/audit-trail.ts';
 import { installProblems, problem } from './problem.ts';
 import type { Access, RouteSpec } from './route-spec.ts';
 import { ROUTES } from './route-table.ts';
 import { problem as problemSchema } from './schemas.ts';
 import { installSecurityHeaders } from './security-headers.ts';
-import type { ServiceContext } from './services/context.ts';
-import type { Caller } from './services/session.service.ts';
-import { createServices, type Services } from './services/services.ts';
-import { tokenTooStrong } from './services/tokens.service.ts';
+import type { ServiceContext } from '../services/context.ts';
+import type { Caller } from '../services/session.service.ts';
+import { createServices, type Services } from '../services/services.ts';
+import { tokenTooStrong } from '../services/tokens.service.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.ts';
 
 declare module 'fastify' {

@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import type { Who } from '../accounts/actor.ts';
 import type { Action } from '../accounts/roles.ts';
 import type { AuditAction } from '../domain/audit-event.ts';
-import type { Caller } from './services/session.service.ts';
-import type { Services } from './services/services.ts';
+import type { Caller } from '../services/session.service.ts';
+import type { Services } from '../services/services.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A policy action, or 'signed-in' (any valid session or token), or 'public' (no sign-in). */

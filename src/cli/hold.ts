@@ -1,7 +1,7 @@
 import { openApp } from '../app.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
-import { AuditTrail } from '../api/audit-trail.ts';
+import { AuditTrail } from '../services/audit-trail.ts';
 import { configDir, parse, requireString, storage } from './args.ts';
 import { operator } from './operator.ts';
 import { printJson, say } from './output.ts';

@@ -3,8 +3,8 @@
 import { text } from 'node:stream/consumers';
 import { openApiApp, type ApiApp } from '../app.ts';
 import { isRole, ROLES } from '../accounts/roles.ts';
-import { AuditTrail } from '../api/audit-trail.ts';
-import { UsersService, type UserView } from '../api/services/users.service.ts';
+import { AuditTrail } from '../services/audit-trail.ts';
+import { UsersService, type UserView } from '../services/users.service.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { operator } from './operator.ts';

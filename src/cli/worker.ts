@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { AuditTrail } from '../api/audit-trail.ts';
+import { AuditTrail } from '../services/audit-trail.ts';
 import { openApp, openJobQueue } from '../app.ts';
 import { launchBrowser } from '../capture/browser.ts';
 import { loadConfig } from '../config/load.ts';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditTrail } from '../api/audit-trail.ts';
+import { AuditTrail } from '../services/audit-trail.ts';
 import { openApp } from '../app.ts';
 import { operator } from '../cli/operator.ts';
 import { loadConfig } from '../config/load.ts';

@@ -1,7 +1,7 @@
 // What each kind of job does: a crawl with a fresh browser, or a theme's retention purge.
 import type { Browser } from 'playwright-core';
 import type { Who } from '../accounts/actor.ts';
-import type { AuditTrail } from '../api/audit-trail.ts';
+import type { AuditTrail } from '../services/audit-trail.ts';
 import { sweepOrphanBlobs, type App } from '../app.ts';
 import { planCrawl, runCrawl } from '../crawl/run-crawl.ts';
 import { BakenError } from '../domain/errors.ts';

@@ -1,7 +1,7 @@
 // The retention purge of one theme (DESIGN.md §2.4, §2a.6; Wpg arts. 8, 9): kept ads past the theme's
 // retention are erased, rows and files, unless they are on legal hold for a case.
 import type { Who } from '../accounts/actor.ts';
-import type { AuditTrail } from '../api/audit-trail.ts';
+import type { AuditTrail } from '../services/audit-trail.ts';
 import type { Theme } from '../config/schema.ts';
 import { WRITE_GRACE_MS, type BlobStore, type PurgeResult, type RetentionCutoff, type Store } from '../store/store.ts';
 

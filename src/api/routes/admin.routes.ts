@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { profileSchema, scheduleSchema, sourceSchema } from '../../config/schema.ts';
 import { defineRoute, type RouteSpec } from '../route-spec.ts';
 import { configId, password, role, themeId, userView, uuid, wholeNumber } from '../schemas.ts';
-import { SINGULAR, type ConfigKind } from '../services/config.service.ts';
-import type { UserView } from '../services/users.service.ts';
+import { SINGULAR, type ConfigKind } from '../../services/config.service.ts';
+import type { UserView } from '../../services/users.service.ts';
 
 const CONFIG_SCHEMAS = { sources: sourceSchema, profiles: profileSchema, schedules: scheduleSchema } as const;
 

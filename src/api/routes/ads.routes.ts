@@ -5,7 +5,7 @@ import { NETWORK_REASONS } from '../../domain/network.ts';
 import { BakenError } from '../../domain/errors.ts';
 import { defineRoute } from '../route-spec.ts';
 import { adId, adSummary, configId, decimal, facetCounts, fromDate, justification, page, pageSize, themeId, toDate, wholeNumber } from '../schemas.ts';
-import type { ArtefactBytes } from '../services/ads.service.ts';
+import type { ArtefactBytes } from '../../services/ads.service.ts';
 
 const JUSTIFICATION_HEADER = 'x-baken-justification';
 

@@ -1,6 +1,6 @@
 // Scheduled jobs for admins: what the workers ran, what waits and what failed, for the admin's themes.
-import type { Who } from '../../accounts/actor.ts';
-import type { Job } from '../../jobs/job-queue.ts';
+import type { Who } from '../accounts/actor.ts';
+import type { Job } from '../jobs/job-queue.ts';
 import { themesFor, type ServiceContext } from './context.ts';
 
 export class JobsService {

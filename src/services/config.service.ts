@@ -6,10 +6,10 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { Who } from '../../accounts/actor.ts';
-import { loadConfig, type Config } from '../../config/load.ts';
-import type { Profile, Schedule, Source } from '../../config/schema.ts';
-import { BakenError } from '../../domain/errors.ts';
+import type { Who } from '../accounts/actor.ts';
+import { loadConfig, type Config } from '../config/load.ts';
+import type { Profile, Schedule, Source } from '../config/schema.ts';
+import { BakenError } from '../domain/errors.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
 
 export const CONFIG_KINDS = ['sources', 'profiles', 'schedules'] as const;

@@ -1,11 +1,11 @@
 // Searching and reading ads: theme-bound through the policy, every read audited with what it returned.
-import type { Who } from '../../accounts/actor.ts';
-import { decide } from '../../accounts/policy.ts';
-import type { Artefact } from '../../domain/ad.ts';
-import { BakenError } from '../../domain/errors.ts';
-import type { IndicatorHit } from '../../domain/indicator-hit.ts';
-import type { NetworkLink } from '../../domain/network.ts';
-import type { AdVersion, LegalHold, SearchFacets, SearchHit, StoredAd } from '../../store/store.ts';
+import type { Who } from '../accounts/actor.ts';
+import { decide } from '../accounts/policy.ts';
+import type { Artefact } from '../domain/ad.ts';
+import { BakenError } from '../domain/errors.ts';
+import type { IndicatorHit } from '../domain/indicator-hit.ts';
+import type { NetworkLink } from '../domain/network.ts';
+import type { AdVersion, LegalHold, SearchFacets, SearchHit, StoredAd } from '../store/store.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
 
 export interface AdSearch {

@@ -1,6 +1,6 @@
 // Counts over time per theme, source and day, from the runs table: what the crawler captured, kept
 // and deleted at once. Supervisors see small counts suppressed (municipal mode, DESIGN §2a.8).
-import type { Who } from '../../accounts/actor.ts';
+import type { Who } from '../accounts/actor.ts';
 import type { ServiceContext } from './context.ts';
 import { themesFor } from './context.ts';
 

@@ -1,12 +1,12 @@
 // User accounts, for admins through the API and for operators through `baken user`. An admin
 // manages only users whose themes all lie within the admin's own; every change is audited first and
 // ends the user's sessions, so a new role or a disabled account takes effect at once.
-import type { Who } from '../../accounts/actor.ts';
-import { hashPassword } from '../../accounts/passwords.ts';
-import { needsTotp, type Role } from '../../accounts/roles.ts';
-import { newTotpSecret, totpUri } from '../../accounts/totp.ts';
-import { BakenError } from '../../domain/errors.ts';
-import type { UserChange, UserRecord } from '../../store/accounts.ts';
+import type { Who } from '../accounts/actor.ts';
+import { hashPassword } from '../accounts/passwords.ts';
+import { needsTotp, type Role } from '../accounts/roles.ts';
+import { newTotpSecret, totpUri } from '../accounts/totp.ts';
+import { BakenError } from '../domain/errors.ts';
+import type { UserChange, UserRecord } from '../store/accounts.ts';
 import { themesFor, type ServiceContext } from './context.ts';
 
 export interface UserView {

@@ -1,9 +1,9 @@
 // Service tokens: a role and themes for a machine caller, shown once at creation, revocable.
-import type { Who } from '../../accounts/actor.ts';
-import { needsTotp, type Role } from '../../accounts/roles.ts';
-import { newSecret, secretHash } from '../../accounts/secrets.ts';
-import { BakenError } from '../../domain/errors.ts';
-import type { TokenRecord } from '../../store/accounts.ts';
+import type { Who } from '../accounts/actor.ts';
+import { needsTotp, type Role } from '../accounts/roles.ts';
+import { newSecret, secretHash } from '../accounts/secrets.ts';
+import { BakenError } from '../domain/errors.ts';
+import type { TokenRecord } from '../store/accounts.ts';
 import { themesFor, type ServiceContext } from './context.ts';
 
 export type TokenView = Omit<TokenRecord, 'secretHash'>;

@@ -1,16 +1,16 @@
 // What every service shares: the ports, the clock, the audit trail, and the one way to ask the
 // policy about a resource (so a refusal always reads the same and never tells another theme apart).
-import type { Who } from '../../accounts/actor.ts';
-import { decide, visibleThemes, type ThemeRef } from '../../accounts/policy.ts';
-import type { Action } from '../../accounts/roles.ts';
-import type { ApiSettings } from '../../config/api-settings.ts';
-import type { Config } from '../../config/load.ts';
-import { BakenError } from '../../domain/errors.ts';
-import type { JobQueue } from '../../jobs/job-queue.ts';
-import type { AccountStore } from '../../store/accounts.ts';
-import type { ListStore } from '../../store/lists.ts';
-import type { BlobStore, Store } from '../../store/store.ts';
-import type { AuditTrail } from '../audit-trail.ts';
+import type { Who } from '../accounts/actor.ts';
+import { decide, visibleThemes, type ThemeRef } from '../accounts/policy.ts';
+import type { Action } from '../accounts/roles.ts';
+import type { ApiSettings } from '../config/api-settings.ts';
+import type { Config } from '../config/load.ts';
+import { BakenError } from '../domain/errors.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import type { AccountStore } from '../store/accounts.ts';
+import type { ListStore } from '../store/lists.ts';
+import type { BlobStore, Store } from '../store/store.ts';
+import type { AuditTrail } from './audit-trail.ts';
 
 /** The loaded configuration; an admin's change replaces `current` once it is on disk. */
 export interface ConfigRef { current: Config }

@@ -1,13 +1,13 @@
 // Signing in and out, and recognising the caller of every request: a session cookie (people) or a
 // bearer token (services). Failed logins count towards a lock; every outcome is audited.
-import type { Actor, Who } from '../../accounts/actor.ts';
-import { passwordMatches } from '../../accounts/passwords.ts';
-import { needsTotp } from '../../accounts/roles.ts';
-import { newSecret, secretHash } from '../../accounts/secrets.ts';
-import { afterFailedLogin, isLocked, sessionExpired } from '../../accounts/sign-in-rules.ts';
-import { matchTotp } from '../../accounts/totp.ts';
-import { BakenError } from '../../domain/errors.ts';
-import type { SessionRecord, UserRecord } from '../../store/accounts.ts';
+import type { Actor, Who } from '../accounts/actor.ts';
+import { passwordMatches } from '../accounts/passwords.ts';
+import { needsTotp } from '../accounts/roles.ts';
+import { newSecret, secretHash } from '../accounts/secrets.ts';
+import { afterFailedLogin, isLocked, sessionExpired } from '../accounts/sign-in-rules.ts';
+import { matchTotp } from '../accounts/totp.ts';
+import { BakenError } from '../domain/errors.ts';
+import type { SessionRecord, UserRecord } from '../store/accounts.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface LoginInput { name: string; password: string; totp?: string }

@@ -1,8 +1,8 @@
 // Control lists: named selections of ads, shared by everyone holding the list's theme.
-import type { Who } from '../../accounts/actor.ts';
-import { BakenError } from '../../domain/errors.ts';
-import type { ListRecord } from '../../store/lists.ts';
-import type { SearchHit } from '../../store/store.ts';
+import type { Who } from '../accounts/actor.ts';
+import { BakenError } from '../domain/errors.ts';
+import type { ListRecord } from '../store/lists.ts';
+import type { SearchHit } from '../store/store.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
 
 export interface ListView extends ListRecord {

@@ -1,6 +1,6 @@
 // The audit trail for the oversight committee: filtered reading and a check of the whole chain.
-import type { Who } from '../../accounts/actor.ts';
-import { verifyChain, type ChainBreak, type LogEntry } from '../../domain/hash-chain.ts';
+import type { Who } from '../accounts/actor.ts';
+import { verifyChain, type ChainBreak, type LogEntry } from '../domain/hash-chain.ts';
 import { themesFor, type ServiceContext } from './context.ts';
 
 export interface AuditQuery { user?: string; action?: string; theme?: string; from?: string; to?: string; page: number; pageSize: number }
