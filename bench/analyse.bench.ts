@@ -3,7 +3,7 @@
 // measured in the same run, is the baseline; the ratios show how cost grows with the profile.
 import type { Profile } from '../src/config/schema.ts';
 import { analyseBatch } from '../src/analyse/analyse-batch.ts';
-import type { AnalysisInput } from '../src/analyse/analysis-input.ts';
+import type { AnalysisInput } from '../src/domain/analysis-input.ts';
 import { compileProfile } from '../src/analyse/compile-profile.ts';
 import { generateWorld } from '../demo/generate.ts';
 import { createRng } from '../demo/prng.ts';

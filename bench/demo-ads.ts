@@ -1,7 +1,7 @@
 // The demo world as input for the analysis benchmarks: the demo profile and the ads of a day.
 import { loadConfig } from '../src/config/load.ts';
 import type { Profile } from '../src/config/schema.ts';
-import type { AnalysisInput } from '../src/analyse/analysis-input.ts';
+import type { AnalysisInput } from '../src/domain/analysis-input.ts';
 import { addDays } from '../demo/format.ts';
 import { DAY_ZERO, type DemoAd } from '../demo/world.ts';
 

@@ -3,7 +3,7 @@
 // as one run against the ads kept on earlier days, as the crawler's staging window does; pictures
 // are rendered and hashed for real.
 import { analyseBatch } from '../src/analyse/analyse-batch.ts';
-import type { AnalysisInput } from '../src/analyse/analysis-input.ts';
+import type { AnalysisInput } from '../src/domain/analysis-input.ts';
 import { compileProfile } from '../src/analyse/compile-profile.ts';
 import { perceptualHash } from '../src/analyse/image-hash.ts';
 import type { Assessment } from '../src/domain/indicator-hit.ts';

@@ -9,7 +9,7 @@ import { loadConfig } from '../src/config/load.ts';
 import { launchBrowser } from '../src/capture/browser.ts';
 import { runCrawl, type CrawlSummary } from '../src/crawl/run-crawl.ts';
 import { silentLog } from '../src/log.ts';
-import { adId } from '../src/store/ad-keys.ts';
+import { adId } from '../src/domain/ad-keys.ts';
 import { startDemoEnv, type DemoEnv, type Truth } from './demo-env.ts';
 
 describe('crawling a platform with hostile pages', { timeout: 10 * 60_000 }, () => {

@@ -7,7 +7,7 @@ import { openApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { launchBrowser } from '../src/capture/browser.ts';
 import { runCrawl } from '../src/crawl/run-crawl.ts';
-import { adId } from '../src/store/ad-keys.ts';
+import { adId } from '../src/domain/ad-keys.ts';
 import { verifyEvidence } from '../src/evidence/verify.ts';
 import { silentLog } from '../src/log.ts';
 import { startDemoEnv, type DemoEnv, type Truth, type TruthAd } from './demo-env.ts';

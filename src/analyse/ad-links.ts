@@ -1,7 +1,7 @@
 // What ties ads to each other: a phone number they share, a picture that is the same photo (by
 // perceptual hash), a text that is the same template. Computed once per batch and shared by the
 // cross-ad indicators and the network view. Versions of one ad never link to each other.
-import type { AnalysisInput } from './analysis-input.ts';
+import type { AnalysisInput } from '../domain/analysis-input.ts';
 import { IMAGE_HASH, hammingDistance, nearHashPairs } from './image-matches.ts';
 import { minhashSignature, similarPairs } from './minhash.ts';
 import { tokenise } from './tokenise.ts';

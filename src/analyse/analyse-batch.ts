@@ -3,7 +3,7 @@
 import { BakenError } from '../domain/errors.ts';
 import type { Assessment } from '../domain/indicator-hit.ts';
 import { adLinks } from './ad-links.ts';
-import type { AnalysisInput } from './analysis-input.ts';
+import type { AnalysisInput } from '../domain/analysis-input.ts';
 import { assessmentOf, perAdEvidence } from './assess.ts';
 import type { CompiledProfile } from './compile-profile.ts';
 import { crossAdEvidence } from './cross-ad.ts';

@@ -6,7 +6,7 @@ import { generateWorld } from '../../demo/generate.ts';
 import { addDays } from '../../demo/format.ts';
 import { DAY_ZERO, type DemoAd } from '../../demo/world.ts';
 import { analyseBatch } from './analyse-batch.ts';
-import type { AnalysisInput } from './analysis-input.ts';
+import type { AnalysisInput } from '../domain/analysis-input.ts';
 import { compileProfile } from './compile-profile.ts';
 
 const base = { label: 'l', description: 'd', kind: 'cross-ad', weight: 1 } as const;

@@ -7,7 +7,7 @@
 import type { Evidence } from '../domain/indicator-hit.ts';
 import type { CrossAdIndicator } from '../config/profile-schema.ts';
 import type { AdLinks } from './ad-links.ts';
-import { dateOfDay, dayNumber } from './analysis-input.ts';
+import { dateOfDay, dayNumber } from '../domain/analysis-input.ts';
 import { cityKey } from './price-context.ts';
 
 /** Evidence of the indicator for the ad at index `i` of the linked ads; empty when it does not hit. */

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { profileSchema } from '../config/schema.ts';
 import { generateWorld } from '../../demo/generate.ts';
-import type { AnalysisInput } from './analysis-input.ts';
+import type { AnalysisInput } from '../domain/analysis-input.ts';
 import { compileProfile } from './compile-profile.ts';
 import { linkOptions, networkLinks } from './networks.ts';
 

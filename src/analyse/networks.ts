@@ -3,7 +3,7 @@
 // networks (connected components).
 import type { Network, NetworkLink, NetworkReason } from '../domain/network.ts';
 import { adLinks } from './ad-links.ts';
-import type { AnalysisInput } from './analysis-input.ts';
+import type { AnalysisInput } from '../domain/analysis-input.ts';
 import type { CompiledProfile } from './compile-profile.ts';
 
 export type { Network, NetworkLink } from '../domain/network.ts';

@@ -5,7 +5,7 @@ import { BakenError } from '../domain/errors.ts';
 import type { AdFields } from '../domain/ad.ts';
 import { compileProfile } from '../analyse/compile-profile.ts';
 import { analyseBatch } from '../analyse/analyse-batch.ts';
-import type { AnalysisInput } from '../analyse/analysis-input.ts';
+import type { AnalysisInput } from '../domain/analysis-input.ts';
 import { IMAGE_HASH } from '../analyse/image-matches.ts';
 import { configDir, parse, requireString } from './args.ts';
 import { say } from './output.ts';

@@ -4,12 +4,12 @@
 import { deserialize, serialize } from 'node:v8';
 import type { AdFields, HttpExchange } from '../domain/ad.ts';
 import { assess } from '../analyse/assess.ts';
-import type { AnalysisInput } from '../analyse/analysis-input.ts';
+import type { AnalysisInput } from '../domain/analysis-input.ts';
 import { perceptualHashes } from '../analyse/image-hash.ts';
 import { gateDecision } from '../analyse/staging.ts';
 import { extractFields } from '../extract/extract-fields.ts';
 import type { PageCapture } from '../capture/capture-page.ts';
-import { adId } from '../store/ad-keys.ts';
+import { adId } from '../domain/ad-keys.ts';
 import { faultPoint } from './fault-points.ts';
 import type { GateContext } from './gate-context.ts';
 import { sealAndStore } from './seal-and-store.ts';

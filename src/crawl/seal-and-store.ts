@@ -9,7 +9,7 @@ import { allowedFields, allowedImageUrls } from '../domain/minimise.ts';
 import type { PageCapture } from '../capture/capture-page.ts';
 import { buildCaptureWarc } from '../evidence/warc.ts';
 import { MANIFEST_FORMAT, manifestBytes, signBytes, type CaptureManifest } from '../evidence/manifest.ts';
-import { adId, contentHashOf } from '../store/ad-keys.ts';
+import { adId, contentHashOf } from '../domain/ad-keys.ts';
 import { faultPoint } from './fault-points.ts';
 import type { GateContext } from './gate-context.ts';
 

@@ -3,7 +3,7 @@
 // sealed and stored with every hit explained; the rest is deleted. Then the theme's network links
 // are recomputed over its kept ads.
 import { analyseBatch } from '../analyse/analyse-batch.ts';
-import type { AnalysisInput } from '../analyse/analysis-input.ts';
+import type { AnalysisInput } from '../domain/analysis-input.ts';
 import type { CompiledProfile } from '../analyse/compile-profile.ts';
 import { linkOptions, networkLinks } from '../analyse/networks.ts';
 import { analysisContext } from '../analyse/price-context.ts';

@@ -2,7 +2,7 @@
 // entries), without a browser, so checks on a real data directory need no crawl.
 import { randomUUID } from 'node:crypto';
 import type { Artefact, CaptureMeta } from '../domain/ad.ts';
-import { adId } from '../store/ad-keys.ts';
+import { adId } from '../domain/ad-keys.ts';
 import type { BlobStore, Store } from '../store/store.ts';
 import { MANIFEST_FORMAT, manifestBytes, signBytes } from './manifest.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';

@@ -1,7 +1,7 @@
 // One capture against its signed manifest and its custody log entry, and one blob against its hash.
 import { canonicalJson } from '../domain/canonical-json.ts';
 import type { Artefact } from '../domain/ad.ts';
-import { adId, contentHashOf, imageHashes } from '../store/ad-keys.ts';
+import { adId, contentHashOf, imageHashes } from '../domain/ad-keys.ts';
 import type { BlobStore, CaptureEvidence } from '../store/store.ts';
 import type { CustodyIndex } from './custody-index.ts';
 import { signatureValid, type CaptureManifest } from './manifest.ts';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { BakenError } from '../domain/errors.ts';
 import { GENESIS_HASH, verifyChain } from '../domain/hash-chain.ts';
 import { fakeHash, keptAd, startTestRun } from './store.fixtures.ts';
-import { contentHashOf, imageHashes } from './ad-keys.ts';
+import { contentHashOf, imageHashes } from '../domain/ad-keys.ts';
 import type { KeptAd, Store } from './store.ts';
 import { analysisContract } from './store-analysis.contract.ts';
 import { retentionContract } from './store-retention.contract.ts';

@@ -3,7 +3,7 @@
 import type { AdFields, Artefact, CaptureMeta } from '../domain/ad.ts';
 import type { IndicatorHit } from '../domain/indicator-hit.ts';
 import type { LogBody, LogEntry, LogName } from '../domain/hash-chain.ts';
-import type { AnalysisInput } from '../analyse/analysis-input.ts';
+import type { AnalysisInput } from '../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../domain/network.ts';
 
 /** An ad that passed the minimisation gate, already reduced to the theme's allowed fields.

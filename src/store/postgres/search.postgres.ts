@@ -4,7 +4,7 @@
 // rows, filters the rest, counts the facets and ranks the page; the wide capture rows are read only for
 // the page shown. A search reads in one snapshot, and the columns it queries hold exactly the ad_search
 // rows of that snapshot, also while other searches of this process and crawls of others move on.
-import { cityKey } from '../ad-keys.ts';
+import { cityKey } from '../../domain/ad-keys.ts';
 import { parseRids, SearchColumns, type ColumnResult } from '../search-columns.ts';
 import { pageOf, wordTokens } from '../search-terms.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../store.ts';

@@ -1,5 +1,5 @@
 // The staging area and the network links on PostgreSQL (staged_ads and ad_links in schema.postgres.ts).
-import type { AnalysisInput } from '../../analyse/analysis-input.ts';
+import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { AdFields } from '../../domain/ad.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type { StagedAd, StagingRun } from '../store.ts';

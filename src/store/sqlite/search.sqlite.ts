@@ -5,7 +5,7 @@
 // ad_search_changes numbers every change to ad_search, so the copy follows writes of this connection
 // and of every other process (a crawl) by reading only the rows changed since it last looked.
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
-import { cityKey } from '../ad-keys.ts';
+import { cityKey } from '../../domain/ad-keys.ts';
 import { parseRids, SearchColumns } from '../search-columns.ts';
 import { pageOf, wordTokens } from '../search-terms.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '../store.ts';

@@ -1,6 +1,6 @@
 // The staging area and the network links on SQLite (schema-analysis.sql.ts).
 import type { StatementSync } from 'node:sqlite';
-import type { AnalysisInput } from '../../analyse/analysis-input.ts';
+import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type { StagedAd, StagingRun } from '../store.ts';
 

@@ -6,9 +6,9 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AdFields, Artefact, CaptureMeta } from '../../domain/ad.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type { IndicatorHit } from '../../domain/indicator-hit.ts';
-import { adId, cityKey, contentHashOf, imageHashes } from '../ad-keys.ts';
+import { adId, cityKey, contentHashOf, imageHashes } from '../../domain/ad-keys.ts';
 import { custody } from '../custody-entries.ts';
-import type { AnalysisInput } from '../../analyse/analysis-input.ts';
+import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type {
   AdVersion, CaptureEvidence, KeptAd, LegalHold, PurgeResult, RetentionCutoff, RunCounts, RunFailure, RunStart, SaveResult, SearchQuery, SearchResult, Sighting,

@@ -1,7 +1,7 @@
 // Keys derived from an ad, the same in every adapter: its id, the hash that tells a changed ad from
 // a re-sighting, and the city key used by the city filter.
-import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
-import type { AdFields, Artefact } from '../domain/ad.ts';
+import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import type { AdFields, Artefact } from './ad.ts';
 
 /** The theme is part of the id: one theme's ad never shares a row with another's (purpose binding). */
 export function adId(theme: string, url: string): string {

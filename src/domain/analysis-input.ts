@@ -1,7 +1,7 @@
 // What the engine needs of an ad to compare it with others: its fields, the perceptual hashes of its
 // pictures and when it was seen. The crawler builds these from a capture; the store returns them for
 // kept ads; `baken analyse` reads them from a file.
-import type { AdFields } from '../domain/ad.ts';
+import type { AdFields } from './ad.ts';
 
 export interface AnalysisInput {
   /** The ad's id. Among known ads one id may occur more than once: the versions of an ad seen on
