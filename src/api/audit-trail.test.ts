@@ -129,3 +129,31 @@ describe('when the audit trail cannot be written', () => {
     assert.equal((await w.lists.lists(['mensenhandel'])).some((l) => l.name === 'never made'), false);
   });
 });
+
+describe('when an answer does not match its response schema', () => {
+  let w: ApiWorld;
+  before(async () => {
+    w = await openApiWorld({
+      // An evidence kind the API does not describe: the answer cannot be sent as documented.
+      wrapStore: (store) => new Proxy(store, {
+        get: (target, name: keyof Store) => (name === 'getAd'
+          ? async (...args: Parameters<Store['getAd']>) => {
+            const ad = await target.getAd(...args);
+            return ad && { ...ad, hits: [{ id: 'odd', weight: 1, evidence: [{ kind: 'unheard-of' }] }] };
+          }
+          : (target[name] as (...a: unknown[]) => unknown).bind(target)),
+      }),
+    });
+  });
+  after(() => w?.close());
+
+  it('fails the read and records it as failed, never as a success', async () => {
+    const session = await w.login('expert-mensenhandel');
+    const from = await lastAuditSeq(w.store);
+    const res = await w.app.inject({ method: 'GET', url: `/api/ads/${w.ads.mensenhandel[0]}?justification=signal+research`, headers: session.headers });
+    assert.equal(res.statusCode, 500);
+    assert.doesNotMatch(res.body, /Advertentie|unheard-of/);
+    const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['outcome']]);
+    assert.deepEqual(events, [['ads.read', 'INTERNAL']]);
+  });
+});

@@ -1,6 +1,7 @@
 // Searching and reading ads, their artefacts and their network.
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { LINK_SIGNALS } from '../../domain/indicator-hit.ts';
 import { NETWORK_REASONS } from '../../domain/network.ts';
 import { BakenError } from '../../domain/errors.ts';
 import { defineRoute } from '../route-spec.ts';
@@ -31,10 +32,15 @@ const facets = z.object({
   city: facetCounts, source: facetCounts, indicatorCount: facetCounts, scoreBand: facetCounts, month: facetCounts,
 });
 
-const hit = z.object({
-  id: z.string(), weight: z.number(),
-  evidence: z.array(z.looseObject({ kind: z.enum(['span', 'field']), field: z.string() })),
-});
+// Mirrors the domain's Evidence union (src/domain/indicator-hit.ts): a kind missing here made the
+// serializer refuse every ad with a cross-ad hit.
+const evidence = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('span'), field: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() }),
+  z.object({ kind: z.literal('field'), field: z.string(), value: z.union([z.string(), z.number(), z.null()]) }),
+  z.object({ kind: z.literal('linked'), reason: z.enum(LINK_SIGNALS), value: z.string(), ads: z.array(adId) }),
+]).meta({ id: 'Evidence' });
+
+const hit = z.object({ id: z.string(), weight: z.number(), evidence: z.array(evidence) });
 
 const adView = z.object({
   id: adId, theme: z.string(), source: z.string(), url: z.string(), firstSeen: z.string(), lastSeen: z.string(),
