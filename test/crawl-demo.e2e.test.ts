@@ -9,10 +9,15 @@ import { promisify } from 'node:util';
 import { createHash } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import { openSqliteStore } from '../src/store/sqlite/store.sqlite.ts';
-import { adId } from '../src/store/ad-keys.ts';
+import { adId } from '../src/domain/ad-keys.ts';
 import type { Store, StoredAd } from '../src/store/store.ts';
 import { FIELD_NAMES } from '../src/domain/ad.ts';
-import { BAKEN_BIN, filesUnder, startDemoEnv, type DemoEnv, type Truth, type TruthAd } from './demo-env.ts';
+import { ROLES, type Role } from '../src/accounts/roles.ts';
+import { hashPassword } from '../src/accounts/passwords.ts';
+import { buildApi } from '../src/api/build-api.ts';
+import { openApiApp } from '../src/app.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { BAKEN_BIN, filesUnder, runBaken, startDemoEnv, type DemoEnv, type Truth, type TruthAd } from './demo-env.ts';
 
 const run = promisify(execFile);
 
@@ -129,10 +134,12 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
   it('answers `baken network` with the whole truth network of an ad, each link with its reason', async () => {
     const network = truth.networks.find((n) => n.kind === 'template')!;
     const ids = network.ads.map((a) => adId('mensenhandel', truth.ads.find((t) => t.id === a)!.url));
-    const { stdout } = await run(process.execPath, [BAKEN_BIN, 'network', '--ad', ids[0]!, '--json', '--data', env.dataDir, '--config', env.configDir]);
-    const found = JSON.parse(stdout) as { theme: string; ads: string[]; links: { a: string; b: string; reason: string }[] };
-    assert.equal(found.theme, 'mensenhandel');
-    assert.deepEqual(ids.filter((id) => !found.ads.includes(id)), [], 'every ad of the template network is in it');
+    const { stdout } = await run(process.execPath, [BAKEN_BIN, 'network', '--ad', ids[0]!, '--justification', 'signal research', '--json',
+      '--data', env.dataDir, '--config', env.configDir]);
+    const found = JSON.parse(stdout) as { ads: { id: string; summary: { theme: string } }[]; links: { a: string; b: string; reason: string }[] };
+    assert.ok(found.ads.every((a) => a.summary.theme === 'mensenhandel'));
+    const inNetwork = found.ads.map((a) => a.id);
+    assert.deepEqual(ids.filter((id) => !inNetwork.includes(id)), [], 'every ad of the template network is in it');
     assert.ok(found.links.some((l) => l.reason === 'template-text' && ids.includes(l.a) && ids.includes(l.b)));
   });
 
@@ -152,5 +159,62 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
     assert.ok(result.hits.some((h) => h.url === ad.url), `search for ${word} finds ${ad.id}`);
     const cleanUrls = new Set(clean().map((a) => a.url));
     assert.ok(result.hits.every((h) => !cleanUrls.has(h.url)));
+  });
+
+  it('answers every kept ad to each role as the policy says, and audits each answer once', async () => {
+    const kept = (await store.search({ themes: ['mensenhandel'], limit: 200 })).hits.map((h) => h.id);
+    const app = await openApiApp({ dataDir: env.dataDir, config: loadConfig(env.configDir) });
+    const api = await buildApi({ ...app, config: { current: app.config } });
+    try {
+      const passwordHash = await hashPassword('correct horse battery staple');
+      const expected: Record<Role, number> = { expert: 200, analyst: 200, supervisor: 404, admin: 403, auditor: 403 };
+      const from = (await app.store.readLog('audit')).at(-1)?.seq ?? 0;
+      let linked = 0;
+      for (const role of ROLES) {
+        await app.accounts.addUser({ name: `${role}-demo`, role, themes: ['mensenhandel'], passwordHash, totpSecret: null }, new Date().toISOString());
+        const login = await api.inject({ method: 'POST', url: '/api/session', payload: { name: `${role}-demo`, password: 'correct horse battery staple' } });
+        const cookie = login.headers['set-cookie'];
+        for (const id of kept) {
+          const res = await api.inject({ method: 'GET', url: `/api/ads/${id}?justification=signal+research`, headers: { cookie: String(cookie) } });
+          assert.equal(res.statusCode, expected[role], `${role} reading ${id}: ${res.body.slice(0, 300)}`);
+          if (res.statusCode !== 200) continue;
+          const ad = res.json() as { indicatorCount: number; hits?: { evidence: { kind: string }[] }[] };
+          assert.ok(ad.indicatorCount > 0);
+          assert.equal(ad.hits !== undefined, role === 'expert', `${role} sees which indicators hit only as an expert`);
+          if (ad.hits?.some((h) => h.evidence.some((e) => e.kind === 'linked'))) linked++;
+        }
+      }
+      assert.ok(linked > 0, 'some kept ads carry cross-ad evidence');
+      const reads = (await app.store.readLog('audit', { fromSeq: from + 1 })).filter((e) => e.body['action'] === 'ads.read');
+      assert.equal(reads.length, 2 * kept.length, 'one ads.read per answer to the expert and the analyst');
+      assert.ok(reads.every((e) => e.body['outcome'] === 'ok'));
+    } finally {
+      await api.close();
+      await app.close();
+    }
+  });
+
+  it('puts every CLI read and export of ad content in the audit trail, under the operator\'s name, with the justification', async () => {
+    const ad = (await store.search({ themes: ['mensenhandel'], limit: 1 })).hits[0]!.id;
+    const out = join(env.dataDir, '..', 'cli-export');
+    const commands: [string, string[]][] = [
+      ['ads.search', ['search', 'Utrecht']],
+      ['ads.network', ['network', '--ad', ad]],
+      ['ads.versions', ['versions', '--ad', ad]],
+      ['ads.export', ['export', 'warc', '--ad', ad, '--out', `${out}.warc.gz`]],
+      ['ads.export', ['export', 'bundle', '--ad', ad, '--out', out]],
+    ];
+    for (const [action, args] of commands) {
+      const before = (await store.readLog('audit')).at(-1)?.seq ?? 0;
+      const refused = await runBaken(env, [...args, '--json']);
+      assert.equal(refused.code, 64, `${args[0]} without a justification is refused: ${refused.stderr}`);
+      assert.equal(JSON.parse(refused.stdout).error.code, 'JUSTIFICATION_REQUIRED');
+      const done = await runBaken(env, [...args, '--by', 'rechercheur.de.vries', '--justification', 'PL0900-2026-7', '--json']);
+      assert.equal(done.code, 0, `${args.join(' ')}: ${done.stderr}`);
+      const events = (await store.readLog('audit', { fromSeq: before + 1 })).map((e) => e.body);
+      assert.deepEqual(events.map((e) => [e['action'], e['outcome']]), [['request.refused', 'JUSTIFICATION_REQUIRED'], [action, 'ok']], args.join(' '));
+      assert.deepEqual([events[1]!['actor'], events[1]!['user'], events[1]!['justification'], events[1]!['themes']],
+        ['cli', 'rechercheur.de.vries', 'PL0900-2026-7', ['mensenhandel']], args.join(' '));
+    }
   });
 });

@@ -52,7 +52,7 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
 
   it('exports a WARC that warcio reads back with every digest matching, holding every kept ad and no deleted one', async () => {
     const out = join(work, 'all.warc.gz');
-    assert.equal((await baken(['export', 'warc', '--out', out, ...dataArgs()])).code, 0);
+    assert.equal((await baken(['export', 'warc', '--out', out, '--justification', 'signal research', ...dataArgs()])).code, 0);
     const { records, problems } = await checkWarc(readFileSync(out));
     assert.deepEqual(problems, []);
     const responses = new Set(records.filter((r) => r.type === 'response').map((r) => r.uri));
@@ -65,7 +65,7 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
 
   it('exports a bundle that sha256sum and openssl accept', async () => {
     const dir = join(work, 'bundle');
-    assert.equal((await baken(['export', 'bundle', '--ad', firstAd(), '--out', dir, ...dataArgs()])).code, 0);
+    assert.equal((await baken(['export', 'bundle', '--ad', firstAd(), '--out', dir, '--justification', 'signal research', ...dataArgs()])).code, 0);
     const sums = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
     assert.equal(sums.status, 0, sums.stdout + sums.stderr);
     const sig = spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'public-key.pem', '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.sig'], { cwd: dir, encoding: 'utf8' });
@@ -284,7 +284,7 @@ describe('a crawl killed between writing blobs and committing', { timeout: 5 * 6
 });
 
 describe('a crawl killed while ads wait in staging', { timeout: 5 * 60_000 }, () => {
-  it('leaves no staged ad once any command has started again, and logs only the count', async () => {
+  it('leaves no staged ad once collection starts again, and logs only the count; verify changes nothing', async () => {
     const env = await startDemoEnv({ size: 'small' });
     try {
       const args = ['crawl', '--theme', 'mensenhandel', '--source', 'mensenhandel-classic', '--data', env.dataDir, '--config', env.configDir];
@@ -297,7 +297,10 @@ describe('a crawl killed while ads wait in staging', { timeout: 5 * 60_000 }, ()
       assert.equal(staged(), 1, 'the staged ad is there while nothing has started');
       const verified = await baken(['verify', '--json', '--data', env.dataDir, '--config', env.configDir]);
       assert.equal(verified.code, 0, verified.stdout);
-      assert.equal(staged(), 0, 'start-up purged the abandoned staging');
+      assert.equal(staged(), 1, 'verify only reads');
+      const purged = await baken(['purge', '--json', '--data', env.dataDir, '--config', env.configDir]);
+      assert.equal(purged.code, 0, purged.stderr);
+      assert.equal(staged(), 0, 'the purge first removed the abandoned staging');
       const store = await openSqliteStore(env.dataDir);
       try {
         const purged = (await store.readLog('custody')).filter((e) => e.body['action'] === 'staging-purged');
@@ -320,7 +323,7 @@ describe('the evidence of a script-rendered platform', { timeout: 5 * 60_000 }, 
       assert.equal(crawled.code, 0, crawled.stderr);
       assert.ok(JSON.parse(crawled.stdout).kept > 0);
       const out = join(env.dataDir, '..', 'swipe.warc.gz');
-      assert.equal((await baken(['export', 'warc', '--out', out, ...args])).code, 0);
+      assert.equal((await baken(['export', 'warc', '--out', out, '--justification', 'signal research', ...args])).code, 0);
       const { records, problems } = await checkWarc(readFileSync(out));
       assert.deepEqual(problems, []);
       const kept = (await env.truth()).ads.filter((a) => a.platform === 'swipe' && a.planted.length > 0);

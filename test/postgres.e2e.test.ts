@@ -41,7 +41,7 @@ describe('Baken on PostgreSQL', { timeout: 10 * 60_000 }, () => {
   });
 
   it('finds the kept ads with baken search, and verifies every hash, signature and chain', async () => {
-    const found = await baken(['search', '--theme', 'mensenhandel', '--json', '--limit', '200']);
+    const found = await baken(['search', '--theme', 'mensenhandel', '--justification', 'signal research', '--json', '--limit', '100']);
     assert.equal(found.code, 0, found.stderr);
     assert.equal(JSON.parse(found.stdout).total, planted);
     const verified = await baken(['verify', '--json']);

@@ -5,7 +5,7 @@ export const ROLES = ['expert', 'analyst', 'supervisor', 'admin', 'auditor'] as 
 export type Role = (typeof ROLES)[number];
 
 export const ACTIONS = [
-  'ads.search', 'ads.read', 'ads.hits', 'ads.artefacts', 'ads.network', 'ads.hold',
+  'ads.search', 'ads.read', 'ads.hits', 'ads.artefacts', 'ads.network', 'ads.hold', 'ads.export',
   'lists.read', 'lists.write',
   'stats.read',
   'audit.read',
@@ -13,6 +13,7 @@ export const ACTIONS = [
   'users.read', 'users.write',
   'tokens.read', 'tokens.write',
   'jobs.read',
+  'crawl.run', 'retention.purge',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -21,12 +22,15 @@ const CONTENT_READER: Action[] = ['ads.search', 'ads.read', 'ads.artefacts', 'li
 export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   // Experts alone see which indicators hit and why (indicator secrecy, DESIGN §2.7), and link an ad
   // to a case, which keeps it past retention (DESIGN §2.4).
-  expert: new Set([...CONTENT_READER, 'ads.hits', 'ads.network', 'ads.hold']),
+  expert: new Set([...CONTENT_READER, 'ads.hits', 'ads.network', 'ads.hold', 'ads.export']),
   analyst: new Set([...CONTENT_READER, 'ads.network']),
   // Linking ads by phone number combines personal data; municipal supervision has no basis for it.
   supervisor: new Set(CONTENT_READER),
-  // Configuration and health, never ad content.
-  admin: new Set(['stats.read', 'config.read', 'config.write', 'users.read', 'users.write', 'tokens.read', 'tokens.write', 'jobs.read']),
+  // Configuration and health, never ad content; collection and erasure run under an admin's name.
+  admin: new Set([
+    'stats.read', 'config.read', 'config.write', 'users.read', 'users.write', 'tokens.read', 'tokens.write', 'jobs.read',
+    'crawl.run', 'retention.purge',
+  ]),
   // Oversight: the audit trail and figures, never ad content.
   auditor: new Set(['audit.read', 'stats.read']),
 };

@@ -111,7 +111,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
 
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
-    config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, jobs, settings: parsed, now: () => clock.now,
+    dataDir, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, jobs, settings: parsed, now: () => clock.now,
     ...(settings.tls ? { tls: settings.tls } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {

@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import { z } from 'zod';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { decide } from '../accounts/policy.ts';
 import { GRANTS, needsTotp, ROLES } from '../accounts/roles.ts';
 import { sameSecret } from '../accounts/secrets.ts';
@@ -40,7 +40,6 @@ export interface ApiDeps extends Omit<ServiceContext, 'trail' | 'now'> {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const REFUSALS_AUDITED = new Set(['FORBIDDEN', 'NOT_FOUND', 'CSRF_REJECTED']);
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const options = {
@@ -56,14 +55,14 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const services = createServices({ ...deps, trail, now: deps.now ?? (() => new Date()) });
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Answers are checked against their schema in the handler, where a misfit can still fail the call.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.decorateRequest('caller', null);
   installSecurityHeaders(app, { tls: Boolean(deps.tls) });
-  installProblems(app, log, async (request, p) => {
-    // Refused attempts at data are part of the trail too: the committee looks for probing.
-    if (request.caller && REFUSALS_AUDITED.has(p.code)) {
-      await trail.record({ actor: request.caller.actor, client: request.ip }, 'request.refused', {
-        query: { method: request.method, route: request.routeOptions.url ?? null }, outcome: p.code,
+  installProblems(app, log, async (request, error) => {
+    if (request.caller) {
+      await services.refusals.record({ actor: request.caller.actor, client: request.ip }, error, {
+        query: { method: request.method, route: request.routeOptions.url ?? null },
       });
     }
   });
@@ -114,11 +113,11 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     }
   });
 
-  for (const spec of ROUTES) app.route(routeOptions(spec, services, deps.settings));
+  for (const spec of ROUTES) app.route(routeOptions(spec, services, deps.settings, trail));
   return app;
 }
 
-function routeOptions(spec: RouteSpec, services: Services, settings: ApiSettings): RouteOptions {
+function routeOptions(spec: RouteSpec, services: Services, settings: ApiSettings, trail: AuditTrail): RouteOptions {
   const { querystring, params, body, response, produces } = spec.schemas;
   const success = response ?? (produces
     ? { description: 'the bytes', content: Object.fromEntries(produces.map((type) => [type, { schema: binary() }])) }
@@ -145,11 +144,26 @@ function routeOptions(spec: RouteSpec, services: Services, settings: ApiSettings
       },
     },
     handler: async (request, reply) => {
-      const result = await spec.handle({ query: request.query, params: request.params, body: request.body, request, reply, caller: request.caller }, services);
+      const call = async () => {
+        const answer = await spec.handle({ query: request.query, params: request.params, body: request.body, request, reply, caller: request.caller }, services);
+        return response ? conforming(response, answer) : answer;
+      };
+      // A read is recorded once its answer is known good; a change is recorded before it is made,
+      // so that no change can happen unrecorded.
+      const result = SAFE_METHODS.has(spec.method) ? await trail.settled(call) : await call();
       reply.code(spec.status);
       return spec.status === 204 ? reply.send() : result;
     },
   };
+}
+
+/** The answer as its schema describes it; one that does not fit is the server's fault, and fails
+ *  the call before its audit events are written as a success. */
+function conforming(schema: z.ZodType, answer: unknown): unknown {
+  const parsed = schema.safeParse(answer);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  throw new Error(`the answer does not match its response schema at ${where}`);
 }
 
 /** Who may call a route, for the OpenAPI description and docs/api.md. */

@@ -36,7 +36,7 @@ export function problemOf(err: unknown): Problem {
   return problem(500, 'INTERNAL', 'the server could not complete the request');
 }
 
-export function installProblems(app: FastifyInstance, log: Log, beforeSend: (request: FastifyRequest, p: Problem) => Promise<void>): void {
+export function installProblems(app: FastifyInstance, log: Log, beforeSend: (request: FastifyRequest, err: unknown) => Promise<void>): void {
   const logError = (request: FastifyRequest, err: unknown) => log('api.error', {
     route: request.routeOptions.url ?? null, method: request.method, error: (err as Error).name,
     code: (err as { code?: string }).code ?? null, message: (err as Error).message,
@@ -45,7 +45,7 @@ export function installProblems(app: FastifyInstance, log: Log, beforeSend: (req
     let p = problemOf(err);
     if (p.status >= 500) logError(request, err);
     try {
-      await beforeSend(request, p);
+      await beforeSend(request, err);
     } catch (auditErr) {
       // The refusal could not be recorded: answer as any failed audit write, and say nothing more.
       logError(request, auditErr);

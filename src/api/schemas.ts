@@ -2,6 +2,7 @@
 // Every query string is a strict object, so a misspelt parameter is refused instead of ignored.
 import { z } from 'zod';
 import { ROLES } from '../accounts/roles.ts';
+import { JUSTIFICATION_HINT, JUSTIFICATION_LENGTH } from '../domain/justification.ts';
 
 export const themeId = z.string().max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a theme id (lower-case letters, digits, dashes)');
 export const configId = z.string().max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id (letters, digits, dashes)');
@@ -25,8 +26,9 @@ export const toDate = date.transform((s) => new Date(s.length === 10 ? `${s}T23:
 export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(realDate, 'expected a real calendar date');
 
 /** DESIGN §2a.5: searches ask why — a case number or "signal research". */
-export const justification = z.string().trim().min(3, 'expected a justification of at least 3 characters: a case number or "signal research"')
-  .max(200, 'expected a justification of at most 200 characters');
+export const justification = z.string().trim()
+  .min(JUSTIFICATION_LENGTH.min, `expected a justification of at least ${JUSTIFICATION_LENGTH.min} characters: ${JUSTIFICATION_HINT}`)
+  .max(JUSTIFICATION_LENGTH.max, `expected a justification of at most ${JUSTIFICATION_LENGTH.max} characters`);
 
 export const problem = z.object({
   type: z.string(),

@@ -12,6 +12,9 @@ const FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** What the layers above capture hold: a started browser they hand back to capture and close. */
+export type { Browser as CaptureBrowser };
+
 export function chromiumPath(): string {
   return process.env.BAKEN_CHROMIUM ?? '/usr/bin/chromium';
 }

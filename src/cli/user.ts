@@ -3,8 +3,7 @@
 import { text } from 'node:stream/consumers';
 import { openApiApp, type ApiApp } from '../app.ts';
 import { isRole, ROLES } from '../accounts/roles.ts';
-import { AuditTrail } from '../services/audit-trail.ts';
-import { UsersService, type UserView } from '../services/users.service.ts';
+import type { UserView } from '../services/users.service.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { operator } from './operator.ts';
@@ -15,7 +14,7 @@ export const usage = 'baken user add --name N --role R --theme T[,T…] --passwo
 
 const OPTIONS = {
   name: { type: 'string' }, role: { type: 'string' }, theme: { type: 'string' },
-  'password-stdin': { type: 'boolean', default: false }, totp: { type: 'boolean', default: false },
+  'password-stdin': { type: 'boolean', default: false }, totp: { type: 'boolean', default: false }, by: { type: 'string' },
 } as const;
 
 export async function user(args: string[]): Promise<number> {
@@ -24,11 +23,8 @@ export async function user(args: string[]): Promise<number> {
   if (rest.length > 0) throw new BakenError('USAGE', `unexpected arguments: ${rest.join(' ')}`);
   const app = await openApiApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
   try {
-    const users = new UsersService({
-      config: { current: app.config }, store: app.store, blobs: app.blobs, accounts: app.accounts, lists: app.lists, jobs: app.jobs,
-      settings: app.settings, trail: new AuditTrail(app.store), now: () => new Date(),
-    });
-    const who = operator(app.config);
+    const { users } = app.services;
+    const who = operator(app, 'admin', values);
     const show = (u: UserView, extra: Record<string, unknown> = {}) => {
       if (values.json) printJson({ ...u, ...extra });
       else say(`${u.name}  ${u.role}  ${u.themes.join(',')}${u.disabled ? '  disabled' : ''}${u.totp ? '  totp' : ''}`);

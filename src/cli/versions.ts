@@ -1,21 +1,19 @@
 import { createTwoFilesPatch } from 'diff';
-import { openApp } from '../app.ts';
-import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { AdVersion } from '../store/store.ts';
-import { configDir, integer, parse, requireString, storage } from './args.ts';
+import { integer, parse, requireString } from './args.ts';
+import { justificationOf, operator, OPERATOR_OPTIONS, refusalsAudited, withApp } from './operator.ts';
 import { printJson, say } from './output.ts';
 
-export const usage = 'baken versions --ad ID [--diff A,B] [--json]   list the versions of an ad; compare two as a text diff';
+export const usage = 'baken versions --ad ID --justification WHY [--diff A,B] [--by NAME] [--json]   list the versions of an ad; compare two as a text diff';
 
 export async function versions(args: string[]): Promise<number> {
-  const { values } = parse(args, { ad: { type: 'string' }, diff: { type: 'string' } });
+  const { values } = parse(args, { ...OPERATOR_OPTIONS, ad: { type: 'string' }, diff: { type: 'string' } });
   const id = requireString(values.ad, 'ad');
-  const config = loadConfig(configDir(values.config));
-  const app = await openApp({ ...storage(values), config });
-  try {
-    const list = await app.store.versions(id, [...config.themes.keys()]);
-    if (list.length === 0) throw new BakenError('NOT_FOUND', `no ad ${id}`);
+  return withApp(values, async (app) => {
+    const who = operator(app, 'expert', values);
+    const list = await refusalsAudited(app, who, { resources: [id], query: { command: 'versions' }, justification: values.justification ?? null }, () =>
+      app.services.ads.versions(who, id, justificationOf(values)));
     const diff = values.diff ? diffOf(list, values.diff) : undefined;
     if (values.json) {
       printJson({ ad: id, versions: list.map(({ fields: _, ...v }) => v), ...(diff !== undefined ? { diff } : {}) });
@@ -24,9 +22,7 @@ export async function versions(args: string[]): Promise<number> {
     for (const v of list) say(`version ${v.version}  ${v.capturedAt}  capture ${v.captureId}`);
     if (diff !== undefined) say(diff);
     return 0;
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 /** A unified diff of the two versions' fields, one field per line, so a changed price shows as such. */

@@ -1,28 +1,25 @@
 import { hostname } from 'node:os';
-import { AuditTrail } from '../services/audit-trail.ts';
-import { openApp, openJobQueue } from '../app.ts';
 import { launchBrowser } from '../capture/browser.ts';
-import { loadConfig } from '../config/load.ts';
 import type { Job } from '../jobs/job-queue.ts';
 import { jobRunner } from '../jobs/run-job.ts';
 import { workDue, workUntil } from '../jobs/work.ts';
 import { createLog } from '../log.ts';
-import { configDir, parse, storage } from './args.ts';
-import { operator } from './operator.ts';
+import { parse } from './args.ts';
+import { operator, OPERATOR_OPTIONS, withApp } from './operator.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken worker [--once] [--json]   run scheduled crawls and retention purges as they fall due (--once: what is due now, then stop)';
 
 export async function worker(args: string[]): Promise<number> {
-  const { values } = parse(args, { once: { type: 'boolean', default: false } });
-  const config = loadConfig(configDir(values.config));
-  const app = await openApp({ ...storage(values), config });
-  const queue = await openJobQueue(app).catch(async (e) => { await app.close(); throw e; });
-  try {
+  const { values } = parse(args, { by: OPERATOR_OPTIONS.by, once: { type: 'boolean', default: false } });
+  return withApp(values, async (app) => {
+    const log = createLog();
     const deps = {
-      queue, config, worker: `${hostname()}:${process.pid}`,
-      run: jobRunner({ ...app, log: createLog(), trail: new AuditTrail(app.store), who: operator(config), launchBrowser }),
+      queue: app.jobs, config: app.config, worker: `${hostname()}:${process.pid}`,
+      run: jobRunner({ collection: app.services.collection, log, who: operator(app, 'admin', values), launchBrowser }),
     };
+    // What a crashed predecessor left: purged before this worker collects anything.
+    log('worker.tidied', await app.services.collection.tidyUp());
     if (values.once) {
       const ran = await workDue(deps);
       if (values.json) printJson({ jobs: ran.map(jobSummary) });
@@ -34,10 +31,7 @@ export async function worker(args: string[]): Promise<number> {
     if (!values.json) say('Baken worker: running scheduled crawls and purges; Ctrl-C stops after the current job');
     await workUntil(deps, stop.signal);
     return 0;
-  } finally {
-    await queue.close();
-    await app.close();
-  }
+  });
 }
 
 export function jobSummary(j: Job) {

@@ -4,12 +4,12 @@
 
 export const AUDIT_ACTIONS = [
   'session.login', 'session.login-failed', 'session.logout',
-  'ads.search', 'ads.read', 'ads.artefact', 'ads.network',
+  'ads.search', 'ads.read', 'ads.artefact', 'ads.network', 'ads.versions', 'ads.export',
   'lists.read', 'lists.create', 'lists.add', 'lists.remove', 'lists.delete',
   'stats.read', 'audit.read', 'audit.verify',
   'config.read', 'config.change',
   'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read',
-  'holds.read', 'holds.change', 'retention.purge',
+  'holds.read', 'holds.change', 'crawl.run', 'retention.purge',
   'request.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -8,11 +8,16 @@ import type { BlobStore, CaptureEvidence, Store } from '../store/store.ts';
 import { loadPublicKey } from './signing-key.ts';
 import { bundleReadme } from './bundle-readme.ts';
 
-interface Deps { store: Store; blobs: BlobStore; dataDir: string }
+/** `themes`: only the captures of these themes' ads leave. */
+interface Deps { store: Store; blobs: BlobStore; dataDir: string; themes: readonly string[] }
+
+async function capturesOf(deps: Deps, adId?: string): Promise<CaptureEvidence[]> {
+  return (await deps.store.evidence(adId)).filter((c) => deps.themes.includes(c.ad.theme));
+}
 
 /** All captures (every version) of the selected ads, or of all ads, as one WARC file. */
 export async function exportWarc(deps: Deps, out: string, adId?: string): Promise<{ captures: number; bytes: number }> {
-  const captures = (await deps.store.evidence(adId)).filter((c) => c.artefacts.some((a) => a.kind === 'warc'));
+  const captures = (await capturesOf(deps, adId)).filter((c) => c.artefacts.some((a) => a.kind === 'warc'));
   if (adId && captures.length === 0) throw new BakenError('NOT_FOUND', `no WARC captures of ad ${adId}`);
   const parts: Buffer[] = [];
   for (const c of captures) parts.push(await deps.blobs.get(c.artefacts.find((a) => a.kind === 'warc')!.sha256));
@@ -26,7 +31,7 @@ export async function exportWarc(deps: Deps, out: string, adId?: string): Promis
 
 /** The latest capture of one ad as plain files with checksums, signature and public key. */
 export async function exportBundle(deps: Deps, adId: string, dir: string): Promise<{ files: string[] }> {
-  const captures = await deps.store.evidence(adId);
+  const captures = await capturesOf(deps, adId);
   if (captures.length === 0) throw new BakenError('NOT_FOUND', `no ad ${adId}`);
   const c = captures.reduce((a, b) => (b.version > a.version ? b : a));
   mkdirSync(dir, { recursive: true, mode: 0o700 });

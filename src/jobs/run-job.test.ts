@@ -5,8 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditTrail } from '../services/audit-trail.ts';
-import { openApp } from '../app.ts';
+import { openApiApp } from '../app.ts';
 import { operator } from '../cli/operator.ts';
 import { loadConfig } from '../config/load.ts';
 import { silentLog } from '../log.ts';
@@ -16,14 +15,14 @@ describe('a purge job', () => {
   it('sweeps a file that no row names once it is older than the grace period', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'baken-run-job-'));
     const config = loadConfig(new URL('../../config', import.meta.url).pathname);
-    const app = await openApp({ dataDir, config });
+    const app = await openApiApp({ dataDir, config });
     try {
       // Written after the worker started, by a crawl that then died before naming it.
       const orphan = await app.blobs.put(new TextEncoder().encode('a photo no ad kept'));
       const long = new Date(Date.now() - 60 * 60_000);
       await utimes(join(dataDir, 'blobs', orphan.slice(0, 2), orphan), long, long);
       const run = jobRunner({
-        ...app, log: silentLog, trail: new AuditTrail(app.store), who: operator(config),
+        collection: app.services.collection, log: silentLog, who: operator(app, 'admin', {}),
         launchBrowser: () => { throw new Error('a purge starts no browser'); },
       });
       const result = await run({

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sweepOrphanBlobs } from '../app.ts';
+import { sweepOrphanBlobs } from './housekeeping.ts';
 import { loadConfig } from '../config/load.ts';
 import { sealedRun } from '../evidence/sealed-ad.fixtures.ts';
 import { createFileBlobStore } from '../store/blobs.files.ts';

@@ -1,7 +1,5 @@
 // The retention purge of one theme (DESIGN.md §2.4, §2a.6; Wpg arts. 8, 9): kept ads past the theme's
 // retention are erased, rows and files, unless they are on legal hold for a case.
-import type { Who } from '../accounts/actor.ts';
-import type { AuditTrail } from '../services/audit-trail.ts';
 import type { Theme } from '../config/schema.ts';
 import { WRITE_GRACE_MS, type BlobStore, type PurgeResult, type RetentionCutoff, type Store } from '../store/store.ts';
 
@@ -27,11 +25,3 @@ export async function purgeTheme(deps: { store: Store; blobs: BlobStore }, theme
   return { ...result, blobs: deleted };
 }
 
-/** The purge and its audit event. Erasure is logged with counts, never content (Directive 2016/680 art. 25). */
-export async function purgeAudited(deps: { store: Store; blobs: BlobStore; trail: AuditTrail }, who: Who, theme: Theme, now: Date): Promise<PurgeResult> {
-  const r = await purgeTheme(deps, theme, now);
-  await deps.trail.record(who, 'retention.purge', {
-    themes: [theme.id], count: r.ads, query: { captures: r.captures, files: r.blobs.length, held: r.held },
-  });
-  return r;
-}

@@ -101,7 +101,7 @@ export class AdsService {
     return { mime: artefact.mime, bytes, kind: artefact.kind };
   }
 
-  async network(who: Who, id: string): Promise<NetworkView> {
+  async network(who: Who, id: string, justification?: string): Promise<NetworkView> {
     const ad = await this.#visibleAd(who, 'ads.network', id);
     const network = await this.#c.store.networkOf(id, [ad.theme]) ?? { ads: [id], links: [] };
     const ids = [id, ...network.ads.filter((other) => other !== id).slice(0, MAX_NETWORK_ADS - 1)];
@@ -109,11 +109,19 @@ export class AdsService {
     const links = network.links.filter((l) => shown.has(l.a) && shown.has(l.b));
     const summaries = (await this.#c.store.search({ themes: [ad.theme], ids, limit: MAX_NETWORK_ADS })).hits;
     const byId = new Map(summaries.map((h) => [h.id, h]));
-    await this.#c.trail.record(who, 'ads.network', { themes: [ad.theme], resources: ids, count: ids.length - 1 });
+    await this.#c.trail.record(who, 'ads.network', { themes: [ad.theme], resources: ids, count: ids.length - 1, justification });
     return {
       ad: id, ads: ids.map((other) => ({ id: other, summary: byId.get(other) ?? null })), links,
       truncated: network.ads.length > ids.length,
     };
+  }
+
+  /** Every version of the ad with its fields, oldest first, for comparing what changed. */
+  async versions(who: Who, id: string, justification?: string): Promise<AdVersion[]> {
+    const ad = await this.#visibleAd(who, 'ads.read', id);
+    const versions = await this.#c.store.versions(id, [ad.theme]);
+    await this.#c.trail.record(who, 'ads.versions', { themes: [ad.theme], resources: [id], count: versions.length, justification });
+    return versions;
   }
 
   /** Links the ad to a case: it is kept past its theme's retention until released (DESIGN §2.4). */
@@ -125,10 +133,10 @@ export class AdsService {
     return this.#c.store.placeHold(id, ad.theme, caseNumber, who.actor.name, this.#c.now().toISOString());
   }
 
-  async release(who: Who, id: string): Promise<void> {
+  async release(who: Who, id: string): Promise<LegalHold> {
     const ad = await this.#visibleAd(who, 'ads.hold', id);
     await this.#c.trail.record(who, 'holds.change', { themes: [ad.theme], resources: [id], query: { op: 'release' }, count: 1 });
-    await this.#c.store.releaseHold(id, ad.theme, who.actor.name, this.#c.now().toISOString());
+    return this.#c.store.releaseHold(id, ad.theme, who.actor.name, this.#c.now().toISOString());
   }
 
   async holds(who: Who, theme?: string): Promise<LegalHold[]> {

@@ -16,6 +16,8 @@ import type { AuditTrail } from './audit-trail.ts';
 export interface ConfigRef { current: Config }
 
 export interface ServiceContext {
+  /** Files: the blobs, and the signing key that exports hand out. */
+  dataDir: string;
   config: ConfigRef;
   store: Store;
   blobs: BlobStore;

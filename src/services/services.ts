@@ -1,10 +1,14 @@
-// The services behind the routes, built once per API instance from the same context.
+// The application layer: every use case, built once per process from the same context. The API's
+// routes, the CLI's commands and the worker call these and nothing below them.
 import { AdsService } from './ads.service.ts';
 import { AuditService } from './audit.service.ts';
+import { CollectionService } from './collection.service.ts';
 import { ConfigService } from './config.service.ts';
 import type { ServiceContext } from './context.ts';
+import { ExportService } from './export.service.ts';
 import { JobsService } from './jobs.service.ts';
 import { ListsService } from './lists.service.ts';
+import { RefusalsService } from './refusals.ts';
 import { SessionService } from './session.service.ts';
 import { StatsService } from './stats.service.ts';
 import { TokensService } from './tokens.service.ts';
@@ -20,6 +24,9 @@ export interface Services {
   users: UsersService;
   tokens: TokensService;
   jobs: JobsService;
+  exports: ExportService;
+  collection: CollectionService;
+  refusals: RefusalsService;
 }
 
 export function createServices(context: ServiceContext): Services {
@@ -33,5 +40,8 @@ export function createServices(context: ServiceContext): Services {
     users: new UsersService(context),
     tokens: new TokensService(context),
     jobs: new JobsService(context),
+    exports: new ExportService(context),
+    collection: new CollectionService(context),
+    refusals: new RefusalsService(context.trail),
   };
 }

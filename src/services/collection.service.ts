@@ -1,0 +1,75 @@
+// Collection and erasure as use cases: a crawl of a theme and its retention purge, each authorised
+// for the caller's themes and audited (Directive 2016/680 art. 25 logs collection and erasure). The
+// housekeeping a crash may have left undone runs here, where collection starts, and nowhere else.
+import type { Who } from '../accounts/actor.ts';
+import type { CaptureBrowser } from '../capture/browser.ts';
+import { planCrawl, runCrawl, type CrawlRequest, type CrawlSummary } from '../crawl/run-crawl.ts';
+import { BakenError } from '../domain/errors.ts';
+import type { Log } from '../log.ts';
+import { purgeTheme } from '../retention/purge-expired.ts';
+import { purgeAbandonedStaging, sweepOrphanBlobs } from '../retention/housekeeping.ts';
+import { themesFor, type ServiceContext } from './context.ts';
+
+export interface CrawlOptions {
+  launchBrowser(): Promise<CaptureBrowser>;
+  log: Log;
+  onProgress?: (p: { source: string; done: number; total: number }) => void;
+}
+
+export interface PurgeSummary { purged: number; captures: number; files: number; held: number; swept: number }
+
+export class CollectionService {
+  readonly #c: ServiceContext;
+
+  constructor(context: ServiceContext) {
+    this.#c = context;
+  }
+
+  async crawl(who: Who, request: CrawlRequest, options: CrawlOptions): Promise<CrawlSummary> {
+    const config = this.#c.config.current;
+    // Refused (unknown theme or source, outside the purpose period) before a browser starts.
+    planCrawl(config, request, this.#c.now());
+    themesFor(who, 'crawl.run', config, request.theme);
+    await this.tidyUp();
+    const browser = await options.launchBrowser();
+    let summary: CrawlSummary;
+    try {
+      summary = await runCrawl({ ...this.#c, config, browser, log: options.log, now: this.#c.now, onProgress: options.onProgress }, request);
+    } finally {
+      await browser.close();
+    }
+    const { run, ...counts } = summary;
+    await this.#c.trail.record(who, 'crawl.run', {
+      themes: [request.theme], resources: [run], query: { source: request.source, ...counts }, count: summary.kept,
+    });
+    return summary;
+  }
+
+  /** Each theme's (or the named theme's) retention purge; erasure is audited with counts, never content. */
+  async purge(who: Who, theme?: string): Promise<PurgeSummary> {
+    const config = this.#c.config.current;
+    if (theme !== undefined && !config.themes.has(theme)) throw new BakenError('THEME_UNKNOWN', `no theme "${theme}" in ${config.dir}/themes`);
+    const themes = themesFor(who, 'retention.purge', config, theme);
+    // A worker runs for weeks: the files an earlier purge spared for a crawl in flight (purgeTheme)
+    // that then named none of them go here, not only when a crawl next starts.
+    const { files: swept } = await this.tidyUp();
+    const total: PurgeSummary = { purged: 0, captures: 0, files: 0, held: 0, swept };
+    const now = this.#c.now();
+    for (const id of themes) {
+      const r = await purgeTheme(this.#c, config.themes.get(id)!, now);
+      await this.#c.trail.record(who, 'retention.purge', {
+        themes: [id], count: r.ads, query: { captures: r.captures, files: r.blobs.length, held: r.held },
+      });
+      total.purged += r.ads;
+      total.captures += r.captures;
+      total.files += r.blobs.length;
+      total.held += r.held;
+    }
+    return total;
+  }
+
+  /** What a crash may have left: staged ads of dead runs (DESIGN §2.3) and files no row names. */
+  async tidyUp(): Promise<{ staged: number; files: number }> {
+    return { staged: await purgeAbandonedStaging(this.#c.store), files: await sweepOrphanBlobs(this.#c.store, this.#c.blobs) };
+  }
+}
