@@ -16,10 +16,12 @@ const user = { name: 'anna', role: 'expert' as const, themes: ['mensenhandel'], 
 const isCode = (code: string) => (err: unknown) => err instanceof BakenError && err.code === code;
 
 export function apiStoresContract(name: string, open: Opener): void {
-  const test = (title: string, body: (p: Ports) => Promise<void>) => it(title, async () => {
-    const ports = await open();
-    try { await body(ports); } finally { await ports.cleanup(); }
-  });
+  const test = (title: string, body: (p: Ports) => Promise<void>): void => {
+    it(title, async () => {
+      const ports = await open();
+      try { await body(ports); } finally { await ports.cleanup(); }
+    });
+  };
 
   describe(`accounts contract: ${name}`, () => {
     test('adds a user and finds it by id and by name, ignoring case', async ({ accounts }) => {

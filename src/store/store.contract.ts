@@ -16,15 +16,17 @@ type Opener = () => Promise<{ store: Store; another(): Promise<Store>; cleanup()
 export type ContractTest = (title: string, body: (store: Store) => Promise<void>) => void;
 
 export function storeContract(name: string, open: Opener): void {
-  const test: ContractTest = (title, body) => it(title, async () => {
-    const { store, cleanup } = await open();
-    try {
-      await body(store);
-    } finally {
-      await store.close();
-      await cleanup();
-    }
-  });
+  const test: ContractTest = (title, body) => {
+    it(title, async () => {
+      const { store, cleanup } = await open();
+      try {
+        await body(store);
+      } finally {
+        await store.close();
+        await cleanup();
+      }
+    });
+  };
 
   describe(`store contract: ${name}`, () => {
     it('search follows what another process saves, changes and purges, between one search and the next', async () => {
