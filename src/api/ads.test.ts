@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { keptAd, startTestRun } from '../store/store.fixtures.ts';
-import { openApiWorld, type ApiWorld, type Session } from './api.fixtures.ts';
+import { auditSince, lastAuditSeq, openApiWorld, type ApiWorld, type Session } from './api.fixtures.ts';
 
 const CITIES = ['Utrecht', 'Zwolle', 'Den Haag', 'Groningen'];
 const SOURCES = ['site-a', 'site-b', 'site-c'];
@@ -100,6 +100,21 @@ describe('ads', { timeout: 120_000 }, () => {
   it('refuses analysts a search on an indicator, which would tell which ones hit', async () => {
     const res = await get('/api/ads?indicator=ind-1&justification=signal%20research', analyst);
     assert.deepEqual([res.statusCode, res.json().code], [403, 'FORBIDDEN']);
+  });
+
+  it('refuses a supervisor a search by phone number, which links ads to a person like the network view, and audits the refusal', async () => {
+    const supervisor = await w.login('supervisor-toezicht');
+    const from = await lastAuditSeq(w.store);
+    const refused = await get('/api/ads?phone=%2B31611111111&justification=signal%20research', supervisor);
+    assert.deepEqual([refused.statusCode, refused.json().code], [403, 'FORBIDDEN']);
+    const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['outcome'], e.body['user']]);
+    assert.deepEqual(events, [['request.refused', 'FORBIDDEN', 'supervisor-toezicht']]);
+    const expertToezicht = await w.login('expert-toezicht');
+    const allowed = await get('/api/ads?phone=%2B31611111111&justification=signal%20research', expertToezicht);
+    assert.equal(allowed.statusCode, 200, allowed.body);
+    assert.deepEqual(ids(allowed.json().hits), [...w.ads.toezicht.slice(0, 2)].sort());
+    const byCity = await get('/api/ads?city=Utrecht&justification=signal%20research', supervisor);
+    assert.equal(byCity.statusCode, 200, 'a city links no person and stays open to supervisors');
   });
 
   it('lists versions and sightings of an ad', async () => {

@@ -31,6 +31,9 @@ export interface AdView {
 export type ArtefactChoice = { kind: 'screenshot' } | { kind: 'html' } | { kind: 'image'; n: number };
 export interface ArtefactBytes { mime: string; bytes: Buffer; kind: Artefact['kind'] }
 
+/** Filters that find every ad of one person: allowed only where the network view (ads.network) is. */
+const PERSON_LINKING_FILTERS = ['phone'] as const satisfies readonly (keyof AdSearch)[];
+
 /** A network is capped like a page of search results; the cap is reported, never silent. */
 const MAX_NETWORK_ADS = 200;
 
@@ -53,6 +56,12 @@ export class AdsService {
     // Filtering on an indicator would tell an analyst which indicators hit (DESIGN §2.7).
     if (q.indicator !== undefined && themes.some((id) => decide(who.actor, 'ads.hits', themeRef(this.#c.config.current, id)) !== 'allow')) {
       throw new BakenError('FORBIDDEN', `the role ${who.actor.role} sees indicator counts only and may not filter on an indicator`);
+    }
+    // Filters that link ads to a person combine personal data just as the network view does
+    // (finding 5), so they follow its policy in every theme searched.
+    const linking = PERSON_LINKING_FILTERS.filter((f) => q[f] !== undefined);
+    if (linking.length > 0 && themes.some((id) => decide(who.actor, 'ads.network', themeRef(this.#c.config.current, id)) !== 'allow')) {
+      throw new BakenError('FORBIDDEN', `the role ${who.actor.role} may not link ads to a person, so may not filter on ${linking.join(', ')}`);
     }
     const result = await this.#c.store.search({
       themes, text: q.q, source: q.source, city: q.city, minScore: q.minScore, indicator: q.indicator, phone: q.phone,
