@@ -155,18 +155,6 @@ describe('ads', { timeout: 120_000 }, () => {
     assert.deepEqual([alone.ads.map((x: { id: string }) => x.id), alone.links], [[third], []]);
   });
 
-  it('keeps a supervisor to the municipal theme and suppresses small counts in figures', async () => {
-    const supervisor = await w.login('supervisor-toezicht');
-    const runId = await w.store.startRun({ theme: 'toezicht', source: 'toezicht-classic', startedAt: '2025-03-02T09:00:00.000Z', softwareVersion: 'test' });
-    await w.store.finishRun(runId, { captured: 12, kept: 2, deleted: 10, failed: 0 }, '2025-03-02T09:10:00.000Z');
-    const stats = (await get('/api/stats?theme=toezicht&from=2025-03-02', supervisor)).json();
-    assert.deepEqual(stats.rows, [{ theme: 'toezicht', source: 'toezicht-classic', day: '2025-03-02', runs: 1, captured: 12, kept: null, deleted: 10, failed: 0 }]);
-    assert.equal(stats.suppressedBelow, 5);
-    const asExpert = (await get('/api/stats?theme=toezicht', await w.login('expert-toezicht'))).json();
-    assert.equal(asExpert.suppressedBelow, null);
-    assert.equal((await get('/api/stats?theme=mensenhandel', supervisor)).statusCode, 404);
-  });
-
   it('keeps lists to one theme: an ad of another theme cannot be put on a list', async () => {
     const list = w.list.mensenhandel;
     const put = (adId: string) => w.app.inject({ method: 'PUT', url: `/api/lists/${list}/ads/${adId}`, headers: analyst.headers });
