@@ -43,6 +43,7 @@ export class SessionService {
     const secret = newSecret();
     const session: SessionRecord = {
       idHash: secretHash(secret), userId: user.id, csrfToken: newSecret(), createdAt: now.toISOString(), lastSeenAt: now.toISOString(),
+      justification: null,
     };
     await this.#c.trail.record({ actor: actorOf(user), client }, 'session.login', { count: 1 });
     await this.#c.accounts.updateUser(user.id, { failedLogins: 0, lockedUntil: null, totpLastCounter: totpCounter ?? undefined }, now.toISOString());
