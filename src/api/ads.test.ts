@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { keptAd, startTestRun } from '../store/store.fixtures.ts';
-import { auditSince, lastAuditSeq, openApiWorld, type ApiWorld, type Session } from './api.fixtures.ts';
+import { auditSince, justify, lastAuditSeq, openApiWorld, type ApiWorld, type Session } from './api.fixtures.ts';
 
 const CITIES = ['Utrecht', 'Zwolle', 'Den Haag', 'Groningen'];
 const SOURCES = ['site-a', 'site-b', 'site-c'];
@@ -33,8 +33,8 @@ describe('ads', { timeout: 120_000 }, () => {
       });
       seeded.push({ id: saved.adId, ...ad });
     }
-    expert = await w.login('expert-mensenhandel');
-    analyst = await w.login('analyst-mensenhandel');
+    expert = await justify(w.app, await w.login('expert-mensenhandel'));
+    analyst = await justify(w.app, await w.login('analyst-mensenhandel'));
   });
   after(() => w?.close());
 
@@ -79,11 +79,12 @@ describe('ads', { timeout: 120_000 }, () => {
   });
 
   it('requires a justification on searches, by parameter or header, and refuses an empty one', async () => {
-    const bare = await get('/api/ads?q=zonnig', expert);
+    const unjustified = await w.login('expert-mensenhandel');
+    const bare = await get('/api/ads?q=zonnig', unjustified);
     assert.deepEqual([bare.statusCode, bare.json().code], [400, 'JUSTIFICATION_REQUIRED']);
     const blank = await get('/api/ads?q=zonnig&justification=%20%20', expert);
     assert.equal(blank.statusCode, 400);
-    const header = await w.app.inject({ method: 'GET', url: '/api/ads?q=zonnig', headers: { ...expert.headers, 'x-baken-justification': 'PL0900-2025-123' } });
+    const header = await w.app.inject({ method: 'GET', url: '/api/ads?q=zonnig', headers: { ...unjustified.headers, 'x-baken-justification': 'PL0900-2025-123' } });
     assert.equal(header.statusCode, 200);
   });
 
@@ -174,7 +175,7 @@ describe('legal holds through the API', () => {
   let analyst: Session;
   before(async () => {
     w = await openApiWorld();
-    [expert, analyst] = [await w.login('expert-mensenhandel'), await w.login('analyst-mensenhandel')];
+    [expert, analyst] = [await justify(w.app, await w.login('expert-mensenhandel')), await justify(w.app, await w.login('analyst-mensenhandel'))];
   });
   after(() => w.close());
 

@@ -40,7 +40,7 @@ export interface ApiDeps extends Omit<ServiceContext, 'trail' | 'now'> {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const REFUSALS_AUDITED = new Set(['FORBIDDEN', 'NOT_FOUND', 'CSRF_REJECTED']);
+const REFUSALS_AUDITED = new Set(['FORBIDDEN', 'NOT_FOUND', 'CSRF_REJECTED', 'JUSTIFICATION_REQUIRED']);
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const options = {
@@ -62,8 +62,10 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   installProblems(app, log, async (request, p) => {
     // Refused attempts at data are part of the trail too: the committee looks for probing.
     if (request.caller && REFUSALS_AUDITED.has(p.code)) {
+      // The resource probed (an ad id, a list id) is what shows a pattern; the path names nothing else.
+      const params = probed(request.params);
       await trail.record({ actor: request.caller.actor, client: request.ip }, 'request.refused', {
-        query: { method: request.method, route: request.routeOptions.url ?? null }, outcome: p.code,
+        resources: Object.values(params), query: { method: request.method, route: request.routeOptions.url ?? null, params }, outcome: p.code,
       });
     }
   });
@@ -157,6 +159,12 @@ export function accessText(access: Access): string {
   if (access === 'public') return 'No sign-in needed.';
   if (access === 'signed-in') return 'Any signed-in user or service token.';
   return `Needs ${access}: ${ROLES.filter((r) => GRANTS[r].has(access)).join(', ')}; only within the caller's themes.`;
+}
+
+/** The route's path parameters as sent (a refused request may not have passed validation). */
+function probed(params: unknown): Record<string, string> {
+  if (typeof params !== 'object' || params === null) return {};
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
 }
 
 function credentialsOf(request: FastifyRequest): { bearer: string | null; cookie: string | null } {

@@ -74,7 +74,7 @@ export class AdsService {
     return { total: result.total, page: q.page, pageSize: q.pageSize, hits: result.hits, facets: result.facets! };
   }
 
-  async get(who: Who, id: string, justification?: string): Promise<AdView> {
+  async get(who: Who, id: string, justification: string): Promise<AdView> {
     const ad = await this.#visibleAd(who, 'ads.read', id);
     const [versions, sightings] = await Promise.all([
       this.#c.store.versions(id, [ad.theme]), this.#c.store.sightings(id),
@@ -97,7 +97,7 @@ export class AdsService {
     };
   }
 
-  async artefact(who: Who, id: string, choice: ArtefactChoice): Promise<ArtefactBytes> {
+  async artefact(who: Who, id: string, choice: ArtefactChoice, justification: string): Promise<ArtefactBytes> {
     const ad = await this.#visibleAd(who, 'ads.artefacts', id);
     const artefact = numbered(ad.artefacts).find((a) => a.kind === choice.kind && (choice.kind !== 'image' || a.n === choice.n));
     const label = choice.kind === 'image' ? `image ${choice.n}` : choice.kind;
@@ -105,12 +105,12 @@ export class AdsService {
     // The hash comes from the stored row, never from the request, so no request names a file.
     const bytes = await this.#c.blobs.get(artefact.sha256);
     await this.#c.trail.record(who, 'ads.artefact', {
-      themes: [ad.theme], resources: [id, artefact.sha256], query: { artefact: label }, count: 1,
+      themes: [ad.theme], resources: [id, artefact.sha256], query: { artefact: label }, count: 1, justification,
     });
     return { mime: artefact.mime, bytes, kind: artefact.kind };
   }
 
-  async network(who: Who, id: string): Promise<NetworkView> {
+  async network(who: Who, id: string, justification: string): Promise<NetworkView> {
     const ad = await this.#visibleAd(who, 'ads.network', id);
     const network = await this.#c.store.networkOf(id, [ad.theme]) ?? { ads: [id], links: [] };
     const ids = [id, ...network.ads.filter((other) => other !== id).slice(0, MAX_NETWORK_ADS - 1)];
@@ -118,7 +118,7 @@ export class AdsService {
     const links = network.links.filter((l) => shown.has(l.a) && shown.has(l.b));
     const summaries = (await this.#c.store.search({ themes: [ad.theme], ids, limit: MAX_NETWORK_ADS })).hits;
     const byId = new Map(summaries.map((h) => [h.id, h]));
-    await this.#c.trail.record(who, 'ads.network', { themes: [ad.theme], resources: ids, count: ids.length - 1 });
+    await this.#c.trail.record(who, 'ads.network', { themes: [ad.theme], resources: ids, count: ids.length - 1, justification });
     return {
       ad: id, ads: ids.map((other) => ({ id: other, summary: byId.get(other) ?? null })), links,
       truncated: network.ads.length > ids.length,
@@ -140,10 +140,10 @@ export class AdsService {
     await this.#c.store.releaseHold(id, ad.theme, who.actor.name, this.#c.now().toISOString());
   }
 
-  async holds(who: Who, theme?: string): Promise<LegalHold[]> {
+  async holds(who: Who, justification: string, theme?: string): Promise<LegalHold[]> {
     const themes = themesFor(who, 'ads.hold', this.#c.config.current, theme);
     const holds = (await Promise.all(themes.map((t) => this.#c.store.holds(t)))).flat().sort((a, b) => a.at.localeCompare(b.at));
-    await this.#c.trail.record(who, 'holds.read', { themes, resources: holds.map((h) => h.adId), count: holds.length });
+    await this.#c.trail.record(who, 'holds.read', { themes, resources: holds.map((h) => h.adId), count: holds.length, justification });
     return holds;
   }
 
