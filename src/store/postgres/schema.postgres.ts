@@ -313,9 +313,9 @@ CREATE INDEX jobs_by_queued ON jobs (queued_at);
 `;
 
 // Why a session reads ad content (DESIGN §2a.5): given once per session instead of on every read.
-const SESSION_JUSTIFICATION = `
+export const SESSION_JUSTIFICATION_MIGRATION = `
 ALTER TABLE sessions ADD COLUMN justification text;
 `;
 
-export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION];
+export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;
