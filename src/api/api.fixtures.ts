@@ -132,6 +132,13 @@ export function sessionOf(res: LightMyRequestResponse): Session {
   return { cookie: `${SESSION_COOKIE}=${cookie.value}`, csrf, headers: { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: csrf } };
 }
 
+/** Says why the session reads ad content, as a person does once after signing in. */
+export async function justify(app: FastifyInstance, session: Session, justification = 'signal research'): Promise<Session> {
+  const res = await app.inject({ method: 'PUT', url: '/api/session/justification', headers: session.headers, payload: { justification } });
+  if (res.statusCode !== 200) throw new Error(`justifying the session answered ${res.statusCode}: ${res.body}`);
+  return session;
+}
+
 /** Audit entries written after `fromSeq`. */
 export async function auditSince(store: Store, fromSeq: number) {
   return store.readLog('audit', { fromSeq: fromSeq + 1 });

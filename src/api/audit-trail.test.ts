@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GRANTS, type Role } from '../accounts/roles.ts';
 import type { Store } from '../store/store.ts';
-import { auditSince, lastAuditSeq, openApiWorld, type ApiWorld } from './api.fixtures.ts';
+import { auditSince, justify, lastAuditSeq, openApiWorld, type ApiWorld } from './api.fixtures.ts';
 import { EXAMPLES } from './route-examples.fixtures.ts';
 import { ROUTES } from './route-table.ts';
 
@@ -14,6 +14,19 @@ function roleFor(access: string): Role {
     if (access === 'public' || access === 'signed-in' || GRANTS[role].has(access as never)) return role;
   }
   throw new Error(`no role may ${access}`);
+}
+
+/** The example's URL with its justification taken out. */
+function withoutJustification(url: string): string {
+  const u = new URL(url, 'http://baken.invalid');
+  u.searchParams.delete('justification');
+  return u.pathname + u.search;
+}
+
+/** The path parameters of `url` under the route pattern `route`, e.g. { id } for /api/ads/:id. */
+function paramsOf(route: string, url: string): Record<string, string> {
+  const path = new URL(url, 'http://baken.invalid').pathname.split('/');
+  return Object.fromEntries(route.split('/').flatMap((part, i) => (part.startsWith(':') ? [[part.slice(1), path[i]!]] : [])));
 }
 
 describe('audit trail', { timeout: 120_000 }, () => {
@@ -38,6 +51,51 @@ describe('audit trail', { timeout: 120_000 }, () => {
     });
   }
 
+  it('asks why on exactly the routes that read ad content', () => {
+    assert.deepEqual(ROUTES.filter((r) => r.justified).map((r) => `${r.method} ${r.url}`), [
+      'GET /api/ads', 'GET /api/ads/:id', 'GET /api/ads/:id/screenshot', 'GET /api/ads/:id/images/:n', 'GET /api/ads/:id/html',
+      'GET /api/ads/:id/network', 'GET /api/holds', 'GET /api/lists/:id',
+    ]);
+  });
+
+  for (const route of ROUTES.filter((r) => r.justified)) {
+    const key = `${route.method} ${route.url}`;
+    it(`${key} without a justification of the request or the session is refused, and the refusal names what it probed`, async () => {
+      const session = await w.login(`${roleFor(route.access)}-mensenhandel`);
+      const url = withoutJustification((await EXAMPLES[key]!.build(w, 'mensenhandel')).url);
+      const from = await lastAuditSeq(w.store);
+      const res = await w.app.inject({ method: route.method, url, headers: session.headers });
+      assert.deepEqual([res.statusCode, res.json().code], [400, 'JUSTIFICATION_REQUIRED'], res.body);
+      assert.match(res.json().detail, /justification/);
+      const events = (await auditSince(w.store, from)).map((e) => e.body);
+      const params = paramsOf(route.url, url);
+      assert.deepEqual(events.map((e) => [e.action, e['outcome'], e['resources'], e['query']]),
+        [['request.refused', 'JUSTIFICATION_REQUIRED', Object.values(params), { method: route.method, route: route.url, params }]]);
+    });
+
+    it(`${key} records the session's justification when the request gives none`, async () => {
+      const session = await justify(w.app, await w.login(`${roleFor(route.access)}-mensenhandel`), 'PL0900-2026-77');
+      const url = withoutJustification((await EXAMPLES[key]!.build(w, 'mensenhandel')).url);
+      const from = await lastAuditSeq(w.store);
+      const res = await w.app.inject({ method: route.method, url, headers: session.headers });
+      assert.equal(res.statusCode, route.status, res.body);
+      const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['justification']]);
+      assert.deepEqual(events, [[route.audit, 'PL0900-2026-77']]);
+    });
+  }
+
+  it('records the request\'s own justification over the session\'s', async () => {
+    const session = await justify(w.app, await w.login('expert-mensenhandel'), 'signal research');
+    const from = await lastAuditSeq(w.store);
+    const byQuery = await w.app.inject({ method: 'GET', url: `/api/ads/${w.ads.mensenhandel[0]}?justification=PL0900-2026-1`, headers: session.headers });
+    const byHeader = await w.app.inject({
+      method: 'GET', url: `/api/ads/${w.ads.mensenhandel[0]}/network`, headers: { ...session.headers, 'x-baken-justification': 'PL0900-2026-2' },
+    });
+    assert.deepEqual([byQuery.statusCode, byHeader.statusCode], [200, 200]);
+    const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['justification']]);
+    assert.deepEqual(events, [['ads.read', 'PL0900-2026-1'], ['ads.network', 'PL0900-2026-2']]);
+  });
+
   it('records user, role, themes, resources, query, count, client and justification of a search', async () => {
     const session = await w.login('analyst-mensenhandel');
     const from = await lastAuditSeq(w.store);
@@ -57,9 +115,13 @@ describe('audit trail', { timeout: 120_000 }, () => {
   it('records a refused attempt at another theme\'s ad, without its content', async () => {
     const session = await w.login('expert-toezicht');
     const from = await lastAuditSeq(w.store);
-    assert.equal((await w.app.inject({ method: 'GET', url: `/api/ads/${w.ads.mensenhandel[0]}`, headers: session.headers })).statusCode, 404);
+    const probed = w.ads.mensenhandel[0];
+    assert.equal((await w.app.inject({ method: 'GET', url: `/api/ads/${probed}?justification=signal%20research`, headers: session.headers })).statusCode, 404);
     const events = await auditSince(w.store, from);
     assert.deepEqual(events.map((e) => [e.body.action, e.body['outcome'], e.body['user']]), [['request.refused', 'NOT_FOUND', 'expert-toezicht']]);
+    assert.deepEqual(events[0]!.body['resources'], [probed], 'the refusal names the ad it probed');
+    assert.deepEqual(events[0]!.body['query'], { method: 'GET', route: '/api/ads/:id', params: { id: probed } });
+    assert.doesNotMatch(JSON.stringify(events[0]!.body), /Advertentie|ads\.example/);
   });
 
   it('records failed sign-ins with the reason, and no name that is not an account', async () => {
@@ -106,7 +168,7 @@ describe('when the audit trail cannot be written', () => {
     const session = await w.login('expert-mensenhandel');
     failing = true;
     try {
-      const res = await w.app.inject({ method: 'GET', url: `/api/ads/${w.ads.mensenhandel[0]}`, headers: session.headers });
+      const res = await w.app.inject({ method: 'GET', url: `/api/ads/${w.ads.mensenhandel[0]}?justification=signal+research`, headers: session.headers });
       assert.equal(res.statusCode, 500);
       assert.doesNotMatch(res.body, /Advertentie|ads\.example|disk full/);
       const search = await w.app.inject({ method: 'GET', url: '/api/ads?justification=signal+research', headers: session.headers });

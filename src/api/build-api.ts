@@ -61,8 +61,10 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   installSecurityHeaders(app, { tls: Boolean(deps.tls) });
   installProblems(app, log, async (request, error) => {
     if (request.caller) {
+      // The resource probed (an ad id, a list id) is what shows a pattern; the path names nothing else.
+      const params = probed(request.params);
       await services.refusals.record({ actor: request.caller.actor, client: request.ip }, error, {
-        query: { method: request.method, route: request.routeOptions.url ?? null },
+        resources: Object.values(params), query: { method: request.method, route: request.routeOptions.url ?? null, params },
       });
     }
   });
@@ -171,6 +173,12 @@ export function accessText(access: Access): string {
   if (access === 'public') return 'No sign-in needed.';
   if (access === 'signed-in') return 'Any signed-in user or service token.';
   return `Needs ${access}: ${ROLES.filter((r) => GRANTS[r].has(access)).join(', ')}; only within the caller's themes.`;
+}
+
+/** The route's path parameters as sent (a refused request may not have passed validation). */
+function probed(params: unknown): Record<string, string> {
+  if (typeof params !== 'object' || params === null) return {};
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));
 }
 
 function credentialsOf(request: FastifyRequest): { bearer: string | null; cookie: string | null } {

@@ -15,17 +15,20 @@ export interface Example {
 let unique = 0;
 const next = () => `m${++unique}`;
 const sourceOf = (theme: ThemeId) => `${theme}-classic`;
+/** Routes that read ad content say why (RouteSpec.justified); the examples give it per request. */
+export const WHY = 'justification=signal%20research';
 
 export const EXAMPLES: Record<string, Example> = {
   'POST /api/session': { themed: false, build: async (_w, theme) => ({ url: '/api/session', payload: { name: `target-${theme}`, password: PASSWORD } }) },
   'GET /api/session': { themed: false, build: async () => ({ url: '/api/session' }) },
+  'PUT /api/session/justification': { themed: false, build: async () => ({ url: '/api/session/justification', payload: { justification: 'signal research' } }) },
   'DELETE /api/session': { themed: false, freshSession: true, build: async () => ({ url: '/api/session' }) },
-  'GET /api/ads': { themed: true, build: async (_w, theme) => ({ url: `/api/ads?theme=${theme}&justification=signal%20research` }) },
-  'GET /api/ads/:id': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}` }) },
-  'GET /api/ads/:id/screenshot': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/screenshot` }) },
-  'GET /api/ads/:id/images/:n': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/images/0` }) },
-  'GET /api/ads/:id/html': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/html` }) },
-  'GET /api/ads/:id/network': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/network` }) },
+  'GET /api/ads': { themed: true, build: async (_w, theme) => ({ url: `/api/ads?theme=${theme}&${WHY}` }) },
+  'GET /api/ads/:id': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}?${WHY}` }) },
+  'GET /api/ads/:id/screenshot': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/screenshot?${WHY}` }) },
+  'GET /api/ads/:id/images/:n': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/images/0?${WHY}` }) },
+  'GET /api/ads/:id/html': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/html?${WHY}` }) },
+  'GET /api/ads/:id/network': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/network?${WHY}` }) },
   // A fresh ad each time: a hold placed by one call would make the next one a conflict.
   'PUT /api/ads/:id/hold': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${await freshAd(w, theme)}/hold`, payload: { caseNumber: 'ZAAK-2026-001' } }) },
   'DELETE /api/ads/:id/hold': {
@@ -36,10 +39,10 @@ export const EXAMPLES: Record<string, Example> = {
       return { url: `/api/ads/${id}/hold` };
     },
   },
-  'GET /api/holds': { themed: true, build: async (_w, theme) => ({ url: `/api/holds?theme=${theme}` }) },
+  'GET /api/holds': { themed: true, build: async (_w, theme) => ({ url: `/api/holds?theme=${theme}&${WHY}` }) },
   'GET /api/lists': { themed: true, build: async (_w, theme) => ({ url: `/api/lists?theme=${theme}` }) },
   'POST /api/lists': { themed: true, build: async (_w, theme) => ({ url: '/api/lists', payload: { theme, name: next() } }) },
-  'GET /api/lists/:id': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}` }) },
+  'GET /api/lists/:id': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}?${WHY}` }) },
   'DELETE /api/lists/:id': {
     themed: true,
     build: async (w, theme) => ({ url: `/api/lists/${(await w.lists.createList({ theme, name: next(), createdBy: 'matrix' }, w.clock.now.toISOString())).id}` }),
@@ -52,7 +55,7 @@ export const EXAMPLES: Record<string, Example> = {
       return { url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][2]}` };
     },
   },
-  'GET /api/stats': { themed: true, build: async (_w, theme) => ({ url: `/api/stats?theme=${theme}` }) },
+  'GET /api/stats': { themed: true, build: async (_w, theme) => ({ url: `/api/stats?theme=${theme}&month=2025-03` }) },
   'GET /api/audit': { themed: true, build: async (_w, theme) => ({ url: `/api/audit?theme=${theme}&pageSize=5` }) },
   'GET /api/audit/verify': { themed: false, build: async () => ({ url: '/api/audit/verify' }) },
   'GET /api/admin/jobs': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/jobs?theme=${theme}` }) },

@@ -3,12 +3,17 @@
 // a list of these; build-api.ts registers exactly that list, and the authorisation-matrix test is
 // generated from it.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Who } from '../accounts/actor.ts';
 import type { Action } from '../accounts/roles.ts';
 import type { AuditAction } from '../domain/audit-event.ts';
+import { BakenError } from '../domain/errors.ts';
 import type { Caller } from '../services/session.service.ts';
 import type { Services } from '../services/services.ts';
+import { justification } from './schemas.ts';
+
+/** A request's own justification, instead of ?justification=. */
+export const JUSTIFICATION_HEADER = 'x-baken-justification';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A policy action, or 'signed-in' (any valid session or token), or 'public' (no sign-in). */
@@ -35,6 +40,8 @@ export interface RouteSpec {
   audit: AuditAction | null;
   /** Limited per client address (auth.loginsPerMinute): the sign-in route. */
   rateLimited?: boolean;
+  /** Reads ad content, so says why (DESIGN §2a.5): the request's justification, or else the session's. */
+  justified?: boolean;
   schemas: RouteSchemas;
   handle(call: RawCall, services: Services): Promise<unknown>;
 }
@@ -72,6 +79,41 @@ export function defineRoute<Q extends z.ZodType | undefined = undefined, P exten
   });
 }
 
+/**
+ * A route that reads ad content: the handler gets the justification of the request
+ * (?justification= or the x-baken-justification header) or else of the session (PUT
+ * /api/session/justification); without either it is refused with JUSTIFICATION_REQUIRED.
+ */
+export function defineJustifiedRoute<Q extends z.ZodObject | undefined = undefined, P extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+  def: Definition<Q, P, B> & { access: Action; handle(call: Call<Out<Q>, Out<P>, Out<B>> & { justification: string }, services: Services): Promise<unknown> },
+): RouteSpec {
+  const querystring = (def.querystring ?? z.strictObject({})).extend({
+    justification: justification.optional().describe(`case number or "signal research"; or send the ${JUSTIFICATION_HEADER} header, or set one for the session with PUT /api/session/justification`),
+  });
+  return spec({ ...def, querystring, justified: true }, (raw, services) => {
+    const caller = raw.caller!;
+    const { justification: given, ...query } = raw.query as { justification?: string };
+    return def.handle({
+      ...typed<Q, P, B>({ ...raw, query }), who: { actor: caller.actor, client: raw.request.ip }, caller,
+      justification: justificationOf(given, raw.request, caller),
+    }, services);
+  });
+}
+
+function justificationOf(given: string | undefined, request: FastifyRequest, caller: Caller): string {
+  const header = request.headers[JUSTIFICATION_HEADER];
+  if (given === undefined && typeof header === 'string') {
+    const parsed = justification.safeParse(header);
+    if (!parsed.success) throw new BakenError('JUSTIFICATION_REQUIRED', `${JUSTIFICATION_HEADER}: ${parsed.error.issues[0]!.message}`);
+    return parsed.data;
+  }
+  const found = given ?? caller.session?.justification;
+  if (found === undefined || found === null) {
+    throw new BakenError('JUSTIFICATION_REQUIRED', `reading ad content needs a justification (a case number or "signal research"): send ?justification= or the ${JUSTIFICATION_HEADER} header, or set one for the session with PUT /api/session/justification`);
+  }
+  return found;
+}
+
 export function definePublicRoute<Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   def: Definition<Q, P, B> & { handle(call: PublicCall<Out<Q>, Out<P>, Out<B>>, services: Services): Promise<unknown> },
 ): RouteSpec {
@@ -80,7 +122,7 @@ export function definePublicRoute<Q extends z.ZodType | undefined = undefined, P
 
 type AnySchema = z.ZodType | undefined;
 
-function spec(def: Definition<AnySchema, AnySchema, AnySchema> & { access: Access }, handle: RouteSpec['handle']): RouteSpec {
+function spec(def: Definition<AnySchema, AnySchema, AnySchema> & { access: Access; justified?: boolean }, handle: RouteSpec['handle']): RouteSpec {
   const schemas: RouteSchemas = {};
   if (def.querystring) schemas.querystring = def.querystring;
   if (def.params) schemas.params = def.params;
@@ -89,7 +131,7 @@ function spec(def: Definition<AnySchema, AnySchema, AnySchema> & { access: Acces
   if (def.produces) schemas.produces = def.produces;
   return {
     method: def.method, url: def.url, access: def.access, tag: def.tag, summary: def.summary, status: def.status,
-    audit: def.audit, ...(def.rateLimited ? { rateLimited: true } : {}), schemas, handle,
+    audit: def.audit, ...(def.rateLimited ? { rateLimited: true } : {}), ...(def.justified ? { justified: true } : {}), schemas, handle,
   };
 }
 

@@ -23,7 +23,6 @@ const date = z.string().regex(DATE, 'expected a UTC date (YYYY-MM-DD) or time (Y
 /** A bare date starts the day when it is a lower bound and ends it when it is an upper bound. */
 export const fromDate = date.transform((s) => new Date(s.length === 10 ? `${s}T00:00:00.000Z` : s).toISOString());
 export const toDate = date.transform((s) => new Date(s.length === 10 ? `${s}T23:59:59.999Z` : s).toISOString());
-export const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').refine(realDate, 'expected a real calendar date');
 
 /** DESIGN §2a.5: searches ask why — a case number or "signal research". */
 export const justification = z.string().trim()

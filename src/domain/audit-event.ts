@@ -3,7 +3,7 @@
 // ad content.
 
 export const AUDIT_ACTIONS = [
-  'session.login', 'session.login-failed', 'session.logout',
+  'session.login', 'session.login-failed', 'session.logout', 'session.justify',
   'ads.search', 'ads.read', 'ads.artefact', 'ads.network', 'ads.versions', 'ads.export',
   'lists.read', 'lists.create', 'lists.add', 'lists.remove', 'lists.delete',
   'stats.read', 'audit.read', 'audit.verify',

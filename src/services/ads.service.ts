@@ -31,6 +31,9 @@ export interface AdView {
 export type ArtefactChoice = { kind: 'screenshot' } | { kind: 'html' } | { kind: 'image'; n: number };
 export interface ArtefactBytes { mime: string; bytes: Buffer; kind: Artefact['kind'] }
 
+/** Filters that find every ad of one person: allowed only where the network view (ads.network) is. */
+const PERSON_LINKING_FILTERS = ['phone'] as const satisfies readonly (keyof AdSearch)[];
+
 /** A network is capped like a page of search results; the cap is reported, never silent. */
 const MAX_NETWORK_ADS = 200;
 
@@ -54,6 +57,12 @@ export class AdsService {
     if (q.indicator !== undefined && themes.some((id) => decide(who.actor, 'ads.hits', themeRef(this.#c.config.current, id)) !== 'allow')) {
       throw new BakenError('FORBIDDEN', `the role ${who.actor.role} sees indicator counts only and may not filter on an indicator`);
     }
+    // Filters that link ads to a person combine personal data just as the network view does
+    // (finding 5), so they follow its policy in every theme searched.
+    const linking = PERSON_LINKING_FILTERS.filter((f) => q[f] !== undefined);
+    if (linking.length > 0 && themes.some((id) => decide(who.actor, 'ads.network', themeRef(this.#c.config.current, id)) !== 'allow')) {
+      throw new BakenError('FORBIDDEN', `the role ${who.actor.role} may not link ads to a person, so may not filter on ${linking.join(', ')}`);
+    }
     const result = await this.#c.store.search({
       themes, text: q.q, source: q.source, city: q.city, minScore: q.minScore, indicator: q.indicator, phone: q.phone,
       from: q.from, to: q.to, facets: true, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
@@ -65,7 +74,7 @@ export class AdsService {
     return { total: result.total, page: q.page, pageSize: q.pageSize, hits: result.hits, facets: result.facets! };
   }
 
-  async get(who: Who, id: string, justification?: string): Promise<AdView> {
+  async get(who: Who, id: string, justification: string): Promise<AdView> {
     const ad = await this.#visibleAd(who, 'ads.read', id);
     const [versions, sightings] = await Promise.all([
       this.#c.store.versions(id, [ad.theme]), this.#c.store.sightings(id),
@@ -88,7 +97,7 @@ export class AdsService {
     };
   }
 
-  async artefact(who: Who, id: string, choice: ArtefactChoice): Promise<ArtefactBytes> {
+  async artefact(who: Who, id: string, choice: ArtefactChoice, justification: string): Promise<ArtefactBytes> {
     const ad = await this.#visibleAd(who, 'ads.artefacts', id);
     const artefact = numbered(ad.artefacts).find((a) => a.kind === choice.kind && (choice.kind !== 'image' || a.n === choice.n));
     const label = choice.kind === 'image' ? `image ${choice.n}` : choice.kind;
@@ -96,12 +105,12 @@ export class AdsService {
     // The hash comes from the stored row, never from the request, so no request names a file.
     const bytes = await this.#c.blobs.get(artefact.sha256);
     await this.#c.trail.record(who, 'ads.artefact', {
-      themes: [ad.theme], resources: [id, artefact.sha256], query: { artefact: label }, count: 1,
+      themes: [ad.theme], resources: [id, artefact.sha256], query: { artefact: label }, count: 1, justification,
     });
     return { mime: artefact.mime, bytes, kind: artefact.kind };
   }
 
-  async network(who: Who, id: string, justification?: string): Promise<NetworkView> {
+  async network(who: Who, id: string, justification: string): Promise<NetworkView> {
     const ad = await this.#visibleAd(who, 'ads.network', id);
     const network = await this.#c.store.networkOf(id, [ad.theme]) ?? { ads: [id], links: [] };
     const ids = [id, ...network.ads.filter((other) => other !== id).slice(0, MAX_NETWORK_ADS - 1)];
@@ -117,7 +126,7 @@ export class AdsService {
   }
 
   /** Every version of the ad with its fields, oldest first, for comparing what changed. */
-  async versions(who: Who, id: string, justification?: string): Promise<AdVersion[]> {
+  async versions(who: Who, id: string, justification: string): Promise<AdVersion[]> {
     const ad = await this.#visibleAd(who, 'ads.read', id);
     const versions = await this.#c.store.versions(id, [ad.theme]);
     await this.#c.trail.record(who, 'ads.versions', { themes: [ad.theme], resources: [id], count: versions.length, justification });
@@ -139,10 +148,10 @@ export class AdsService {
     return this.#c.store.releaseHold(id, ad.theme, who.actor.name, this.#c.now().toISOString());
   }
 
-  async holds(who: Who, theme?: string): Promise<LegalHold[]> {
+  async holds(who: Who, justification: string, theme?: string): Promise<LegalHold[]> {
     const themes = themesFor(who, 'ads.hold', this.#c.config.current, theme);
     const holds = (await Promise.all(themes.map((t) => this.#c.store.holds(t)))).flat().sort((a, b) => a.at.localeCompare(b.at));
-    await this.#c.trail.record(who, 'holds.read', { themes, resources: holds.map((h) => h.adId), count: holds.length });
+    await this.#c.trail.record(who, 'holds.read', { themes, resources: holds.map((h) => h.adId), count: holds.length, justification });
     return holds;
   }
 

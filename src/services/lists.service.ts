@@ -32,7 +32,7 @@ export class ListsService {
     return this.#c.lists.createList({ theme: input.theme, name: input.name, createdBy: who.actor.name }, this.#now());
   }
 
-  async get(who: Who, id: string): Promise<ListView> {
+  async get(who: Who, id: string, justification: string): Promise<ListView> {
     const list = await this.#visible(who, 'lists.read', id);
     const entries = await this.#c.lists.entries(id, [list.theme]);
     const summaries = new Map<string, SearchHit>();
@@ -40,7 +40,7 @@ export class ListsService {
       const ids = entries.slice(i, i + SUMMARY_PAGE).map((e) => e.adId);
       for (const hit of (await this.#c.store.search({ themes: [list.theme], ids, limit: SUMMARY_PAGE })).hits) summaries.set(hit.id, hit);
     }
-    await this.#c.trail.record(who, 'lists.read', { themes: [list.theme], resources: [id, ...entries.map((e) => e.adId)], count: entries.length });
+    await this.#c.trail.record(who, 'lists.read', { themes: [list.theme], resources: [id, ...entries.map((e) => e.adId)], count: entries.length, justification });
     return { ...list, entries: entries.map((e) => ({ ...e, ad: summaries.get(e.adId) ?? null })) };
   }
 

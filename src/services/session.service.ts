@@ -16,6 +16,8 @@ export interface SessionView {
   /** Send back in the `x-csrf-token` header on every POST, PUT, PATCH and DELETE. */
   csrfToken: string | null;
   expiresAt: string | null;
+  /** Why this session reads ad content, where a request gives none; null until set (and for tokens). */
+  justification: string | null;
 }
 export interface Caller { actor: Actor; session: SessionRecord | null }
 
@@ -43,6 +45,7 @@ export class SessionService {
     const secret = newSecret();
     const session: SessionRecord = {
       idHash: secretHash(secret), userId: user.id, csrfToken: newSecret(), createdAt: now.toISOString(), lastSeenAt: now.toISOString(),
+      justification: null,
     };
     await this.#c.trail.record({ actor: actorOf(user), client }, 'session.login', { count: 1 });
     await this.#c.accounts.updateUser(user.id, { failedLogins: 0, lockedUntil: null, totpLastCounter: totpCounter ?? undefined }, now.toISOString());
@@ -60,7 +63,19 @@ export class SessionService {
     const expiresAt = session
       ? new Date(Date.parse(session.createdAt) + this.#c.settings.auth.absoluteHours * 3_600_000).toISOString()
       : null;
-    return { user: { id: actor.id, name: actor.name, role: actor.role, themes: actor.themes }, csrfToken: session?.csrfToken ?? null, expiresAt };
+    return {
+      user: { id: actor.id, name: actor.name, role: actor.role, themes: actor.themes }, csrfToken: session?.csrfToken ?? null, expiresAt,
+      justification: session?.justification ?? null,
+    };
+  }
+
+  /** Sets why this session reads ad content (DESIGN §2a.5); every later read records it. */
+  async justify(who: Who, session: SessionRecord | null, justification: string): Promise<SessionView> {
+    // A token has no session to keep it in: each of its requests says why itself.
+    if (!session) throw new BakenError('INPUT_INVALID', 'a service token has no session: send the x-baken-justification header with each request that reads ad content');
+    await this.#c.trail.record(who, 'session.justify', { count: 1, justification });
+    await this.#c.accounts.justifySession(session.idHash, justification);
+    return this.view(who.actor, { ...session, justification });
   }
 
   /** The caller behind a bearer token or a session cookie, or null when neither is (still) valid. */

@@ -31,6 +31,8 @@ export interface SessionRecord {
   csrfToken: string;
   createdAt: string;
   lastSeenAt: string;
+  /** Why the person reads ad content in this session (DESIGN §2a.5), or null until they say. */
+  justification: string | null;
 }
 
 export interface TokenRecord {
@@ -59,6 +61,8 @@ export interface AccountStore {
   createSession(session: SessionRecord): Promise<void>;
   session(idHash: string): Promise<SessionRecord | null>;
   touchSession(idHash: string, at: string): Promise<void>;
+  /** Records why the session reads ad content; a later call replaces it. */
+  justifySession(idHash: string, justification: string): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
   /** Ends every session of a user (after a password, role, theme or status change). */
   deleteSessionsOf(userId: string): Promise<number>;

@@ -47,9 +47,21 @@ export function apiStoresContract(name: string, open: Opener): void {
       await assert.rejects(accounts.updateUser('nobody', { disabled: true }, AT), isCode('NOT_FOUND'));
     });
 
+    test('keeps the justification of a session, replaced by the next one, and of that session only', async ({ accounts }) => {
+      const { id } = await accounts.addUser(user, AT);
+      const session = { idHash: 'c'.repeat(64), userId: id, csrfToken: 'csrf', createdAt: AT, lastSeenAt: AT, justification: null };
+      await accounts.createSession(session);
+      await accounts.createSession({ ...session, idHash: 'd'.repeat(64) });
+      assert.equal((await accounts.session(session.idHash))?.justification, null);
+      await accounts.justifySession(session.idHash, 'PL0900-2026-42');
+      await accounts.justifySession(session.idHash, 'signal research');
+      assert.deepEqual(await accounts.session(session.idHash), { ...session, justification: 'signal research' });
+      assert.equal((await accounts.session('d'.repeat(64)))?.justification, null);
+    });
+
     test('keeps sessions until they are ended, one by one or all of a user', async ({ accounts }) => {
       const { id } = await accounts.addUser(user, AT);
-      const session = { idHash: 'a'.repeat(64), userId: id, csrfToken: 'csrf', createdAt: AT, lastSeenAt: AT };
+      const session = { idHash: 'a'.repeat(64), userId: id, csrfToken: 'csrf', createdAt: AT, lastSeenAt: AT, justification: null };
       await accounts.createSession(session);
       await accounts.createSession({ ...session, idHash: 'b'.repeat(64) });
       await accounts.touchSession(session.idHash, '2026-03-01T10:05:00.000Z');

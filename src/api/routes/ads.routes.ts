@@ -3,12 +3,9 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { LINK_SIGNALS } from '../../domain/indicator-hit.ts';
 import { NETWORK_REASONS } from '../../domain/network.ts';
-import { BakenError } from '../../domain/errors.ts';
-import { defineRoute } from '../route-spec.ts';
-import { adId, adSummary, configId, decimal, facetCounts, fromDate, justification, page, pageSize, themeId, toDate, wholeNumber } from '../schemas.ts';
+import { defineJustifiedRoute, defineRoute } from '../route-spec.ts';
+import { adId, adSummary, configId, decimal, facetCounts, fromDate, page, pageSize, themeId, toDate, wholeNumber } from '../schemas.ts';
 import type { ArtefactBytes } from '../../services/ads.service.ts';
-
-const JUSTIFICATION_HEADER = 'x-baken-justification';
 
 const searchQuery = z.strictObject({
   q: z.string().max(200).optional().describe('words, all of which must occur (title, text, alias, city); no query syntax'),
@@ -22,7 +19,6 @@ const searchQuery = z.strictObject({
   to: toDate.optional().describe('seen on or before (UTC date or time)'),
   page,
   pageSize,
-  justification: justification.optional().describe(`case number or "signal research"; or send the ${JUSTIFICATION_HEADER} header`),
 });
 
 const legalHold = z.object({ adId, theme: z.string(), caseNumber: z.string(), by: z.string(), at: z.string() }).meta({ id: 'LegalHold' });
@@ -74,50 +70,40 @@ function sendArtefact(reply: FastifyReply, id: string, artefact: ArtefactBytes):
 const IMAGE_MEDIA = [...IMAGE_TYPES, 'application/octet-stream'];
 
 export const adsRoutes = [
-  defineRoute({
+  defineJustifiedRoute({
     method: 'GET', url: '/api/ads', access: 'ads.search', tag: 'ads', status: 200, audit: 'ads.search',
     summary: 'Search the ads of your themes, with facets (city, source, indicator count, score band, month)',
     querystring: searchQuery,
     response: z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), hits: z.array(adSummary), facets }),
-    handle: async ({ query, request, who }, s) => {
-      const header = request.headers[JUSTIFICATION_HEADER];
-      const given = query.justification ?? (typeof header === 'string' ? header : undefined);
-      if (given === undefined) {
-        throw new BakenError('JUSTIFICATION_REQUIRED', `a search needs a justification (a case number or "signal research") in ?justification= or the ${JUSTIFICATION_HEADER} header`);
-      }
-      const parsed = justification.safeParse(given);
-      if (!parsed.success) throw new BakenError('JUSTIFICATION_REQUIRED', parsed.error.issues[0]!.message);
-      return s.ads.search(who, { ...query, justification: parsed.data });
-    },
+    handle: async ({ query, who, justification }, s) => s.ads.search(who, { ...query, justification }),
   }),
-  defineRoute({
+  defineJustifiedRoute({
     method: 'GET', url: '/api/ads/:id', access: 'ads.read', tag: 'ads', status: 200, audit: 'ads.read',
     summary: 'One ad: fields, versions, sightings, and indicator hits (experts) or their count (others)',
     params: adParams,
-    querystring: z.strictObject({ justification: justification.optional() }),
     response: adView,
-    handle: async ({ params, query, who }, s) => s.ads.get(who, params.id, query.justification),
+    handle: async ({ params, who, justification }, s) => s.ads.get(who, params.id, justification),
   }),
-  defineRoute({
+  defineJustifiedRoute({
     method: 'GET', url: '/api/ads/:id/screenshot', access: 'ads.artefacts', tag: 'ads', status: 200, audit: 'ads.artefact',
     summary: 'The screenshot of the latest capture',
     params: adParams, produces: IMAGE_MEDIA,
-    handle: async ({ params, who, reply }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'screenshot' })),
+    handle: async ({ params, who, reply, justification }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'screenshot' }, justification)),
   }),
-  defineRoute({
+  defineJustifiedRoute({
     method: 'GET', url: '/api/ads/:id/images/:n', access: 'ads.artefacts', tag: 'ads', status: 200, audit: 'ads.artefact',
     summary: 'Image n (from 0) of the latest capture',
     params: z.strictObject({ id: adId, n: wholeNumber(0, 999) }),
     produces: IMAGE_MEDIA,
-    handle: async ({ params, who, reply }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'image', n: params.n })),
+    handle: async ({ params, who, reply, justification }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'image', n: params.n }, justification)),
   }),
-  defineRoute({
+  defineJustifiedRoute({
     method: 'GET', url: '/api/ads/:id/html', access: 'ads.artefacts', tag: 'ads', status: 200, audit: 'ads.artefact',
     summary: 'The rendered HTML of the latest capture, as a download in a sandbox (never live in this origin)',
     params: adParams, produces: ['text/html'],
-    handle: async ({ params, who, reply }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'html' })),
+    handle: async ({ params, who, reply, justification }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'html' }, justification)),
   }),
-  defineRoute({
+  defineJustifiedRoute({
     method: 'GET', url: '/api/ads/:id/network', access: 'ads.network', tag: 'ads', status: 200, audit: 'ads.network',
     summary: 'The network of the ad: the kept ads of its theme linked to it, directly or through others, by a shared phone number, photo or template text, with every link and its reason',
     params: adParams,
@@ -127,7 +113,7 @@ export const adsRoutes = [
       links: z.array(z.object({ a: adId, b: adId, reason: z.enum(NETWORK_REASONS), value: z.string() })),
       truncated: z.boolean(),
     }),
-    handle: async ({ params, who }, s) => s.ads.network(who, params.id),
+    handle: async ({ params, who, justification }, s) => s.ads.network(who, params.id, justification),
   }),
   defineRoute({
     method: 'PUT', url: '/api/ads/:id/hold', access: 'ads.hold', tag: 'ads', status: 200, audit: 'holds.change',
@@ -143,11 +129,11 @@ export const adsRoutes = [
     params: adParams,
     handle: async ({ params, who }, s) => s.ads.release(who, params.id),
   }),
-  defineRoute({
+  defineJustifiedRoute({
     method: 'GET', url: '/api/holds', access: 'ads.hold', tag: 'ads', status: 200, audit: 'holds.read',
     summary: 'The ads on legal hold in your themes, with their cases, oldest hold first',
     querystring: z.strictObject({ theme: themeId.optional() }),
     response: z.array(legalHold),
-    handle: async ({ query, who }, s) => s.ads.holds(who, query.theme),
+    handle: async ({ query, who, justification }, s) => s.ads.holds(who, justification, query.theme),
   }),
 ];

@@ -1,6 +1,6 @@
 // Control lists ("controlelijsten"): named selections of ads, shared within a theme.
 import { z } from 'zod';
-import { defineRoute } from '../route-spec.ts';
+import { defineJustifiedRoute, defineRoute } from '../route-spec.ts';
 import { adId, adSummary, themeId, uuid } from '../schemas.ts';
 
 const list = z.object({
@@ -25,14 +25,14 @@ export const listsRoutes = [
     response: list,
     handle: async ({ body, who }, s) => s.lists.create(who, body),
   }),
-  defineRoute({
+  defineJustifiedRoute({
     method: 'GET', url: '/api/lists/:id', access: 'lists.read', tag: 'lists', status: 200, audit: 'lists.read',
     summary: 'A list with its ads',
     params: listParams,
     response: list.extend({
       entries: z.array(z.object({ adId, addedBy: z.string(), addedAt: z.string(), ad: adSummary.nullable() })),
     }),
-    handle: async ({ params, who }, s) => s.lists.get(who, params.id),
+    handle: async ({ params, who, justification }, s) => s.lists.get(who, params.id, justification),
   }),
   defineRoute({
     method: 'DELETE', url: '/api/lists/:id', access: 'lists.write', tag: 'lists', status: 204, audit: 'lists.delete',

@@ -2,18 +2,26 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from '../../domain/audit-event.ts';
 import { defineRoute } from '../route-spec.ts';
-import { day, fromDate, page, themeId, toDate, wholeNumber } from '../schemas.ts';
+import { fromDate, page, themeId, toDate, wholeNumber } from '../schemas.ts';
 
-const count = z.number().int().nullable().describe('null when suppressed (a small count, municipal mode)');
+const count = z.number().int().nullable().describe('null when suppressed (a small count, or one that would give a small count away; municipal mode)');
+const PERIOD_RULE = 'figures come per calendar month only: month=YYYY-MM (periods that overlap could be subtracted to reveal a suppressed count)';
+const month = z.string({ error: (issue) => (issue.input === undefined ? `month is required; ${PERIOD_RULE}` : undefined) }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, `expected a calendar month as YYYY-MM; ${PERIOD_RULE}`)
+  .describe('the calendar month (UTC), YYYY-MM; runs count in the month they finished');
+/** from/to (the old day ranges) are refused with the reason, not just as unknown keys. */
+function periodError(issue: { code?: string; keys?: string[] }): string | undefined {
+  return issue.code === 'unrecognized_keys' ? `unknown parameter ${issue.keys?.join(', ')}; ${PERIOD_RULE}` : undefined;
+}
 const counts = { captured: count, kept: count, deleted: count, failed: count };
 
 export const oversightRoutes = [
   defineRoute({
     method: 'GET', url: '/api/stats', access: 'stats.read', tag: 'oversight', status: 200, audit: 'stats.read',
-    summary: 'Ads captured, kept and deleted per theme, source and day',
-    querystring: z.strictObject({ theme: themeId.optional(), from: day.optional(), to: day.optional() }),
+    summary: 'Ads captured, kept and deleted per theme and source in one calendar month',
+    querystring: z.strictObject({ theme: themeId.optional(), month }, { error: periodError }),
     response: z.object({
-      rows: z.array(z.object({ theme: z.string(), source: z.string().nullable(), day: z.string(), runs: z.number().int(), ...counts })),
+      month: z.string(),
+      rows: z.array(z.object({ theme: z.string(), source: z.string().nullable(), runs: z.number().int(), ...counts })),
       totals: z.array(z.object({ theme: z.string(), ...counts })),
       suppressedBelow: z.number().int().nullable(),
     }),

@@ -12,7 +12,7 @@ interface UserRow {
   totp_last_counter: number | null; disabled: boolean; failed_logins: number; locked_until: string | null;
   created_at: string; updated_at: string;
 }
-interface SessionRow { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string }
+interface SessionRow { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; justification: string | null }
 interface TokenRow {
   id: string; name: string; role: Role; themes: string[]; secret_hash: string; created_by: string;
   created_at: string; expires_at: string | null; revoked_at: string | null;
@@ -71,19 +71,24 @@ export class PostgresAccounts implements AccountStore {
   }
 
   async createSession(session: SessionRecord): Promise<void> {
-    await this.#db.query('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)',
-      [session.idHash, session.userId, session.csrfToken, session.createdAt, session.lastSeenAt]);
+    await this.#db.query('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, justification) VALUES ($1, $2, $3, $4, $5, $6)',
+      [session.idHash, session.userId, session.csrfToken, session.createdAt, session.lastSeenAt, session.justification]);
   }
 
   async session(idHash: string): Promise<SessionRecord | null> {
     const row = (await this.#db.query<SessionRow>('SELECT * FROM sessions WHERE id_hash = $1', [idHash])).rows[0];
     return row
-      ? { idHash: row.id_hash, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at }
+      ? { idHash: row.id_hash, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at,
+        justification: row.justification }
       : null;
   }
 
   async touchSession(idHash: string, at: string): Promise<void> {
     await this.#db.query('UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2', [at, idHash]);
+  }
+
+  async justifySession(idHash: string, justification: string): Promise<void> {
+    await this.#db.query('UPDATE sessions SET justification = $1 WHERE id_hash = $2', [justification, idHash]);
   }
 
   async deleteSession(idHash: string): Promise<void> {

@@ -1,5 +1,9 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
 import { apiStoresContract } from '../api-stores.contract.ts';
 import { openPostgresApiStores } from './api-stores.postgres.ts';
+import { MIGRATIONS, SESSION_JUSTIFICATION_MIGRATION } from './schema.postgres.ts';
 import { openPostgresStore } from './store.postgres.ts';
 import { createTestDatabase } from './test-database.postgres.ts';
 
@@ -11,4 +15,29 @@ apiStoresContract('postgres', async () => {
     store, accounts, lists,
     cleanup: async () => { await close(); await store.close(); await database.drop(); },
   };
+});
+
+describe('sessions of an older PostgreSQL database', () => {
+  it('stay signed in when sessions gain a justification, with none given yet', async () => {
+    const database = await createTestDatabase();
+    try {
+      await (await openPostgresStore(database.url)).close();
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      // The schema before the migration, with a user signed in under it.
+      await client.query(`ALTER TABLE sessions DROP COLUMN justification; UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(SESSION_JUSTIFICATION_MIGRATION)};
+        INSERT INTO users (id, name, role, themes, password_hash, created_at, updated_at) VALUES ('u1', 'anna', 'expert', '["mensenhandel"]', '$argon2id$x', 't', 't');
+        INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ('${'e'.repeat(64)}', 'u1', 'csrf', 't', 't');`);
+      await client.end();
+      const { accounts, close } = await openPostgresApiStores(database.url);
+      try {
+        assert.deepEqual(await accounts.session('e'.repeat(64)),
+          { idHash: 'e'.repeat(64), userId: 'u1', csrfToken: 'csrf', createdAt: 't', lastSeenAt: 't', justification: null });
+      } finally {
+        await close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
 });

@@ -312,5 +312,10 @@ CREATE INDEX jobs_waiting ON jobs (state, not_before);
 CREATE INDEX jobs_by_queued ON jobs (queued_at);
 `;
 
-export const MIGRATIONS: readonly string[] = [VERSION_1];
+// Why a session reads ad content (DESIGN §2a.5): given once per session instead of on every read.
+export const SESSION_JUSTIFICATION_MIGRATION = `
+ALTER TABLE sessions ADD COLUMN justification text;
+`;
+
+export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,7 +12,7 @@ interface UserRow {
   totp_last_counter: number | null; disabled: number; failed_logins: number; locked_until: string | null;
   created_at: string; updated_at: string;
 }
-interface SessionRow { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string }
+interface SessionRow { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; justification: string | null }
 interface TokenRow {
   id: string; name: string; role: Role; themes: string; secret_hash: string; created_by: string;
   created_at: string; expires_at: string | null; revoked_at: string | null;
@@ -72,19 +72,24 @@ export class SqliteAccounts implements AccountStore {
   }
 
   async createSession(session: SessionRecord): Promise<void> {
-    this.#s.sql('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)')
-      .run(session.idHash, session.userId, session.csrfToken, session.createdAt, session.lastSeenAt);
+    this.#s.sql('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, justification) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(session.idHash, session.userId, session.csrfToken, session.createdAt, session.lastSeenAt, session.justification);
   }
 
   async session(idHash: string): Promise<SessionRecord | null> {
     const row = this.#s.sql('SELECT * FROM sessions WHERE id_hash = ?').get(idHash) as SessionRow | undefined;
     return row
-      ? { idHash: row.id_hash, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at }
+      ? { idHash: row.id_hash, userId: row.user_id, csrfToken: row.csrf_token, createdAt: row.created_at, lastSeenAt: row.last_seen_at,
+        justification: row.justification }
       : null;
   }
 
   async touchSession(idHash: string, at: string): Promise<void> {
     this.#s.sql('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(at, idHash);
+  }
+
+  async justifySession(idHash: string, justification: string): Promise<void> {
+    this.#s.sql('UPDATE sessions SET justification = ? WHERE id_hash = ?').run(justification, idHash);
   }
 
   async deleteSession(idHash: string): Promise<void> {

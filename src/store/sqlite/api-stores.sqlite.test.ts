@@ -1,8 +1,13 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { apiStoresContract } from '../api-stores.contract.ts';
 import { openSqliteApiStores } from './api-stores.sqlite.ts';
+import { MIGRATIONS } from './schema.sql.ts';
+import { SESSION_JUSTIFICATION_MIGRATION } from './schema-api.sql.ts';
 import { openSqliteStore } from './store.sqlite.ts';
 
 apiStoresContract('sqlite', async () => {
@@ -13,4 +18,30 @@ apiStoresContract('sqlite', async () => {
     store, accounts, lists,
     cleanup: async () => { await close(); await store.close(); await rm(dataDir, { recursive: true, force: true }); },
   };
+});
+
+describe('sessions of an older data directory', () => {
+  it('stay signed in when sessions gain a justification, with none given yet', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'baken-session-upgrade-'));
+    try {
+      await (await openSqliteStore(dataDir)).close();
+      const db = new DatabaseSync(join(dataDir, 'baken.db'));
+      // The schema before the migration, with a user signed in under it.
+      db.exec(`ALTER TABLE sessions DROP COLUMN justification; PRAGMA user_version = ${MIGRATIONS.indexOf(SESSION_JUSTIFICATION_MIGRATION)};
+        INSERT INTO users (id, name, role, themes, password_hash, created_at, updated_at) VALUES ('u1', 'anna', 'expert', '["mensenhandel"]', '$argon2id$x', 't', 't');
+        INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ('${'e'.repeat(64)}', 'u1', 'csrf', 't', 't');`);
+      db.close();
+      const store = await openSqliteStore(dataDir);
+      const { accounts, close } = await openSqliteApiStores(dataDir);
+      try {
+        assert.deepEqual(await accounts.session('e'.repeat(64)),
+          { idHash: 'e'.repeat(64), userId: 'u1', csrfToken: 'csrf', createdAt: 't', lastSeenAt: 't', justification: null });
+      } finally {
+        await close();
+        await store.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
 });

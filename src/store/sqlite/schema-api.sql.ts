@@ -130,6 +130,11 @@ INSERT INTO ad_search
   FROM ads a JOIN captures c ON c.id = a.latest_capture_id;
 `;
 
+// Why a session reads ad content (DESIGN §2a.5): given once per session instead of on every read.
+export const SESSION_JUSTIFICATION_MIGRATION = `
+ALTER TABLE sessions ADD COLUMN justification TEXT;
+`;
+
 // Every change to ad_search numbered, so the search columns held in memory (search.sqlite.ts) read
 // only the rows changed since they last looked, also when another process (a crawl) wrote them.
 export const SEARCH_CHANGES_MIGRATION = `
