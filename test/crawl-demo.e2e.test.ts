@@ -198,7 +198,7 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
     const ad = (await store.search({ themes: ['mensenhandel'], limit: 1 })).hits[0]!.id;
     const out = join(env.dataDir, '..', 'cli-export');
     const commands: [string, string[]][] = [
-      ['ads.search', ['search', 'Utrecht']],
+      ['ads.search', ['search', 'Utrecht', '--theme', 'mensenhandel']],
       ['ads.network', ['network', '--ad', ad]],
       ['ads.versions', ['versions', '--ad', ad]],
       ['ads.export', ['export', 'warc', '--ad', ad, '--out', `${out}.warc.gz`]],
