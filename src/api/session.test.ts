@@ -8,6 +8,12 @@ import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.ts';
 
 const MINUTE = 60_000;
 
+/** A fresh user of the fixture's password, so a test may lock it without touching another's user. */
+const fixtureUser = (w: ApiWorld, name: string) => {
+  const { role, themes, passwordHash } = w.users.get('target-toezicht')!;
+  return { name, role, themes, passwordHash, totpSecret: null };
+};
+
 describe('sessions', () => {
   let w: ApiWorld;
   before(async () => { w = await openApiWorld({ auth: { idleMinutes: 30, absoluteHours: 12, maxFailedLogins: 3, lockMinutes: 15 } }); });
@@ -88,6 +94,16 @@ describe('sessions', () => {
     assert.equal((await login('target-toezicht')).statusCode, 201, 'the lock has ended');
   });
 
+  it('counts every one of 20 simultaneous wrong passwords, so they lock the account', async () => {
+    const { id } = await w.accounts.addUser(fixtureUser(w, 'gelijktijdig'), w.clock.now.toISOString());
+    const answers = await Promise.all(Array.from({ length: 20 }, () => login('gelijktijdig', 'wrong password, try again')));
+    assert.deepEqual(new Set(answers.map((r) => r.statusCode)), new Set([401]));
+    const user = await w.accounts.user(id);
+    assert.equal(user?.lockedUntil, new Date(w.clock.now.getTime() + 15 * MINUTE).toISOString(), '20 failures with a limit of 3 lock the account');
+    assert.equal(user?.failedLogins, 20 % 3);
+    assert.equal((await login('gelijktijdig')).statusCode, 401, 'locked, even for the right password');
+  });
+
   it('ends the sessions of a disabled user at once', async () => {
     const { cookie } = sessionOf(await login('target-mensenhandel'));
     const user = w.users.get('target-mensenhandel')!;
@@ -134,6 +150,14 @@ describe('one-time codes (TOTP)', () => {
     assert.equal((await login('expert-mensenhandel', code)).statusCode, 401, 'a replayed code');
     w.clock.advance(30_000);
     assert.equal((await login('expert-mensenhandel', totpCode(secret, totpCounter(w.clock.now)))).statusCode, 201);
+  });
+
+  it('lets only one of 5 simultaneous sign-ins with the same code through', async () => {
+    w.clock.advance(90_000);
+    const code = totpCode(secret, totpCounter(w.clock.now));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => login('expert-mensenhandel', code)));
+    assert.deepEqual(answers.map((r) => r.statusCode).sort(), [201, 401, 401, 401, 401]);
+    assert.equal(answers.filter((r) => r.cookies.some((c) => c.name === SESSION_COOKIE)).length, 1, 'exactly one session');
   });
 
   it('refuses a wrong code', async () => {

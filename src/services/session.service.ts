@@ -4,7 +4,7 @@ import type { Actor, Who } from '../accounts/actor.ts';
 import { passwordMatches } from '../accounts/passwords.ts';
 import { needsTotp } from '../accounts/roles.ts';
 import { newSecret, secretHash } from '../accounts/secrets.ts';
-import { afterFailedLogin, isLocked, sessionExpired } from '../accounts/sign-in-rules.ts';
+import { isLocked, sessionExpired } from '../accounts/sign-in-rules.ts';
 import { matchTotp } from '../accounts/totp.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { SessionRecord, UserRecord } from '../store/accounts.ts';
@@ -38,14 +38,15 @@ export class SessionService {
     if (user.disabled) return this.#refuse(client, user, 'disabled');
     if (isLocked(user, now)) return this.#refuse(client, user, 'locked');
     if (!passwordOk) return this.#refuse(client, user, 'wrong-password', true);
-    const totpCounter = await this.#secondFactor(client, user, input.totp);
+    await this.#secondFactor(client, user, input.totp);
+    // A concurrent failure may have locked the account since it was read.
+    if (!await this.#c.accounts.recordSuccessfulLogin(user.id, now)) return this.#refuse(client, user, 'locked');
 
     const secret = newSecret();
     const session: SessionRecord = {
       idHash: secretHash(secret), userId: user.id, csrfToken: newSecret(), createdAt: now.toISOString(), lastSeenAt: now.toISOString(),
     };
     await this.#c.trail.record({ actor: actorOf(user), client }, 'session.login', { count: 1 });
-    await this.#c.accounts.updateUser(user.id, { failedLogins: 0, lockedUntil: null, totpLastCounter: totpCounter ?? undefined }, now.toISOString());
     await this.#c.accounts.createSession(session);
     const { absoluteHours } = this.#c.settings.auth;
     return { secret, view: this.view(actorOf(user), session), maxAgeSeconds: absoluteHours * 3600 };
@@ -83,23 +84,22 @@ export class SessionService {
     return { actor: actorOf(user), session };
   }
 
-  /** The accepted TOTP counter, or undefined when no second factor applies. */
-  async #secondFactor(client: string, user: UserRecord, code: string | undefined): Promise<number | undefined> {
+  /** Refuses unless the second factor, where one applies, is a fresh right code; uses the code up. */
+  async #secondFactor(client: string, user: UserRecord, code: string | undefined): Promise<void> {
     const required = needsTotp(user.role, this.#c.settings.auth.requireTotp);
     if (user.totpSecret === null) {
       if (required) await this.#refuse(client, user, 'totp-not-enrolled', false, new BakenError('UNAUTHENTICATED',
         `the role ${user.role} must sign in with a one-time code, and this account has none enrolled; ask an admin to run "baken user totp --name ${user.name}"`));
-      return undefined;
+      return;
     }
     if (code === undefined || code === '') {
       return this.#refuse(client, user, 'totp-missing', false, new BakenError('TOTP_REQUIRED', 'a one-time code (totp) is required'));
     }
     const counter = matchTotp(user.totpSecret, code, this.#c.now());
-    // A code is good once: a counter at or below the last accepted one is a replay.
-    if (counter === null || (user.totpLastCounter !== null && counter <= user.totpLastCounter)) {
-      return this.#refuse(client, user, 'totp-wrong', true);
-    }
-    return counter;
+    if (counter === null) return this.#refuse(client, user, 'totp-wrong', true);
+    // A code is good once: the store takes the counter only if it is above the last one used, in
+    // one statement, so of concurrent sign-ins with one code exactly one gets through.
+    if (!await this.#c.accounts.consumeTotpCounter(user.id, counter)) return this.#refuse(client, user, 'totp-replayed', true);
   }
 
   async #refuse(client: string, user: UserRecord | null, outcome: string, countsAsFailure = false, error?: BakenError): Promise<never> {
@@ -109,7 +109,7 @@ export class SessionService {
       resources: user ? [user.id] : [], query: {}, count: 0, client, justification: null, outcome,
     });
     if (user && countsAsFailure) {
-      await this.#c.accounts.updateUser(user.id, afterFailedLogin(user, now, lockoutRules(this.#c)), now.toISOString());
+      await this.#c.accounts.recordFailedLogin(user.id, now, lockoutRules(this.#c));
     }
     // One message for every credential failure: it must not tell which part was wrong, or whether the name exists.
     throw error ?? new BakenError('UNAUTHENTICATED', 'sign-in failed: wrong name, password or code, or the account is locked or disabled');

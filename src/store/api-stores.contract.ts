@@ -13,6 +13,7 @@ type Ports = Awaited<ReturnType<Opener>>;
 const AT = '2026-03-01T10:00:00.000Z';
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';
 const user = { name: 'anna', role: 'expert' as const, themes: ['mensenhandel'], passwordHash: HASH, totpSecret: null };
+const pick = (u: { failedLogins: number; lockedUntil: string | null } | null) => u && { failedLogins: u.failedLogins, lockedUntil: u.lockedUntil };
 const isCode = (code: string) => (err: unknown) => err instanceof BakenError && err.code === code;
 
 export function apiStoresContract(name: string, open: Opener): void {
@@ -43,6 +44,40 @@ export function apiStoresContract(name: string, open: Opener): void {
       const changed = await accounts.updateUser(added.id, { disabled: true, themes: ['toezicht'], lockedUntil: null }, '2026-03-02T00:00:00.000Z');
       assert.deepEqual(changed, { ...added, disabled: true, themes: ['toezicht'], updatedAt: '2026-03-02T00:00:00.000Z' });
       await assert.rejects(accounts.updateUser('nobody', { disabled: true }, AT), isCode('NOT_FOUND'));
+    });
+
+    test('counts every one of 20 concurrent failed sign-ins', async ({ accounts }) => {
+      const { id } = await accounts.addUser(user, AT);
+      await Promise.all(Array.from({ length: 20 }, () => accounts.recordFailedLogin(id, new Date(AT), { maxFailures: 100, lockMinutes: 15 })));
+      assert.deepEqual(pick(await accounts.user(id)), { failedLogins: 20, lockedUntil: null });
+    });
+
+    test('locks an account when concurrent failures reach the limit, and counts afresh after the lock', async ({ accounts }) => {
+      const { id } = await accounts.addUser(user, AT);
+      const states = await Promise.all(Array.from({ length: 20 }, () => accounts.recordFailedLogin(id, new Date(AT), { maxFailures: 7, lockMinutes: 15 })));
+      assert.deepEqual(pick(await accounts.user(id)), { failedLogins: 6, lockedUntil: '2026-03-01T10:15:00.000Z' }, '20 failures = 2 locks + 6');
+      assert.equal(states.filter((s) => s.failedLogins === 0).length, 2, 'two of the failures each reached the limit');
+    });
+
+    test('clears the failure count after a good sign-in, unless the account is locked', async ({ accounts }) => {
+      const { id } = await accounts.addUser(user, AT);
+      const rules = { maxFailures: 3, lockMinutes: 15 };
+      await accounts.recordFailedLogin(id, new Date(AT), rules);
+      assert.equal(await accounts.recordSuccessfulLogin(id, new Date(AT)), true);
+      assert.deepEqual(pick(await accounts.user(id)), { failedLogins: 0, lockedUntil: null });
+      for (let i = 0; i < 3; i++) await accounts.recordFailedLogin(id, new Date(AT), rules);
+      assert.equal(await accounts.recordSuccessfulLogin(id, new Date('2026-03-01T10:14:59.000Z')), false, 'still locked');
+      assert.deepEqual(pick(await accounts.user(id)), { failedLogins: 0, lockedUntil: '2026-03-01T10:15:00.000Z' });
+      assert.equal(await accounts.recordSuccessfulLogin(id, new Date('2026-03-01T10:15:00.000Z')), true, 'the lock has ended');
+    });
+
+    test('lets exactly one of 20 concurrent sign-ins use a TOTP time step, and never an earlier one', async ({ accounts }) => {
+      const { id } = await accounts.addUser(user, AT);
+      const taken = await Promise.all(Array.from({ length: 20 }, () => accounts.consumeTotpCounter(id, 1000)));
+      assert.equal(taken.filter(Boolean).length, 1);
+      assert.equal(await accounts.consumeTotpCounter(id, 999), false);
+      assert.equal(await accounts.consumeTotpCounter(id, 1001), true);
+      assert.equal((await accounts.user(id))?.totpLastCounter, 1001);
     });
 
     test('keeps sessions until they are ended, one by one or all of a user', async ({ accounts }) => {

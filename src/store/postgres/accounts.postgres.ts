@@ -1,6 +1,7 @@
 // Users, sessions and service tokens in the same PostgreSQL database as the ads.
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../accounts/roles.ts';
+import { lockEnd, type FailureState, type LockoutRules } from '../../accounts/sign-in-rules.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type {
   AccountStore, NewToken, NewUser, SessionRecord, TokenRecord, UserChange, UserRecord,
@@ -68,6 +69,34 @@ export class PostgresAccounts implements AccountStore {
       `UPDATE users SET ${sets.join(', ')} WHERE id = $${keys.length + 2} RETURNING *`, [...values, at, id]);
     if (!rows[0]) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
     return toUser(rows[0]);
+  }
+
+  async recordFailedLogin(id: string, now: Date, rules: LockoutRules): Promise<FailureState> {
+    // Every right-hand side reads the row as it was before this statement; a concurrent UPDATE
+    // waits for the row lock and then re-reads the row, so no failure is lost.
+    const { rows } = await this.#db.query<Pick<UserRow, 'failed_logins' | 'locked_until'>>(`
+      UPDATE users SET
+        failed_logins = CASE WHEN failed_logins + 1 >= $1 THEN 0 ELSE failed_logins + 1 END,
+        locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END,
+        updated_at = $3
+      WHERE id = $4 RETURNING failed_logins, locked_until`,
+    [rules.maxFailures, lockEnd(now, rules), now.toISOString(), id]);
+    if (!rows[0]) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
+    return { failedLogins: rows[0].failed_logins, lockedUntil: rows[0].locked_until };
+  }
+
+  async recordSuccessfulLogin(id: string, now: Date): Promise<boolean> {
+    const { rowCount } = await this.#db.query(`
+      UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = $1
+      WHERE id = $2 AND (locked_until IS NULL OR locked_until <= $1)`, [now.toISOString(), id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async consumeTotpCounter(id: string, counter: number): Promise<boolean> {
+    const { rowCount } = await this.#db.query(`
+      UPDATE users SET totp_last_counter = $1
+      WHERE id = $2 AND (totp_last_counter IS NULL OR totp_last_counter < $1)`, [counter, id]);
+    return (rowCount ?? 0) > 0;
   }
 
   async createSession(session: SessionRecord): Promise<void> {

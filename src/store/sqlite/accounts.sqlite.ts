@@ -1,6 +1,7 @@
 // Users, sessions and service tokens in the same SQLite file as the ads.
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../accounts/roles.ts';
+import { lockEnd, type FailureState, type LockoutRules } from '../../accounts/sign-in-rules.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type {
   AccountStore, NewToken, NewUser, SessionRecord, TokenRecord, UserChange, UserRecord,
@@ -69,6 +70,32 @@ export class SqliteAccounts implements AccountStore {
     const { changes } = this.#s.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, at, id);
     if (changes === 0) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
     return (await this.user(id))!;
+  }
+
+  async recordFailedLogin(id: string, now: Date, rules: LockoutRules): Promise<FailureState> {
+    // Every right-hand side reads the row as it was before this statement.
+    const row = this.#s.sql(`
+      UPDATE users SET
+        failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 ELSE failed_logins + 1 END,
+        locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END,
+        updated_at = ?
+      WHERE id = ? RETURNING failed_logins, locked_until`)
+      .get(rules.maxFailures, rules.maxFailures, lockEnd(now, rules), now.toISOString(), id) as Pick<UserRow, 'failed_logins' | 'locked_until'> | undefined;
+    if (!row) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
+    return { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
+  }
+
+  async recordSuccessfulLogin(id: string, now: Date): Promise<boolean> {
+    const at = now.toISOString();
+    return this.#s.sql(`
+      UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = ?
+      WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)`).run(at, id, at).changes > 0;
+  }
+
+  async consumeTotpCounter(id: string, counter: number): Promise<boolean> {
+    return this.#s.sql(`
+      UPDATE users SET totp_last_counter = ?
+      WHERE id = ? AND (totp_last_counter IS NULL OR totp_last_counter < ?)`).run(counter, id, counter).changes > 0;
   }
 
   async createSession(session: SessionRecord): Promise<void> {
