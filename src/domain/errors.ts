@@ -17,7 +17,6 @@ export const ERROR_CODES = {
   NOT_FOUND: { exit: 2, http: 404 },
   // The API's refusals. 77 is sysexits' EX_NOPERM, 75 its EX_TEMPFAIL.
   UNAUTHENTICATED: { exit: 77, http: 401 },
-  TOTP_REQUIRED: { exit: 77, http: 401 },
   FORBIDDEN: { exit: 77, http: 403 },
   CSRF_REJECTED: { exit: 77, http: 403 },
   CONFLICT: { exit: 2, http: 409 },

@@ -19,6 +19,9 @@ export interface SessionView {
 }
 export interface Caller { actor: Actor; session: SessionRecord | null }
 
+export const SIGN_IN_FAILED = 'sign-in failed: wrong name, password or one-time code (give the code if your account has one), '
+  + 'or the account is locked, disabled, or still needs a one-time code enrolled by an admin';
+
 /** Refreshing the idle timer at most once a minute spares a database write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -86,15 +89,13 @@ export class SessionService {
 
   /** Refuses unless the second factor, where one applies, is a fresh right code; uses the code up. */
   async #secondFactor(client: string, user: UserRecord, code: string | undefined): Promise<void> {
-    const required = needsTotp(user.role, this.#c.settings.auth.requireTotp);
+    // A missing code, or a code the account cannot give, is refused like a wrong password: a
+    // distinct answer would come only after a right password, and so confirm it.
     if (user.totpSecret === null) {
-      if (required) await this.#refuse(client, user, 'totp-not-enrolled', false, new BakenError('UNAUTHENTICATED',
-        `the role ${user.role} must sign in with a one-time code, and this account has none enrolled; ask an admin to run "baken user totp --name ${user.name}"`));
+      if (needsTotp(user.role, this.#c.settings.auth.requireTotp)) await this.#refuse(client, user, 'totp-not-enrolled', true);
       return;
     }
-    if (code === undefined || code === '') {
-      return this.#refuse(client, user, 'totp-missing', false, new BakenError('TOTP_REQUIRED', 'a one-time code (totp) is required'));
-    }
+    if (code === undefined || code === '') return this.#refuse(client, user, 'totp-missing', true);
     const counter = matchTotp(user.totpSecret, code, this.#c.now());
     if (counter === null) return this.#refuse(client, user, 'totp-wrong', true);
     // A code is good once: the store takes the counter only if it is above the last one used, in
@@ -102,7 +103,7 @@ export class SessionService {
     if (!await this.#c.accounts.consumeTotpCounter(user.id, counter)) return this.#refuse(client, user, 'totp-replayed', true);
   }
 
-  async #refuse(client: string, user: UserRecord | null, outcome: string, countsAsFailure = false, error?: BakenError): Promise<never> {
+  async #refuse(client: string, user: UserRecord | null, outcome: string, countsAsFailure = false): Promise<never> {
     const now = this.#c.now();
     await this.#c.trail.write({
       action: 'session.login-failed', user: user?.name ?? null, actor: 'user', role: user?.role ?? null, themes: [],
@@ -111,8 +112,9 @@ export class SessionService {
     if (user && countsAsFailure) {
       await this.#c.accounts.recordFailedLogin(user.id, now, lockoutRules(this.#c));
     }
-    // One message for every credential failure: it must not tell which part was wrong, or whether the name exists.
-    throw error ?? new BakenError('UNAUTHENTICATED', 'sign-in failed: wrong name, password or code, or the account is locked or disabled');
+    // One answer for every failure: it must not tell which part was wrong, whether the name exists,
+    // or whether the account has a second factor. The trail records which it was.
+    throw new BakenError('UNAUTHENTICATED', SIGN_IN_FAILED);
   }
 }
 
