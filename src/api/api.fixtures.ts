@@ -98,7 +98,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     list[theme] = created.id;
   }
 
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await hashPassword(PASSWORD, 'fixture');
   const users = new Map<string, UserRecord>();
   const addUser = async (name: string, role: Role, theme: ThemeId) => {
     users.set(name, await accounts.addUser({ name, role, themes: [theme], passwordHash, totpSecret: null }, clock.now.toISOString()));

@@ -4,6 +4,7 @@ export const ERROR_CODES = {
   CONFIG_INVALID: { exit: 2, http: 500 },
   CONFIG_MISSING: { exit: 2, http: 500 },
   INPUT_INVALID: { exit: 2, http: 400 },
+  PASSWORD_WEAK: { exit: 2, http: 400 },
   USAGE: { exit: 64, http: 400 },
   THEME_UNKNOWN: { exit: 2, http: 404 },
   SOURCE_UNKNOWN: { exit: 2, http: 404 },
