@@ -214,6 +214,34 @@ describe('service tokens', () => {
     assert.equal((await w.app.inject({ method: 'GET', url: '/api/ads?justification=signal%20research', headers: bearer })).statusCode, 401);
   });
 
+  it('stop working when the admin who made them is disabled, demoted or loses the theme, and work again once restored', async () => {
+    const creator = await w.accounts.addUser({ ...fixtureUser(w, 'tijdelijke-beheerder'), role: 'admin', themes: ['mensenhandel'] }, w.clock.now.toISOString());
+    const admin = await w.login('tijdelijke-beheerder');
+    const { secret } = (await w.app.inject({
+      method: 'POST', url: '/api/admin/tokens', headers: admin.headers, payload: { name: 'lent power', role: 'analyst', themes: ['mensenhandel'] },
+    })).json() as { secret: string };
+    const call = async () => (await w.app.inject({ method: 'GET', url: '/api/session', headers: { authorization: `Bearer ${secret}` } })).statusCode;
+    const change = (c: object) => w.accounts.updateUser(creator.id, c, w.clock.now.toISOString());
+    assert.equal(await call(), 200);
+    await change({ disabled: true });
+    assert.equal(await call(), 401, 'the creator is disabled');
+    await change({ disabled: false });
+    assert.equal(await call(), 200, 'the creator is enabled again');
+    await change({ role: 'analyst' });
+    assert.equal(await call(), 401, 'the creator is no longer an admin');
+    await change({ role: 'admin', themes: ['toezicht'] });
+    assert.equal(await call(), 401, 'the creator no longer holds the token\'s theme');
+  });
+
+  it('stop working when no user of their creator\'s name exists', async () => {
+    const bearer = 'baken_made-by-someone-gone';
+    await w.accounts.addToken({
+      name: 'orphan', role: 'analyst', themes: ['mensenhandel'], secretHash: secretHash(bearer), createdBy: 'vertrokken-beheerder', expiresAt: null,
+    }, w.clock.now.toISOString());
+    const res = await w.app.inject({ method: 'GET', url: '/api/session', headers: { authorization: `Bearer ${bearer}` } });
+    assert.equal(res.statusCode, 401);
+  });
+
   it('stop working when they expire', async () => {
     const admin = await w.login('admin-mensenhandel');
     const expiresAt = new Date(w.clock.now.getTime() + 60_000).toISOString();

@@ -7,7 +7,7 @@ import { newSecret, secretHash } from '../accounts/secrets.ts';
 import { isLocked, sessionExpired } from '../accounts/sign-in-rules.ts';
 import { matchTotp } from '../accounts/totp.ts';
 import { BakenError } from '../domain/errors.ts';
-import type { SessionRecord, UserRecord } from '../store/accounts.ts';
+import type { SessionRecord, TokenRecord, UserRecord } from '../store/accounts.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface LoginInput { name: string; password: string; totp?: string }
@@ -73,6 +73,7 @@ export class SessionService {
     if (credentials.bearer !== null) {
       const token = await this.#c.accounts.tokenBySecretHash(secretHash(credentials.bearer));
       if (!token || token.revokedAt !== null || (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime())) return null;
+      if (!await this.#creatorStillGrants(token)) return null;
       return { actor: { kind: 'token', id: token.id, name: token.name, role: token.role, themes: token.themes }, session: null };
     }
     if (credentials.cookie === null) return null;
@@ -85,6 +86,13 @@ export class SessionService {
     }
     if (now.getTime() - Date.parse(session.lastSeenAt) >= TOUCH_EVERY_MS) await this.#c.accounts.touchSession(session.idHash, now.toISOString());
     return { actor: actorOf(user), session };
+  }
+
+  /** A token's power is lent by the admin who made it: it lapses once that admin is disabled or
+   *  gone, is no longer an admin, or no longer holds every theme the token acts in. */
+  async #creatorStillGrants(token: TokenRecord): Promise<boolean> {
+    const creator = await this.#c.accounts.userByName(token.createdBy);
+    return creator !== null && !creator.disabled && creator.role === 'admin' && token.themes.every((t) => creator.themes.includes(t));
   }
 
   /** Refuses unless the second factor, where one applies, is a fresh right code; uses the code up. */
