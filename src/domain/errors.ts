@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   BROWSER_UNAVAILABLE: { exit: 5, http: 503 },
   CAPTURE_FAILED: { exit: 6, http: 502 },
   SIGNING_KEY: { exit: 7, http: 500 },
+  SECRET_KEY: { exit: 7, http: 500 },
   VERIFY_FAILED: { exit: 1, http: 500 },
   NOT_FOUND: { exit: 2, http: 404 },
   // The API's refusals. 77 is sysexits' EX_NOPERM, 75 its EX_TEMPFAIL.

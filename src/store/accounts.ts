@@ -9,7 +9,8 @@ export interface UserRecord {
   role: Role;
   themes: string[];
   passwordHash: string;
-  /** Base32 TOTP secret, or null when the user has no second factor. */
+  /** Base32 TOTP secret, or null when the user has no second factor. Adapters store it sealed
+   *  (AES-256-GCM, src/accounts/secret-box.ts) with a key kept outside the database. */
   totpSecret: string | null;
   /** The last time step a TOTP code was accepted for, so a code works only once. */
   totpLastCounter: number | null;
