@@ -38,7 +38,7 @@ const ROWS = ['abcdefghijklmnopqrstuvwxyz', '01234567890', '`1234567890-=', '!@#
 
 /** How many stretches of repeated or neighbouring characters the password is made of:
  *  "aaaaaaaaaaaa" and "abcdefghijkl" are one, "qwertyuiop12" two. */
-export function runsOf(password: string): number {
+function runsOf(password: string): number {
   const chars = [...password];
   let runs = 1;
   for (let i = 1; i < chars.length; i++) {

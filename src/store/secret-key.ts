@@ -6,7 +6,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, wr
 import { join } from 'node:path';
 import { BakenError } from '../domain/errors.ts';
 
-export const SECRET_KEY_ENV = 'BAKEN_SECRET_KEY';
+const SECRET_KEY_ENV = 'BAKEN_SECRET_KEY';
 const FILE = 'secret.key';
 
 /** 32 bytes: from BAKEN_SECRET_KEY (base64) when set, else from DATA/keys/secret.key, made if absent. */
