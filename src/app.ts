@@ -17,6 +17,7 @@ import { openSqliteStore } from './store/sqlite/store.sqlite.ts';
 import { openPostgresApiStores } from './store/postgres/api-stores.postgres.ts';
 import { openPostgresJobQueue } from './store/postgres/jobs.postgres.ts';
 import { openPostgresStore } from './store/postgres/store.postgres.ts';
+import { loadOrCreateSecretKey } from './store/secret-key.ts';
 import type { BlobStore, Store } from './store/store.ts';
 
 /** `database`: a postgres:// URL, or null (or absent) for SQLite in `dataDir`. */
@@ -42,8 +43,11 @@ export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; 
 export async function openApiApp(opts: Storage & { config: Config }): Promise<ApiApp> {
   const settings = loadApiSettings(opts.config.dir);
   const app = await openApp(opts);
-  const api = await (opts.database ? openPostgresApiStores(opts.database) : openSqliteApiStores(opts.dataDir))
-    .catch(async (err: unknown) => { await app.close(); throw err; });
+  const opened = async () => {
+    const secretKey = loadOrCreateSecretKey(opts.dataDir);
+    return opts.database ? openPostgresApiStores(opts.database, secretKey) : openSqliteApiStores(opts.dataDir, secretKey);
+  };
+  const api = await opened().catch(async (err: unknown) => { await app.close(); throw err; });
   const jobs = await openJobQueue(opts).catch(async (err: unknown) => { await api.close(); await app.close(); throw err; });
   const services = createServices({
     ...app, ...api, jobs, settings, config: { current: app.config }, trail: new AuditTrail(app.store), now: () => new Date(),

@@ -166,11 +166,11 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
     const app = await openApiApp({ dataDir: env.dataDir, config: loadConfig(env.configDir) });
     const api = await buildApi({ ...app, config: { current: app.config } });
     try {
-      const passwordHash = await hashPassword('correct horse battery staple');
       const expected: Record<Role, number> = { expert: 200, analyst: 200, supervisor: 404, admin: 403, auditor: 403 };
       const from = (await app.store.readLog('audit')).at(-1)?.seq ?? 0;
       let linked = 0;
       for (const role of ROLES) {
+        const passwordHash = await hashPassword('correct horse battery staple', `${role}-demo`);
         await app.accounts.addUser({ name: `${role}-demo`, role, themes: ['mensenhandel'], passwordHash, totpSecret: null }, new Date().toISOString());
         const login = await api.inject({ method: 'POST', url: '/api/session', payload: { name: `${role}-demo`, password: 'correct horse battery staple' } });
         const cookie = login.headers['set-cookie'];

@@ -1,23 +1,13 @@
 // Passwords are stored only as argon2id hashes (OWASP's parameters: 19 MiB, 2 passes, 1 lane).
 import { hash, verify } from '@node-rs/argon2';
-import { BakenError } from '../domain/errors.ts';
+import { assertPasswordAcceptable, MAX_PASSWORD_LENGTH } from './password-rules.ts';
 
 // `Algorithm` is a const enum, which type stripping cannot read; 2 is its Argon2id.
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-const MIN_PASSWORD_LENGTH = 12;
-const MAX_PASSWORD_LENGTH = 1024;
 
-function assertPasswordAcceptable(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new BakenError('INPUT_INVALID', `password: expected at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
-  if (password.length > MAX_PASSWORD_LENGTH) {
-    throw new BakenError('INPUT_INVALID', `password: expected at most ${MAX_PASSWORD_LENGTH} characters`);
-  }
-}
-
-export async function hashPassword(password: string): Promise<string> {
-  assertPasswordAcceptable(password);
+/** Refuses a password that is too short, too long or guessable for the account named `owner`. */
+export async function hashPassword(password: string, owner: string): Promise<string> {
+  await assertPasswordAcceptable(password, owner);
   return hash(password, OPTIONS);
 }
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { afterFailedLogin, isLocked, sessionExpired } from './sign-in-rules.ts';
+import { isLocked, lockEnd, sessionExpired } from './sign-in-rules.ts';
 
 const limits = { idleMinutes: 30, absoluteHours: 12 };
 const at = (iso: string) => new Date(iso);
@@ -18,16 +18,10 @@ describe('sign-in rules', () => {
     assert.equal(sessionExpired(s, at('2026-03-01T22:00:00.000Z'), limits), true);
   });
 
-  it('locks an account at the failure limit for the lock period, then counts afresh', () => {
-    const rules = { maxFailures: 3, lockMinutes: 15 };
-    const now = at('2026-03-01T10:00:00.000Z');
-    let state = { failedLogins: 0, lockedUntil: null as string | null };
-    state = afterFailedLogin(state, now, rules);
-    state = afterFailedLogin(state, now, rules);
-    assert.equal(isLocked(state, now), false);
-    state = afterFailedLogin(state, now, rules);
-    assert.deepEqual(state, { failedLogins: 0, lockedUntil: '2026-03-01T10:15:00.000Z' });
-    assert.equal(isLocked(state, at('2026-03-01T10:14:59.000Z')), true);
-    assert.equal(isLocked(state, at('2026-03-01T10:15:00.000Z')), false);
+  it('ends a lock the lock period after it starts, and not a moment earlier', () => {
+    const end = lockEnd(at('2026-03-01T10:00:00.000Z'), { maxFailures: 3, lockMinutes: 15 });
+    assert.equal(end, '2026-03-01T10:15:00.000Z');
+    assert.equal(isLocked({ failedLogins: 0, lockedUntil: end }, at('2026-03-01T10:14:59.000Z')), true);
+    assert.equal(isLocked({ failedLogins: 0, lockedUntil: end }, at('2026-03-01T10:15:00.000Z')), false);
   });
 });

@@ -15,10 +15,9 @@ export function isLocked(state: FailureState, now: Date): boolean {
   return state.lockedUntil !== null && Date.parse(state.lockedUntil) > now.getTime();
 }
 
-/** One more failed login; the account locks once the failures reach the limit, and the count starts
- *  again after the lock. */
-export function afterFailedLogin(state: FailureState, now: Date, rules: LockoutRules): FailureState {
-  const failedLogins = state.failedLogins + 1;
-  if (failedLogins < rules.maxFailures) return { failedLogins, lockedUntil: state.lockedUntil };
-  return { failedLogins: 0, lockedUntil: new Date(now.getTime() + rules.lockMinutes * 60_000).toISOString() };
+/** When a lock that starts now ends. The store applies the rule itself, in one statement, so that
+ *  concurrent failures all count: an account locks once its failures reach `maxFailures`, and the
+ *  count starts again after the lock. */
+export function lockEnd(now: Date, rules: LockoutRules): string {
+  return new Date(now.getTime() + rules.lockMinutes * 60_000).toISOString();
 }

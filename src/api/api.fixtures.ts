@@ -16,6 +16,7 @@ import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AccountStore, UserRecord } from '../store/accounts.ts';
 import { createFileBlobStore } from '../store/blobs.files.ts';
 import type { ListStore } from '../store/lists.ts';
+import { loadOrCreateSecretKey } from '../store/secret-key.ts';
 import { openSqliteApiStores } from '../store/sqlite/api-stores.sqlite.ts';
 import { openSqliteJobQueue } from '../store/sqlite/jobs.sqlite.ts';
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
@@ -66,7 +67,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   cpSync(new URL('../../config', import.meta.url).pathname, configDir, { recursive: true });
   const dataDir = join(root, 'data');
   const store = await openSqliteStore(dataDir);
-  const { accounts, lists, close } = await openSqliteApiStores(dataDir);
+  const { accounts, lists, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
   const jobs = await openSqliteJobQueue(dataDir);
   const blobs = createFileBlobStore(dataDir);
   const clock = { now: new Date('2026-03-01T10:00:00.000Z'), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
@@ -98,7 +99,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     list[theme] = created.id;
   }
 
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await hashPassword(PASSWORD, 'fixture');
   const users = new Map<string, UserRecord>();
   const addUser = async (name: string, role: Role, theme: ThemeId) => {
     users.set(name, await accounts.addUser({ name, role, themes: [theme], passwordHash, totpSecret: null }, clock.now.toISOString()));

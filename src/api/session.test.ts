@@ -3,10 +3,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { secretHash } from '../accounts/secrets.ts';
 import { totpCode, totpCounter } from '../accounts/totp.ts';
+import { SIGN_IN_FAILED } from '../services/session.service.ts';
 import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, sessionOf, type ApiWorld } from './api.fixtures.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.ts';
 
 const MINUTE = 60_000;
+
+/** A fresh user of the fixture's password, so a test may lock it without touching another's user. */
+const fixtureUser = (w: ApiWorld, name: string) => {
+  const { role, themes, passwordHash } = w.users.get('target-toezicht')!;
+  return { name, role, themes, passwordHash, totpSecret: null };
+};
 
 describe('sessions', () => {
   let w: ApiWorld;
@@ -88,6 +95,16 @@ describe('sessions', () => {
     assert.equal((await login('target-toezicht')).statusCode, 201, 'the lock has ended');
   });
 
+  it('counts every one of 20 simultaneous wrong passwords, so they lock the account', async () => {
+    const { id } = await w.accounts.addUser(fixtureUser(w, 'gelijktijdig'), w.clock.now.toISOString());
+    const answers = await Promise.all(Array.from({ length: 20 }, () => login('gelijktijdig', 'wrong password, try again')));
+    assert.deepEqual(new Set(answers.map((r) => r.statusCode)), new Set([401]));
+    const user = await w.accounts.user(id);
+    assert.equal(user?.lockedUntil, new Date(w.clock.now.getTime() + 15 * MINUTE).toISOString(), '20 failures with a limit of 3 lock the account');
+    assert.equal(user?.failedLogins, 20 % 3);
+    assert.equal((await login('gelijktijdig')).statusCode, 401, 'locked, even for the right password');
+  });
+
   it('ends the sessions of a disabled user at once', async () => {
     const { cookie } = sessionOf(await login('target-mensenhandel'));
     const user = w.users.get('target-mensenhandel')!;
@@ -126,14 +143,32 @@ describe('one-time codes (TOTP)', () => {
   const login = (name: string, totp?: string) =>
     w.app.inject({ method: 'POST', url: '/api/session', payload: { name, password: PASSWORD, ...(totp === undefined ? {} : { totp }) } });
 
-  it('asks for a code after a right password, accepts the current one, and refuses it a second time', async () => {
-    const asked = await login('expert-mensenhandel');
-    assert.deepEqual([asked.statusCode, asked.json().code], [401, 'TOTP_REQUIRED']);
+  it('accepts the current code once, and refuses it a second time', async () => {
     const code = totpCode(secret, totpCounter(w.clock.now));
     assert.equal((await login('expert-mensenhandel', code)).statusCode, 201);
     assert.equal((await login('expert-mensenhandel', code)).statusCode, 401, 'a replayed code');
     w.clock.advance(30_000);
     assert.equal((await login('expert-mensenhandel', totpCode(secret, totpCounter(w.clock.now)))).statusCode, 201);
+  });
+
+  it('answers a missing code exactly as a wrong password, so the answer never confirms a password', async () => {
+    const withoutCode = await login('expert-mensenhandel');
+    const wrongPassword = await w.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'expert-mensenhandel', password: 'not the password at all' } });
+    const unknown = await w.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'nobody-at-all', password: PASSWORD } });
+    const answer = (r: typeof withoutCode) => [r.statusCode, r.json().code, r.json().detail];
+    assert.deepEqual(answer(withoutCode), [401, 'UNAUTHENTICATED', SIGN_IN_FAILED]);
+    assert.deepEqual(answer(wrongPassword), answer(withoutCode));
+    assert.deepEqual(answer(unknown), answer(withoutCode));
+    assert.match(SIGN_IN_FAILED, /one-time code/, 'the one answer tells a client that a code may be needed');
+  });
+
+  it('lets only one of 5 simultaneous sign-ins with the same code through', async () => {
+    // A user of its own, whose failure count no other test has raised towards a lock.
+    await w.accounts.addUser({ ...fixtureUser(w, 'expert-gelijktijdig'), role: 'expert', totpSecret: secret }, w.clock.now.toISOString());
+    const code = totpCode(secret, totpCounter(w.clock.now));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => login('expert-gelijktijdig', code)));
+    assert.deepEqual(answers.map((r) => r.statusCode).sort(), [201, 401, 401, 401, 401]);
+    assert.equal(answers.filter((r) => r.cookies.some((c) => c.name === SESSION_COOKIE)).length, 1, 'exactly one session');
   });
 
   it('refuses a wrong code', async () => {
@@ -143,10 +178,12 @@ describe('one-time codes (TOTP)', () => {
     assert.deepEqual([res.statusCode, res.json().code], [401, 'UNAUTHENTICATED']);
   });
 
-  it('refuses an admin without an enrolled code when codes are required, and says how to fix it', async () => {
+  it('refuses an admin without an enrolled code like any failure, and records why in the trail', async () => {
+    const from = await lastAuditSeq(w.store);
     const res = await login('admin-mensenhandel');
-    assert.equal(res.statusCode, 401);
-    assert.match(res.json().detail, /baken user totp --name admin-mensenhandel/);
+    assert.deepEqual([res.statusCode, res.json().detail], [401, SIGN_IN_FAILED]);
+    const events = await auditSince(w.store, from);
+    assert.deepEqual(events.map((e) => [e.body.action, e.body['outcome']]), [['session.login-failed', 'totp-not-enrolled']]);
   });
 
   it('lets an analyst without a code sign in: codes are required for experts and admins', async () => {
@@ -175,6 +212,34 @@ describe('service tokens', () => {
     assert.equal(list.statusCode, 201, 'a bearer token carries no ambient authority, so no CSRF token is needed');
     assert.equal((await w.app.inject({ method: 'DELETE', url: `/api/admin/tokens/${token.id}`, headers: admin.headers })).statusCode, 204);
     assert.equal((await w.app.inject({ method: 'GET', url: '/api/ads?justification=signal%20research', headers: bearer })).statusCode, 401);
+  });
+
+  it('stop working when the admin who made them is disabled, demoted or loses the theme, and work again once restored', async () => {
+    const creator = await w.accounts.addUser({ ...fixtureUser(w, 'tijdelijke-beheerder'), role: 'admin', themes: ['mensenhandel'] }, w.clock.now.toISOString());
+    const admin = await w.login('tijdelijke-beheerder');
+    const { secret } = (await w.app.inject({
+      method: 'POST', url: '/api/admin/tokens', headers: admin.headers, payload: { name: 'lent power', role: 'analyst', themes: ['mensenhandel'] },
+    })).json() as { secret: string };
+    const call = async () => (await w.app.inject({ method: 'GET', url: '/api/session', headers: { authorization: `Bearer ${secret}` } })).statusCode;
+    const change = (c: object) => w.accounts.updateUser(creator.id, c, w.clock.now.toISOString());
+    assert.equal(await call(), 200);
+    await change({ disabled: true });
+    assert.equal(await call(), 401, 'the creator is disabled');
+    await change({ disabled: false });
+    assert.equal(await call(), 200, 'the creator is enabled again');
+    await change({ role: 'analyst' });
+    assert.equal(await call(), 401, 'the creator is no longer an admin');
+    await change({ role: 'admin', themes: ['toezicht'] });
+    assert.equal(await call(), 401, 'the creator no longer holds the token\'s theme');
+  });
+
+  it('stop working when no user of their creator\'s name exists', async () => {
+    const bearer = 'baken_made-by-someone-gone';
+    await w.accounts.addToken({
+      name: 'orphan', role: 'analyst', themes: ['mensenhandel'], secretHash: secretHash(bearer), createdBy: 'vertrokken-beheerder', expiresAt: null,
+    }, w.clock.now.toISOString());
+    const res = await w.app.inject({ method: 'GET', url: '/api/session', headers: { authorization: `Bearer ${bearer}` } });
+    assert.equal(res.statusCode, 401);
   });
 
   it('stop working when they expire', async () => {

@@ -43,7 +43,8 @@ ${Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n')}
 Every command takes --data DIR (env BAKEN_DATA, default ./data) and --config DIR (env BAKEN_CONFIG,
 default: the bundled demo configuration); --json prints one machine-readable document on stdout.
 --database postgres://… (env BAKEN_DATABASE_URL) keeps the rows in PostgreSQL instead of the data
-directory's SQLite file; files stay in the data directory.`;
+directory's SQLite file; files stay in the data directory. Env BAKEN_SECRET_KEY (32 bytes in base64)
+may hold the key that seals one-time-code secrets, instead of DATA/keys/secret.key.`;
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

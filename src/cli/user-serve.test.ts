@@ -67,6 +67,16 @@ describe('baken user and baken serve', { timeout: 60_000 }, () => {
     assert.equal(JSON.parse((await run('user', ['list', '--json'], env)).stdout).length, 1);
   });
 
+  it('refuses a weak password on standard input, on add and on reset, saying why, and changes nothing', async () => {
+    const added = await run('user', ['add', '--name', 'x', '--role', 'expert', '--theme', 'mensenhandel', '--password-stdin'], env, 'aaaaaaaaaaaa\n');
+    assert.notEqual(added.code, 0);
+    assert.match(added.stderr, /password: it is made of repeated or sequential characters/);
+    const reset = await run('user', ['reset-password', '--name', 'anna', '--password-stdin'], env, 'anna is on duty today\n');
+    assert.notEqual(reset.code, 0);
+    assert.match(reset.stderr, /contains the user name "anna"/);
+    assert.deepEqual(JSON.parse((await run('user', ['list', '--json'], env)).stdout).map((u: { name: string }) => u.name), ['anna']);
+  });
+
   it('serves the API over HTTP: sign in, search with a justification, sign out', async () => {
     await serving(env, async (url) => {
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/api$/);

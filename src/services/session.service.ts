@@ -4,10 +4,10 @@ import type { Actor, Who } from '../accounts/actor.ts';
 import { passwordMatches } from '../accounts/passwords.ts';
 import { needsTotp } from '../accounts/roles.ts';
 import { newSecret, secretHash } from '../accounts/secrets.ts';
-import { afterFailedLogin, isLocked, sessionExpired } from '../accounts/sign-in-rules.ts';
+import { isLocked, sessionExpired } from '../accounts/sign-in-rules.ts';
 import { matchTotp } from '../accounts/totp.ts';
 import { BakenError } from '../domain/errors.ts';
-import type { SessionRecord, UserRecord } from '../store/accounts.ts';
+import type { SessionRecord, TokenRecord, UserRecord } from '../store/accounts.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface LoginInput { name: string; password: string; totp?: string }
@@ -20,6 +20,9 @@ export interface SessionView {
   justification: string | null;
 }
 export interface Caller { actor: Actor; session: SessionRecord | null }
+
+export const SIGN_IN_FAILED = 'sign-in failed: wrong name, password or one-time code (give the code if your account has one), '
+  + 'or the account is locked, disabled, or still needs a one-time code enrolled by an admin';
 
 /** Refreshing the idle timer at most once a minute spares a database write on every request. */
 const TOUCH_EVERY_MS = 60_000;
@@ -40,7 +43,9 @@ export class SessionService {
     if (user.disabled) return this.#refuse(client, user, 'disabled');
     if (isLocked(user, now)) return this.#refuse(client, user, 'locked');
     if (!passwordOk) return this.#refuse(client, user, 'wrong-password', true);
-    const totpCounter = await this.#secondFactor(client, user, input.totp);
+    await this.#secondFactor(client, user, input.totp);
+    // A concurrent failure may have locked the account since it was read.
+    if (!await this.#c.accounts.recordSuccessfulLogin(user.id, now)) return this.#refuse(client, user, 'locked');
 
     const secret = newSecret();
     const session: SessionRecord = {
@@ -48,7 +53,6 @@ export class SessionService {
       justification: null,
     };
     await this.#c.trail.record({ actor: actorOf(user), client }, 'session.login', { count: 1 });
-    await this.#c.accounts.updateUser(user.id, { failedLogins: 0, lockedUntil: null, totpLastCounter: totpCounter ?? undefined }, now.toISOString());
     await this.#c.accounts.createSession(session);
     const { absoluteHours } = this.#c.settings.auth;
     return { secret, view: this.view(actorOf(user), session), maxAgeSeconds: absoluteHours * 3600 };
@@ -84,6 +88,7 @@ export class SessionService {
     if (credentials.bearer !== null) {
       const token = await this.#c.accounts.tokenBySecretHash(secretHash(credentials.bearer));
       if (!token || token.revokedAt !== null || (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime())) return null;
+      if (!await this.#creatorStillGrants(token)) return null;
       return { actor: { kind: 'token', id: token.id, name: token.name, role: token.role, themes: token.themes }, session: null };
     }
     if (credentials.cookie === null) return null;
@@ -98,36 +103,41 @@ export class SessionService {
     return { actor: actorOf(user), session };
   }
 
-  /** The accepted TOTP counter, or undefined when no second factor applies. */
-  async #secondFactor(client: string, user: UserRecord, code: string | undefined): Promise<number | undefined> {
-    const required = needsTotp(user.role, this.#c.settings.auth.requireTotp);
-    if (user.totpSecret === null) {
-      if (required) await this.#refuse(client, user, 'totp-not-enrolled', false, new BakenError('UNAUTHENTICATED',
-        `the role ${user.role} must sign in with a one-time code, and this account has none enrolled; ask an admin to run "baken user totp --name ${user.name}"`));
-      return undefined;
-    }
-    if (code === undefined || code === '') {
-      return this.#refuse(client, user, 'totp-missing', false, new BakenError('TOTP_REQUIRED', 'a one-time code (totp) is required'));
-    }
-    const counter = matchTotp(user.totpSecret, code, this.#c.now());
-    // A code is good once: a counter at or below the last accepted one is a replay.
-    if (counter === null || (user.totpLastCounter !== null && counter <= user.totpLastCounter)) {
-      return this.#refuse(client, user, 'totp-wrong', true);
-    }
-    return counter;
+  /** A token's power is lent by the admin who made it: it lapses once that admin is disabled or
+   *  gone, is no longer an admin, or no longer holds every theme the token acts in. */
+  async #creatorStillGrants(token: TokenRecord): Promise<boolean> {
+    const creator = await this.#c.accounts.userByName(token.createdBy);
+    return creator !== null && !creator.disabled && creator.role === 'admin' && token.themes.every((t) => creator.themes.includes(t));
   }
 
-  async #refuse(client: string, user: UserRecord | null, outcome: string, countsAsFailure = false, error?: BakenError): Promise<never> {
+  /** Refuses unless the second factor, where one applies, is a fresh right code; uses the code up. */
+  async #secondFactor(client: string, user: UserRecord, code: string | undefined): Promise<void> {
+    // A missing code, or a code the account cannot give, is refused like a wrong password: a
+    // distinct answer would come only after a right password, and so confirm it.
+    if (user.totpSecret === null) {
+      if (needsTotp(user.role, this.#c.settings.auth.requireTotp)) await this.#refuse(client, user, 'totp-not-enrolled', true);
+      return;
+    }
+    if (code === undefined || code === '') return this.#refuse(client, user, 'totp-missing', true);
+    const counter = matchTotp(user.totpSecret, code, this.#c.now());
+    if (counter === null) return this.#refuse(client, user, 'totp-wrong', true);
+    // A code is good once: the store takes the counter only if it is above the last one used, in
+    // one statement, so of concurrent sign-ins with one code exactly one gets through.
+    if (!await this.#c.accounts.consumeTotpCounter(user.id, counter)) return this.#refuse(client, user, 'totp-replayed', true);
+  }
+
+  async #refuse(client: string, user: UserRecord | null, outcome: string, countsAsFailure = false): Promise<never> {
     const now = this.#c.now();
     await this.#c.trail.write({
       action: 'session.login-failed', user: user?.name ?? null, actor: 'user', role: user?.role ?? null, themes: [],
       resources: user ? [user.id] : [], query: {}, count: 0, client, justification: null, outcome,
     });
     if (user && countsAsFailure) {
-      await this.#c.accounts.updateUser(user.id, afterFailedLogin(user, now, lockoutRules(this.#c)), now.toISOString());
+      await this.#c.accounts.recordFailedLogin(user.id, now, lockoutRules(this.#c));
     }
-    // One message for every credential failure: it must not tell which part was wrong, or whether the name exists.
-    throw error ?? new BakenError('UNAUTHENTICATED', 'sign-in failed: wrong name, password or code, or the account is locked or disabled');
+    // One answer for every failure: it must not tell which part was wrong, whether the name exists,
+    // or whether the account has a second factor. The trail records which it was.
+    throw new BakenError('UNAUTHENTICATED', SIGN_IN_FAILED);
   }
 }
 

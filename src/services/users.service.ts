@@ -3,6 +3,7 @@
 // ends the user's sessions, so a new role or a disabled account takes effect at once.
 import type { Who } from '../accounts/actor.ts';
 import { hashPassword } from '../accounts/passwords.ts';
+import { loginName } from '../accounts/user-names.ts';
 import { needsTotp, type Role } from '../accounts/roles.ts';
 import { newTotpSecret, totpUri } from '../accounts/totp.ts';
 import { BakenError } from '../domain/errors.ts';
@@ -35,14 +36,15 @@ export class UsersService {
    *  an expert or admin made without one could not sign in while codes are required. */
   async add(who: Who, input: NewUserInput): Promise<{ user: UserView; totpUri: string | null }> {
     this.#assertGrantable(who, input.themes);
-    const passwordHash = await hashPassword(input.password);
+    const name = loginName(input.name);
+    const passwordHash = await hashPassword(input.password, name);
     const enrol = input.totp === true || needsTotp(input.role, this.#c.settings.auth.requireTotp);
     const totpSecret = enrol ? newTotpSecret() : null;
-    if (await this.#c.accounts.userByName(input.name)) throw new BakenError('CONFLICT', `a user named "${input.name}" already exists`);
+    if (await this.#c.accounts.userByName(name)) throw new BakenError('CONFLICT', `a user named "${name}" already exists`);
     await this.#c.trail.record(who, 'users.change', {
-      themes: input.themes, resources: [`user:${input.name}`], query: { op: 'add', role: input.role, totp: enrol }, count: 1,
+      themes: input.themes, resources: [`user:${name}`], query: { op: 'add', role: input.role, totp: enrol }, count: 1,
     });
-    const user = await this.#c.accounts.addUser({ name: input.name, role: input.role, themes: input.themes, passwordHash, totpSecret }, this.#now());
+    const user = await this.#c.accounts.addUser({ name, role: input.role, themes: input.themes, passwordHash, totpSecret }, this.#now());
     return { user: view(user), totpUri: totpSecret ? totpUri(totpSecret, user.name) : null };
   }
 
@@ -58,7 +60,7 @@ export class UsersService {
       ? newTotpSecret() : null;
     const change: UserChange = {
       role: patch.role, themes: patch.themes, disabled: patch.disabled,
-      ...(patch.password === undefined ? {} : { passwordHash: await hashPassword(patch.password), failedLogins: 0, lockedUntil: null }),
+      ...(patch.password === undefined ? {} : { passwordHash: await hashPassword(patch.password, user.name), failedLogins: 0, lockedUntil: null }),
       ...(totpSecret === null ? {} : { totpSecret, totpLastCounter: null }),
     };
     // The password itself is never audited; only that it changed.

@@ -1,6 +1,7 @@
 // The accounts port: users, their sessions and service tokens. Secrets are stored only as hashes
 // (session ids, token secrets) or as argon2id (passwords); see src/accounts/.
 import type { Role } from '../accounts/roles.ts';
+import type { FailureState, LockoutRules } from '../accounts/sign-in-rules.ts';
 
 export interface UserRecord {
   id: string;
@@ -8,7 +9,8 @@ export interface UserRecord {
   role: Role;
   themes: string[];
   passwordHash: string;
-  /** Base32 TOTP secret, or null when the user has no second factor. */
+  /** Base32 TOTP secret, or null when the user has no second factor. Adapters store it sealed
+   *  (AES-256-GCM, src/accounts/secret-box.ts) with a key kept outside the database. */
   totpSecret: string | null;
   /** The last time step a TOTP code was accepted for, so a code works only once. */
   totpLastCounter: number | null;
@@ -57,6 +59,15 @@ export interface AccountStore {
   users(): Promise<UserRecord[]>;
   /** NOT_FOUND when there is no such user. */
   updateUser(id: string, change: UserChange, at: string): Promise<UserRecord>;
+  /** Counts one failed sign-in in a single statement, so concurrent failures all count: at
+   *  `rules.maxFailures` the account locks until `lockEnd(now, rules)` and the count starts afresh. */
+  recordFailedLogin(id: string, now: Date, rules: LockoutRules): Promise<FailureState>;
+  /** Clears the failure count after a good sign-in; false (and nothing changed) when a concurrent
+   *  failure locked the account meanwhile. */
+  recordSuccessfulLogin(id: string, now: Date): Promise<boolean>;
+  /** Marks a TOTP time step used, in a single statement; false when it or a later one already was:
+   *  of concurrent sign-ins with one code, exactly one gets true. */
+  consumeTotpCounter(id: string, counter: number): Promise<boolean>;
 
   createSession(session: SessionRecord): Promise<void>;
   session(idHash: string): Promise<SessionRecord | null>;

@@ -1,4 +1,5 @@
 // The behaviour every adapter of the API's own ports (accounts, lists) must show.
+import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BakenError } from '../domain/errors.ts';
@@ -7,12 +8,25 @@ import type { ListStore } from './lists.ts';
 import { keptAd, startTestRun } from './store.fixtures.ts';
 import type { Store } from './store.ts';
 
-type Opener = () => Promise<{ store: Store; accounts: AccountStore; lists: ListStore; cleanup(): Promise<void> }>;
+type Opener = () => Promise<{
+  store: Store; accounts: AccountStore; lists: ListStore;
+  /** The key the accounts were opened with. */
+  secretKey: Buffer;
+  /** The TOTP column as stored, read and written past the adapter. */
+  rawTotpSecret(userId: string): Promise<string | null>;
+  setRawTotpSecret(userId: string, value: string): Promise<void>;
+  /** The accounts opened again on the same database with `key`, as another process would. */
+  reopen(key: Buffer): Promise<AccountStore>;
+  cleanup(): Promise<void>;
+}>;
 type Ports = Awaited<ReturnType<Opener>>;
 
 const AT = '2026-03-01T10:00:00.000Z';
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const OTHER_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const user = { name: 'anna', role: 'expert' as const, themes: ['mensenhandel'], passwordHash: HASH, totpSecret: null };
+const pick = (u: { failedLogins: number; lockedUntil: string | null } | null) => u && { failedLogins: u.failedLogins, lockedUntil: u.lockedUntil };
 const isCode = (code: string) => (err: unknown) => err instanceof BakenError && err.code === code;
 
 export function apiStoresContract(name: string, open: Opener): void {
@@ -57,6 +71,74 @@ export function apiStoresContract(name: string, open: Opener): void {
       await accounts.justifySession(session.idHash, 'signal research');
       assert.deepEqual(await accounts.session(session.idHash), { ...session, justification: 'signal research' });
       assert.equal((await accounts.session('d'.repeat(64)))?.justification, null);
+    });
+
+    test('counts every one of 20 concurrent failed sign-ins', async ({ accounts }) => {
+      const { id } = await accounts.addUser(user, AT);
+      await Promise.all(Array.from({ length: 20 }, () => accounts.recordFailedLogin(id, new Date(AT), { maxFailures: 100, lockMinutes: 15 })));
+      assert.deepEqual(pick(await accounts.user(id)), { failedLogins: 20, lockedUntil: null });
+    });
+
+    test('locks an account when concurrent failures reach the limit, and counts afresh after the lock', async ({ accounts }) => {
+      const { id } = await accounts.addUser(user, AT);
+      const states = await Promise.all(Array.from({ length: 20 }, () => accounts.recordFailedLogin(id, new Date(AT), { maxFailures: 7, lockMinutes: 15 })));
+      assert.deepEqual(pick(await accounts.user(id)), { failedLogins: 6, lockedUntil: '2026-03-01T10:15:00.000Z' }, '20 failures = 2 locks + 6');
+      assert.equal(states.filter((s) => s.failedLogins === 0).length, 2, 'two of the failures each reached the limit');
+    });
+
+    test('clears the failure count after a good sign-in, unless the account is locked', async ({ accounts }) => {
+      const { id } = await accounts.addUser(user, AT);
+      const rules = { maxFailures: 3, lockMinutes: 15 };
+      await accounts.recordFailedLogin(id, new Date(AT), rules);
+      assert.equal(await accounts.recordSuccessfulLogin(id, new Date(AT)), true);
+      assert.deepEqual(pick(await accounts.user(id)), { failedLogins: 0, lockedUntil: null });
+      for (let i = 0; i < 3; i++) await accounts.recordFailedLogin(id, new Date(AT), rules);
+      assert.equal(await accounts.recordSuccessfulLogin(id, new Date('2026-03-01T10:14:59.000Z')), false, 'still locked');
+      assert.deepEqual(pick(await accounts.user(id)), { failedLogins: 0, lockedUntil: '2026-03-01T10:15:00.000Z' });
+      assert.equal(await accounts.recordSuccessfulLogin(id, new Date('2026-03-01T10:15:00.000Z')), true, 'the lock has ended');
+    });
+
+    test('lets exactly one of 20 concurrent sign-ins use a TOTP time step, and never an earlier one', async ({ accounts }) => {
+      const { id } = await accounts.addUser(user, AT);
+      const taken = await Promise.all(Array.from({ length: 20 }, () => accounts.consumeTotpCounter(id, 1000)));
+      assert.equal(taken.filter(Boolean).length, 1);
+      assert.equal(await accounts.consumeTotpCounter(id, 999), false);
+      assert.equal(await accounts.consumeTotpCounter(id, 1001), true);
+      assert.equal((await accounts.user(id))?.totpLastCounter, 1001);
+    });
+
+    test('seals a TOTP secret at rest: the column holds no base32 secret, and it reads back whole', async ({ accounts, rawTotpSecret }) => {
+      const { id } = await accounts.addUser({ ...user, totpSecret: SECRET }, AT);
+      const sealedOnAdd = await rawTotpSecret(id);
+      assert.doesNotMatch(sealedOnAdd ?? '', /[A-Z2-7]{16}/, `stored as ${sealedOnAdd}`);
+      assert.equal((await accounts.user(id))?.totpSecret, SECRET);
+      const changed = await accounts.updateUser(id, { totpSecret: OTHER_SECRET }, AT);
+      assert.equal(changed.totpSecret, OTHER_SECRET);
+      assert.doesNotMatch(await rawTotpSecret(id) ?? '', /[A-Z2-7]{16}/);
+      assert.notEqual(await rawTotpSecret(id), sealedOnAdd);
+    });
+
+    test('seals a secret stored in plain text before sealing existed, on the next open, and still reads it', async ({ accounts, rawTotpSecret, setRawTotpSecret, reopen, secretKey }) => {
+      const { id } = await accounts.addUser(user, AT);
+      await setRawTotpSecret(id, SECRET);
+      assert.equal((await accounts.user(id))?.totpSecret, SECRET, 'read as it is before the next open');
+      const again = await reopen(secretKey);
+      assert.doesNotMatch(await rawTotpSecret(id) ?? '', /[A-Z2-7]{16}/);
+      assert.equal((await again.user(id))?.totpSecret, SECRET);
+      assert.equal((await accounts.userByName('anna'))?.totpSecret, SECRET);
+    });
+
+    test('refuses to open with another key, saying which key the secrets were sealed with', async ({ accounts, reopen }) => {
+      await accounts.addUser({ ...user, totpSecret: SECRET }, AT);
+      await assert.rejects(reopen(randomBytes(32)), (err: unknown) => isCode('SECRET_KEY')(err) && /was sealed with key [0-9a-f]{16}, but this installation's secret key is/.test((err as Error).message));
+      assert.equal((await accounts.userByName('anna'))?.totpSecret, SECRET, 'nothing stored was changed');
+    });
+
+    test("refuses a sealed secret copied onto another user's row", async ({ accounts, rawTotpSecret, setRawTotpSecret }) => {
+      const anna = await accounts.addUser({ ...user, totpSecret: SECRET }, AT);
+      const bob = await accounts.addUser({ ...user, name: 'bob', totpSecret: OTHER_SECRET }, AT);
+      await setRawTotpSecret(bob.id, (await rawTotpSecret(anna.id))!);
+      await assert.rejects(accounts.user(bob.id), isCode('SECRET_KEY'));
     });
 
     test('keeps sessions until they are ended, one by one or all of a user', async ({ accounts }) => {

@@ -1,6 +1,8 @@
 // Users, sessions and service tokens in the same PostgreSQL database as the ads.
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../accounts/roles.ts';
+import { isSealed, openStored, type SecretBox } from '../../accounts/secret-box.ts';
+import { lockEnd, type FailureState, type LockoutRules } from '../../accounts/sign-in-rules.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type {
   AccountStore, NewToken, NewUser, SessionRecord, TokenRecord, UserChange, UserRecord,
@@ -25,18 +27,35 @@ const USER_COLUMNS: Record<keyof UserChange, string> = {
 
 export class PostgresAccounts implements AccountStore {
   readonly #db: Queryable;
+  readonly #box: SecretBox;
 
-  constructor(db: Queryable) {
+  /** TOTP secrets are sealed with `box` on the way in and opened on the way out. */
+  constructor(db: Queryable, box: SecretBox) {
     this.#db = db;
+    this.#box = box;
+  }
+
+  /** Seals the TOTP secrets stored in plain text before sealing existed, and opens every sealed
+   *  one, so a wrong key fails at start-up with SECRET_KEY rather than at someone's sign-in. */
+  async sealSecretsAtRest(): Promise<number> {
+    let sealed = 0;
+    const { rows } = await this.#db.query<{ id: string; totp_secret: string }>('SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL');
+    for (const { id, totp_secret: stored } of rows) {
+      if (isSealed(stored)) this.#box.open(stored, id);
+      // Only if unchanged meanwhile: another process may have sealed it, or enrolled a new secret.
+      else sealed += (await this.#db.query('UPDATE users SET totp_secret = $1 WHERE id = $2 AND totp_secret = $3', [this.#box.seal(stored, id), id, stored])).rowCount ?? 0;
+    }
+    return sealed;
   }
 
   async addUser(user: NewUser, at: string): Promise<UserRecord> {
+    const id = randomUUID();
     try {
       const { rows } = await this.#db.query<UserRow>(`
         INSERT INTO users (id, name, role, themes, password_hash, totp_secret, created_at, updated_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING *`,
-      [randomUUID(), user.name, user.role, JSON.stringify(user.themes), user.passwordHash, user.totpSecret, at]);
-      return toUser(rows[0]!);
+      [id, user.name, user.role, JSON.stringify(user.themes), user.passwordHash, this.#sealed(user.totpSecret, id), at]);
+      return this.#toUser(rows[0]!);
     } catch (err) {
       if (isUniqueViolation(err)) throw new BakenError('CONFLICT', `a user named "${user.name}" already exists`, { cause: err });
       throw err;
@@ -46,28 +65,64 @@ export class PostgresAccounts implements AccountStore {
   async userByName(name: string): Promise<UserRecord | null> {
     // lower(name) on both sides, so the lookup uses the unique index users_by_name.
     const { rows } = await this.#db.query<UserRow>('SELECT * FROM users WHERE lower(name) = lower($1)', [name]);
-    return rows[0] ? toUser(rows[0]) : null;
+    return rows[0] ? this.#toUser(rows[0]) : null;
   }
 
   async user(id: string): Promise<UserRecord | null> {
     const { rows } = await this.#db.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
-    return rows[0] ? toUser(rows[0]) : null;
+    return rows[0] ? this.#toUser(rows[0]) : null;
   }
 
   async users(): Promise<UserRecord[]> {
     // SQLite sorts the COLLATE NOCASE column without regard to case; so does lower().
-    return (await this.#db.query<UserRow>('SELECT * FROM users ORDER BY lower(name)')).rows.map(toUser);
+    return (await this.#db.query<UserRow>('SELECT * FROM users ORDER BY lower(name)')).rows.map((r) => this.#toUser(r));
   }
 
   async updateUser(id: string, change: UserChange, at: string): Promise<UserRecord> {
     // Column names come from the fixed map above, never from the caller.
     const keys = (Object.keys(change) as (keyof UserChange)[]).filter((k) => change[k] !== undefined);
-    const values = keys.map((k) => (k === 'themes' ? JSON.stringify(change.themes) : change[k]));
+    const values = keys.map((k) => (k === 'themes' ? JSON.stringify(change.themes) : k === 'totpSecret' ? this.#sealed(change.totpSecret ?? null, id) : change[k]));
     const sets = [...keys.map((k, i) => `${USER_COLUMNS[k]} = $${i + 1}`), `updated_at = $${keys.length + 1}`];
     const { rows } = await this.#db.query<UserRow>(
       `UPDATE users SET ${sets.join(', ')} WHERE id = $${keys.length + 2} RETURNING *`, [...values, at, id]);
     if (!rows[0]) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
-    return toUser(rows[0]);
+    return this.#toUser(rows[0]);
+  }
+
+  async recordFailedLogin(id: string, now: Date, rules: LockoutRules): Promise<FailureState> {
+    // Every right-hand side reads the row as it was before this statement; a concurrent UPDATE
+    // waits for the row lock and then re-reads the row, so no failure is lost.
+    const { rows } = await this.#db.query<Pick<UserRow, 'failed_logins' | 'locked_until'>>(`
+      UPDATE users SET
+        failed_logins = CASE WHEN failed_logins + 1 >= $1 THEN 0 ELSE failed_logins + 1 END,
+        locked_until = CASE WHEN failed_logins + 1 >= $1 THEN $2 ELSE locked_until END,
+        updated_at = $3
+      WHERE id = $4 RETURNING failed_logins, locked_until`,
+    [rules.maxFailures, lockEnd(now, rules), now.toISOString(), id]);
+    if (!rows[0]) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
+    return { failedLogins: rows[0].failed_logins, lockedUntil: rows[0].locked_until };
+  }
+
+  async recordSuccessfulLogin(id: string, now: Date): Promise<boolean> {
+    const { rowCount } = await this.#db.query(`
+      UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = $1
+      WHERE id = $2 AND (locked_until IS NULL OR locked_until <= $1)`, [now.toISOString(), id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async consumeTotpCounter(id: string, counter: number): Promise<boolean> {
+    const { rowCount } = await this.#db.query(`
+      UPDATE users SET totp_last_counter = $1
+      WHERE id = $2 AND (totp_last_counter IS NULL OR totp_last_counter < $1)`, [counter, id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  #sealed(secret: string | null, owner: string): string | null {
+    return secret === null ? null : this.#box.seal(secret, owner);
+  }
+
+  #toUser(r: UserRow): UserRecord {
+    return { ...toUser(r), totpSecret: r.totp_secret === null ? null : openStored(this.#box, r.totp_secret, r.id) };
   }
 
   async createSession(session: SessionRecord): Promise<void> {

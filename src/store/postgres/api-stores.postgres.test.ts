@@ -1,19 +1,38 @@
+import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { apiStoresContract } from '../api-stores.contract.ts';
+import type { ApiStores } from '../api-stores.ts';
 import { openPostgresApiStores } from './api-stores.postgres.ts';
 import { MIGRATIONS, SESSION_JUSTIFICATION_MIGRATION } from './schema.postgres.ts';
+import { openPostgres } from './database.postgres.ts';
 import { openPostgresStore } from './store.postgres.ts';
 import { createTestDatabase } from './test-database.postgres.ts';
 
 apiStoresContract('postgres', async () => {
   const database = await createTestDatabase();
   const store = await openPostgresStore(database.url);
-  const { accounts, lists, close } = await openPostgresApiStores(database.url);
+  const secretKey = randomBytes(32);
+  const { accounts, lists, close } = await openPostgresApiStores(database.url, secretKey);
+  const raw = await openPostgres(database.url);
+  const reopened: ApiStores[] = [];
   return {
-    store, accounts, lists,
-    cleanup: async () => { await close(); await store.close(); await database.drop(); },
+    store, accounts, lists, secretKey,
+    rawTotpSecret: async (id) => (await raw.query<{ totp_secret: string | null }>('SELECT totp_secret FROM users WHERE id = $1', [id])).rows[0]?.totp_secret ?? null,
+    setRawTotpSecret: async (id, value) => { await raw.query('UPDATE users SET totp_secret = $1 WHERE id = $2', [value, id]); },
+    reopen: async (key) => {
+      const stores = await openPostgresApiStores(database.url, key);
+      reopened.push(stores);
+      return stores.accounts;
+    },
+    cleanup: async () => {
+      for (const r of reopened) await r.close();
+      await raw.end();
+      await close();
+      await store.close();
+      await database.drop();
+    },
   };
 });
 
@@ -29,7 +48,7 @@ describe('sessions of an older PostgreSQL database', () => {
         INSERT INTO users (id, name, role, themes, password_hash, created_at, updated_at) VALUES ('u1', 'anna', 'expert', '["mensenhandel"]', '$argon2id$x', 't', 't');
         INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ('${'e'.repeat(64)}', 'u1', 'csrf', 't', 't');`);
       await client.end();
-      const { accounts, close } = await openPostgresApiStores(database.url);
+      const { accounts, close } = await openPostgresApiStores(database.url, randomBytes(32));
       try {
         assert.deepEqual(await accounts.session('e'.repeat(64)),
           { idHash: 'e'.repeat(64), userId: 'u1', csrfToken: 'csrf', createdAt: 't', lastSeenAt: 't', justification: null });

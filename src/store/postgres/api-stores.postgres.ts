@@ -1,13 +1,22 @@
 // Opens the API's own stores (accounts, lists) on one pool of connections to the PostgreSQL database.
+import { secretBox } from '../../accounts/secret-box.ts';
 import type { ApiStores } from '../api-stores.ts';
 import { PostgresAccounts } from './accounts.postgres.ts';
 import { openPostgres } from './database.postgres.ts';
 import { PostgresLists } from './lists.postgres.ts';
 
-export async function openPostgresApiStores(url: string): Promise<ApiStores> {
+/** `secretKey` seals the TOTP secrets (see src/store/secret-key.ts); a wrong one fails here. */
+export async function openPostgresApiStores(url: string, secretKey: Buffer): Promise<ApiStores> {
   const pool = await openPostgres(url);
+  const accounts = new PostgresAccounts(pool, secretBox(secretKey));
+  try {
+    await accounts.sealSecretsAtRest();
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
   return {
-    accounts: new PostgresAccounts(pool),
+    accounts,
     lists: new PostgresLists(pool),
     // Closing twice is harmless, as with SQLite.
     close: async () => { if (!pool.ending) await pool.end(); },

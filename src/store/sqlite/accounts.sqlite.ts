@@ -1,6 +1,8 @@
 // Users, sessions and service tokens in the same SQLite file as the ads.
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../accounts/roles.ts';
+import { isSealed, openStored, type SecretBox } from '../../accounts/secret-box.ts';
+import { lockEnd, type FailureState, type LockoutRules } from '../../accounts/sign-in-rules.ts';
 import { BakenError } from '../../domain/errors.ts';
 import type {
   AccountStore, NewToken, NewUser, SessionRecord, TokenRecord, UserChange, UserRecord,
@@ -25,9 +27,25 @@ const USER_COLUMNS: Record<keyof UserChange, string> = {
 
 export class SqliteAccounts implements AccountStore {
   readonly #s: Statements;
+  readonly #box: SecretBox;
 
-  constructor(statements: Statements) {
+  /** TOTP secrets are sealed with `box` on the way in and opened on the way out. */
+  constructor(statements: Statements, box: SecretBox) {
     this.#s = statements;
+    this.#box = box;
+  }
+
+  /** Seals the TOTP secrets stored in plain text before sealing existed, and opens every sealed
+   *  one, so a wrong key fails at start-up with SECRET_KEY rather than at someone's sign-in. */
+  async sealSecretsAtRest(): Promise<number> {
+    const rows = this.#s.sql('SELECT id, totp_secret FROM users WHERE totp_secret IS NOT NULL').all() as { id: string; totp_secret: string }[];
+    let sealed = 0;
+    for (const { id, totp_secret: stored } of rows) {
+      if (isSealed(stored)) this.#box.open(stored, id);
+      // Only if unchanged meanwhile: another process may have sealed it, or enrolled a new secret.
+      else sealed += Number(this.#s.sql('UPDATE users SET totp_secret = ? WHERE id = ? AND totp_secret = ?').run(this.#box.seal(stored, id), id, stored).changes);
+    }
+    return sealed;
   }
 
   async addUser(user: NewUser, at: string): Promise<UserRecord> {
@@ -36,7 +54,7 @@ export class SqliteAccounts implements AccountStore {
       this.#s.sql(`
         INSERT INTO users (id, name, role, themes, password_hash, totp_secret, created_at, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(id, user.name, user.role, JSON.stringify(user.themes), user.passwordHash, user.totpSecret, at, at);
+        .run(id, user.name, user.role, JSON.stringify(user.themes), user.passwordHash, this.#sealed(user.totpSecret, id), at, at);
     } catch (err) {
       if (isUniqueViolation(err)) throw new BakenError('CONFLICT', `a user named "${user.name}" already exists`, { cause: err });
       throw err;
@@ -46,16 +64,16 @@ export class SqliteAccounts implements AccountStore {
 
   async userByName(name: string): Promise<UserRecord | null> {
     const row = this.#s.sql('SELECT * FROM users WHERE name = ?').get(name) as UserRow | undefined;
-    return row ? toUser(row) : null;
+    return row ? this.#toUser(row) : null;
   }
 
   async user(id: string): Promise<UserRecord | null> {
     const row = this.#s.sql('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
-    return row ? toUser(row) : null;
+    return row ? this.#toUser(row) : null;
   }
 
   async users(): Promise<UserRecord[]> {
-    return (this.#s.sql('SELECT * FROM users ORDER BY name').all() as unknown as UserRow[]).map(toUser);
+    return (this.#s.sql('SELECT * FROM users ORDER BY name').all() as unknown as UserRow[]).map((r) => this.#toUser(r));
   }
 
   async updateUser(id: string, change: UserChange, at: string): Promise<UserRecord> {
@@ -63,12 +81,47 @@ export class SqliteAccounts implements AccountStore {
     const keys = (Object.keys(change) as (keyof UserChange)[]).filter((k) => change[k] !== undefined);
     const values = keys.map((k) => {
       const v = change[k];
+      if (k === 'totpSecret') return this.#sealed(change.totpSecret ?? null, id);
       return k === 'themes' ? JSON.stringify(v) : typeof v === 'boolean' ? Number(v) : (v as string | number | null);
     });
     const sets = [...keys.map((k) => `${USER_COLUMNS[k]} = ?`), 'updated_at = ?'];
     const { changes } = this.#s.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, at, id);
     if (changes === 0) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
     return (await this.user(id))!;
+  }
+
+  async recordFailedLogin(id: string, now: Date, rules: LockoutRules): Promise<FailureState> {
+    // Every right-hand side reads the row as it was before this statement.
+    const row = this.#s.sql(`
+      UPDATE users SET
+        failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 ELSE failed_logins + 1 END,
+        locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END,
+        updated_at = ?
+      WHERE id = ? RETURNING failed_logins, locked_until`)
+      .get(rules.maxFailures, rules.maxFailures, lockEnd(now, rules), now.toISOString(), id) as Pick<UserRow, 'failed_logins' | 'locked_until'> | undefined;
+    if (!row) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
+    return { failedLogins: row.failed_logins, lockedUntil: row.locked_until };
+  }
+
+  async recordSuccessfulLogin(id: string, now: Date): Promise<boolean> {
+    const at = now.toISOString();
+    return this.#s.sql(`
+      UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = ?
+      WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)`).run(at, id, at).changes > 0;
+  }
+
+  async consumeTotpCounter(id: string, counter: number): Promise<boolean> {
+    return this.#s.sql(`
+      UPDATE users SET totp_last_counter = ?
+      WHERE id = ? AND (totp_last_counter IS NULL OR totp_last_counter < ?)`).run(counter, id, counter).changes > 0;
+  }
+
+  #sealed(secret: string | null, owner: string): string | null {
+    return secret === null ? null : this.#box.seal(secret, owner);
+  }
+
+  #toUser(r: UserRow): UserRecord {
+    return { ...toUser(r), totpSecret: r.totp_secret === null ? null : openStored(this.#box, r.totp_secret, r.id) };
   }
 
   async createSession(session: SessionRecord): Promise<void> {

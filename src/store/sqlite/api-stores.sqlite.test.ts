@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { apiStoresContract } from '../api-stores.contract.ts';
+import type { ApiStores } from '../api-stores.ts';
+import { loadOrCreateSecretKey } from '../secret-key.ts';
 import { openSqliteApiStores } from './api-stores.sqlite.ts';
 import { MIGRATIONS } from './schema.sql.ts';
 import { SESSION_JUSTIFICATION_MIGRATION } from './schema-api.sql.ts';
@@ -13,10 +15,26 @@ import { openSqliteStore } from './store.sqlite.ts';
 apiStoresContract('sqlite', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'baken-api-stores-'));
   const store = await openSqliteStore(dataDir);
-  const { accounts, lists, close } = await openSqliteApiStores(dataDir);
+  const secretKey = loadOrCreateSecretKey(dataDir);
+  const { accounts, lists, close } = await openSqliteApiStores(dataDir, secretKey);
+  const db = new DatabaseSync(join(dataDir, 'baken.db'));
+  const reopened: ApiStores[] = [];
   return {
-    store, accounts, lists,
-    cleanup: async () => { await close(); await store.close(); await rm(dataDir, { recursive: true, force: true }); },
+    store, accounts, lists, secretKey,
+    rawTotpSecret: async (id) => (db.prepare('SELECT totp_secret FROM users WHERE id = ?').get(id)?.['totp_secret'] ?? null) as string | null,
+    setRawTotpSecret: async (id, value) => { db.prepare('UPDATE users SET totp_secret = ? WHERE id = ?').run(value, id); },
+    reopen: async (key) => {
+      const stores = await openSqliteApiStores(dataDir, key);
+      reopened.push(stores);
+      return stores.accounts;
+    },
+    cleanup: async () => {
+      for (const r of reopened) await r.close();
+      db.close();
+      await close();
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 });
 
@@ -32,7 +50,7 @@ describe('sessions of an older data directory', () => {
         INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ('${'e'.repeat(64)}', 'u1', 'csrf', 't', 't');`);
       db.close();
       const store = await openSqliteStore(dataDir);
-      const { accounts, close } = await openSqliteApiStores(dataDir);
+      const { accounts, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
       try {
         assert.deepEqual(await accounts.session('e'.repeat(64)),
           { idHash: 'e'.repeat(64), userId: 'u1', csrfToken: 'csrf', createdAt: 't', lastSeenAt: 't', justification: null });

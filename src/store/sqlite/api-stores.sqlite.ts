@@ -1,17 +1,26 @@
 // Opens the API's own stores (accounts, lists) on one connection to the data directory's database.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { secretBox } from '../../accounts/secret-box.ts';
 import type { ApiStores } from '../api-stores.ts';
 import { SqliteAccounts } from './accounts.sqlite.ts';
 import { openDatabase } from './database.sqlite.ts';
 import { SqliteLists } from './lists.sqlite.ts';
 import { Statements } from './statements.sqlite.ts';
 
-export async function openSqliteApiStores(dataDir: string): Promise<ApiStores> {
+/** `secretKey` seals the TOTP secrets (see src/store/secret-key.ts); a wrong one fails here. */
+export async function openSqliteApiStores(dataDir: string, secretKey: Buffer): Promise<ApiStores> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const statements = new Statements(openDatabase(join(dataDir, 'baken.db')));
+  const accounts = new SqliteAccounts(statements, secretBox(secretKey));
+  try {
+    await accounts.sealSecretsAtRest();
+  } catch (err) {
+    statements.db.close();
+    throw err;
+  }
   return {
-    accounts: new SqliteAccounts(statements),
+    accounts,
     lists: new SqliteLists(statements),
     close: async () => { if (statements.db.isOpen) statements.db.close(); },
   };

@@ -1,8 +1,24 @@
 // Opens the SQLite file with the settings Baken relies on and brings its schema up to date.
+import { chmodSync, existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.sql.ts';
 
+/** The file holds ads and accounts, so it is its owner's only, and so are its -wal and -shm: the
+ *  umask covers the files made while opening, SQLite gives those it makes later the database file's
+ *  mode, and chmod mends the files of a data directory made before this rule. All of it runs
+ *  synchronously, so nothing else creates a file under the narrowed umask. */
 export function openDatabase(file: string): DatabaseSync {
+  const umask = process.umask(0o077);
+  try {
+    const db = openConfigured(file);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    return db;
+  } finally {
+    process.umask(umask);
+  }
+}
+
+function openConfigured(file: string): DatabaseSync {
   const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5000 });
   try {
     db.exec(`

@@ -1,3 +1,4 @@
+import { chmodSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,10 @@ function rowCounts(dbFile: string): Record<string, number> {
   }
 }
 
+function modes(dbFile: string): Record<string, string> {
+  return Object.fromEntries(['', '-wal', '-shm'].map((suffix) => [suffix, (statSync(dbFile + suffix).mode & 0o777).toString(8)]));
+}
+
 function withOtherConnection(dbFile: string, sql: string): void {
   const db = new DatabaseSync(dbFile);
   try {
@@ -56,6 +61,32 @@ function withOtherConnection(dbFile: string, sql: string): void {
 }
 
 describe('sqlite store', () => {
+  it('creates the database and its -wal and -shm readable and writable by their owner only', async () => {
+    await withStore(async (store, dbFile) => {
+      await store.saveAd(keptAd(await startTestRun(store)));
+      assert.deepEqual(modes(dbFile), { '': '600', '-wal': '600', '-shm': '600' });
+    });
+  });
+
+  it('narrows the files of a data directory made before to their owner', async () => {
+    const { dataDir, cleanup } = await tempDataDir();
+    const dbFile = join(dataDir, 'baken.db');
+    try {
+      const old = new DatabaseSync(dbFile);
+      old.exec('PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+      for (const suffix of ['', '-wal', '-shm']) chmodSync(dbFile + suffix, 0o644);
+      const store = await openSqliteStore(dataDir);
+      try {
+        assert.deepEqual(modes(dbFile), { '': '600', '-wal': '600', '-shm': '600' });
+      } finally {
+        await store.close();
+        old.close();
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('opens the database with secure_delete on, WAL journaling and foreign keys enforced', async () => {
     const { dataDir, cleanup } = await tempDataDir();
     const db = openDatabase(join(dataDir, 'baken.db'));
