@@ -47,7 +47,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
     const [event] = await auditSince(w.store, from);
     assert.ok(event);
     assert.deepEqual(event.body, {
-      action: 'ads.search', user: 'analyst-mensenhandel', actor: 'user', role: 'analyst', themes: ['mensenhandel'],
+      action: 'ads.search', user: 'analyst-mensenhandel', actor: 'user', role: 'analyst', actorThemes: ['mensenhandel'], themes: ['mensenhandel'],
       resources: res.json().hits.map((h: { id: string }) => h.id), query: { q: 'stad', city: 'Utrecht', page: 1, pageSize: 20 },
       count: 2, client: '10.1.2.3', justification: 'PL0900-2026-42', outcome: 'ok',
     });
