@@ -26,7 +26,7 @@ export async function user(args: string[]): Promise<number> {
   try {
     const users = new UsersService({
       config: { current: app.config }, store: app.store, blobs: app.blobs, accounts: app.accounts, lists: app.lists, jobs: app.jobs,
-      settings: app.settings, trail: new AuditTrail(app.store), now: () => new Date(),
+      settings: app.settings, trail: new AuditTrail(app.store), dataDir: app.dataDir, now: () => new Date(),
     });
     const who = operator(app.config);
     const show = (u: UserView, extra: Record<string, unknown> = {}) => {

@@ -7,8 +7,10 @@ import { BakenError } from '../domain/errors.ts';
 import type { BlobStore, CaptureEvidence, Store } from '../store/store.ts';
 import { loadPublicKey } from './signing-key.ts';
 import { bundleReadme } from './bundle-readme.ts';
+import type { LogAnchor } from './log-anchor.ts';
 
-interface Deps { store: Store; blobs: BlobStore; dataDir: string }
+/** An export is anchored at once: what left Baken is in a signed checkpoint before the command ends. */
+interface Deps { store: Store; blobs: BlobStore; dataDir: string; anchor: LogAnchor }
 
 /** All captures (every version) of the selected ads, or of all ads, as one WARC file. */
 export async function exportWarc(deps: Deps, out: string, adId?: string): Promise<{ captures: number; bytes: number }> {
@@ -21,6 +23,7 @@ export async function exportWarc(deps: Deps, out: string, adId?: string): Promis
   await deps.store.appendLog('custody', {
     action: 'export', format: 'warc', captures: captures.map((c) => c.captureId), sha256: sha256Hex(file),
   });
+  await deps.anchor.checkpoint();
   return { captures: captures.length, bytes: file.length };
 }
 
@@ -43,6 +46,7 @@ export async function exportBundle(deps: Deps, adId: string, dir: string): Promi
   files.set('SHA256SUMS', Buffer.from(`${sums}\n`));
   for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes, { mode: 0o600 });
   await deps.store.appendLog('custody', { action: 'export', format: 'bundle', captures: [c.captureId], sha256: sha256Hex(sums) });
+  await deps.anchor.checkpoint();
   return { files: [...files.keys()] };
 }
 

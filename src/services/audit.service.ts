@@ -1,6 +1,7 @@
 // The audit trail for the oversight committee: filtered reading and a check of the whole chain.
 import type { Who } from '../accounts/actor.ts';
 import { verifyChain, type ChainBreak, type LogEntry } from '../domain/hash-chain.ts';
+import { anchorProblems, readAnchors } from '../evidence/verify-anchors.ts';
 import { themeRefs, themesFor, type ServiceContext } from './context.ts';
 
 export interface AuditQuery { user?: string; action?: string; theme?: string; from?: string; to?: string; page: number; pageSize: number }
@@ -44,11 +45,16 @@ export class AuditService {
     return { total, page, pageSize, entries };
   }
 
-  async verify(who: Who): Promise<{ checked: number; ok: boolean; breaks: ChainBreak[] }> {
+  /** The chain, and the chain against its signed checkpoints: a cut or re-chained trail verifies as a chain. */
+  async verify(who: Who): Promise<{ checked: number; ok: boolean; breaks: ChainBreak[]; checkpoints: string[] }> {
     themesFor(who, 'audit.read', this.#c.config.current);
-    const { checked, breaks } = verifyChain(await this.#c.store.readLog('audit'));
-    await this.#c.trail.record(who, 'audit.verify', { count: checked, outcome: breaks.length === 0 ? 'ok' : 'chain-broken' });
-    return { checked, ok: breaks.length === 0, breaks };
+    const entries = await this.#c.store.readLog('audit');
+    const { checked, breaks } = verifyChain(entries);
+    const anchors = readAnchors(this.#c.dataDir);
+    const checkpoints = [...anchors.problems, ...anchorProblems('audit', entries, anchors)];
+    const outcome = breaks.length > 0 ? 'chain-broken' : checkpoints.length > 0 ? 'checkpoint-mismatch' : 'ok';
+    await this.#c.trail.record(who, 'audit.verify', { count: checked, outcome });
+    return { checked, ok: outcome === 'ok', breaks, checkpoints };
   }
 }
 

@@ -24,6 +24,8 @@ export interface ServiceContext {
   jobs: JobQueue;
   settings: ApiSettings;
   trail: AuditTrail;
+  /** The data directory, which holds the logs' signed checkpoints (src/evidence/checkpoints.ts). */
+  dataDir: string;
   now(): Date;
 }
 
