@@ -14,7 +14,7 @@ import { createTestDatabase } from '../store/postgres/test-database.postgres.ts'
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
 import type { Store } from '../store/store.ts';
 import { CHECKPOINTS_FILE } from './checkpoints.ts';
-import { anchoredStore } from './log-anchor.ts';
+import { anchoredStore, CHECKPOINT_AFTER_MS } from './log-anchor.ts';
 import { rechainWithout, tamperDatabase } from './log-tamper.fixtures.ts';
 import { verifyEvidence, type VerifyFailure } from './verify.ts';
 
@@ -129,6 +129,26 @@ describe('audit trail anchored by signed checkpoints (SQLite)', () => {
     const before = readFileSync(join(dir, CHECKPOINTS_FILE));
     await verifyDir(dir);
     assert.deepEqual(readFileSync(join(dir, CHECKPOINTS_FILE)), before);
+  });
+});
+
+describe('when checkpoints are written', () => {
+  it('anchors a write once five minutes have passed since the last checkpoint, and not before', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baken-anchor-time-'));
+    let now = Date.parse('2026-03-01T10:00:00.000Z');
+    const { store } = anchoredStore(await openSqliteStore(dataDir), dataDir, { now: () => new Date(now) });
+    try {
+      await store.appendLog('audit', { action: 'ads.search' });
+      now += CHECKPOINT_AFTER_MS - 1;
+      await store.appendLog('audit', { action: 'ads.search' });
+      now += 1;
+      await store.appendLog('audit', { action: 'ads.search' });
+      const lines = readFileSync(join(dataDir, CHECKPOINTS_FILE), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { seq: number; at: string });
+      assert.deepEqual(lines.map((l) => [l.seq, l.at]), [[1, '2026-03-01T10:00:00.000Z'], [3, '2026-03-01T10:05:00.000Z']]);
+    } finally {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

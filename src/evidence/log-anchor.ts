@@ -18,13 +18,12 @@ const APPENDING: ReadonlySet<string> = new Set<keyof Store>([
   'placeHold', 'releaseHold', 'purgeExpired',
 ]);
 
-export interface AnchorOptions { every?: number; afterMs?: number; now?: () => Date }
+export interface AnchorOptions { every?: number; now?: () => Date }
 
 export class LogAnchor {
   readonly #store: Store;
   readonly #dataDir: string;
   readonly #every: number;
-  readonly #afterMs: number;
   readonly #now: () => Date;
   readonly #timer: NodeJS.Timeout;
   #key: SigningKey | null = null;
@@ -38,18 +37,17 @@ export class LogAnchor {
     this.#store = store;
     this.#dataDir = dataDir;
     this.#every = opts.every ?? CHECKPOINT_EVERY;
-    this.#afterMs = opts.afterMs ?? CHECKPOINT_AFTER_MS;
     this.#now = opts.now ?? (() => new Date());
     // A quiet spell after a burst of writes still gets its checkpoint; a failure here resurfaces
     // on the process's next write, which retries and fails the write's caller.
     this.#timer = setInterval(() => {
       if (this.#writes > 0) this.checkpoint().catch((e: unknown) => process.emitWarning(`log checkpoint failed: ${(e as Error).message}`));
-    }, this.#afterMs).unref();
+    }, CHECKPOINT_AFTER_MS).unref();
   }
 
   async afterWrite(log: LogName): Promise<void> {
     this.#writes++;
-    const due = !this.#anchored.has(log) || this.#lastAt === null || this.#writes >= this.#every || this.#now().getTime() - this.#lastAt >= this.#afterMs;
+    const due = !this.#anchored.has(log) || this.#lastAt === null || this.#writes >= this.#every || this.#now().getTime() - this.#lastAt >= CHECKPOINT_AFTER_MS;
     if (due) await this.checkpoint();
   }
 
