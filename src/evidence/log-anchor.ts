@@ -47,7 +47,8 @@ export class LogAnchor {
 
   async afterWrite(log: LogName): Promise<void> {
     this.#writes++;
-    const due = !this.#anchored.has(log) || this.#lastAt === null || this.#writes >= this.#every || this.#now().getTime() - this.#lastAt >= CHECKPOINT_AFTER_MS;
+    const due = !this.#anchored.has(log) || this.#lastAt === null || this.#writes >= this.#every
+      || this.#now().getTime() - this.#lastAt >= CHECKPOINT_AFTER_MS;
     if (due) await this.checkpoint();
   }
 
