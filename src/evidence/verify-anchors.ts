@@ -26,7 +26,8 @@ export function anchorProblems(log: LogName, entries: LogEntry[], anchors: Ancho
   const last = entries.at(-1)?.seq ?? 0;
   if (checkpoints.length === 0) {
     return entries.length === 0 ? [] : [`${log} log: no signed checkpoint anchors its ${entries.length} entries (${CHECKPOINTS_FILE} `
-      + `${anchors.file ? 'holds none for this log' : 'is missing'}): a cut or rewritten log cannot be told from an intact one`];
+      + `${anchors.file ? 'holds none for this log' : anchors.problems.length > 0 ? 'cannot be checked' : 'is missing'}): `
+      + 'a cut or rewritten log cannot be told from an intact one'];
   }
   const bySeq = new Map(entries.map((e) => [e.seq, e]));
   const problems: string[] = [];
