@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { loadApiSettings, type ApiSettings } from './config/api-settings.ts';
 import type { Config } from './config/load.ts';
+import { anchoredStore, type LogAnchor } from './evidence/log-anchor.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { AuditTrail } from './services/audit-trail.ts';
 import { createServices, type Services } from './services/services.ts';
@@ -23,14 +24,16 @@ import type { BlobStore, Store } from './store/store.ts';
 /** `database`: a postgres:// URL, or null (or absent) for SQLite in `dataDir`. */
 export interface Storage { dataDir: string; database?: string | null }
 
-export interface App extends Storage { config: Config; store: Store; blobs: BlobStore; close(): Promise<void> }
+/** `store` anchors its logs as it writes (signed checkpoints in the data directory); `anchor`
+ *  writes one at once, as every export does. */
+export interface App extends Storage { config: Config; store: Store; anchor: LogAnchor; blobs: BlobStore; close(): Promise<void> }
 
 export async function openApp(opts: Storage & { config: Config }): Promise<App> {
   const { config } = opts;
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  const store = opts.database ? await openPostgresStore(opts.database) : await openSqliteStore(opts.dataDir);
+  const { store, anchor } = anchoredStore(opts.database ? await openPostgresStore(opts.database) : await openSqliteStore(opts.dataDir), opts.dataDir);
   const blobs = createFileBlobStore(opts.dataDir);
-  return { dataDir: opts.dataDir, database: opts.database ?? null, config, store, blobs, close: () => store.close() };
+  return { dataDir: opts.dataDir, database: opts.database ?? null, config, store, anchor, blobs, close: () => store.close() };
 }
 
 export function openJobQueue(storage: Storage): Promise<JobQueue> {

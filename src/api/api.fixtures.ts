@@ -10,6 +10,7 @@ import { ROLES, type Role } from '../accounts/roles.ts';
 import { apiSettingsSchema, type ApiSettings } from '../config/api-settings.ts';
 import { loadConfig } from '../config/load.ts';
 import { compileProfile } from '../analyse/compile-profile.ts';
+import { anchoredStore } from '../evidence/log-anchor.ts';
 import { relinkTheme } from '../crawl/settle-run.ts';
 import type { Artefact } from '../domain/ad.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
@@ -66,7 +67,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   const configDir = join(root, 'config');
   cpSync(new URL('../../config', import.meta.url).pathname, configDir, { recursive: true });
   const dataDir = join(root, 'data');
-  const store = await openSqliteStore(dataDir);
+  const { store, anchor } = anchoredStore(await openSqliteStore(dataDir), dataDir);
   const { accounts, lists, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
   const jobs = await openSqliteJobQueue(dataDir);
   const blobs = createFileBlobStore(dataDir);
@@ -112,7 +113,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
 
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
-    dataDir, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, jobs, settings: parsed, now: () => clock.now,
+    dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, jobs, settings: parsed, now: () => clock.now,
     ...(settings.tls ? { tls: settings.tls } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {

@@ -3,7 +3,9 @@
 // recorded; and when the trail cannot be written, the call fails and returns nothing.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { GRANTS, type Role } from '../accounts/roles.ts';
+import { rechainWithout, tamperDatabase } from '../evidence/log-tamper.fixtures.ts';
 import type { Store } from '../store/store.ts';
 import { auditSince, justify, lastAuditSeq, openApiWorld, type ApiWorld } from './api.fixtures.ts';
 import { EXAMPLES } from './route-examples.fixtures.ts';
@@ -105,7 +107,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
     const [event] = await auditSince(w.store, from);
     assert.ok(event);
     assert.deepEqual(event.body, {
-      action: 'ads.search', user: 'analyst-mensenhandel', actor: 'user', role: 'analyst', themes: ['mensenhandel'],
+      action: 'ads.search', user: 'analyst-mensenhandel', actor: 'user', role: 'analyst', actorThemes: ['mensenhandel'], themes: ['mensenhandel'],
       resources: res.json().hits.map((h: { id: string }) => h.id), query: { q: 'stad', city: 'Utrecht', page: 1, pageSize: 20 },
       count: 2, client: '10.1.2.3', justification: 'PL0900-2026-42', outcome: 'ok',
     });
@@ -147,6 +149,26 @@ describe('audit trail', { timeout: 120_000 }, () => {
     const check = (await w.app.inject({ method: 'GET', url: '/api/audit/verify', headers: auditor.headers })).json();
     assert.equal(check.ok, true);
     assert.ok(check.checked > 10);
+  });
+});
+
+describe('the audit chain check', () => {
+  let w: ApiWorld;
+  before(async () => { w = await openApiWorld(); });
+  after(() => w?.close());
+
+  it('names where a trail re-chained without one user\'s entries stops agreeing with its signed checkpoints', async () => {
+    const expert = await w.login('expert-mensenhandel');
+    await w.app.inject({ method: 'GET', url: '/api/ads?justification=signal+research', headers: expert.headers });
+    const auditor = await w.login('auditor-mensenhandel');
+    const check = async () => (await w.app.inject({ method: 'GET', url: '/api/audit/verify', headers: auditor.headers })).json();
+    assert.deepEqual((await check()).checkpoints, []);
+    tamperDatabase(join(w.dataDir, 'baken.db'), (db) => rechainWithout(db, 'audit', (body) => body['user'] === 'expert-mensenhandel'));
+    const result = await check();
+    assert.deepEqual(result.breaks, [], 'the re-chained trail is intact as a chain');
+    assert.equal(result.ok, false);
+    assert.equal(result.checkpoints.length, 1, JSON.stringify(result.checkpoints));
+    assert.match(result.checkpoints[0], /^audit log: entry #1 onward differ from the signed checkpoint of \S+ \(entry #1 has another hash\)/);
   });
 });
 

@@ -23,6 +23,10 @@ export interface AuditEvent {
   role: string | null;
   /** Themes the request touched; empty for account-level events (login, logout). */
   themes: string[];
+  /** The themes the actor held when the event was written; null when the actor is unknown (a
+   *  sign-in under a name that is no account). An auditor sees an event without themes only when
+   *  holding all of these, so a municipal auditor never sees a police user's sign-ins. */
+  actorThemes: string[] | null;
   resources: string[];
   query: Record<string, unknown>;
   /** How many items the request returned or changed. */

@@ -19,6 +19,9 @@ export interface LogEntry {
   body: LogBody;
 }
 
+/** The last entry of a log: what a signed checkpoint anchors. */
+export type LogHead = Pick<LogEntry, 'log' | 'seq' | 'hash' | 'at'>;
+
 export function entryHash(e: Pick<LogEntry, 'log' | 'seq' | 'at' | 'prevHash' | 'body'>): string {
   return sha256Hex(canonicalJson({ log: e.log, seq: e.seq, at: e.at, prevHash: e.prevHash, body: e.body }));
 }

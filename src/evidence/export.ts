@@ -7,9 +7,11 @@ import { BakenError } from '../domain/errors.ts';
 import type { BlobStore, CaptureEvidence, Store } from '../store/store.ts';
 import { loadPublicKey } from './signing-key.ts';
 import { bundleReadme } from './bundle-readme.ts';
+import type { LogAnchor } from './log-anchor.ts';
 
-/** `themes`: only the captures of these themes' ads leave. */
-interface Deps { store: Store; blobs: BlobStore; dataDir: string; themes: readonly string[] }
+/** `themes`: only the captures of these themes' ads leave. An export is anchored at once: what
+ *  left Baken is in a signed checkpoint before the command ends. */
+interface Deps { store: Store; blobs: BlobStore; dataDir: string; themes: readonly string[]; anchor: LogAnchor }
 
 async function capturesOf(deps: Deps, adId?: string): Promise<CaptureEvidence[]> {
   return (await deps.store.evidence(adId)).filter((c) => deps.themes.includes(c.ad.theme));
@@ -26,6 +28,7 @@ export async function exportWarc(deps: Deps, out: string, adId?: string): Promis
   await deps.store.appendLog('custody', {
     action: 'export', format: 'warc', captures: captures.map((c) => c.captureId), sha256: sha256Hex(file),
   });
+  await deps.anchor.checkpoint();
   return { captures: captures.length, bytes: file.length };
 }
 
@@ -48,6 +51,7 @@ export async function exportBundle(deps: Deps, adId: string, dir: string): Promi
   files.set('SHA256SUMS', Buffer.from(`${sums}\n`));
   for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes, { mode: 0o600 });
   await deps.store.appendLog('custody', { action: 'export', format: 'bundle', captures: [c.captureId], sha256: sha256Hex(sums) });
+  await deps.anchor.checkpoint();
   return { files: [...files.keys()] };
 }
 

@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createFileBlobStore } from '../store/blobs.files.ts';
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
+import { anchoredStore } from './log-anchor.ts';
 import { sealedRun } from './sealed-ad.fixtures.ts';
 import { verifyEvidence } from './verify.ts';
 
 describe('verify after a retention purge', () => {
   it('is clean after a purge, and still names an ad whose rows were deleted by hand', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'baken-verify-'));
-    const store = await openSqliteStore(dataDir);
+    const { store } = anchoredStore(await openSqliteStore(dataDir), dataDir);
     const blobs = createFileBlobStore(dataDir);
     try {
       const [old, fresh] = await sealedRun(store, 'mensenhandel', [

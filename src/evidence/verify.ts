@@ -1,4 +1,5 @@
-// `baken verify`: recomputes every hash, checks every signature and both hash chains, and compares
+// `baken verify`: recomputes every hash, checks every signature and both hash chains (and the chains
+// against their signed checkpoints, so a cut or re-chained log shows), and compares
 // every stored row with what the signed manifests and the custody log say it must be. Any single
 // changed byte in a blob, a row, a manifest or a log entry shows up as a named failure.
 import type { LogEntry, LogName } from '../domain/hash-chain.ts';
@@ -6,6 +7,7 @@ import type { BlobStore, CaptureEvidence, Store } from '../store/store.ts';
 import { custodyIndex, type CustodyIndex } from './custody-index.ts';
 import { loadPublicKey, type PublicKey } from './signing-key.ts';
 import { checkBlob, checkCapture } from './verify-capture.ts';
+import { anchorProblems, readAnchors } from './verify-anchors.ts';
 import { checkAd, checkChain, checkLoggedCaptures, checkRuns } from './verify-custody.ts';
 import { Report, type VerifyReport } from './verify-report.ts';
 
@@ -14,8 +16,13 @@ export type { VerifyFailure, VerifyReport } from './verify-report.ts';
 export async function verifyEvidence(deps: { store: Store; blobs: BlobStore; dataDir: string }, only?: { adId: string }): Promise<VerifyReport> {
   const report = new Report();
   const custody = await readLog(report, deps.store, 'custody');
+  const audit = await readLog(report, deps.store, 'audit');
   checkChain(report, 'custody', custody);
-  checkChain(report, 'audit', await readLog(report, deps.store, 'audit'));
+  checkChain(report, 'audit', audit);
+  const anchors = readAnchors(deps.dataDir);
+  report.item('log checkpoints', anchors.problems);
+  report.item('custody log against its checkpoints', anchorProblems('custody', custody, anchors));
+  report.item('audit log against its checkpoints', anchorProblems('audit', audit, anchors));
   const index = custodyIndex(custody);
   const { captures, unreadable } = await readEvidence(report, deps.store, index, only);
   const key = captures.length > 0 ? publicKeyOr(report, deps.dataDir) : null;

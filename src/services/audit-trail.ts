@@ -25,6 +25,7 @@ export class AuditTrail {
       user: who.actor.name,
       actor: who.actor.kind,
       role: who.actor.role,
+      actorThemes: [...who.actor.themes],
       ...defaults(details),
       client: who.client,
     });
@@ -58,7 +59,7 @@ export class AuditTrail {
   }
 }
 
-function defaults(d: AuditDetails): Omit<AuditEvent, 'action' | 'user' | 'actor' | 'role' | 'client'> {
+function defaults(d: AuditDetails): Omit<AuditEvent, 'action' | 'user' | 'actor' | 'role' | 'actorThemes' | 'client'> {
   return {
     themes: d.themes ?? [], resources: d.resources ?? [], query: withoutUndefined(d.query ?? {}),
     count: d.count ?? 0, justification: d.justification ?? null, outcome: d.outcome ?? 'ok',

@@ -1,7 +1,8 @@
 // The audit trail for the oversight committee: filtered reading and a check of the whole chain.
 import type { Who } from '../accounts/actor.ts';
 import { verifyChain, type ChainBreak, type LogEntry } from '../domain/hash-chain.ts';
-import { themesFor, type ServiceContext } from './context.ts';
+import { anchorProblems, readAnchors } from '../evidence/verify-anchors.ts';
+import { themeRefs, themesFor, type ServiceContext } from './context.ts';
 
 export interface AuditQuery { user?: string; action?: string; theme?: string; from?: string; to?: string; page: number; pageSize: number }
 
@@ -16,12 +17,12 @@ export class AuditService {
   }
 
   async trail(who: Who, q: AuditQuery): Promise<{ total: number; page: number; pageSize: number; entries: LogEntry[] }> {
-    const themes = new Set(themesFor(who, 'audit.read', this.#c.config.current, q.theme));
-    // Account-level events (logins) touch no theme; an auditor sees them unless narrowed to a theme.
-    const inScope = (e: LogEntry) => {
-      const touched = Array.isArray(e.body['themes']) ? e.body['themes'] as string[] : [];
-      return touched.length === 0 ? q.theme === undefined : touched.some((t) => themes.has(t));
-    };
+    const config = this.#c.config.current;
+    const scope = new Set(themesFor(who, 'audit.read', config));
+    if (q.theme !== undefined) themesFor(who, 'audit.read', config, q.theme);
+    const visible = entryVisible(scope, themeRefs(config).map((t) => t.id));
+    // Narrowed to a theme, account-level events (no theme touched) drop out.
+    const inScope = (e: LogEntry) => visible(e) && (q.theme === undefined || touchedThemes(e).includes(q.theme));
     const matches = (e: LogEntry) => inScope(e)
       && (q.user === undefined || e.body['user'] === q.user)
       && (q.action === undefined || e.body.action === q.action)
@@ -40,14 +41,34 @@ export class AuditService {
       if (chunk.length < CHUNK) break;
     }
     const { page, pageSize, ...filters } = q;
-    await this.#c.trail.record(who, 'audit.read', { themes: [...themes], query: { ...filters, page }, count: entries.length });
+    await this.#c.trail.record(who, 'audit.read', { themes: q.theme === undefined ? [...scope] : [q.theme], query: { ...filters, page }, count: entries.length });
     return { total, page, pageSize, entries };
   }
 
-  async verify(who: Who): Promise<{ checked: number; ok: boolean; breaks: ChainBreak[] }> {
+  /** The chain, and the chain against its signed checkpoints: a cut or re-chained trail verifies as a chain. */
+  async verify(who: Who): Promise<{ checked: number; ok: boolean; breaks: ChainBreak[]; checkpoints: string[] }> {
     themesFor(who, 'audit.read', this.#c.config.current);
-    const { checked, breaks } = verifyChain(await this.#c.store.readLog('audit'));
-    await this.#c.trail.record(who, 'audit.verify', { count: checked, outcome: breaks.length === 0 ? 'ok' : 'chain-broken' });
-    return { checked, ok: breaks.length === 0, breaks };
+    const entries = await this.#c.store.readLog('audit');
+    const { checked, breaks } = verifyChain(entries);
+    const anchors = readAnchors(this.#c.dataDir);
+    const checkpoints = [...anchors.problems, ...anchorProblems('audit', entries, anchors)];
+    const outcome = breaks.length > 0 ? 'chain-broken' : checkpoints.length > 0 ? 'checkpoint-mismatch' : 'ok';
+    await this.#c.trail.record(who, 'audit.verify', { count: checked, outcome });
+    return { checked, ok: outcome === 'ok', breaks, checkpoints };
   }
+}
+
+const touchedThemes = (e: LogEntry): string[] => (Array.isArray(e.body['themes']) ? e.body['themes'] as string[] : []);
+
+/** An auditor sees an entry only when every theme it concerns is theirs: the themes it touched, or,
+ *  for an account-level event (sign-ins, logouts), every theme its actor held then. An entry whose
+ *  actor is unknown (or written before actors' themes were recorded) concerns every theme. */
+export function entryVisible(scope: ReadonlySet<string>, allThemes: readonly string[]): (e: LogEntry) => boolean {
+  const within = (themes: readonly string[]) => themes.every((t) => scope.has(t));
+  return (e) => {
+    const touched = touchedThemes(e);
+    if (touched.length > 0) return within(touched);
+    const actorThemes = e.body['actorThemes'];
+    return within(Array.isArray(actorThemes) ? actorThemes as string[] : allThemes);
+  };
 }

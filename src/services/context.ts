@@ -6,6 +6,7 @@ import type { Action } from '../accounts/roles.ts';
 import type { ApiSettings } from '../config/api-settings.ts';
 import type { Config } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
+import type { LogAnchor } from '../evidence/log-anchor.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AccountStore } from '../store/accounts.ts';
 import type { ListStore } from '../store/lists.ts';
@@ -16,8 +17,6 @@ import type { AuditTrail } from './audit-trail.ts';
 export interface ConfigRef { current: Config }
 
 export interface ServiceContext {
-  /** Files: the blobs, and the signing key that exports hand out. */
-  dataDir: string;
   config: ConfigRef;
   store: Store;
   blobs: BlobStore;
@@ -26,6 +25,11 @@ export interface ServiceContext {
   jobs: JobQueue;
   settings: ApiSettings;
   trail: AuditTrail;
+  /** The data directory: the blobs, the signing key exports hand out, and the logs' signed
+   *  checkpoints (src/evidence/checkpoints.ts). */
+  dataDir: string;
+  /** Checkpoints the logs at once, as every export must. */
+  anchor: LogAnchor;
   now(): Date;
 }
 

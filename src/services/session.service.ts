@@ -129,7 +129,7 @@ export class SessionService {
   async #refuse(client: string, user: UserRecord | null, outcome: string, countsAsFailure = false): Promise<never> {
     const now = this.#c.now();
     await this.#c.trail.write({
-      action: 'session.login-failed', user: user?.name ?? null, actor: 'user', role: user?.role ?? null, themes: [],
+      action: 'session.login-failed', user: user?.name ?? null, actor: 'user', role: user?.role ?? null, themes: [], actorThemes: user ? [...user.themes] : null,
       resources: user ? [user.id] : [], query: {}, count: 0, client, justification: null, outcome,
     });
     if (user && countsAsFailure) {

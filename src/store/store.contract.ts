@@ -311,6 +311,16 @@ export function storeContract(name: string, open: Opener): void {
       assert.deepEqual((await store.readLog('audit', { fromSeq: 2 })).map((e) => e.seq), [2]);
     });
 
+    test('withLogHeads hands over the last entry of each log that has one', async (store) => {
+      assert.deepEqual(await store.withLogHeads((heads) => heads), []);
+      await store.appendLog('audit', { action: 'search' }, '2026-03-01T10:00:00.000Z');
+      const last = await store.appendLog('audit', { action: 'view' }, '2026-03-01T10:01:00.000Z');
+      const heads = await store.withLogHeads((h) => h);
+      assert.deepEqual(heads, [{ log: 'audit', seq: 2, hash: last.hash, at: '2026-03-01T10:01:00.000Z' }]);
+      await assert.rejects(store.withLogHeads(() => { throw new Error('the file could not be written'); }), /could not be written/);
+      assert.equal((await store.appendLog('audit', { action: 'after' })).seq, 3, 'a failed checkpoint leaves the log usable');
+    });
+
     test('referencedBlobs lists the artefact hashes of every stored capture', async (store) => {
       const runId = await startTestRun(store);
       const first = keptAd(runId, { fields: { title: 'v1' } });

@@ -2,7 +2,7 @@
 // same contract (store/store.contract.ts). Every method is async so either can sit behind it.
 import type { AdFields, Artefact, CaptureMeta } from '../domain/ad.ts';
 import type { IndicatorHit } from '../domain/indicator-hit.ts';
-import type { LogBody, LogEntry, LogName } from '../domain/hash-chain.ts';
+import type { LogBody, LogEntry, LogHead, LogName } from '../domain/hash-chain.ts';
 import type { AnalysisInput } from '../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../domain/network.ts';
 
@@ -200,6 +200,10 @@ export interface Store {
   appendLog(log: LogName, body: LogBody, at?: string): Promise<LogEntry>;
   /** Entries in order, from `fromSeq` (default 1). */
   readLog(log: LogName, opts?: { fromSeq?: number; limit?: number }): Promise<LogEntry[]>;
+  /** Runs `work` with the head of each log that has entries, one caller at a time across every
+   *  process on this database: what `work` writes (signed checkpoints, src/evidence/log-anchor.ts)
+   *  follows the order in which the heads were read. */
+  withLogHeads<T>(work: (heads: LogHead[]) => T): Promise<T>;
   runs(theme: string): Promise<(RunStart & RunCounts & { id: string; finishedAt: string | null })[]>;
   close(): Promise<void>;
 }

@@ -49,9 +49,10 @@ export const oversightRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/audit/verify', access: 'audit.read', tag: 'oversight', status: 200, audit: 'audit.verify',
-    summary: 'Check the whole hash chain of the audit trail',
+    summary: 'Check the whole hash chain of the audit trail, and the chain against its signed checkpoints',
     response: z.object({
       checked: z.number().int(), ok: z.boolean(), breaks: z.array(z.object({ seq: z.number().int(), why: z.string() })),
+      checkpoints: z.array(z.string()).describe('where the trail disagrees with its signed checkpoints (cut, rewritten or re-chained), or the checkpoint file was changed'),
     }),
     handle: async ({ who }, s) => s.audit.verify(who),
   }),

@@ -19,7 +19,7 @@ import { PostgresSearch } from './search.postgres.ts';
 import * as analysis from './staging.postgres.ts';
 import * as retention from './retention.postgres.ts';
 import { canonicalJson } from '../../domain/canonical-json.ts';
-import { entryHash, GENESIS_HASH, type LogBody, type LogEntry, type LogName } from '../../domain/hash-chain.ts';
+import { entryHash, GENESIS_HASH, LOG_NAMES, type LogBody, type LogEntry, type LogHead, type LogName } from '../../domain/hash-chain.ts';
 
 export async function openPostgresStore(url: string): Promise<Store> {
   return new PostgresStore(await openPostgres(url));
@@ -27,6 +27,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
 
 /** Advisory lock keys. One key per hash-chained log: its appends take turns, so the chain never forks. */
 const LOG_LOCKS: Record<LogName, number> = { custody: 0x6261_6b65_01, audit: 0x6261_6b65_02 };
+/** Checkpoint writers, on any machine, take turns under this key (withLogHeads). */
+const CHECKPOINT_LOCK = 0x6261_6b65_03;
 /** Lock class (with hashtext of the ad id) that serialises the saves of one ad, even of one not stored yet. */
 const AD_LOCK = 0x6261_6b61; // "baka"
 
@@ -295,6 +297,19 @@ class PostgresStore implements Store {
       SELECT log, seq, at, prev_hash, hash, body FROM log_entries
       WHERE log = $1 AND seq >= $2 ORDER BY seq LIMIT $3`, [log, opts.fromSeq ?? 1, limit]);
     return rows.map((r) => ({ log: r.log, seq: r.seq, at: r.at, prevHash: r.prev_hash, hash: r.hash, body: r.body }));
+  }
+
+  async withLogHeads<T>(work: (heads: LogHead[]) => T): Promise<T> {
+    return transaction(this.#pool, async (db) => {
+      await db.query('SELECT pg_advisory_xact_lock($1)', [CHECKPOINT_LOCK]);
+      const heads: LogHead[] = [];
+      for (const log of LOG_NAMES) {
+        const head = (await db.query<{ seq: number; hash: string; at: string }>(
+          'SELECT seq, hash, at FROM log_entries WHERE log = $1 ORDER BY seq DESC LIMIT 1', [log])).rows[0];
+        if (head) heads.push({ log, ...head });
+      }
+      return work(heads);
+    });
   }
 
   async referencedBlobs(): Promise<Set<string>> {

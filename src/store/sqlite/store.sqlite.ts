@@ -20,7 +20,7 @@ import { SqliteSearch } from './search.sqlite.ts';
 import * as analysis from './staging.sqlite.ts';
 import * as retention from './retention.sqlite.ts';
 import { canonicalJson } from '../../domain/canonical-json.ts';
-import { entryHash, GENESIS_HASH, type LogBody, type LogEntry, type LogName } from '../../domain/hash-chain.ts';
+import { entryHash, GENESIS_HASH, LOG_NAMES, type LogBody, type LogEntry, type LogHead, type LogName } from '../../domain/hash-chain.ts';
 
 export async function openSqliteStore(dataDir: string): Promise<Store> {
   // 0700: the database holds police data; nobody else on the machine may read it.
@@ -325,6 +325,15 @@ class SqliteStore implements Store {
       WHERE log = ? AND seq >= ? ORDER BY seq LIMIT ?`)
       .all(log, opts.fromSeq ?? 1, opts.limit ?? -1) as unknown as LogRow[];
     return rows.map((r) => ({ log: r.log, seq: r.seq, at: r.at, prevHash: r.prev_hash, hash: r.hash, body: JSON.parse(r.body) as LogBody }));
+  }
+
+  async withLogHeads<T>(work: (heads: LogHead[]) => T): Promise<T> {
+    // BEGIN IMMEDIATE holds the database's write lock: no append and no other process's checkpoint in between.
+    return this.#transaction(() => work(LOG_NAMES.flatMap((log) => {
+      const head = this.#sql('SELECT seq, hash, at FROM log_entries WHERE log = ? ORDER BY seq DESC LIMIT 1').get(log) as
+        { seq: number; hash: string; at: string } | undefined;
+      return head ? [{ log, ...head }] : [];
+    })));
   }
 
   /** Inside a transaction, so a log entry commits or rolls back with what it records. */
