@@ -24,7 +24,7 @@ describe('audit entries an auditor may read', { timeout: 120_000 }, () => {
     }
     const policeExpert = await w.login('expert-mensenhandel');
     await w.app.inject({ method: 'GET', url: '/api/ads?phone=%2B31611111111&justification=PL0900-2026-42', headers: policeExpert.headers, remoteAddress: '10.9.9.9' });
-    await w.app.inject({ method: 'GET', url: `/api/ads/${w.ads.mensenhandel[0]}`, headers: policeExpert.headers });
+    await w.app.inject({ method: 'GET', url: `/api/ads/${w.ads.mensenhandel[0]}?justification=signal+research`, headers: policeExpert.headers });
     await w.app.inject({ method: 'DELETE', url: '/api/session', headers: policeExpert.headers });
     await w.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'target-mensenhandel', password: 'wrong wrong wrong' } });
     await w.app.inject({ method: 'POST', url: '/api/session', payload: { name: 'no-such-user', password: 'wrong wrong wrong' } });
