@@ -3,7 +3,7 @@ import type { Extractor } from '../config/schema.ts';
 import type { StorePolicy } from '../domain/minimise.ts';
 import type { CompiledProfile } from '../analyse/compile-profile.ts';
 import type { SigningKey } from '../evidence/signing-key.ts';
-import type { BlobStore, Store } from '../store/store.ts';
+import type { AdStore, BlobStore, StagingStore } from '../store/store.ts';
 
 export interface GateContext {
   runId: string;
@@ -12,7 +12,8 @@ export interface GateContext {
   extractor: Extractor;
   profile: CompiledProfile;
   policy: StorePolicy;
-  store: Store;
+  /** The gate saves kept ads and stages the ones the run must judge; never more. */
+  store: AdStore & StagingStore;
   blobs: BlobStore;
   key: SigningKey;
   /** SHA-256 of the theme, source, extractor and profile configuration in force. */

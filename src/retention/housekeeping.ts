@@ -2,17 +2,17 @@
 // behind is removed before anything new is collected. Never on a read-only command such as verify.
 import { hostname } from 'node:os';
 import { stagingVerdict } from '../analyse/staging.ts';
-import { WRITE_GRACE_MS, type BlobStore, type Store } from '../store/store.ts';
+import { WRITE_GRACE_MS, type BlobStore, type RetentionStore, type StagingStore } from '../store/store.ts';
 
 // Blobs are written before their row is committed; a crash in between leaves blobs no row refers
 // to. Start-up removes them, sparing the blobs of another process's crawl in flight.
-export async function sweepOrphanBlobs(store: Store, blobs: BlobStore, now = new Date()): Promise<number> {
+export async function sweepOrphanBlobs(store: RetentionStore, blobs: BlobStore, now = new Date()): Promise<number> {
   return blobs.sweep(await store.referencedBlobs(), new Date(now.getTime() - WRITE_GRACE_MS));
 }
 
 // Staged ads of a run whose process died (a crash, a kill) or whose window is over are purged at
 // start-up, so a crash can never leave an ad without indicators behind (DESIGN.md §2.3).
-export async function purgeAbandonedStaging(store: Store, now = new Date()): Promise<number> {
+export async function purgeAbandonedStaging(store: StagingStore, now = new Date()): Promise<number> {
   const here = { host: hostname(), alive: processAlive };
   let purged = 0;
   for (const run of await store.stagingRuns()) {

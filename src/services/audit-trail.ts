@@ -6,16 +6,16 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Who } from '../accounts/actor.ts';
 import type { AuditAction, AuditEvent } from '../domain/audit-event.ts';
 import { BakenError } from '../domain/errors.ts';
-import type { Store } from '../store/store.ts';
+import type { LogStore } from '../store/store.ts';
 
 export type AuditDetails = Partial<Pick<AuditEvent, 'themes' | 'resources' | 'query' | 'count' | 'justification' | 'outcome'>>;
 
 const held = new AsyncLocalStorage<AuditEvent[]>();
 
 export class AuditTrail {
-  readonly #store: Store;
+  readonly #store: LogStore;
 
-  constructor(store: Store) {
+  constructor(store: LogStore) {
     this.#store = store;
   }
 

@@ -148,11 +148,16 @@ export interface PurgeResult { ads: number; captures: number; blobs: string[]; h
 
 export type SaveResult = { adId: string; captureId: string; outcome: 'new' | 'changed' | 'unchanged' };
 
-export interface Store {
+// The store port, split by role: each part of Baken asks only for the role it needs, and each
+// adapter (sqlite/, postgres/) implements them all. The same contract suites run on both.
+
+/** Crawl runs and the kept ads they capture: saving, re-sightings, reading and searching. */
+export interface AdStore {
   startRun(run: RunStart): Promise<string>;
   finishRun(runId: string, counts: RunCounts, finishedAt: string): Promise<void>;
   recordFailure(runId: string, failure: RunFailure): Promise<void>;
   failures(runId: string): Promise<RunFailure[]>;
+  runs(theme: string): Promise<(RunStart & RunCounts & { id: string; finishedAt: string | null })[]>;
   /** Rejects (STORE_REJECTED) an ad without origin and method: source URL, UTC time, software
    *  version, method. An unchanged re-capture adds a sighting instead of a copy. */
   saveAd(ad: KeptAd): Promise<SaveResult>;
@@ -167,6 +172,10 @@ export interface Store {
   /** Sightings per ad, in time order, for `verify` to compare with the custody log. */
   sightings(adId: string): Promise<{ runId: string; seenAt: string }[]>;
   search(query: SearchQuery): Promise<SearchResult>;
+}
+
+/** The staging window of a run (DESIGN §2.3) and the networks of kept ads. */
+export interface StagingStore {
   /** Holds an ad in staging; a second call for the same run and URL replaces the first. */
   stage(ad: StagedAd): Promise<void>;
   /** The features of the run's staged ads, by URL, without their captures. */
@@ -185,6 +194,10 @@ export interface Store {
   /** The network of an ad from the stored links: itself alone when nothing links to it; null when
    *  it is not visible in these themes. */
   networkOf(adId: string, themes: string[]): Promise<Network | null>;
+}
+
+/** Retention (DESIGN §2.4): legal holds and the purge. */
+export interface RetentionStore {
   /** Puts a kept ad of this theme on hold for a case, with a custody entry; NOT_FOUND when the theme
    *  keeps no such ad, CONFLICT when it is already on hold. */
   placeHold(adId: string, theme: string, caseNumber: string, by: string, at: string): Promise<LegalHold>;
@@ -196,6 +209,10 @@ export interface Store {
   purgeExpired(theme: string, cutoff: RetentionCutoff, at: string): Promise<PurgeResult>;
   /** Every blob hash any stored row refers to: what the blob sweep must keep. */
   referencedBlobs(): Promise<Set<string>>;
+}
+
+/** The hash-chained logs: the custody log and the audit trail. */
+export interface LogStore {
   /** Appends to a hash-chained log in its own transaction; `at` defaults to now. */
   appendLog(log: LogName, body: LogBody, at?: string): Promise<LogEntry>;
   /** Entries in order, from `fromSeq` (default 1). */
@@ -204,7 +221,9 @@ export interface Store {
    *  process on this database: what `work` writes (signed checkpoints, src/evidence/log-anchor.ts)
    *  follows the order in which the heads were read. */
   withLogHeads<T>(work: (heads: LogHead[]) => T): Promise<T>;
-  runs(theme: string): Promise<(RunStart & RunCounts & { id: string; finishedAt: string | null })[]>;
+}
+
+export interface Store extends AdStore, StagingStore, RetentionStore, LogStore {
   close(): Promise<void>;
 }
 
