@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { totpCode, totpCounter } from '../accounts/totp.ts';
 import { loadConfig } from '../config/load.ts';
@@ -46,10 +46,11 @@ describe('administration', () => {
   });
 
   it('adds a schedule and refuses one that runs too often', async () => {
-    const added = await call('PUT', '/api/admin/schedules/nightly', { id: 'nightly', theme: 'mensenhandel', source: 'mensenhandel-swipe', every: '12h' });
+    const nightly = { id: 'mensenhandel-nightly', theme: 'mensenhandel', source: 'mensenhandel-swipe', every: '12h' };
+    const added = await call('PUT', '/api/admin/schedules/mensenhandel-nightly', nightly);
     assert.equal(added.statusCode, 200, added.body);
-    assert.deepEqual(loadConfig(w.configDir).schedules.get('nightly'), { id: 'nightly', theme: 'mensenhandel', source: 'mensenhandel-swipe', every: '12h' });
-    const tooOften = await call('PUT', '/api/admin/schedules/nightly', { id: 'nightly', theme: 'mensenhandel', every: '1m' });
+    assert.deepEqual(loadConfig(w.configDir).schedules.get('mensenhandel-nightly'), nightly);
+    const tooOften = await call('PUT', '/api/admin/schedules/mensenhandel-nightly', { ...nightly, every: '1m' });
     assert.equal(tooOften.statusCode, 400);
     assert.match(tooOften.body, /at least 15m/);
   });
@@ -58,6 +59,46 @@ describe('administration', () => {
     const res = await call('PUT', '/api/admin/schedules/sneaky', { id: 'sneaky', theme: 'toezicht', every: '1d' });
     assert.equal(res.statusCode, 404);
     assert.equal(loadConfig(w.configDir).schedules.has('sneaky'), false);
+  });
+
+  it('writes a new item to a new file, never over a file that holds another theme\'s item, and audits only its own theme', async () => {
+    // The operator keeps a police source in a file named like a municipal id.
+    const police = readFileSync(join(w.configDir, 'sources/mensenhandel-velvet.yaml'), 'utf8');
+    renameSync(join(w.configDir, 'sources/mensenhandel-velvet.yaml'), join(w.configDir, 'sources/toezicht-extra.yaml'));
+    const municipal = await call('GET', '/api/admin/sources/toezicht-classic', undefined, await w.login('admin-toezicht'));
+    const from = await lastAuditSeq(w.store);
+    const res = await call('PUT', '/api/admin/sources/toezicht-extra', { ...municipal.json(), id: 'toezicht-extra' }, await w.login('admin-toezicht'));
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(readFileSync(join(w.configDir, 'sources/toezicht-extra.yaml'), 'utf8'), police, 'the police file is untouched');
+    const loaded = loadConfig(w.configDir);
+    assert.deepEqual([loaded.sources.get('mensenhandel-velvet')?.theme, loaded.sources.get('toezicht-extra')?.theme], ['mensenhandel', 'toezicht']);
+    const changes = (await auditSince(w.store, from)).filter((e) => e.body.action === 'config.change');
+    assert.deepEqual(changes.map((e) => [e.body['themes'], e.body['resources']]), [[['toezicht'], ['sources/toezicht-extra']]]);
+  });
+
+  it('answers a read of another theme\'s item exactly as a read of an item that does not exist', async () => {
+    const toezicht = await w.login('admin-toezicht');
+    for (const kind of ['sources', 'profiles', 'schedules']) {
+      const taken = { sources: 'mensenhandel-classic', profiles: 'mensenhandel', schedules: 'mensenhandel-daily' }[kind]!;
+      const hidden = await call('GET', `/api/admin/${kind}/${taken}`, undefined, toezicht);
+      const absent = await call('GET', `/api/admin/${kind}/${taken}-absent`, undefined, toezicht);
+      assert.equal(hidden.statusCode, 404, hidden.body);
+      assert.deepEqual(hidden.json(), { ...absent.json(), detail: absent.json().detail.replace(`${taken}-absent`, taken) });
+    }
+  });
+
+  it('answers a write to another theme\'s id exactly as a write to a free id, and changes no file', async () => {
+    const toezicht = await w.login('admin-toezicht');
+    const before = configFiles();
+    const source = (await call('GET', '/api/admin/sources/toezicht-classic', undefined, toezicht)).json();
+    for (const theme of ['toezicht', 'mensenhandel']) {
+      const put = (id: string) => call('PUT', `/api/admin/sources/${id}`, { ...source, id, theme }, toezicht);
+      const taken = await put('mensenhandel-classic');
+      const free = await put('mensenhandel-free');
+      assert.equal(taken.statusCode, theme === 'toezicht' ? 400 : 404, taken.body);
+      assert.deepEqual(taken.json(), { ...free.json(), detail: free.json().detail.replace('mensenhandel-free', 'mensenhandel-classic') });
+    }
+    assert.deepEqual(configFiles(), before);
   });
 
   it('adds a user who can then sign in, and refuses a taken name, a short password and a foreign theme', async () => {

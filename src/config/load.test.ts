@@ -92,6 +92,21 @@ describe('loadConfig', () => {
     }, (d) => assert.match(loadError(d), /themes\/toezicht\.yaml: retention\.keepDays: expected a whole number of days/));
   });
 
+  it('refuses an item whose id lies outside its theme\'s namespace, and a theme id that begins with another\'s', () => {
+    withConfig((d) => {
+      writeFileSync(join(d, 'schedules/nachtelijk.yaml'), 'id: nachtelijk\ntheme: toezicht\nevery: 1d\n');
+      writeFileSync(join(d, 'sources/toezicht-classic.yaml'), readFileSync(join(d, 'sources/toezicht-classic.yaml'), 'utf8').replace('theme: toezicht', 'theme: mensenhandel'));
+    }, (d) => {
+      const msg = loadError(d);
+      assert.match(msg, /schedules\/nachtelijk\.yaml: id: expected "toezicht" or an id beginning with "toezicht-" \(the theme's id\), got "nachtelijk"/);
+      assert.match(msg, /sources\/toezicht-classic\.yaml: id: expected "mensenhandel" or an id beginning with "mensenhandel-"/);
+    });
+    withConfig((d) => {
+      const theme = readFileSync(join(d, 'themes/toezicht.yaml'), 'utf8');
+      writeFileSync(join(d, 'themes/toezicht-noord.yaml'), theme.replace('id: toezicht', 'id: toezicht-noord'));
+    }, (d) => assert.match(loadError(d), /themes\/toezicht-noord\.yaml: id: "toezicht-noord" begins with the id of theme "toezicht"/));
+  });
+
   it('says clearly when the directory does not exist', () => {
     assert.throws(() => loadConfig('/nonexistent/baken'), /configuration directory \/nonexistent\/baken does not exist/);
   });
