@@ -2,12 +2,19 @@
 // user changes respect the admin's own themes.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { totpCode, totpCounter } from '../accounts/totp.ts';
+import { apiSettingsSchema } from '../config/api-settings.ts';
 import { loadConfig } from '../config/load.ts';
+import { BakenError } from '../domain/errors.ts';
+import { AuditTrail } from '../services/audit-trail.ts';
+import { UsersService } from '../services/users.service.ts';
 import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, type ApiWorld, type Session } from './api.fixtures.ts';
+
+const BAKEN = new URL('../../bin/baken.ts', import.meta.url).pathname;
 
 describe('administration', () => {
   let w: ApiWorld;
@@ -151,6 +158,65 @@ describe('administration', () => {
   });
 });
 
+describe('service tokens that read ad content', () => {
+  let w: ApiWorld;
+  before(async () => {
+    w = await openApiWorld();
+    await w.addUser('tweede-beheerder', 'admin', ['mensenhandel']);
+  });
+  after(() => w?.close());
+
+  const post = async (url: string, as: string, payload?: object) =>
+    w.app.inject({ method: 'POST', url, headers: (await w.login(as)).headers, ...(payload ? { payload } : {}) });
+  const bearerCall = (secret: string) => w.app.inject({ method: 'GET', url: '/api/ads?justification=signal%20research', headers: { authorization: `Bearer ${secret}` } });
+
+  it('keeps a token that reads content unusable until another admin of its themes approves it, and audits both steps', async () => {
+    const from = await lastAuditSeq(w.store);
+    const created = await post('/api/admin/tokens', 'admin-mensenhandel', { name: 'analyse job', role: 'analyst', themes: ['mensenhandel'] });
+    assert.equal(created.statusCode, 201, created.body);
+    const { token, secret } = created.json() as { token: { id: string; approvedBy: string | null }; secret: string };
+    assert.equal(token.approvedBy, null);
+    assert.equal((await bearerCall(secret)).statusCode, 401, 'a pending token does not authenticate');
+
+    const self = await post(`/api/admin/tokens/${token.id}/approve`, 'admin-mensenhandel');
+    assert.deepEqual([self.statusCode, self.json().code], [403, 'FORBIDDEN']);
+    assert.match(self.json().detail, /another admin than the one who asked for it/);
+    assert.equal((await post(`/api/admin/tokens/${token.id}/approve`, 'admin-toezicht')).statusCode, 404, 'an admin of other themes cannot see it');
+    assert.equal((await bearerCall(secret)).statusCode, 401);
+
+    const approved = await post(`/api/admin/tokens/${token.id}/approve`, 'tweede-beheerder');
+    assert.equal(approved.statusCode, 200, approved.body);
+    assert.equal(approved.json().approvedBy, 'tweede-beheerder');
+    assert.equal((await bearerCall(secret)).statusCode, 200);
+    assert.equal((await post(`/api/admin/tokens/${token.id}/approve`, 'tweede-beheerder')).statusCode, 409);
+
+    const changes = (await auditSince(w.store, from)).filter((e) => e.body.action === 'tokens.change' && e.body['outcome'] === 'ok');
+    assert.deepEqual(changes.map((e) => [e.body['user'], e.body['query']]), [
+      ['admin-mensenhandel', { op: 'create', role: 'analyst', pending: true }],
+      ['tweede-beheerder', { op: 'approve', role: 'analyst' }],
+    ]);
+  });
+
+  it('makes tokens of roles that read no content usable at once, as before', async () => {
+    const created = await post('/api/admin/tokens', 'admin-mensenhandel', { name: 'figures job', role: 'auditor', themes: ['mensenhandel'] });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.equal(created.json().token.approvedBy, 'admin-mensenhandel');
+    const res = await w.app.inject({ method: 'GET', url: '/api/session', headers: { authorization: `Bearer ${created.json().secret}` } });
+    assert.equal(res.statusCode, 200);
+  });
+
+  it('lets no service token ask for or approve a token that reads content', async () => {
+    const { secret } = (await post('/api/admin/tokens', 'admin-mensenhandel', { name: 'admin job', role: 'admin', themes: ['mensenhandel'] })).json() as { secret: string };
+    const asToken = (url: string, payload?: object) => w.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${secret}` }, ...(payload ? { payload } : {}) });
+    const ask = await asToken('/api/admin/tokens', { name: 'by a token', role: 'analyst', themes: ['mensenhandel'] });
+    assert.deepEqual([ask.statusCode, ask.json().code], [403, 'FORBIDDEN']);
+    assert.equal((await w.accounts.tokens()).some((t) => t.name === 'by a token'), false);
+    const pending = (await post('/api/admin/tokens', 'tweede-beheerder', { name: 'waits', role: 'supervisor', themes: ['mensenhandel'] })).json() as { token: { id: string } };
+    assert.equal((await asToken(`/api/admin/tokens/${pending.token.id}/approve`)).statusCode, 403);
+    assert.equal((await w.accounts.tokens()).find((t) => t.id === pending.token.id)?.approvedAt, null);
+  });
+});
+
 describe('adding users while one-time codes are required', () => {
   let w: ApiWorld;
   const adminSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -171,69 +237,85 @@ describe('adding users while one-time codes are required', () => {
   });
   const signIn = (name: string, totp?: string) =>
     w.app.inject({ method: 'POST', url: '/api/session', payload: { name, password: PASSWORD, ...(totp === undefined ? {} : { totp }) } });
-  const secretOf = (uri: string) => new URL(uri).searchParams.get('secret')!;
+  /** The operator at the machine shows the user their code's secret: `baken user totp`. */
+  const operatorShowsCode = async (name: string) => {
+    const out = execFileSync(process.execPath, [BAKEN, 'user', 'totp', '--name', name, '--json', '--config', w.configDir, '--data', w.dataDir], { encoding: 'utf8' });
+    return new URL((JSON.parse(out) as { totpUri: string }).totpUri).searchParams.get('secret')!;
+  };
+  const assertNoSecret = (body: string) => assert.doesNotMatch(body, /otpauth|secret|totpUri/i, 'the admin never sees the second factor');
 
-  it('enrols a code for a new expert, shows it once, and the expert signs in with it', async () => {
+  it('enrols a code for a new expert without showing it to the admin; the operator shows it to the expert, who signs in with it', async () => {
     const from = await lastAuditSeq(w.store);
     const res = await add({ name: 'nieuwe-expert', role: 'expert' });
     assert.equal(res.statusCode, 201, res.body);
-    const { totp, totpUri } = res.json() as { totp: boolean; totpUri: string };
-    assert.equal(totp, true);
-    assert.match(totpUri, /^otpauth:\/\/totp\/Baken%3Anieuwe-expert\?secret=[A-Z2-7]{32}&/);
-    const secret = secretOf(totpUri);
-    assert.equal((await w.accounts.userByName('nieuwe-expert'))?.totpSecret, secret, 'stored as `baken user add --totp` stores it');
+    assert.equal(res.json().totp, true);
+    assertNoSecret(res.body);
+    const { name } = res.json() as { name: string };
+    assert.equal((await signIn(name)).json().code, 'TOTP_REQUIRED');
 
-    assert.equal((await signIn('nieuwe-expert')).json().code, 'TOTP_REQUIRED');
-    assert.equal((await signIn('nieuwe-expert', codeOf(secret))).statusCode, 201);
-
+    const secret = await operatorShowsCode(name);
+    assert.equal((await signIn(name, codeOf(secret))).statusCode, 201);
     const events = (await auditSince(w.store, from)).filter((e) => e.body.action === 'users.change');
-    assert.deepEqual(events.map((e) => e.body['query']), [{ op: 'add', role: 'expert', totp: true }]);
+    assert.deepEqual(events.map((e) => e.body['query']), [{ op: 'add', role: 'expert', totp: true }, { op: 'totp' }]);
     assert.doesNotMatch(JSON.stringify(await auditSince(w.store, from)), new RegExp(secret), 'the secret never reaches the trail');
   });
 
   it('never shows the code again: the user list only says one is enrolled', async () => {
-    assert.equal((await add({ name: 'andere-expert', role: 'expert' })).statusCode, 201);
+    const added = await add({ name: 'andere-expert', role: 'expert' });
+    assert.equal(added.statusCode, 201);
     const listed = (await w.app.inject({ method: 'GET', url: '/api/admin/users', headers: (await adminSession()).headers })).json() as Record<string, unknown>[];
-    const expert = listed.find((u) => u['name'] === 'andere-expert');
+    const expert = listed.find((u) => u['name'] === added.json().name);
     assert.equal(expert?.['totp'], true);
-    assert.doesNotMatch(JSON.stringify(listed), /otpauth|secret/);
+    assertNoSecret(JSON.stringify(listed));
   });
 
   it('enrols an admin too, even when the body asks for no code', async () => {
     const res = await add({ name: 'nieuwe-beheerder', role: 'admin', totp: false });
     assert.equal(res.statusCode, 201, res.body);
-    assert.equal((await signIn('nieuwe-beheerder', codeOf(secretOf(res.json().totpUri)))).statusCode, 201);
+    assert.equal(res.json().totp, true);
+    assert.equal((await signIn(res.json().name)).json().code, 'TOTP_REQUIRED');
   });
 
   it('enrols an analyst only when asked, and then asks for the code at sign-in', async () => {
     const plain = await add({ name: 'analist-zonder', role: 'analyst' });
-    assert.deepEqual([plain.statusCode, plain.json().totp, 'totpUri' in plain.json()], [201, false, false]);
-    assert.equal((await signIn('analist-zonder')).statusCode, 201);
+    assert.deepEqual([plain.statusCode, plain.json().totp], [201, false]);
+    assert.equal((await signIn(plain.json().name)).statusCode, 201);
 
     const asked = await add({ name: 'analist-met', role: 'analyst', totp: true });
     assert.equal(asked.statusCode, 201, asked.body);
-    assert.equal((await signIn('analist-met')).json().code, 'TOTP_REQUIRED');
-    assert.equal((await signIn('analist-met', codeOf(secretOf(asked.json().totpUri)))).statusCode, 201);
+    assertNoSecret(asked.body);
+    assert.equal((await signIn(asked.json().name)).json().code, 'TOTP_REQUIRED');
+    assert.equal((await signIn(asked.json().name, codeOf(await operatorShowsCode(asked.json().name)))).statusCode, 201);
   });
 
-  it('enrols a code when an analyst is made expert, once, and the expert then signs in with it', async () => {
+  it('enrols a code when an analyst is made expert, without showing it to the admin, and keeps it on a later change', async () => {
     const from = await lastAuditSeq(w.store);
     const added = await add({ name: 'bevorderd', role: 'analyst' });
-    const patch = async (body: object) => w.app.inject({
-      method: 'PATCH', url: `/api/admin/users/${added.json().id}`, headers: (await adminSession()).headers, payload: body,
-    });
+    const { id, name } = added.json() as { id: string; name: string };
+    const patch = async (body: object) => w.app.inject({ method: 'PATCH', url: `/api/admin/users/${id}`, headers: (await adminSession()).headers, payload: body });
     const promoted = await patch({ role: 'expert' });
     assert.equal(promoted.statusCode, 200, promoted.body);
     assert.equal(promoted.json().totp, true);
-    const secret = secretOf(promoted.json().totpUri);
-    assert.equal((await signIn('bevorderd')).json().code, 'TOTP_REQUIRED');
-    assert.equal((await signIn('bevorderd', codeOf(secret))).statusCode, 201);
+    assertNoSecret(promoted.body);
+    assert.equal((await signIn(name)).json().code, 'TOTP_REQUIRED');
+    const stored = (await w.accounts.user(id))?.totpSecret;
 
     const again = await patch({ role: 'admin' });
-    assert.deepEqual([again.statusCode, 'totpUri' in again.json()], [200, false], 'an enrolled code is kept, not replaced');
-    assert.equal((await w.accounts.userByName('bevorderd'))?.totpSecret, secret);
+    assert.equal(again.statusCode, 200, again.body);
+    assertNoSecret(again.body);
+    assert.equal((await w.accounts.user(id))?.totpSecret, stored, 'an enrolled code is kept, not replaced');
     const changes = (await auditSince(w.store, from)).filter((e) => e.body.action === 'users.change').map((e) => e.body['query']);
     assert.deepEqual(changes, [{ op: 'add', role: 'analyst', totp: false }, { op: 'change', role: 'expert', totp: true }, { op: 'change', role: 'admin' }]);
-    assert.doesNotMatch(JSON.stringify(await auditSince(w.store, from)), new RegExp(secret));
+  });
+
+  it('shows a code\'s secret to no admin through the service either: only the operator may', async () => {
+    const who = { actor: { kind: 'user' as const, id: w.users.get('admin-mensenhandel')!.id, name: 'admin-mensenhandel', role: 'admin' as const, themes: ['mensenhandel'] }, client: 'test' };
+    const target = w.users.get('target-mensenhandel')!;
+    const users = new UsersService({ config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists,
+      jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store), now: () => w.clock.now });
+    await assert.rejects(users.enrolTotp(who, target.id), (e: unknown) => e instanceof BakenError && e.code === 'FORBIDDEN');
+    assert.equal((await w.accounts.user(target.id))?.totpSecret, null);
+    const added = await users.add(who, { name: 'via-dienst', role: 'expert', themes: ['mensenhandel'], password: PASSWORD, totp: true });
+    assert.equal(added.totpUri, null);
   });
 });

@@ -50,6 +50,8 @@ export interface ApiWorld {
   users: Map<string, UserRecord>;
   bytes: { screenshot: Buffer; html: Buffer; image: Buffer };
   login(name: string, totp?: string): Promise<Session>;
+  /** Adds a person straight to the store (as an operator would), with the fixture's password. */
+  addUser(name: string, role: Role, themes: string[]): Promise<UserRecord>;
   close(): Promise<void>;
 }
 
@@ -100,13 +102,15 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
 
   const passwordHash = await hashPassword(PASSWORD);
   const users = new Map<string, UserRecord>();
-  const addUser = async (name: string, role: Role, theme: ThemeId) => {
-    users.set(name, await accounts.addUser({ name, role, themes: [theme], passwordHash, totpSecret: null }, clock.now.toISOString()));
+  const addUser = async (name: string, role: Role, themes: string[]) => {
+    const user = await accounts.addUser({ name, role, themes, passwordHash, totpSecret: null }, clock.now.toISOString());
+    users.set(name, user);
+    return user;
   };
   for (const theme of THEMES) {
-    for (const role of ROLES) await addUser(userName(role, theme), role, theme);
+    for (const role of ROLES) await addUser(userName(role, theme), role, [theme]);
     // A bystander for admin changes and sign-in tests, so no test ends another's session.
-    await addUser(`target-${theme}`, 'analyst', theme);
+    await addUser(`target-${theme}`, 'analyst', [theme]);
   }
 
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
@@ -120,7 +124,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     return sessionOf(res);
   };
   return {
-    app, store, accounts, lists, jobs, blobs, configDir, dataDir, clock, ads, list, users, bytes, login,
+    app, store, accounts, lists, jobs, blobs, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
     close: async () => { await app.close(); await jobs.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
   };
 }

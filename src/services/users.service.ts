@@ -31,8 +31,9 @@ export class UsersService {
     return users.map(view);
   }
 
-  /** Returns the TOTP enrolment URI once when a second factor was asked for or the role needs one:
-   *  an expert or admin made without one could not sign in while codes are required. */
+  /** Enrols a second factor when asked for or when the role needs one: an expert or admin made
+   *  without one could not sign in while codes are required. The enrolment URI is returned only to
+   *  the operator at the machine (see `forOperator`). */
   async add(who: Who, input: NewUserInput): Promise<{ user: UserView; totpUri: string | null }> {
     this.#assertGrantable(who, input.themes);
     const passwordHash = await hashPassword(input.password);
@@ -43,11 +44,11 @@ export class UsersService {
       themes: input.themes, resources: [`user:${input.name}`], query: { op: 'add', role: input.role, totp: enrol }, count: 1,
     });
     const user = await this.#c.accounts.addUser({ name: input.name, role: input.role, themes: input.themes, passwordHash, totpSecret }, this.#now());
-    return { user: view(user), totpUri: totpSecret ? totpUri(totpSecret, user.name) : null };
+    return { user: view(user), totpUri: forOperator(who, totpSecret, user.name) };
   }
 
-  /** Enrols a one-time code, and returns its URI once, when the new role needs one and the user has
-   *  none: a promoted expert or admin could not sign in otherwise. */
+  /** Enrols a one-time code when the new role needs one and the user has none: a promoted expert or
+   *  admin could not sign in otherwise. The URI goes only to the operator (see `forOperator`). */
   async change(who: Who, id: string, patch: UserPatch): Promise<{ user: UserView; totpUri: string | null }> {
     const user = await this.#visible(who, id);
     if (patch.themes) this.#assertGrantable(who, patch.themes);
@@ -69,11 +70,13 @@ export class UsersService {
     });
     const changed = await this.#c.accounts.updateUser(id, change, this.#now());
     await this.#c.accounts.deleteSessionsOf(id);
-    return { user: view(changed), totpUri: totpSecret === null ? null : totpUri(totpSecret, changed.name) };
+    return { user: view(changed), totpUri: forOperator(who, totpSecret, changed.name) };
   }
 
-  /** A new TOTP secret replaces any old one; the URI is shown once, to be scanned by the user. */
+  /** A new TOTP secret replaces any old one; the URI is shown once, on the operator's terminal, to be
+   *  scanned by the user. This is how a user gets the code an admin enrolled for them. */
   async enrolTotp(who: Who, id: string): Promise<string> {
+    if (who.actor.kind !== 'cli') throw new BakenError('FORBIDDEN', 'only the operator at the machine (baken user totp) may show a one-time-code secret');
     const user = await this.#visible(who, id);
     const secret = newTotpSecret();
     await this.#c.trail.record(who, 'users.change', { themes: user.themes, resources: [user.id], query: { op: 'totp' }, count: 1 });
@@ -98,6 +101,13 @@ export class UsersService {
   #now(): string {
     return this.#c.now().toISOString();
   }
+}
+
+/** The enrolment URI holds the second factor's secret: an admin who saw it could sign in as the
+ *  expert they made or promoted (pentest finding 8). Only the operator at the machine, who hands it
+ *  to the user, ever gets it; through the API the user gets it from the operator (`baken user totp`). */
+function forOperator(who: Who, secret: string | null, name: string): string | null {
+  return secret !== null && who.actor.kind === 'cli' ? totpUri(secret, name) : null;
 }
 
 export function view(u: UserRecord): UserView {

@@ -312,5 +312,14 @@ CREATE INDEX jobs_waiting ON jobs (state, not_before);
 CREATE INDEX jobs_by_queued ON jobs (queued_at);
 `;
 
-export const MIGRATIONS: readonly string[] = [VERSION_1];
+/** Exported for the upgrade test. */
+export const TOKEN_APPROVAL_MIGRATION = `
+-- Pentest finding 8: a token whose role reads ad content waits for a second admin's approval.
+-- Tokens that existed before are approved by their creator, except those that read content: one
+-- admin alone made them, so they wait for a second admin like a new one (docs/api.md).
+ALTER TABLE api_tokens ADD COLUMN approved_by text, ADD COLUMN approved_at text;
+UPDATE api_tokens SET approved_by = created_by, approved_at = created_at WHERE role NOT IN ('expert', 'analyst', 'supervisor');
+`;
+
+export const MIGRATIONS: readonly string[] = [VERSION_1, TOKEN_APPROVAL_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;
