@@ -52,6 +52,15 @@ describe('administration', () => {
     assert.deepEqual(configFiles(), before);
   });
 
+  it('refuses a source that points at the cloud metadata service, with the loader\'s message, and changes no file', async () => {
+    const before = configFiles();
+    const source = (await call('GET', '/api/admin/sources/mensenhandel-classic')).json();
+    const res = await call('PUT', '/api/admin/sources/mensenhandel-classic', { ...source, start: 'http://169.254.169.254/latest/meta-data/' });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.match(res.json().detail, /sources\/mensenhandel-classic\.yaml: start: host 169\.254\.169\.254 is a loopback, private or link-local address/);
+    assert.deepEqual(configFiles(), before);
+  });
+
   it('adds a schedule and refuses one that runs too often', async () => {
     const nightly = { id: 'mensenhandel-nightly', theme: 'mensenhandel', source: 'mensenhandel-swipe', every: '12h' };
     const added = await call('PUT', '/api/admin/schedules/mensenhandel-nightly', nightly);

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { BakenError } from '../domain/errors.ts';
+import { addressPolicy, literalAddresses } from '../domain/private-addresses.ts';
 import {
   extractorSchema, profileSchema, scheduleSchema, sourceSchema, themeSchema,
   type Extractor, type Profile, type Schedule, type Source, type Theme,
@@ -68,7 +69,10 @@ export function loadConfig(dir: string): Config {
     profiles: read('profiles', profileSchema),
     schedules: read('schedules', scheduleSchema),
   };
-  if (problems.length === 0) problems.push(...crossReferences(config), ...namespaceProblems(config, (ref) => files.get(ref) ?? ref));
+  if (problems.length === 0) {
+    const fileOf = (ref: string) => files.get(ref) ?? ref;
+    problems.push(...crossReferences(config), ...namespaceProblems(config, fileOf), ...privateHostProblems(config, fileOf));
+  }
   if (problems.length > 0) {
     throw new BakenError('CONFIG_INVALID', `invalid configuration in ${dir}:\n  ${problems.join('\n  ')}`);
   }
@@ -119,4 +123,22 @@ function namespaceProblems(c: Config, fileOf: (ref: string) => string): string[]
 
 export function inThemeNamespace(id: string, theme: string): boolean {
   return id === theme || id.startsWith(`${theme}-`);
+}
+
+/** A start URL whose host is a private address (or localhost) the theme does not allow. A host name
+ *  is judged when the crawler resolves it (src/capture/host-guard.ts); links are followed only on
+ *  the start URL's origin, so the start URL is the only host configuration names. */
+function privateHostProblems(c: Config, fileOf: (ref: string) => string): string[] {
+  const problems: string[] = [];
+  for (const s of c.sources.values()) {
+    const theme = c.themes.get(s.theme);
+    if (!theme) continue;
+    const host = new URL(s.start).hostname;
+    const refused = (literalAddresses(host) ?? []).filter((a) => addressPolicy(theme.allowPrivateNetworks).refuses(a));
+    if (refused.length > 0) {
+      problems.push(`${fileOf(`sources/${s.id}`)}: start: host ${host} is a loopback, private or link-local address (${refused.join(', ')}); `
+        + `the crawler reaches one only where the theme lists it in allowPrivateNetworks (${fileOf(`themes/${theme.id}`)})`);
+    }
+  }
+  return problems;
 }
