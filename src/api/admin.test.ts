@@ -117,18 +117,42 @@ describe('administration', () => {
     assert.deepEqual(configFiles(), before);
   });
 
-  it('adds a user who can then sign in, and refuses a taken name, a short password and a foreign theme', async () => {
+  it('adds a user under the name asked for and a random suffix, who can then sign in, and refuses a short password and a foreign theme', async () => {
     const add = (body: object) => call('POST', '/api/admin/users', { role: 'analyst', themes: ['mensenhandel'], password: PASSWORD, ...body });
     const res = await add({ name: 'nieuwe-analist' });
     assert.equal(res.statusCode, 201, res.body);
-    assert.deepEqual({ ...res.json() as object, id: 'x', createdAt: 'x', updatedAt: 'x' }, {
-      id: 'x', name: 'nieuwe-analist', role: 'analyst', themes: ['mensenhandel'], disabled: false, totp: false, lockedUntil: null, createdAt: 'x', updatedAt: 'x',
+    const { name } = res.json() as { name: string };
+    assert.match(name, /^nieuwe-analist\.[a-z2-9]{5}$/);
+    assert.deepEqual({ ...res.json() as object, id: 'x', name: 'x', createdAt: 'x', updatedAt: 'x' }, {
+      id: 'x', name: 'x', role: 'analyst', themes: ['mensenhandel'], disabled: false, totp: false, lockedUntil: null, createdAt: 'x', updatedAt: 'x',
     });
-    await w.login('nieuwe-analist');
-    assert.equal((await add({ name: 'NIEUWE-analist' })).statusCode, 409);
+    await w.login(name);
+    const again = await add({ name: 'NIEUWE-analist' });
+    assert.equal(again.statusCode, 201, 'the same name asked for twice gives two users');
+    assert.notEqual(again.json().name.toLowerCase(), name);
     assert.equal((await add({ name: 'kort', password: 'short' })).statusCode, 400);
     assert.equal((await add({ name: 'elders', themes: ['toezicht'] })).statusCode, 404);
-    assert.equal(await w.accounts.userByName('elders'), null);
+    assert.equal((await w.accounts.users()).some((u) => u.name.startsWith('kort') || u.name.startsWith('elders')), false);
+  });
+
+  it('answers a new user named like a user of another theme exactly as one named like nobody', async () => {
+    const toezicht = await w.login('admin-toezicht');
+    const add = (name: string) => call('POST', '/api/admin/users', { name, role: 'analyst', themes: ['toezicht'], password: PASSWORD }, toezicht);
+    const shape = (res: Awaited<ReturnType<typeof add>>, asked: string) => {
+      const body = res.json() as Record<string, unknown>;
+      assert.match(String(body['name']), new RegExp(`^${asked}\\.[a-z2-9]{5}$`));
+      return [res.statusCode, { ...body, id: 'x', name: 'x', createdAt: 'x', updatedAt: 'x' }];
+    };
+    const police = shape(await add('expert-mensenhandel'), 'expert-mensenhandel');
+    const nobody = shape(await add('niemand-zo'), 'niemand-zo');
+    assert.deepEqual(police, nobody);
+    assert.equal(police[0], 201);
+    assert.equal((await w.accounts.userByName('expert-mensenhandel'))?.role, 'expert', 'the police user is untouched');
+
+    const hidden = await call('PATCH', `/api/admin/users/${w.users.get('expert-mensenhandel')!.id}`, { disabled: true }, toezicht);
+    const absent = await call('PATCH', '/api/admin/users/00000000-0000-4000-8000-000000000000', { disabled: true }, toezicht);
+    assert.equal(hidden.statusCode, 404);
+    assert.deepEqual(hidden.json(), { ...absent.json(), detail: absent.json().detail.replace('00000000-0000-4000-8000-000000000000', w.users.get('expert-mensenhandel')!.id) });
   });
 
   it('shows the scheduled jobs of the admin\'s themes, newest first, with what they did or why they failed', async () => {

@@ -1,6 +1,7 @@
 // User accounts, for admins through the API and for operators through `baken user`. An admin
 // manages only users whose themes all lie within the admin's own; every change is audited first and
 // ends the user's sessions, so a new role or a disabled account takes effect at once.
+import { randomInt } from 'node:crypto';
 import type { Who } from '../accounts/actor.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { needsTotp, type Role } from '../accounts/roles.ts';
@@ -39,11 +40,11 @@ export class UsersService {
     const passwordHash = await hashPassword(input.password);
     const enrol = input.totp === true || needsTotp(input.role, this.#c.settings.auth.requireTotp);
     const totpSecret = enrol ? newTotpSecret() : null;
-    if (await this.#c.accounts.userByName(input.name)) throw new BakenError('CONFLICT', `a user named "${input.name}" already exists`);
+    const name = await this.#freeName(who, input.name);
     await this.#c.trail.record(who, 'users.change', {
-      themes: input.themes, resources: [`user:${input.name}`], query: { op: 'add', role: input.role, totp: enrol }, count: 1,
+      themes: input.themes, resources: [`user:${name}`], query: { op: 'add', role: input.role, totp: enrol }, count: 1,
     });
-    const user = await this.#c.accounts.addUser({ name: input.name, role: input.role, themes: input.themes, passwordHash, totpSecret }, this.#now());
+    const user = await this.#c.accounts.addUser({ name, role: input.role, themes: input.themes, passwordHash, totpSecret }, this.#now());
     return { user: view(user), totpUri: forOperator(who, totpSecret, user.name) };
   }
 
@@ -85,6 +86,22 @@ export class UsersService {
     return totpUri(secret, user.name);
   }
 
+  /** Login names are global, and an admin sees only the users of their own themes: were the name
+   *  an admin asked for refused when taken, the refusal would tell them that someone of another theme
+   *  (a police user) is called that (pentest finding 9). So a name made through the API always ends in
+   *  a random suffix the server picks, taken or not. The operator at the machine, who sees everyone,
+   *  gets the name asked for or a refusal. */
+  async #freeName(who: Who, asked: string): Promise<string> {
+    if (who.actor.kind === 'cli') {
+      if (await this.#c.accounts.userByName(asked)) throw new BakenError('CONFLICT', `a user named "${asked}" already exists`);
+      return asked;
+    }
+    for (;;) {
+      const name = `${asked}.${nameSuffix()}`;
+      if (!(await this.#c.accounts.userByName(name))) return name;
+    }
+  }
+
   async #visible(who: Who, id: string): Promise<UserRecord> {
     const mine = new Set(themesFor(who, 'users.write', this.#c.config.current));
     const user = await this.#c.accounts.user(id);
@@ -101,6 +118,14 @@ export class UsersService {
   #now(): string {
     return this.#c.now().toISOString();
   }
+}
+
+const SUFFIX_LETTERS = 'abcdefghjkmnpqrstuvwxyz23456789';
+export const NAME_SUFFIX_LENGTH = 5;
+
+/** Letters and digits that are hard to mistake for one another when a name is read out or typed. */
+function nameSuffix(): string {
+  return Array.from({ length: NAME_SUFFIX_LENGTH }, () => SUFFIX_LETTERS[randomInt(SUFFIX_LETTERS.length)]).join('');
 }
 
 /** The enrolment URI holds the second factor's secret: an admin who saw it could sign in as the

@@ -5,6 +5,7 @@ import { profileSchema, scheduleSchema, sourceSchema } from '../../config/schema
 import { defineRoute, type RouteSpec } from '../route-spec.ts';
 import { configId, password, role, themeId, userView, uuid, wholeNumber } from '../schemas.ts';
 import { SINGULAR, type ConfigKind } from '../../services/config.service.ts';
+import { NAME_SUFFIX_LENGTH } from '../../services/users.service.ts';
 
 const CONFIG_SCHEMAS = { sources: sourceSchema, profiles: profileSchema, schedules: scheduleSchema } as const;
 
@@ -68,7 +69,9 @@ export const adminRoutes: RouteSpec[] = [
     method: 'POST', url: '/api/admin/users', access: 'users.write', tag: 'admin', status: 201, audit: 'users.change',
     summary: 'Add a user with a role and themes you hold; enrols a one-time code when asked or when the role needs one, whose secret only the operator shows the user (baken user totp)',
     body: z.strictObject({
-      name: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}._@-]+$/u, 'expected a login name (letters, digits, . _ @ -)'),
+      // The server adds "." and a suffix (users.service.ts), and a login name is at most 100 characters.
+      name: z.string().trim().min(1).max(99 - NAME_SUFFIX_LENGTH).regex(/^[\p{L}\p{N}._@-]+$/u, 'expected a login name (letters, digits, . _ @ -)')
+        .describe('the start of the login name; the server adds a dot and a random suffix, see the answer\'s name'),
       role, themes: grantedThemes, password,
       totp: z.boolean().optional().describe('enrol a one-time code; always done for experts and admins while auth.requireTotp is on'),
     }),
