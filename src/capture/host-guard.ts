@@ -33,7 +33,7 @@ export async function guardHosts(browser: Browser, policy: AddressPolicy, theme:
     const reason = await refusalOf(e.request.url, policy, theme, resolve);
     try {
       if (reason === null) return await cdp.send('Fetch.continueRequest', { requestId: e.requestId });
-      if (document) refusals.set(firstUrl.get(e.networkId!)!, reason);
+      if (document) refusals.set(normalised(firstUrl.get(e.networkId!)!), reason);
       await cdp.send('Fetch.failRequest', { requestId: e.requestId, errorReason: 'AddressUnreachable' });
     } catch {
       // The page was closed or navigated away meanwhile; the request no longer waits for an answer.
@@ -42,7 +42,7 @@ export async function guardHosts(browser: Browser, policy: AddressPolicy, theme:
   cdp.on('Fetch.requestPaused', (e) => { void decide(e as Paused); });
   await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });
   return {
-    refusal: (url) => refusals.get(url),
+    refusal: (url) => refusals.get(normalised(url)),
     stop: async () => { await cdp.detach().catch(() => {}); },
   };
 }
@@ -56,4 +56,9 @@ async function refusalOf(url: string, policy: AddressPolicy, theme: string, reso
   if (refused.length === 0) return null;
   return `refused ${parsed.origin}: ${parsed.hostname} is a loopback, private or link-local address (${refused.join(', ')}) `
     + `that theme "${theme}" does not list in allowPrivateNetworks`;
+}
+
+/** As the browser writes a URL (`http://a.example` asks for `http://a.example/`). */
+function normalised(url: string): string {
+  try { return new URL(url).href; } catch { return url; }
 }
