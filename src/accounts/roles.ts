@@ -44,6 +44,12 @@ export const THEME_KINDS: Record<Role, ReadonlySet<string>> = {
   auditor: new Set(['police', 'municipal']),
 };
 
+/** Roles that read ad content: a token of one needs a second admin's approval (four-eyes), so no
+ *  admin can give themselves the content access their own role lacks. */
+export function readsContent(role: Role): boolean {
+  return GRANTS[role].has('ads.read');
+}
+
 /** Roles that must log in with a second factor when `auth.requireTotp` is on. */
 export const TOTP_ROLES: ReadonlySet<Role> = new Set(['expert', 'admin']);
 

@@ -10,7 +10,7 @@ import { ROLES, type Role } from '../accounts/roles.ts';
 import { apiSettingsSchema, type ApiSettings } from '../config/api-settings.ts';
 import { loadConfig } from '../config/load.ts';
 import { compileProfile } from '../analyse/compile-profile.ts';
-import { anchoredStore } from '../evidence/log-anchor.ts';
+import { anchoredStore, type LogAnchor } from '../evidence/log-anchor.ts';
 import { relinkTheme } from '../crawl/settle-run.ts';
 import type { Artefact } from '../domain/ad.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
@@ -43,6 +43,7 @@ export interface ApiWorld {
   lists: ListStore;
   jobs: JobQueue;
   blobs: BlobStore;
+  anchor: LogAnchor;
   configDir: string;
   dataDir: string;
   clock: { now: Date; advance(ms: number): void };
@@ -52,6 +53,8 @@ export interface ApiWorld {
   users: Map<string, UserRecord>;
   bytes: { screenshot: Buffer; html: Buffer; image: Buffer };
   login(name: string, totp?: string): Promise<Session>;
+  /** Adds a person straight to the store (as an operator would), with the fixture's password. */
+  addUser(name: string, role: Role, themes: string[]): Promise<UserRecord>;
   close(): Promise<void>;
 }
 
@@ -102,13 +105,15 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
 
   const passwordHash = await hashPassword(PASSWORD, 'fixture');
   const users = new Map<string, UserRecord>();
-  const addUser = async (name: string, role: Role, theme: ThemeId) => {
-    users.set(name, await accounts.addUser({ name, role, themes: [theme], passwordHash, totpSecret: null }, clock.now.toISOString()));
+  const addUser = async (name: string, role: Role, themes: string[]) => {
+    const user = await accounts.addUser({ name, role, themes, passwordHash, totpSecret: null }, clock.now.toISOString());
+    users.set(name, user);
+    return user;
   };
   for (const theme of THEMES) {
-    for (const role of ROLES) await addUser(userName(role, theme), role, theme);
+    for (const role of ROLES) await addUser(userName(role, theme), role, [theme]);
     // A bystander for admin changes and sign-in tests, so no test ends another's session.
-    await addUser(`target-${theme}`, 'analyst', theme);
+    await addUser(`target-${theme}`, 'analyst', [theme]);
   }
 
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
@@ -122,7 +127,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     return sessionOf(res);
   };
   return {
-    app, store, accounts, lists, jobs, blobs, configDir, dataDir, clock, ads, list, users, bytes, login,
+    app, store, accounts, lists, jobs, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
     close: async () => { await app.close(); await jobs.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
   };
 }

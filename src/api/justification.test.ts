@@ -48,7 +48,7 @@ describe('justifications', () => {
 
   it('lets a service token say why per request only: with the header it reads, without it is refused', async () => {
     const secret = newSecret();
-    await w.accounts.addToken({ name: 'export job', role: 'analyst', themes: ['mensenhandel'], secretHash: secretHash(secret), createdBy: 'admin-mensenhandel', expiresAt: null }, w.clock.now.toISOString());
+    await w.accounts.addToken({ name: 'export job', role: 'analyst', themes: ['mensenhandel'], secretHash: secretHash(secret), createdBy: 'admin-mensenhandel', expiresAt: null, approvedBy: 'second-admin' }, w.clock.now.toISOString());
     const bearer = { authorization: `Bearer ${secret}` };
     const from = await lastAuditSeq(w.store);
     const bare = await read(bearer);

@@ -73,10 +73,17 @@ export const EXAMPLES: Record<string, Example> = {
   'PATCH /api/admin/users/:id': { themed: true, build: async (w, theme) => ({ url: `/api/admin/users/${w.users.get(`target-${theme}`)!.id}`, payload: { disabled: false } }) },
   'GET /api/admin/tokens': { themed: false, build: async () => ({ url: '/api/admin/tokens' }) },
   'POST /api/admin/tokens': { themed: true, build: async (_w, theme) => ({ url: '/api/admin/tokens', payload: { name: next(), role: 'analyst', themes: [theme] } }) },
+  'POST /api/admin/tokens/:id/approve': {
+    themed: true,
+    build: async (w, theme) => {
+      const token = await w.accounts.addToken({ name: next(), role: 'analyst', themes: [theme], secretHash: 'e'.repeat(60) + String(unique).padStart(4, '0'), createdBy: 'matrix', expiresAt: null, approvedBy: null }, w.clock.now.toISOString());
+      return { url: `/api/admin/tokens/${token.id}/approve` };
+    },
+  },
   'DELETE /api/admin/tokens/:id': {
     themed: true,
     build: async (w, theme) => {
-      const token = await w.accounts.addToken({ name: next(), role: 'analyst', themes: [theme], secretHash: 'f'.repeat(60) + String(unique).padStart(4, '0'), createdBy: 'matrix', expiresAt: null }, w.clock.now.toISOString());
+      const token = await w.accounts.addToken({ name: next(), role: 'analyst', themes: [theme], secretHash: 'f'.repeat(60) + String(unique).padStart(4, '0'), createdBy: 'matrix', expiresAt: null, approvedBy: 'matrix' }, w.clock.now.toISOString());
       return { url: `/api/admin/tokens/${token.id}` };
     },
   },

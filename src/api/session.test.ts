@@ -193,8 +193,17 @@ describe('one-time codes (TOTP)', () => {
 
 describe('service tokens', () => {
   let w: ApiWorld;
-  before(async () => { w = await openApiWorld(); });
+  before(async () => {
+    w = await openApiWorld();
+    await w.addUser('tweede-beheerder', 'admin', ['mensenhandel']);
+  });
   after(() => w?.close());
+
+  /** A token that reads content works only once a second admin approved it (see admin.test.ts). */
+  const approve = async (id: string) => {
+    const res = await w.app.inject({ method: 'POST', url: `/api/admin/tokens/${id}/approve`, headers: (await w.login('tweede-beheerder')).headers });
+    assert.equal(res.statusCode, 200, res.body);
+  };
 
   it('act with their own role and themes, need no CSRF token, and stop working once revoked', async () => {
     const admin = await w.login('admin-mensenhandel');
@@ -203,6 +212,7 @@ describe('service tokens', () => {
     });
     assert.equal(created.statusCode, 201);
     const { secret, token } = created.json() as { secret: string; token: { id: string } };
+    await approve(token.id);
     const bearer = { authorization: `Bearer ${secret}` };
     const search = await w.app.inject({ method: 'GET', url: '/api/ads?justification=signal%20research', headers: bearer });
     assert.equal(search.statusCode, 200);
@@ -236,7 +246,7 @@ describe('service tokens', () => {
   it('stop working when no user of their creator\'s name exists', async () => {
     const bearer = 'baken_made-by-someone-gone';
     await w.accounts.addToken({
-      name: 'orphan', role: 'analyst', themes: ['mensenhandel'], secretHash: secretHash(bearer), createdBy: 'vertrokken-beheerder', expiresAt: null,
+      name: 'orphan', role: 'analyst', themes: ['mensenhandel'], secretHash: secretHash(bearer), createdBy: 'vertrokken-beheerder', expiresAt: null, approvedBy: 'tweede-beheerder',
     }, w.clock.now.toISOString());
     const res = await w.app.inject({ method: 'GET', url: '/api/session', headers: { authorization: `Bearer ${bearer}` } });
     assert.equal(res.statusCode, 401);
@@ -245,9 +255,10 @@ describe('service tokens', () => {
   it('stop working when they expire', async () => {
     const admin = await w.login('admin-mensenhandel');
     const expiresAt = new Date(w.clock.now.getTime() + 60_000).toISOString();
-    const { secret } = (await w.app.inject({
+    const { secret, token } = (await w.app.inject({
       method: 'POST', url: '/api/admin/tokens', headers: admin.headers, payload: { name: 'short', role: 'analyst', themes: ['mensenhandel'], expiresAt },
-    })).json() as { secret: string };
+    })).json() as { secret: string; token: { id: string } };
+    await approve(token.id);
     const call = () => w.app.inject({ method: 'GET', url: '/api/session', headers: { authorization: `Bearer ${secret}` } });
     assert.equal((await call()).statusCode, 200);
     w.clock.advance(60_000);
@@ -313,6 +324,7 @@ describe('service tokens while one-time codes are required', () => {
     const bearer = 'baken_made-while-codes-were-optional';
     await w.accounts.addToken({
       name: 'old expert job', role: 'expert', themes: ['mensenhandel'], secretHash: secretHash(bearer), createdBy: 'admin-mensenhandel', expiresAt: null,
+      approvedBy: 'admin-toezicht',
     }, w.clock.now.toISOString());
     const from = await lastAuditSeq(w.store);
     const res = await w.app.inject({ method: 'GET', url: '/api/ads?justification=signal%20research', headers: { authorization: `Bearer ${bearer}` } });

@@ -92,6 +92,66 @@ describe('loadConfig', () => {
     }, (d) => assert.match(loadError(d), /themes\/toezicht\.yaml: retention\.keepDays: expected a whole number of days/));
   });
 
+  it('refuses an item whose id lies outside its theme\'s namespace, and a theme id that begins with another\'s', () => {
+    withConfig((d) => {
+      writeFileSync(join(d, 'schedules/nachtelijk.yaml'), 'id: nachtelijk\ntheme: toezicht\nevery: 1d\n');
+      writeFileSync(join(d, 'sources/toezicht-classic.yaml'), readFileSync(join(d, 'sources/toezicht-classic.yaml'), 'utf8').replace('theme: toezicht', 'theme: mensenhandel'));
+    }, (d) => {
+      const msg = loadError(d);
+      assert.match(msg, /schedules\/nachtelijk\.yaml: id: expected "toezicht" or an id beginning with "toezicht-" \(the theme's id\), got "nachtelijk"/);
+      assert.match(msg, /sources\/toezicht-classic\.yaml: id: expected "mensenhandel" or an id beginning with "mensenhandel-"/);
+    });
+    withConfig((d) => {
+      const theme = readFileSync(join(d, 'themes/toezicht.yaml'), 'utf8');
+      writeFileSync(join(d, 'themes/toezicht-noord.yaml'), theme.replace('id: toezicht', 'id: toezicht-noord'));
+    }, (d) => assert.match(loadError(d), /themes\/toezicht-noord\.yaml: id: "toezicht-noord" begins with the id of theme "toezicht"/));
+  });
+
+  it('refuses a source on a link-local, private or loopback address, naming the file, the path and the theme to allow it in', () => {
+    const cases = [
+      ['http://169.254.169.254/latest/meta-data/', /169\.254\.169\.254/],
+      ['http://10.0.0.5/list', /10\.0\.0\.5/],
+      ['http://172.16.3.1/', /172\.16\.3\.1/],
+      ['http://192.168.1.10:8080/', /192\.168\.1\.10/],
+      ['http://[fd00::1]/', /fd00::1/],
+      ['http://[fe80::1]/', /fe80::1/],
+      ['http://localhost:4100/classic/', /127\.0\.0\.1, ::1/],
+      ['http://127.0.0.1:4100/classic/', /127\.0\.0\.1/],
+    ] as const;
+    for (const [start, address] of cases) {
+      withConfig((d) => {
+        const theme = join(d, 'themes/toezicht.yaml');
+        writeFileSync(theme, readFileSync(theme, 'utf8').replace(/^allowPrivateNetworks: .*$/m, ''));
+        const file = join(d, 'sources/toezicht-classic.yaml');
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/^start: .*$/m, `start: ${start}`));
+      }, (d) => {
+        const msg = loadError(d);
+        assert.match(msg, /sources\/toezicht-classic\.yaml: start: host \S+ is a loopback, private or link-local address/, start);
+        assert.match(msg, address, start);
+        assert.match(msg, /allowPrivateNetworks \(themes\/toezicht\.yaml\)/, start);
+      });
+    }
+  });
+
+  it('loads a source on a private network only where its theme allows that network, and checks the networks it lists', () => {
+    withConfig((d) => {
+      const theme = join(d, 'themes/toezicht.yaml');
+      writeFileSync(theme, readFileSync(theme, 'utf8').replace(/^allowPrivateNetworks: .*$/m, 'allowPrivateNetworks: [10.20.0.0/16, 127.0.0.1]'));
+      const file = join(d, 'sources/toezicht-classic.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^start: .*$/m, 'start: http://10.20.30.40/classic/'));
+    }, (d) => assert.equal(loadConfig(d).sources.get('toezicht-classic')?.start, 'http://10.20.30.40/classic/'));
+    withConfig((d) => {
+      const theme = join(d, 'themes/toezicht.yaml');
+      writeFileSync(theme, readFileSync(theme, 'utf8').replace(/^allowPrivateNetworks: .*$/m, 'allowPrivateNetworks: [10.20.0.0/16]'));
+      const file = join(d, 'sources/toezicht-classic.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^start: .*$/m, 'start: http://169.254.169.254/'));
+    }, (d) => assert.match(loadError(d), /sources\/toezicht-classic\.yaml: start: host 169\.254\.169\.254 is a loopback, private or link-local address/));
+    withConfig((d) => {
+      const theme = join(d, 'themes/toezicht.yaml');
+      writeFileSync(theme, readFileSync(theme, 'utf8').replace(/^allowPrivateNetworks: .*$/m, 'allowPrivateNetworks: [10.20.0.0/33, intranet]'));
+    }, (d) => assert.match(loadError(d), /themes\/toezicht\.yaml: allowPrivateNetworks\.0: expected an address or a CIDR network[^]*allowPrivateNetworks\.1: expected/));
+  });
+
   it('says clearly when the directory does not exist', () => {
     assert.throws(() => loadConfig('/nonexistent/baken'), /configuration directory \/nonexistent\/baken does not exist/);
   });

@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { BakenError } from '../domain/errors.ts';
+import { addressPolicy, literalAddresses } from '../domain/private-addresses.ts';
 import {
   extractorSchema, profileSchema, scheduleSchema, sourceSchema, themeSchema,
   type Extractor, type Profile, type Schedule, type Source, type Theme,
@@ -32,6 +33,8 @@ export function loadConfig(dir: string): Config {
     throw new BakenError('CONFIG_MISSING', `configuration directory ${dir} does not exist`);
   }
   const problems: string[] = [];
+  /** Where each item came from, e.g. "sources/x" → "sources/x.yaml", for messages that name the file. */
+  const files = new Map<string, string>();
   const read = <S extends z.ZodType>(kind: keyof typeof KINDS, schema: S): Map<string, z.infer<S>> => {
     const items = new Map<string, z.infer<S>>();
     const folder = join(dir, kind);
@@ -53,6 +56,7 @@ export function loadConfig(dir: string): Config {
       const item = parsed.data as { id: string };
       if (items.has(item.id)) problems.push(`${file}: id: "${item.id}" is already used by another file in ${kind}/`);
       items.set(item.id, parsed.data);
+      files.set(`${kind}/${item.id}`, file);
     }
     return items;
   };
@@ -65,7 +69,10 @@ export function loadConfig(dir: string): Config {
     profiles: read('profiles', profileSchema),
     schedules: read('schedules', scheduleSchema),
   };
-  if (problems.length === 0) problems.push(...crossReferences(config));
+  if (problems.length === 0) {
+    const fileOf = (ref: string) => files.get(ref) ?? ref;
+    problems.push(...crossReferences(config), ...namespaceProblems(config, fileOf), ...privateHostProblems(config, fileOf));
+  }
   if (problems.length > 0) {
     throw new BakenError('CONFIG_INVALID', `invalid configuration in ${dir}:\n  ${problems.join('\n  ')}`);
   }
@@ -90,6 +97,47 @@ function crossReferences(c: Config): string[] {
     const source = s.source === undefined ? undefined : c.sources.get(s.source);
     if (s.source !== undefined && source?.theme !== s.theme) {
       problems.push(`schedules/${s.id}: source: no source "${s.source}" of theme "${s.theme}" in sources/`);
+    }
+  }
+  return problems;
+}
+
+/** An item's id begins with its theme's id (or is it), and no theme's id begins with another's: so
+ *  the ids an admin may choose for a theme can never be taken by another theme's item, and a refusal
+ *  never tells an admin whether an item of a theme they do not hold exists (see docs/api.md). */
+function namespaceProblems(c: Config, fileOf: (ref: string) => string): string[] {
+  const problems: string[] = [];
+  for (const t of c.themes.values()) {
+    const wider = [...c.themes.keys()].find((other) => other !== t.id && t.id.startsWith(`${other}-`));
+    if (wider !== undefined) problems.push(`${fileOf(`themes/${t.id}`)}: id: "${t.id}" begins with the id of theme "${wider}"; choose a theme id that does not`);
+  }
+  for (const kind of ['sources', 'profiles', 'schedules'] as const) {
+    for (const item of c[kind].values()) {
+      if (!inThemeNamespace(item.id, item.theme)) {
+        problems.push(`${fileOf(`${kind}/${item.id}`)}: id: expected "${item.theme}" or an id beginning with "${item.theme}-" (the theme's id), got "${item.id}"`);
+      }
+    }
+  }
+  return problems;
+}
+
+export function inThemeNamespace(id: string, theme: string): boolean {
+  return id === theme || id.startsWith(`${theme}-`);
+}
+
+/** A start URL whose host is a private address (or localhost) the theme does not allow. A host name
+ *  is judged when the crawler resolves it (src/capture/host-guard.ts); links are followed only on
+ *  the start URL's origin, so the start URL is the only host configuration names. */
+function privateHostProblems(c: Config, fileOf: (ref: string) => string): string[] {
+  const problems: string[] = [];
+  for (const s of c.sources.values()) {
+    const theme = c.themes.get(s.theme);
+    if (!theme) continue;
+    const host = new URL(s.start).hostname;
+    const refused = (literalAddresses(host) ?? []).filter((a) => addressPolicy(theme.allowPrivateNetworks).refuses(a));
+    if (refused.length > 0) {
+      problems.push(`${fileOf(`sources/${s.id}`)}: start: host ${host} is a loopback, private or link-local address (${refused.join(', ')}); `
+        + `the crawler reaches one only where the theme lists it in allowPrivateNetworks (${fileOf(`themes/${theme.id}`)})`);
     }
   }
   return problems;

@@ -2,6 +2,7 @@
 // these types.
 import { z } from 'zod';
 import { FIELD_NAMES } from '../domain/ad.ts';
+import { isNetwork } from '../domain/private-addresses.ts';
 
 export { indicatorSchema, profileSchema, type Indicator, type Profile } from './profile-schema.ts';
 
@@ -42,6 +43,11 @@ export const themeSchema = z.strictObject({
     /** Days after an ad was first seen before it is purged, however recently it was seen again. */
     maxDays: days.optional(),
   }).prefault({}),
+  // Pentest finding 13: the crawler reaches no loopback, private or link-local address unless the
+  // operator lists it here (e.g. a platform on the intranet, the demo on 127.0.0.1). A theme, not a
+  // source, so an admin changing sources through the API can never open the way.
+  allowPrivateNetworks: z.array(z.string().refine(isNetwork, { message: 'expected an address or a CIDR network such as 10.1.0.0/16' }))
+    .default([]),
 });
 
 export const discoverSchema = z.strictObject({

@@ -10,6 +10,8 @@ import { assertPurposeCovers } from '../domain/purpose.ts';
 import { compileProfile } from '../analyse/compile-profile.ts';
 import { capturePage, errorSummary, openCaptureTab, PageFailure } from '../capture/capture-page.ts';
 import { discoverAds, type Discovery } from '../capture/discover-ads.ts';
+import { guardHosts, type HostGuard } from '../capture/host-guard.ts';
+import { addressPolicy, type AddressPolicy } from '../domain/private-addresses.ts';
 import { loadOrCreateSigningKey } from '../evidence/signing-key.ts';
 import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
 import type { AdFields } from '../domain/ad.ts';
@@ -53,15 +55,21 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest): Promise<
   const staging = { owner: stagingOwner(), windowMs: theme.stagingHours * 3_600_000 };
   const gates = new Map<string, GateContext>();
   const market: AdFields[] = [];
-  for (const source of sources) {
-    const extractor = deps.config.extractors.get(source.extractor)!;
-    const gate: GateContext = {
-      runId, theme: theme.id, source: source.id, extractor, profile, policy: theme.store, store: deps.store, blobs: deps.blobs,
-      key, configHash: sha256Hex(canonicalJson({ theme, source, extractor, profile: deps.config.profiles.get(theme.profile) })),
-      staging, now,
-    };
-    gates.set(source.id, gate);
-    await crawlSource(deps, source, gate, counts, market);
+  const addresses = addressPolicy(theme.allowPrivateNetworks);
+  const guard = await guardHosts(deps.browser, addresses, theme.id);
+  try {
+    for (const source of sources) {
+      const extractor = deps.config.extractors.get(source.extractor)!;
+      const gate: GateContext = {
+        runId, theme: theme.id, source: source.id, extractor, profile, policy: theme.store, store: deps.store, blobs: deps.blobs,
+        key, configHash: sha256Hex(canonicalJson({ theme, source, extractor, profile: deps.config.profiles.get(theme.profile) })),
+        staging, now,
+      };
+      gates.set(source.id, gate);
+      await crawlSource(deps, source, gate, counts, market, { guard, addresses });
+    }
+  } finally {
+    await guard.stop();
   }
   const settled = await settleRun({ runId, theme: theme.id, profile, store: deps.store, gates, market, now });
   counts.kept += settled.kept;
@@ -95,7 +103,8 @@ export function stagingOwner(): string {
   return `${hostname()}:${process.pid}`;
 }
 
-async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, counts: RunCounts, market: AdFields[]) {
+async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, counts: RunCounts, market: AdFields[],
+  hosts: { guard: HostGuard; addresses: AddressPolicy }) {
   const { crawl } = source;
   const context = await deps.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Pop-ups opened by a page are closed at once; they are not part of the configured source.
@@ -104,7 +113,7 @@ async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, c
   const retryable = (e: unknown) => e instanceof PageFailure && e.retryable;
   const fail = async (url: string, e: unknown) => {
     counts.failed++;
-    const reason = errorSummary(e);
+    const reason = hosts.guard.refusal(url) ?? errorSummary(e);
     const attempts = (e as { attempts?: number }).attempts ?? 1;
     await deps.store.recordFailure(gate.runId, { source: source.id, url, reason, attempts });
     deps.log('crawl.failed', { run: gate.runId, source: source.id, url: urlRef(url), reason, attempts });
@@ -133,6 +142,12 @@ async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, c
           await pacer.wait(url);
           return capturePage(tabs[worker]!, url, options);
         }, crawl.retries, retryable);
+        // A host name that resolved to a public address for the guard and to a private one for the
+        // browser (DNS rebinding) is caught by the address the page actually came from.
+        const ip = capture.meta.serverIp;
+        if (ip !== null && hosts.addresses.refuses(ip)) {
+          throw new PageFailure(`refused ${new URL(url).origin}: answered from ${ip}, an address theme "${gate.theme}" does not list in allowPrivateNetworks`, false);
+        }
         counts.captured++;
         const outcome = await keepOrDelete(gate, capture, market);
         if (outcome !== 'staged') counts[outcome]++;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Who } from '../accounts/actor.ts';
-import { loadConfig, type Config } from '../config/load.ts';
+import { inThemeNamespace, loadConfig, type Config } from '../config/load.ts';
 import type { Profile, Schedule, Source } from '../config/schema.ts';
 import { BakenError } from '../domain/errors.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
@@ -39,20 +39,29 @@ export class ConfigService {
     return item!;
   }
 
-  /** Adds or replaces one item; the admin must hold its theme, and the old item's theme if it moves. */
+  /** Adds or replaces one item of a theme the admin holds. The id must lie in that theme's namespace
+   *  (src/config/load.ts), so it can never name another theme's item; and the file written is the
+   *  one holding that id or a new one, never a file that holds something else. */
   async put<K extends ConfigKind>(who: Who, kind: K, id: string, item: ConfigItems[K]): Promise<{ item: ConfigItems[K]; created: boolean }> {
     if (item.id !== id) throw new BakenError('INPUT_INVALID', `id: the body names "${item.id}", the URL "${id}"`);
-    const existing = this.#items(kind).get(id);
-    if (existing) authorise(who, 'config.write', themeRef(this.#config(), existing.theme), `no ${SINGULAR[kind]} "${id}"`);
     authorise(who, 'config.write', themeRef(this.#config(), item.theme), `no theme "${item.theme}"`);
+    if (!inThemeNamespace(id, item.theme)) {
+      throw new BakenError('INPUT_INVALID', `id: expected "${item.theme}" or an id beginning with "${item.theme}-" (the theme's id), got "${id}"`);
+    }
+    const existing = this.#items(kind).get(id);
     const dir = this.#config().dir;
-    const file = fileOf(dir, kind, id) ?? `${id}.yaml`;
+    const target = targetFile(dir, kind, id);
+    // What is replaced must be the admin's too, whatever the loaded configuration says about it.
+    for (const replaced of [existing?.theme, target.replaces]) {
+      if (replaced != null) authorise(who, 'config.write', themeRef(this.#config(), replaced), `no ${SINGULAR[kind]} "${id}"`);
+    }
     const text = `# Written through the API by ${who.actor.name} at ${this.#c.now().toISOString()}.\n${stringify(item)}`;
-    assertLoads(dir, join(kind, file), text);
+    assertLoads(dir, join(kind, target.file), text);
     await this.#c.trail.record(who, 'config.change', {
-      themes: [...new Set([item.theme, existing?.theme ?? item.theme])], resources: [`${kind}/${id}`], query: { op: existing ? 'replace' : 'add' }, count: 1,
+      themes: [...new Set([item.theme, existing?.theme ?? item.theme, target.replaces ?? item.theme])], resources: [`${kind}/${id}`],
+      query: { op: existing ? 'replace' : 'add' }, count: 1,
     });
-    writeAtomically(join(dir, kind), file, text);
+    writeAtomically(join(dir, kind), target.file, text);
     this.#c.config.current = loadConfig(dir);
     return { item: this.#items(kind).get(id) as ConfigItems[K], created: !existing };
   }
@@ -66,13 +75,22 @@ export class ConfigService {
   }
 }
 
-/** The file that holds an item: the loader takes any *.yaml file, whatever its name. */
-function fileOf(dir: string, kind: ConfigKind, id: string): string | null {
+type Held = { id?: unknown; theme?: unknown } | null;
+
+/** The file to write: the one holding the id (the loader takes any *.yaml file, whatever its name),
+ *  with the theme found in it; else a name no file has, so no other item is ever overwritten. */
+function targetFile(dir: string, kind: ConfigKind, id: string): { file: string; replaces: string | null } {
   let names: string[];
-  try { names = readdirSync(join(dir, kind)); } catch { return null; }
-  return names.filter((n) => /\.ya?ml$/.test(n)).find((n) => {
-    try { return (parse(readFileSync(join(dir, kind, n), 'utf8')) as { id?: unknown } | null)?.id === id; } catch { return false; }
-  }) ?? null;
+  try { names = readdirSync(join(dir, kind)); } catch { names = []; }
+  for (const name of names.filter((n) => /\.ya?ml$/.test(n))) {
+    let held: Held;
+    try { held = parse(readFileSync(join(dir, kind, name), 'utf8')) as Held; } catch { continue; }
+    if (held?.id === id) return { file: name, replaces: typeof held.theme === 'string' ? held.theme : '' };
+  }
+  const taken = new Set(names);
+  let file = `${id}.yaml`;
+  for (let n = 2; taken.has(file); n++) file = `${id}-${n}.yaml`;
+  return { file, replaces: null };
 }
 
 function assertLoads(dir: string, relativeFile: string, text: string): void {

@@ -86,8 +86,9 @@ export class SessionService {
   async authenticate(credentials: { bearer: string | null; cookie: string | null }): Promise<Caller | null> {
     const now = this.#c.now();
     if (credentials.bearer !== null) {
+      // A token waiting for a second admin's approval does not authenticate yet (tokens.service.ts).
       const token = await this.#c.accounts.tokenBySecretHash(secretHash(credentials.bearer));
-      if (!token || token.revokedAt !== null || (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime())) return null;
+      if (!token || token.revokedAt !== null || token.approvedAt === null || (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime())) return null;
       if (!await this.#creatorStillGrants(token)) return null;
       return { actor: { kind: 'token', id: token.id, name: token.name, role: token.role, themes: token.themes }, session: null };
     }

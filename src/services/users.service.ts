@@ -1,6 +1,7 @@
 // User accounts, for admins through the API and for operators through `baken user`. An admin
 // manages only users whose themes all lie within the admin's own; every change is audited first and
 // ends the user's sessions, so a new role or a disabled account takes effect at once.
+import { randomInt } from 'node:crypto';
 import type { Who } from '../accounts/actor.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { loginName } from '../accounts/user-names.ts';
@@ -32,24 +33,24 @@ export class UsersService {
     return users.map(view);
   }
 
-  /** Returns the TOTP enrolment URI once when a second factor was asked for or the role needs one:
-   *  an expert or admin made without one could not sign in while codes are required. */
+  /** Enrols a second factor when asked for or when the role needs one: an expert or admin made
+   *  without one could not sign in while codes are required. The enrolment URI is returned only to
+   *  the operator at the machine (see `forOperator`). */
   async add(who: Who, input: NewUserInput): Promise<{ user: UserView; totpUri: string | null }> {
     this.#assertGrantable(who, input.themes);
-    const name = loginName(input.name);
+    const name = await this.#freeName(who, loginName(input.name));
     const passwordHash = await hashPassword(input.password, name);
     const enrol = input.totp === true || needsTotp(input.role, this.#c.settings.auth.requireTotp);
     const totpSecret = enrol ? newTotpSecret() : null;
-    if (await this.#c.accounts.userByName(name)) throw new BakenError('CONFLICT', `a user named "${name}" already exists`);
     await this.#c.trail.record(who, 'users.change', {
       themes: input.themes, resources: [`user:${name}`], query: { op: 'add', role: input.role, totp: enrol }, count: 1,
     });
     const user = await this.#c.accounts.addUser({ name, role: input.role, themes: input.themes, passwordHash, totpSecret }, this.#now());
-    return { user: view(user), totpUri: totpSecret ? totpUri(totpSecret, user.name) : null };
+    return { user: view(user), totpUri: forOperator(who, totpSecret, user.name) };
   }
 
-  /** Enrols a one-time code, and returns its URI once, when the new role needs one and the user has
-   *  none: a promoted expert or admin could not sign in otherwise. */
+  /** Enrols a one-time code when the new role needs one and the user has none: a promoted expert or
+   *  admin could not sign in otherwise. The URI goes only to the operator (see `forOperator`). */
   async change(who: Who, id: string, patch: UserPatch): Promise<{ user: UserView; totpUri: string | null }> {
     const user = await this.#visible(who, id);
     if (patch.themes) this.#assertGrantable(who, patch.themes);
@@ -71,17 +72,35 @@ export class UsersService {
     });
     const changed = await this.#c.accounts.updateUser(id, change, this.#now());
     await this.#c.accounts.deleteSessionsOf(id);
-    return { user: view(changed), totpUri: totpSecret === null ? null : totpUri(totpSecret, changed.name) };
+    return { user: view(changed), totpUri: forOperator(who, totpSecret, changed.name) };
   }
 
-  /** A new TOTP secret replaces any old one; the URI is shown once, to be scanned by the user. */
+  /** A new TOTP secret replaces any old one; the URI is shown once, on the operator's terminal, to be
+   *  scanned by the user. This is how a user gets the code an admin enrolled for them. */
   async enrolTotp(who: Who, id: string): Promise<string> {
+    if (who.actor.kind !== 'cli') throw new BakenError('FORBIDDEN', 'only the operator at the machine (baken user totp) may show a one-time-code secret');
     const user = await this.#visible(who, id);
     const secret = newTotpSecret();
     await this.#c.trail.record(who, 'users.change', { themes: user.themes, resources: [user.id], query: { op: 'totp' }, count: 1 });
     await this.#c.accounts.updateUser(id, { totpSecret: secret, totpLastCounter: null }, this.#now());
     await this.#c.accounts.deleteSessionsOf(id);
     return totpUri(secret, user.name);
+  }
+
+  /** Login names are global, and an admin sees only the users of their own themes: were the name
+   *  an admin asked for refused when taken, the refusal would tell them that someone of another theme
+   *  (a police user) is called that (pentest finding 9). So a name made through the API always ends in
+   *  a random suffix the server picks, taken or not. The operator at the machine, who sees everyone,
+   *  gets the name asked for or a refusal. */
+  async #freeName(who: Who, asked: string): Promise<string> {
+    if (who.actor.kind === 'cli') {
+      if (await this.#c.accounts.userByName(asked)) throw new BakenError('CONFLICT', `a user named "${asked}" already exists`);
+      return asked;
+    }
+    for (;;) {
+      const name = `${asked}.${nameSuffix()}`;
+      if (!(await this.#c.accounts.userByName(name))) return name;
+    }
   }
 
   async #visible(who: Who, id: string): Promise<UserRecord> {
@@ -100,6 +119,21 @@ export class UsersService {
   #now(): string {
     return this.#c.now().toISOString();
   }
+}
+
+const SUFFIX_LETTERS = 'abcdefghjkmnpqrstuvwxyz23456789';
+export const NAME_SUFFIX_LENGTH = 5;
+
+/** Letters and digits that are hard to mistake for one another when a name is read out or typed. */
+function nameSuffix(): string {
+  return Array.from({ length: NAME_SUFFIX_LENGTH }, () => SUFFIX_LETTERS[randomInt(SUFFIX_LETTERS.length)]).join('');
+}
+
+/** The enrolment URI holds the second factor's secret: an admin who saw it could sign in as the
+ *  expert they made or promoted (pentest finding 8). Only the operator at the machine, who hands it
+ *  to the user, ever gets it; through the API the user gets it from the operator (`baken user totp`). */
+function forOperator(who: Who, secret: string | null, name: string): string | null {
+  return secret !== null && who.actor.kind === 'cli' ? totpUri(secret, name) : null;
 }
 
 export function view(u: UserRecord): UserView {

@@ -47,9 +47,14 @@ export interface TokenRecord {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** Who approved it, and when; null while it waits for a second admin (a token that reads ad
+   *  content, see TokensService) — a token authenticates only once approved. */
+  approvedBy: string | null;
+  approvedAt: string | null;
 }
 
-export type NewToken = Pick<TokenRecord, 'name' | 'role' | 'themes' | 'secretHash' | 'createdBy' | 'expiresAt'>;
+/** `approvedBy` is the creator for a token that needs no second admin, null for one that waits. */
+export type NewToken = Pick<TokenRecord, 'name' | 'role' | 'themes' | 'secretHash' | 'createdBy' | 'expiresAt' | 'approvedBy'>;
 
 export interface AccountStore {
   /** CONFLICT when the name is taken (names compare case-insensitively). */
@@ -83,4 +88,6 @@ export interface AccountStore {
   tokens(): Promise<TokenRecord[]>;
   /** False when there is no such token or it was already revoked. */
   revokeToken(id: string, at: string): Promise<boolean>;
+  /** False when there is no such token, or it was revoked or approved already. */
+  approveToken(id: string, by: string, at: string): Promise<boolean>;
 }

@@ -156,12 +156,30 @@ export function apiStoresContract(name: string, open: Opener): void {
 
     test('finds a token by its secret hash and revokes it once', async ({ accounts }) => {
       const token = await accounts.addToken({
-        name: 'export job', role: 'analyst', themes: ['mensenhandel'], secretHash: 'c'.repeat(64), createdBy: 'admin', expiresAt: null,
+        name: 'export job', role: 'analyst', themes: ['mensenhandel'], secretHash: 'c'.repeat(64), createdBy: 'admin', expiresAt: null, approvedBy: 'admin',
       }, AT);
+      assert.deepEqual([token.approvedBy, token.approvedAt], ['admin', AT], 'a token needing no second admin is approved by its creator');
       assert.deepEqual(await accounts.tokenBySecretHash('c'.repeat(64)), token);
       assert.equal(await accounts.revokeToken(token.id, AT), true);
       assert.equal(await accounts.revokeToken(token.id, AT), false);
       assert.equal((await accounts.tokens())[0]?.revokedAt, AT);
+    });
+
+    test('keeps a token pending until it is approved, once, and never approves a revoked one', async ({ accounts }) => {
+      const later = '2026-03-02T10:00:00.000Z';
+      const add = (secret: string) => accounts.addToken({
+        name: 'pending job', role: 'analyst', themes: ['mensenhandel'], secretHash: secret.repeat(64), createdBy: 'anna', expiresAt: null, approvedBy: null,
+      }, AT);
+      const pending = await add('d');
+      assert.deepEqual([pending.approvedBy, pending.approvedAt], [null, null]);
+      assert.equal(await accounts.approveToken(pending.id, 'bert', later), true);
+      assert.equal(await accounts.approveToken(pending.id, 'carla', AT), false, 'approved once, by the first approver');
+      assert.deepEqual(await accounts.tokenBySecretHash('d'.repeat(64)), { ...pending, approvedBy: 'bert', approvedAt: later });
+      const revoked = await add('e');
+      await accounts.revokeToken(revoked.id, AT);
+      assert.equal(await accounts.approveToken(revoked.id, 'bert', later), false);
+      assert.equal(await accounts.approveToken('00000000-0000-4000-8000-000000000000', 'bert', later), false);
+      assert.equal((await accounts.tokenBySecretHash('e'.repeat(64)))?.approvedAt, null);
     });
   });
 

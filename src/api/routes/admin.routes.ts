@@ -5,7 +5,7 @@ import { profileSchema, scheduleSchema, sourceSchema } from '../../config/schema
 import { defineRoute, type RouteSpec } from '../route-spec.ts';
 import { configId, password, role, themeId, userView, uuid, wholeNumber } from '../schemas.ts';
 import { SINGULAR, type ConfigKind } from '../../services/config.service.ts';
-import type { UserView } from '../../services/users.service.ts';
+import { NAME_SUFFIX_LENGTH } from '../../services/users.service.ts';
 
 const CONFIG_SCHEMAS = { sources: sourceSchema, profiles: profileSchema, schedules: scheduleSchema } as const;
 
@@ -15,6 +15,8 @@ const grantedThemes = z.array(themeId).min(1).max(50);
 const tokenView = z.object({
   id: z.string(), name: z.string(), role, themes: z.array(z.string()), createdBy: z.string(), createdAt: z.string(),
   expiresAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  approvedBy: z.string().nullable().describe('null while a token that reads ad content waits for a second admin; it authenticates only once approved'),
+  approvedAt: z.string().nullable(),
 }).meta({ id: 'Token' });
 
 const jobView = z.object({
@@ -26,15 +28,6 @@ const jobView = z.object({
   result: z.record(z.string(), z.union([z.string(), z.number()])).nullable().describe('counts only: a crawl\'s summary, a purge\'s totals'),
   error: z.string().nullable().describe('the last failure\'s reason'),
 }).meta({ id: 'Job' });
-
-const newUser = userView.extend({
-  totpUri: z.string().optional().describe('otpauth:// URI holding the one-time-code secret, for an authenticator app; shown only in this response'),
-}).meta({ id: 'NewUser' });
-
-/** The user, with the enrolment URI only when a code was just enrolled. */
-function withTotpUri(answer: { user: UserView; totpUri: string | null }) {
-  return answer.totpUri === null ? answer.user : { ...answer.user, totpUri: answer.totpUri };
-}
 
 function configRoutes(kind: ConfigKind): RouteSpec[] {
   const schema = CONFIG_SCHEMAS[kind];
@@ -74,22 +67,24 @@ export const adminRoutes: RouteSpec[] = [
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/users', access: 'users.write', tag: 'admin', status: 201, audit: 'users.change',
-    summary: 'Add a user with a role and themes you hold; enrols a one-time code when asked or when the role needs one',
+    summary: 'Add a user with a role and themes you hold; enrols a one-time code when asked or when the role needs one, whose secret only the operator shows the user (baken user totp)',
     body: z.strictObject({
-      name: z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N}._@-]+$/u, 'expected a login name (letters, digits, . _ @ -)'),
+      // The server adds "." and a suffix (users.service.ts), and a login name is at most 100 characters.
+      name: z.string().trim().min(1).max(99 - NAME_SUFFIX_LENGTH).regex(/^[\p{L}\p{N}._@-]+$/u, 'expected a login name (letters, digits, . _ @ -)')
+        .describe('the start of the login name; the server adds a dot and a random suffix, see the answer\'s name'),
       role, themes: grantedThemes, password,
       totp: z.boolean().optional().describe('enrol a one-time code; always done for experts and admins while auth.requireTotp is on'),
     }),
-    response: newUser,
-    handle: async ({ body, who }, s) => withTotpUri(await s.users.add(who, body)),
+    response: userView,
+    handle: async ({ body, who }, s) => (await s.users.add(who, body)).user,
   }),
   defineRoute({
     method: 'PATCH', url: '/api/admin/users/:id', access: 'users.write', tag: 'admin', status: 200, audit: 'users.change',
     summary: 'Change role, themes, password or disable; ends the user\'s sessions; enrols a one-time code when the new role needs one',
     params: z.strictObject({ id: uuid }),
     body: z.strictObject({ role: role.optional(), themes: grantedThemes.optional(), disabled: z.boolean().optional(), password: password.optional() }),
-    response: newUser,
-    handle: async ({ params, body, who }, s) => withTotpUri(await s.users.change(who, params.id, body)),
+    response: userView,
+    handle: async ({ params, body, who }, s) => (await s.users.change(who, params.id, body)).user,
   }),
   defineRoute({
     method: 'GET', url: '/api/admin/tokens', access: 'tokens.read', tag: 'admin', status: 200, audit: 'tokens.read',
@@ -99,13 +94,20 @@ export const adminRoutes: RouteSpec[] = [
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/tokens', access: 'tokens.write', tag: 'admin', status: 201, audit: 'tokens.change',
-    summary: 'Create a service token for a role and themes; the secret is shown only in this response',
+    summary: 'Create a service token for a role and themes; the secret is shown only in this response. A token of a role that reads ad content (expert, analyst, supervisor) waits for a second admin\'s approval',
     body: z.strictObject({
       name: z.string().trim().min(1).max(100), role, themes: grantedThemes,
       expiresAt: z.iso.datetime({ error: 'expected an ISO 8601 UTC time' }).optional(),
     }),
     response: z.object({ token: tokenView, secret: z.string().describe('send as "Authorization: Bearer <secret>"') }),
     handle: async ({ body, who }, s) => s.tokens.create(who, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/admin/tokens/:id/approve', access: 'tokens.write', tag: 'admin', status: 200, audit: 'tokens.change',
+    summary: 'Approve a pending token: only a signed-in admin other than the one who asked for it, holding all its themes',
+    params: z.strictObject({ id: uuid }),
+    response: tokenView,
+    handle: async ({ params, who }, s) => s.tokens.approve(who, params.id),
   }),
   defineRoute({
     method: 'DELETE', url: '/api/admin/tokens/:id', access: 'tokens.write', tag: 'admin', status: 204, audit: 'tokens.change',

@@ -17,7 +17,7 @@ interface UserRow {
 interface SessionRow { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; justification: string | null }
 interface TokenRow {
   id: string; name: string; role: Role; themes: string[]; secret_hash: string; created_by: string;
-  created_at: string; expires_at: string | null; revoked_at: string | null;
+  created_at: string; expires_at: string | null; revoked_at: string | null; approved_by: string | null; approved_at: string | null;
 }
 
 const USER_COLUMNS: Record<keyof UserChange, string> = {
@@ -156,9 +156,10 @@ export class PostgresAccounts implements AccountStore {
 
   async addToken(token: NewToken, at: string): Promise<TokenRecord> {
     const { rows } = await this.#db.query<TokenRow>(`
-      INSERT INTO api_tokens (id, name, role, themes, secret_hash, created_by, created_at, expires_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
-    [randomUUID(), token.name, token.role, JSON.stringify(token.themes), token.secretHash, token.createdBy, at, token.expiresAt]);
+      INSERT INTO api_tokens (id, name, role, themes, secret_hash, created_by, created_at, expires_at, approved_by, approved_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+    [randomUUID(), token.name, token.role, JSON.stringify(token.themes), token.secretHash, token.createdBy, at, token.expiresAt,
+      token.approvedBy, token.approvedBy === null ? null : at]);
     return toToken(rows[0]!);
   }
 
@@ -175,6 +176,12 @@ export class PostgresAccounts implements AccountStore {
     const { rowCount } = await this.#db.query('UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
     return (rowCount ?? 0) > 0;
   }
+
+  async approveToken(id: string, by: string, at: string): Promise<boolean> {
+    const { rowCount } = await this.#db.query(
+      'UPDATE api_tokens SET approved_by = $1, approved_at = $2 WHERE id = $3 AND approved_at IS NULL AND revoked_at IS NULL', [by, at, id]);
+    return (rowCount ?? 0) > 0;
+  }
 }
 
 function toUser(r: UserRow): UserRecord {
@@ -189,5 +196,6 @@ function toToken(r: TokenRow): TokenRecord {
   return {
     id: r.id, name: r.name, role: r.role, themes: r.themes, secretHash: r.secret_hash,
     createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at,
+    approvedBy: r.approved_by, approvedAt: r.approved_at,
   };
 }

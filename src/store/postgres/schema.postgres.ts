@@ -317,5 +317,14 @@ export const SESSION_JUSTIFICATION_MIGRATION = `
 ALTER TABLE sessions ADD COLUMN justification text;
 `;
 
-export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION];
+/** Exported for the upgrade test. */
+export const TOKEN_APPROVAL_MIGRATION = `
+-- Pentest finding 8: a token whose role reads ad content waits for a second admin's approval.
+-- Tokens that existed before are approved by their creator, except those that read content: one
+-- admin alone made them, so they wait for a second admin like a new one (docs/api.md).
+ALTER TABLE api_tokens ADD COLUMN approved_by text, ADD COLUMN approved_at text;
+UPDATE api_tokens SET approved_by = created_by, approved_at = created_at WHERE role NOT IN ('expert', 'analyst', 'supervisor');
+`;
+
+export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

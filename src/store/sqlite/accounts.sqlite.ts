@@ -17,7 +17,7 @@ interface UserRow {
 interface SessionRow { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; justification: string | null }
 interface TokenRow {
   id: string; name: string; role: Role; themes: string; secret_hash: string; created_by: string;
-  created_at: string; expires_at: string | null; revoked_at: string | null;
+  created_at: string; expires_at: string | null; revoked_at: string | null; approved_by: string | null; approved_at: string | null;
 }
 
 const USER_COLUMNS: Record<keyof UserChange, string> = {
@@ -156,9 +156,10 @@ export class SqliteAccounts implements AccountStore {
   async addToken(token: NewToken, at: string): Promise<TokenRecord> {
     const id = randomUUID();
     this.#s.sql(`
-      INSERT INTO api_tokens (id, name, role, themes, secret_hash, created_by, created_at, expires_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(id, token.name, token.role, JSON.stringify(token.themes), token.secretHash, token.createdBy, at, token.expiresAt);
+      INSERT INTO api_tokens (id, name, role, themes, secret_hash, created_by, created_at, expires_at, approved_by, approved_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(id, token.name, token.role, JSON.stringify(token.themes), token.secretHash, token.createdBy, at, token.expiresAt,
+        token.approvedBy, token.approvedBy === null ? null : at);
     return toToken(this.#s.sql('SELECT * FROM api_tokens WHERE id = ?').get(id) as unknown as TokenRow);
   }
 
@@ -174,6 +175,11 @@ export class SqliteAccounts implements AccountStore {
   async revokeToken(id: string, at: string): Promise<boolean> {
     return this.#s.sql('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes > 0;
   }
+
+  async approveToken(id: string, by: string, at: string): Promise<boolean> {
+    return this.#s.sql('UPDATE api_tokens SET approved_by = ?, approved_at = ? WHERE id = ? AND approved_at IS NULL AND revoked_at IS NULL')
+      .run(by, at, id).changes > 0;
+  }
 }
 
 function toUser(r: UserRow): UserRecord {
@@ -188,5 +194,6 @@ function toToken(r: TokenRow): TokenRecord {
   return {
     id: r.id, name: r.name, role: r.role, themes: JSON.parse(r.themes) as string[], secretHash: r.secret_hash,
     createdBy: r.created_by, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at,
+    approvedBy: r.approved_by, approvedAt: r.approved_at,
   };
 }

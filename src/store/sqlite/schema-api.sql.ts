@@ -158,3 +158,13 @@ CREATE TRIGGER ad_search_changes_delete AFTER DELETE ON ad_search BEGIN
   UPDATE ad_search_deletions SET n = n + 1;
 END;
 `;
+
+/** Appended to MIGRATIONS in schema.sql.ts after JOBS_MIGRATION. */
+export const TOKEN_APPROVAL_MIGRATION = `
+-- Pentest finding 8: a token whose role reads ad content waits for a second admin's approval.
+-- Tokens that existed before are approved by their creator, except those that read content: one
+-- admin alone made them, so they wait for a second admin like a new one (docs/api.md).
+ALTER TABLE api_tokens ADD COLUMN approved_by TEXT;
+ALTER TABLE api_tokens ADD COLUMN approved_at TEXT;
+UPDATE api_tokens SET approved_by = created_by, approved_at = created_at WHERE role NOT IN ('expert', 'analyst', 'supervisor');
+`;
