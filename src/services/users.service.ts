@@ -38,8 +38,10 @@ export class UsersService {
    *  the operator at the machine (see `forOperator`). */
   async add(who: Who, input: NewUserInput): Promise<{ user: UserView; totpUri: string | null }> {
     this.#assertGrantable(who, input.themes);
-    const name = await this.#freeName(who, loginName(input.name));
-    const passwordHash = await hashPassword(input.password, name);
+    const asked = loginName(input.name);
+    // Checked against the name asked for: the suffix an admin's new name gets says nothing of it.
+    const passwordHash = await hashPassword(input.password, asked);
+    const name = await this.#freeName(who, asked);
     const enrol = input.totp === true || needsTotp(input.role, this.#c.settings.auth.requireTotp);
     const totpSecret = enrol ? newTotpSecret() : null;
     await this.#c.trail.record(who, 'users.change', {
