@@ -44,7 +44,7 @@ describe('sessions of an older PostgreSQL database', () => {
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
       // The schema before the migration, with a user signed in under it.
-      await client.query(`ALTER TABLE sessions DROP COLUMN justification; UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(SESSION_JUSTIFICATION_MIGRATION)};
+      await client.query(`ALTER TABLE sessions DROP COLUMN justification; ALTER TABLE api_tokens DROP COLUMN approved_by, DROP COLUMN approved_at; UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(SESSION_JUSTIFICATION_MIGRATION)};
         INSERT INTO users (id, name, role, themes, password_hash, created_at, updated_at) VALUES ('u1', 'anna', 'expert', '["mensenhandel"]', '$argon2id$x', 't', 't');
         INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ('${'e'.repeat(64)}', 'u1', 'csrf', 't', 't');`);
       await client.end();

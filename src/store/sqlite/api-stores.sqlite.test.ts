@@ -45,7 +45,7 @@ describe('sessions of an older data directory', () => {
       await (await openSqliteStore(dataDir)).close();
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
       // The schema before the migration, with a user signed in under it.
-      db.exec(`ALTER TABLE sessions DROP COLUMN justification; PRAGMA user_version = ${MIGRATIONS.indexOf(SESSION_JUSTIFICATION_MIGRATION)};
+      db.exec(`ALTER TABLE sessions DROP COLUMN justification; ALTER TABLE api_tokens DROP COLUMN approved_by; ALTER TABLE api_tokens DROP COLUMN approved_at; PRAGMA user_version = ${MIGRATIONS.indexOf(SESSION_JUSTIFICATION_MIGRATION)};
         INSERT INTO users (id, name, role, themes, password_hash, created_at, updated_at) VALUES ('u1', 'anna', 'expert', '["mensenhandel"]', '$argon2id$x', 't', 't');
         INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ('${'e'.repeat(64)}', 'u1', 'csrf', 't', 't');`);
       db.close();
