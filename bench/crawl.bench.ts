@@ -6,7 +6,8 @@ import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.ts';
 import { openApp } from '../src/app.ts';
-import { launchBrowser } from '../src/capture/browser.ts';
+import { launchChromium } from '../src/capture/browser.ts';
+import { captureBrowser } from '../src/capture/capture-session.ts';
 import { runCrawl } from '../src/crawl/run-crawl.ts';
 import { forEachBounded } from '../src/crawl/pacing.ts';
 import { silentLog } from '../src/log.ts';
@@ -20,7 +21,8 @@ export interface BenchResult {
 
 export async function crawlBench(): Promise<BenchResult[]> {
   const env = await startDemoEnv({ edit: withoutPoliteness });
-  const browser = await launchBrowser();
+  // One Chromium for the baseline and for Baken, so both pay the same browser.
+  const browser = await launchChromium();
   try {
     const truth = await env.truth();
     const config = loadConfig(env.configDir);
@@ -43,7 +45,7 @@ export async function crawlBench(): Promise<BenchResult[]> {
     for (const theme of ['mensenhandel', 'toezicht']) {
       const app = await openApp({ dataDir: `${env.dataDir}-${theme}`, config });
       try {
-        const s = await runCrawl({ ...app, browser, log: silentLog }, { theme });
+        const s = await runCrawl({ ...app, browser: captureBrowser(browser), log: silentLog }, { theme });
         const seconds = s.durationMs / 1000;
         results.push({ name: `baken crawl --theme ${theme} (discover, capture, extract, analyse, gate, store)`, ads: s.captured, seconds, adsPerSecond: s.captured / seconds, ratio: (s.captured / seconds) / (urls.length / baseline) });
       } finally { await app.close(); }

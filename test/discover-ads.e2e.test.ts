@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { loadConfig } from '../src/config/load.ts';
 import type { Source } from '../src/config/schema.ts';
-import { launchBrowser } from '../src/capture/browser.ts';
+import { launchChromium } from '../src/capture/browser.ts';
 import { discoverAds } from '../src/capture/discover-ads.ts';
 import { startDemoEnv, type DemoEnv, type Truth } from './demo-env.ts';
 
@@ -20,7 +20,7 @@ describe('discovering the ads of a listing', { timeout: 5 * 60_000 }, () => {
     env = await startDemoEnv();
     truth = await env.truth();
     sources = loadConfig(env.configDir).sources;
-    browser = await launchBrowser();
+    browser = await launchChromium();
     context = await browser.newContext();
   });
   after(async () => { await browser?.close(); await env?.close(); });

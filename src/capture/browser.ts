@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { BakenError } from '../domain/errors.ts';
+import { captureBrowser, type CaptureBrowser } from './capture-session.ts';
 
 // Without the background-networking flags Chromium keeps calling home, which a closed network
 // refuses many times a second; QUIC is off so every fetch goes over TCP and has a server address.
@@ -12,14 +13,17 @@ const FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** What the layers above capture hold: a started browser they hand back to capture and close. */
-export type { Browser as CaptureBrowser };
-
 export function chromiumPath(): string {
   return process.env.BAKEN_CHROMIUM ?? '/usr/bin/chromium';
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** The browser the crawler captures with: it sees capture sessions, never Playwright. */
+export async function launchBrowser(): Promise<CaptureBrowser> {
+  return captureBrowser(await launchChromium());
+}
+
+/** Chromium itself, for capture and for the benchmark's bare-Playwright baseline. */
+export async function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new BakenError('BROWSER_UNAVAILABLE',

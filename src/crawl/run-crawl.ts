@@ -1,17 +1,15 @@
 // The crawler: for one theme, visits each configured source, captures every ad it lists, and sends
 // each capture through the minimisation gate. Reads like the pipeline it runs.
-import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
-import type { Browser } from 'playwright-core';
 import type { Config } from '../config/load.ts';
 import type { Source, Theme } from '../config/schema.ts';
 import { BakenError } from '../domain/errors.ts';
 import { assertPurposeCovers } from '../domain/purpose.ts';
 import { compileProfile } from '../analyse/compile-profile.ts';
-import { capturePage, errorSummary, openCaptureTab, PageFailure } from '../capture/capture-page.ts';
-import { discoverAds, type Discovery } from '../capture/discover-ads.ts';
-import { guardHosts, type HostGuard } from '../capture/host-guard.ts';
-import { addressPolicy, type AddressPolicy } from '../domain/private-addresses.ts';
+import { errorSummary, PageFailure } from '../capture/capture-page.ts';
+import type { CaptureBrowser, CaptureSession } from '../capture/capture-session.ts';
+import type { Discovery } from '../capture/discover-ads.ts';
+import { addressPolicy } from '../domain/private-addresses.ts';
 import { loadOrCreateSigningKey } from '../evidence/signing-key.ts';
 import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
 import type { AdFields } from '../domain/ad.ts';
@@ -28,15 +26,13 @@ export interface CrawlDeps {
   config: Config;
   store: Store;
   blobs: BlobStore;
-  browser: Browser;
+  browser: CaptureBrowser;
   log: Log;
   now?: () => Date;
   onProgress?: (p: { source: string; done: number; total: number }) => void;
 }
 
 export interface CrawlSummary extends RunCounts { run: string; durationMs: number }
-
-const playwrightVersion = (createRequire(import.meta.url)('playwright-core/package.json') as { version: string }).version;
 
 export interface CrawlRequest { theme: string; source?: string }
 
@@ -56,20 +52,20 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest): Promise<
   const gates = new Map<string, GateContext>();
   const market: AdFields[] = [];
   const addresses = addressPolicy(theme.allowPrivateNetworks);
-  const guard = await guardHosts(deps.browser, addresses, theme.id);
-  try {
-    for (const source of sources) {
-      const extractor = deps.config.extractors.get(source.extractor)!;
-      const gate: GateContext = {
-        runId, theme: theme.id, source: source.id, extractor, profile, policy: theme.store, store: deps.store, blobs: deps.blobs,
-        key, configHash: sha256Hex(canonicalJson({ theme, source, extractor, profile: deps.config.profiles.get(theme.profile) })),
-        staging, now,
-      };
-      gates.set(source.id, gate);
-      await crawlSource(deps, source, gate, counts, market, { guard, addresses });
+  for (const source of sources) {
+    const extractor = deps.config.extractors.get(source.extractor)!;
+    const gate: GateContext = {
+      runId, theme: theme.id, source: source.id, extractor, profile, policy: theme.store, store: deps.store, blobs: deps.blobs,
+      key, configHash: sha256Hex(canonicalJson({ theme, source, extractor, profile: deps.config.profiles.get(theme.profile) })),
+      staging, now,
+    };
+    gates.set(source.id, gate);
+    const session = await deps.browser.openSession({ tabs: source.crawl.concurrency, theme: theme.id, addresses });
+    try {
+      await crawlSource(deps, source, gate, counts, market, session);
+    } finally {
+      await session.close();
     }
-  } finally {
-    await guard.stop();
   }
   const settled = await settleRun({ runId, theme: theme.id, profile, store: deps.store, gates, market, now });
   counts.kept += settled.kept;
@@ -103,64 +99,48 @@ export function stagingOwner(): string {
   return `${hostname()}:${process.pid}`;
 }
 
-async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, counts: RunCounts, market: AdFields[],
-  hosts: { guard: HostGuard; addresses: AddressPolicy }) {
+async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, counts: RunCounts, market: AdFields[], session: CaptureSession) {
   const { crawl } = source;
-  const context = await deps.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  // Pop-ups opened by a page are closed at once; they are not part of the configured source.
-  context.on('page', (p) => { void p.opener().then((o) => (o ? p.close() : undefined)).catch(() => {}); });
   const pacer = new HostPacer(crawl.delayMs);
   const retryable = (e: unknown) => e instanceof PageFailure && e.retryable;
   const fail = async (url: string, e: unknown) => {
     counts.failed++;
-    const reason = hosts.guard.refusal(url) ?? errorSummary(e);
+    const reason = session.refusal(url) ?? errorSummary(e);
     const attempts = (e as { attempts?: number }).attempts ?? 1;
     await deps.store.recordFailure(gate.runId, { source: source.id, url, reason, attempts });
     deps.log('crawl.failed', { run: gate.runId, source: source.id, url: urlRef(url), reason, attempts });
   };
+  let discovery: Discovery;
   try {
-    let discovery: Discovery;
+    discovery = (await withRetries(async () => { await pacer.wait(source.start); return session.discover(source); },
+      crawl.retries, retryable)).value;
+  } catch (e) {
+    await fail(source.start, e);
+    return;
+  }
+  const { adUrls } = discovery;
+  deps.log('crawl.discovered', { run: gate.runId, source: source.id, ads: adUrls.length });
+  let done = 0;
+  const options = {
+    timeoutMs: crawl.timeoutMs, maxPageBytes: crawl.maxPageBytes, screenshot: gate.policy.screenshot,
+    ready: gate.extractor.ready, softwareVersion: SOFTWARE_VERSION,
+  };
+  await forEachBounded(adUrls, crawl.concurrency, async (url, tab) => {
     try {
-      discovery = (await withRetries(async () => { await pacer.wait(source.start); return discoverAds(context, source); },
-        crawl.retries, retryable)).value;
+      const { value: capture } = await withRetries(async () => {
+        await pacer.wait(url);
+        return session.capture(tab, url, options);
+      }, crawl.retries, retryable);
+      counts.captured++;
+      const outcome = await keepOrDelete(gate, capture, market);
+      if (outcome !== 'staged') counts[outcome]++;
     } catch (e) {
-      await fail(source.start, e);
-      return;
+      if (e instanceof BakenError && e.code === 'STORE_REJECTED') throw e;
+      await fail(url, e);
     }
-    const { adUrls } = discovery;
-    deps.log('crawl.discovered', { run: gate.runId, source: source.id, ads: adUrls.length });
-    let done = 0;
-    const options = {
-      timeoutMs: crawl.timeoutMs, maxPageBytes: crawl.maxPageBytes, screenshot: gate.policy.screenshot,
-      ready: gate.extractor.ready, softwareVersion: SOFTWARE_VERSION,
-      method: `chromium ${deps.browser.version()} via playwright-core ${playwrightVersion}, rendered page`,
-    };
-    const tabs = await Promise.all(Array.from({ length: crawl.concurrency }, () => openCaptureTab(context)));
-    await forEachBounded(adUrls, crawl.concurrency, async (url, worker) => {
-      try {
-        const { value: capture } = await withRetries(async () => {
-          await pacer.wait(url);
-          return capturePage(tabs[worker]!, url, options);
-        }, crawl.retries, retryable);
-        // A host name that resolved to a public address for the guard and to a private one for the
-        // browser (DNS rebinding) is caught by the address the page actually came from.
-        const ip = capture.meta.serverIp;
-        if (ip !== null && hosts.addresses.refuses(ip)) {
-          throw new PageFailure(`refused ${new URL(url).origin}: answered from ${ip}, an address theme "${gate.theme}" does not list in allowPrivateNetworks`, false);
-        }
-        counts.captured++;
-        const outcome = await keepOrDelete(gate, capture, market);
-        if (outcome !== 'staged') counts[outcome]++;
-      } catch (e) {
-        if (e instanceof BakenError && e.code === 'STORE_REJECTED') throw e;
-        await fail(url, e);
-      }
-      deps.onProgress?.({ source: source.id, done: ++done, total: adUrls.length });
-    });
-    if (discovery.complete) {
-      await deps.store.markGone(gate.runId, gate.theme, source.id, adUrls, gate.now().toISOString());
-    }
-  } finally {
-    await context.close();
+    deps.onProgress?.({ source: source.id, done: ++done, total: adUrls.length });
+  });
+  if (discovery.complete) {
+    await deps.store.markGone(gate.runId, gate.theme, source.id, adUrls, gate.now().toISOString());
   }
 }

@@ -1,7 +1,7 @@
 // What each kind of job does: a crawl with a fresh browser, or a theme's retention purge, each
 // through the application layer under the name of the operator whose worker runs it.
 import type { Who } from '../accounts/actor.ts';
-import type { CaptureBrowser } from '../capture/browser.ts';
+import type { CaptureBrowser } from '../capture/capture-session.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 import type { CollectionService } from '../services/collection.service.ts';

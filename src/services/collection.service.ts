@@ -2,7 +2,7 @@
 // for the caller's themes and audited (Directive 2016/680 art. 25 logs collection and erasure). The
 // housekeeping a crash may have left undone runs here, where collection starts, and nowhere else.
 import type { Who } from '../accounts/actor.ts';
-import type { CaptureBrowser } from '../capture/browser.ts';
+import type { CaptureBrowser } from '../capture/capture-session.ts';
 import { planCrawl, runCrawl, type CrawlRequest, type CrawlSummary } from '../crawl/run-crawl.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
