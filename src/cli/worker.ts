@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { launchBrowser } from '../capture/browser.ts';
 import type { Job } from '../jobs/job-queue.ts';
-import { jobRunner } from '../jobs/run-job.ts';
+import { jobRunner } from './run-job.ts';
 import { workDue, workUntil } from '../jobs/work.ts';
 import { createLog } from '../log.ts';
 import { parse } from './args.ts';

@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { BakenError } from '../domain/errors.ts';
 import type { NetworkLink } from '../domain/network.ts';
-import type { ContractTest } from './store.contract.ts';
-import { keptAd, startTestRun } from './store.fixtures.ts';
+import { keptAd, startTestRun, type ContractTest } from './store.fixtures.ts';
 import type { StagedAd } from './store.ts';
 
 export function analysisContract(test: ContractTest): void {

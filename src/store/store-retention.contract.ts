@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { BakenError } from '../domain/errors.ts';
 import { verifyChain } from '../domain/hash-chain.ts';
-import type { ContractTest } from './store.contract.ts';
-import { keptAd, startTestRun } from './store.fixtures.ts';
+import { keptAd, startTestRun, type ContractTest } from './store.fixtures.ts';
 
 export function retentionContract(test: ContractTest): void {
   test('purges an expired ad with everything it has, and nothing of a fresh or a held one', async (store) => {

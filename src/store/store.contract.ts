@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BakenError } from '../domain/errors.ts';
 import { GENESIS_HASH, verifyChain } from '../domain/hash-chain.ts';
-import { fakeHash, keptAd, startTestRun } from './store.fixtures.ts';
+import { fakeHash, keptAd, startTestRun, type ContractTest } from './store.fixtures.ts';
 import { contentHashOf, imageHashes } from '../domain/ad-keys.ts';
 import type { KeptAd, Store } from './store.ts';
 import { analysisContract } from './store-analysis.contract.ts';
@@ -12,8 +12,6 @@ import { retentionContract } from './store-retention.contract.ts';
 
 /** `another` opens a second store on the same data, as another process (a crawler beside the API) would. */
 type Opener = () => Promise<{ store: Store; another(): Promise<Store>; cleanup(): Promise<void> }>;
-/** One contract test on a fresh store, closed and cleaned up afterwards. */
-export type ContractTest = (title: string, body: (store: Store) => Promise<void>) => void;
 
 export function storeContract(name: string, open: Opener): void {
   const test: ContractTest = (title, body) => {

@@ -60,3 +60,6 @@ export function keptAd(runId: string, variant: AdVariant = {}): KeptAd {
 export async function startTestRun(store: Store, theme = 'mensenhandel'): Promise<string> {
   return store.startRun({ theme, source: null, startedAt: '2025-03-01T09:59:00.000Z', softwareVersion: SOFTWARE });
 }
+
+/** One contract test on a fresh store, closed and cleaned up afterwards. */
+export type ContractTest = (title: string, body: (store: Store) => Promise<void>) => void;

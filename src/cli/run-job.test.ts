@@ -6,7 +6,7 @@ import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApiApp } from '../app.ts';
-import { operator } from '../cli/operator.ts';
+import { operator } from './operator.ts';
 import { loadConfig } from '../config/load.ts';
 import { silentLog } from '../log.ts';
 import { jobRunner } from './run-job.ts';

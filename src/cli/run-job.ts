@@ -5,7 +5,7 @@ import type { CaptureBrowser } from '../capture/capture-session.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 import type { CollectionService } from '../services/collection.service.ts';
-import type { Job, JobResult } from './job-queue.ts';
+import type { Job, JobResult } from '../jobs/job-queue.ts';
 
 export interface JobRunnerDeps {
   collection: CollectionService;
