@@ -35,6 +35,12 @@ export class CollectionService {
     let summary: CrawlSummary;
     try {
       summary = await runCrawl({ ...this.#c, config, browser, log: options.log, now: this.#c.now, onProgress: options.onProgress }, request);
+    } catch (e) {
+      // A crawl that broke off has still collected: the trail says so, with why it stopped.
+      await this.#c.trail.record(who, 'crawl.run', {
+        themes: [request.theme], query: { source: request.source }, outcome: e instanceof BakenError ? e.code : 'INTERNAL',
+      });
+      throw e;
     } finally {
       await browser.close();
     }
