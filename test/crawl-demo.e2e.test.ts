@@ -50,6 +50,14 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
     assert.equal(summary.deleted, clean().length);
   });
 
+  it('records the collection in the audit trail, under the operator running it, with its counts only', async () => {
+    const crawls = (await store.readLog('audit')).map((e) => e.body).filter((b) => b['action'] === 'crawl.run');
+    assert.deepEqual(crawls.map((b) => [b['actor'], b['role'], b['themes'], b['resources'], b['count'], b['outcome']]),
+      [['cli', 'admin', ['mensenhandel'], [summary.run], summary.kept, 'ok']]);
+    const { run: _, ...counts } = summary;
+    assert.deepEqual(crawls[0]!['query'], counts);
+  });
+
   it('keeps every ad with planted indicators', () => {
     const missing = planted().filter((a) => !stored.get(a.id)).map((a) => a.id);
     assert.deepEqual(missing, [], `planted ads not kept: ${missing.join(', ')}`);
