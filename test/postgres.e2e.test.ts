@@ -64,8 +64,9 @@ describe('Baken on PostgreSQL', { timeout: 10 * 60_000 }, () => {
         const page = res.json() as { total: number; facets: { source: { value: string; count: number }[] } };
         assert.equal(page.total, planted);
         assert.deepEqual(page.facets.source, [{ value: 'mensenhandel-classic', count: planted }]);
-        const trail = (await app.store.readLog('audit')).filter((e) => e.body.action === 'ads.search');
-        assert.equal(trail.length, 1, 'the search is in the audit trail in PostgreSQL');
+        const trail = (await app.store.readLog('audit')).filter((e) => e.body.action === 'ads.search').map((e) => [e.body['actor'], e.body['user']]);
+        assert.deepEqual(trail.filter(([actor]) => actor === 'user'), [['user', 'analist']], 'the search is in the audit trail in PostgreSQL');
+        assert.equal(trail.filter(([actor]) => actor === 'cli').length, 1, 'and so is the operator\'s baken search');
       } finally {
         await api.close();
       }
