@@ -22,3 +22,8 @@ export const silentLog: Log = () => {};
 export function urlRef(url: string): string {
   return createHash('sha256').update(url).digest('hex').slice(0, 12);
 }
+
+/** A database URL fit for messages and logs. */
+export function withoutPassword(url: string): string {
+  return url.replace(/:[^:@/]*@/, ':…@');
+}

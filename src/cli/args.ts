@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { BakenError } from '../domain/errors.ts';
-import { withoutPassword } from '../store/postgres/database.postgres.ts';
+import { withoutPassword } from '../log.ts';
 
 export const COMMON_OPTIONS = {
   data: { type: 'string' },

@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import { BakenError } from '../domain/errors.ts';
-import type { AdVersion } from '../store/store.ts';
+import type { AdVersion } from '../services/ads.service.ts';
 import { integer, parse, requireString } from './args.ts';
 import { justificationOf, operator, OPERATOR_OPTIONS, refusalsAudited, withApp } from './operator.ts';
 import { printJson, say } from './output.ts';

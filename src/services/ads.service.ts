@@ -6,6 +6,9 @@ import { BakenError } from '../domain/errors.ts';
 import type { IndicatorHit } from '../domain/indicator-hit.ts';
 import type { NetworkLink } from '../domain/network.ts';
 import type { AdVersion, LegalHold, SearchFacets, SearchHit, StoredAd } from '../store/store.ts';
+
+/** What the doors show of an ad's versions, as the store keeps them. */
+export type { AdVersion };
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
 
 export interface AdSearch {

@@ -2,6 +2,7 @@
 // workers on many machines) may open it at once: migrations run under an advisory lock.
 import pg from 'pg';
 import { BakenError } from '../../domain/errors.ts';
+import { withoutPassword } from '../../log.ts';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.postgres.ts';
 
 export type Pool = pg.Pool;
@@ -40,11 +41,6 @@ export async function openPostgres(url: string): Promise<Pool> {
     await pool.end();
     throw new BakenError('STORE_UNAVAILABLE', `cannot use the PostgreSQL database ${withoutPassword(url)}: ${(err as Error).message}`, { cause: err });
   }
-}
-
-/** A database URL fit for messages and logs. */
-export function withoutPassword(url: string): string {
-  return url.replace(/:[^:@/]*@/, ':…@');
 }
 
 /** Runs `work` in one transaction on one client: committed if it returns, rolled back if it throws. */
