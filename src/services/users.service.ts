@@ -13,7 +13,7 @@ import { randomInt } from 'node:crypto';
 import type { Who } from '../accounts/actor.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { loginName } from '../accounts/user-names.ts';
-import { awaitsApproval, needsTotp, readsContent, type Role } from '../accounts/roles.ts';
+import { awaitsApproval, grantsMore, needsTotp, readsContent, type Role } from '../accounts/roles.ts';
 import { newTotpSecret, totpUri } from '../accounts/totp.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { UserChange, UserRecord } from '../store/accounts.ts';
@@ -56,7 +56,7 @@ export class UsersService {
     const totpSecret = enrol ? newTotpSecret() : null;
     const pending = waits(who, readsContent(input.role));
     await this.#c.trail.record(who, 'users.change', {
-      themes: input.themes, resources: [`user:${name}`], query: { op: 'add', role: input.role, totp: enrol, pending }, count: 1,
+      themes: input.themes, resources: [`user:${name}`], query: { op: 'add', role: input.role, totp: enrol, pending: pending || undefined }, count: 1,
     });
     const user = await this.#c.accounts.addUser({
       name, role: input.role, themes: input.themes, passwordHash, totpSecret, requestedBy: who.actor.name, approvedBy: pending ? null : who.actor.name,
@@ -160,10 +160,10 @@ export class UsersService {
 }
 
 /** A change lets the account read more content when it leaves it a content reader and gives it a
- *  new role, a theme it lacked, or a password someone else now knows. */
+ *  role that may do more, a theme it lacked, or a password someone else now knows. */
 function widens(user: UserRecord, patch: UserPatch): boolean {
   if (!readsContent(patch.role ?? user.role)) return false;
-  return (patch.role !== undefined && patch.role !== user.role)
+  return (patch.role !== undefined && grantsMore(user.role, patch.role))
     || (patch.themes ?? []).some((t) => !user.themes.includes(t))
     || patch.password !== undefined;
 }
