@@ -126,7 +126,7 @@ describe('administration', () => {
     assert.match(name, /^nieuwe-analist\.[a-z2-9]{5}$/);
     assert.deepEqual({ ...res.json() as object, id: 'x', name: 'x', createdAt: 'x', updatedAt: 'x' }, {
       id: 'x', name: 'x', role: 'analyst', themes: ['mensenhandel'], disabled: false, totp: false, lockedUntil: null, createdAt: 'x', updatedAt: 'x',
-      approved: false, requestedBy: 'admin-mensenhandel', approvedBy: null, approvedAt: null,
+      approved: false, requestedBy: ['admin-mensenhandel'], approvedBy: null, approvedAt: null,
     });
     const approved = await call('POST', `/api/admin/users/${res.json().id}/approve`, undefined, await w.login('tweede-beheerder'));
     assert.equal(approved.statusCode, 200, approved.body);

@@ -75,7 +75,7 @@ export const EXAMPLES: Record<string, Example> = {
     themed: true,
     build: async (w, theme) => {
       const user = await w.accounts.addUser({
-        name: next(), role: 'analyst', themes: [theme], passwordHash: w.users.get(`target-${theme}`)!.passwordHash, totpSecret: null, requestedBy: 'matrix', approvedBy: null,
+        name: next(), role: 'analyst', themes: [theme], passwordHash: w.users.get(`target-${theme}`)!.passwordHash, totpSecret: null, requestedBy: ['matrix'], approvedBy: null,
       }, w.clock.now.toISOString());
       return { url: `/api/admin/users/${user.id}/approve` };
     },

@@ -35,12 +35,12 @@ describe('accounts that read ad content need a second admin', () => {
     assert.equal(made.statusCode, 201, made.body);
     const { id, name } = made.json() as { id: string; name: string };
     assert.deepEqual(answer(await signIn(name)), [401, 'UNAUTHENTICATED', SIGN_IN_FAILED], 'refused like any other failure');
-    const listed = (await call('GET', '/api/admin/users', 'admin-mensenhandel')).json() as { id: string; approved: boolean; requestedBy: string }[];
-    assert.deepEqual(listed.filter((u) => u.id === id).map((u) => [u.approved, u.requestedBy]), [[false, 'admin-mensenhandel']]);
+    const listed = (await call('GET', '/api/admin/users', 'admin-mensenhandel')).json() as { id: string; approved: boolean; requestedBy: string[] }[];
+    assert.deepEqual(listed.filter((u) => u.id === id).map((u) => [u.approved, u.requestedBy]), [[false, ['admin-mensenhandel']]]);
 
     const self = await approve(id, 'admin-mensenhandel');
     assert.deepEqual([self.statusCode, self.json().code], [403, 'FORBIDDEN']);
-    assert.match(self.json().detail, /another admin than the one who made the change/);
+    assert.match(self.json().detail, /another admin than those who made the changes awaiting approval/);
     const foreign = await approve(id, 'admin-toezicht');
     const absent = await approve('00000000-0000-4000-8000-000000000000', 'admin-toezicht');
     assert.equal(foreign.statusCode, 404, 'an admin of other themes cannot see it');
@@ -73,7 +73,7 @@ describe('accounts that read ad content need a second admin', () => {
       const session = await w.login(user.name);
       const changed = await call('PATCH', `/api/admin/users/${user.id}`, 'beheerder-beide', patch);
       assert.equal(changed.statusCode, 200, changed.body);
-      assert.deepEqual([changed.json().approved, changed.json().requestedBy, changed.json().approvedBy], [false, 'beheerder-beide', null]);
+      assert.deepEqual([changed.json().approved, changed.json().requestedBy, changed.json().approvedBy], [false, ['beheerder-beide'], null]);
       assert.equal(await stillSignedIn(session), 401, 'its sessions ended');
       assert.equal((await signIn(user.name, password)).statusCode, 401);
       assert.equal((await approve(user.id, 'beheerder-beide')).statusCode, 403);
@@ -81,6 +81,27 @@ describe('accounts that read ad content need a second admin', () => {
       assert.equal((await signIn(user.name, password)).statusCode, 201);
     });
   }
+
+  it('lets none of the admins who changed a waiting account approve it: the one who made it cannot, after another admin\'s change', async () => {
+    const made = await call('POST', '/api/admin/users', 'beheerder-beide', { name: 'twee-handen', role: 'analyst', themes: ['mensenhandel'], password: PASSWORD });
+    const { id, name } = made.json() as { id: string; name: string };
+    const reset = await call('PATCH', `/api/admin/users/${id}`, 'tweede-beide', { password: 'het wachtwoord van de tweede' });
+    assert.deepEqual(reset.json().requestedBy, ['beheerder-beide', 'tweede-beide']);
+    for (const admin of ['beheerder-beide', 'tweede-beide']) assert.equal((await approve(id, admin)).statusCode, 403, admin);
+    assert.equal((await signIn(name, 'het wachtwoord van de tweede')).statusCode, 401);
+    assert.equal((await approve(id, 'admin-mensenhandel')).statusCode, 200, 'a third admin of its themes');
+    assert.equal((await signIn(name, 'het wachtwoord van de tweede')).statusCode, 201);
+    const again = await call('PATCH', `/api/admin/users/${id}`, 'tweede-beide', { themes: ['mensenhandel', 'toezicht'] });
+    assert.deepEqual(again.json().requestedBy, ['tweede-beide'], 'after an approval, only the new change\'s maker');
+  });
+
+  it('ends a session of an account that has come to wait for approval at its next request', async () => {
+    const user = await w.addUser('lezer-met-sessie', 'analyst', ['mensenhandel']);
+    const session = await w.login(user.name);
+    assert.equal(await stillSignedIn(session), 200);
+    await w.accounts.updateUser(user.id, { requestedBy: ['elders'], approvedBy: null, approvedAt: null }, w.clock.now.toISOString());
+    assert.equal(await stillSignedIn(session), 401);
+  });
 
   it('keeps a content reader approved through a change that gives it nothing more', async () => {
     const user = await w.addUser('lezer-zonder-meer', 'analyst', ['mensenhandel', 'toezicht']);
@@ -106,7 +127,7 @@ describe('accounts that read ad content need a second admin', () => {
     const made = await call('POST', '/api/admin/tokens', 'admin-mensenhandel', { name: 'beheer-job', role: 'admin', themes: ['mensenhandel'] });
     const headers = { authorization: `Bearer ${(made.json() as { secret: string }).secret}` };
     const added = await w.app.inject({ method: 'POST', url: '/api/admin/users', headers, payload: { name: 'via-token', role: 'supervisor', themes: ['mensenhandel'], password: PASSWORD } });
-    assert.deepEqual([added.statusCode, added.json().approved, added.json().requestedBy], [201, false, 'beheer-job']);
+    assert.deepEqual([added.statusCode, added.json().approved, added.json().requestedBy], [201, false, ['beheer-job']]);
     const byToken = await w.app.inject({ method: 'POST', url: `/api/admin/users/${added.json().id}/approve`, headers });
     assert.deepEqual([byToken.statusCode, byToken.json().code], [403, 'FORBIDDEN']);
     assert.equal((await signIn(added.json().name)).statusCode, 401);

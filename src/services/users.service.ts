@@ -23,7 +23,7 @@ export interface UserView {
   id: string; name: string; role: Role; themes: string[]; disabled: boolean; totp: boolean;
   lockedUntil: string | null; createdAt: string; updatedAt: string;
   /** False while the account waits for a second admin's approval, and cannot sign in. */
-  approved: boolean; requestedBy: string; approvedBy: string | null; approvedAt: string | null;
+  approved: boolean; requestedBy: string[]; approvedBy: string | null; approvedAt: string | null;
 }
 
 export interface NewUserInput { name: string; role: Role; themes: string[]; password: string; totp?: boolean }
@@ -59,7 +59,7 @@ export class UsersService {
       themes: input.themes, resources: [`user:${name}`], query: { op: 'add', role: input.role, totp: enrol, pending: pending || undefined }, count: 1,
     });
     const user = await this.#c.accounts.addUser({
-      name, role: input.role, themes: input.themes, passwordHash, totpSecret, requestedBy: who.actor.name, approvedBy: pending ? null : who.actor.name,
+      name, role: input.role, themes: input.themes, passwordHash, totpSecret, requestedBy: [who.actor.name], approvedBy: pending ? null : who.actor.name,
     }, this.#now());
     return { user: view(user), totpUri: forOperator(who, totpSecret, user.name) };
   }
@@ -79,7 +79,7 @@ export class UsersService {
       role: patch.role, themes: patch.themes, disabled: patch.disabled,
       ...(patch.password === undefined ? {} : { passwordHash: await hashPassword(patch.password, user.name), failedLogins: 0, lockedUntil: null }),
       ...(totpSecret === null ? {} : { totpSecret, totpLastCounter: null }),
-      ...(pending ? { requestedBy: who.actor.name, approvedBy: null, approvedAt: null } : {}),
+      ...(pending ? { requestedBy: requesters(user, who), approvedBy: null, approvedAt: null } : {}),
     };
     // The password itself is never audited; only that it changed.
     const { password, ...fields } = patch;
@@ -103,8 +103,8 @@ export class UsersService {
     }
     const user = await this.#visible(who, id);
     if (!awaitsApproval(user)) throw new BakenError('CONFLICT', `user ${id} awaits no approval`);
-    if (user.requestedBy === who.actor.name) {
-      throw new BakenError('FORBIDDEN', 'an account that reads ad content needs a second admin: another admin than the one who made the change must approve it');
+    if (user.requestedBy.includes(who.actor.name)) {
+      throw new BakenError('FORBIDDEN', 'an account that reads ad content needs a second admin: another admin than those who made the changes awaiting approval must approve them');
     }
     await this.#c.trail.record(who, 'users.change', { themes: user.themes, resources: [user.id], query: { op: 'approve', role: user.role }, count: 1 });
     if (!await this.#c.accounts.approveUser(id, who.actor.name, this.#now(), user.updatedAt)) {
@@ -166,6 +166,12 @@ function widens(user: UserRecord, patch: UserPatch): boolean {
   return (patch.role !== undefined && grantsMore(user.role, patch.role))
     || (patch.themes ?? []).some((t) => !user.themes.includes(t))
     || patch.password !== undefined;
+}
+
+/** Everyone who changed the account since it was last approved: each may know or have chosen
+ *  something (a password) the approval must not leave to them alone. */
+function requesters(user: UserRecord, who: Who): string[] {
+  return user.approvedAt === null ? [...new Set([...user.requestedBy, who.actor.name])] : [who.actor.name];
 }
 
 /** Through the API such a change waits for a second admin; the operator at the machine is one. */

@@ -19,9 +19,9 @@ export interface UserRecord {
   lockedUntil: string | null;
   createdAt: string;
   updatedAt: string;
-  /** Who made the account, or last made it read more ad content (role, themes, password): the one
-   *  admin who may not approve that change (four-eyes, see UsersService). */
-  requestedBy: string;
+  /** Who made the account, or made it read more ad content (role, themes, password) since it was
+   *  last approved: none of them may approve it (four-eyes, see UsersService). */
+  requestedBy: string[];
   /** Who approved the account as it now is, and when; null while a content-reading account waits
    *  for a second admin — it cannot sign in until approved. */
   approvedBy: string | null;
@@ -74,7 +74,7 @@ export interface AccountStore {
   users(): Promise<UserRecord[]>;
   /** NOT_FOUND when there is no such user. */
   updateUser(id: string, change: UserChange, at: string): Promise<UserRecord>;
-  /** Approves the account as it was when `seen` (its `updatedAt`) was read, by another than its
+  /** Approves the account as it was when `seen` (its `updatedAt`) was read, by one not in its
    *  `requestedBy`; false when nothing awaits approval, it changed meanwhile, or `by` asked for it. */
   approveUser(id: string, by: string, at: string, seen: string): Promise<boolean>;
   /** Counts one failed sign-in in a single statement, so concurrent failures all count: at

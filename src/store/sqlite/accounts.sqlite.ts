@@ -56,7 +56,7 @@ export class SqliteAccounts implements AccountStore {
         INSERT INTO users (id, name, role, themes, password_hash, totp_secret, created_at, updated_at, requested_by, approved_by, approved_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(id, user.name, user.role, JSON.stringify(user.themes), user.passwordHash, this.#sealed(user.totpSecret, id), at, at,
-          user.requestedBy, user.approvedBy, user.approvedBy === null ? null : at);
+          JSON.stringify(user.requestedBy), user.approvedBy, user.approvedBy === null ? null : at);
     } catch (err) {
       if (isUniqueViolation(err)) throw new BakenError('CONFLICT', `a user named "${user.name}" already exists`, { cause: err });
       throw err;
@@ -84,7 +84,7 @@ export class SqliteAccounts implements AccountStore {
     const values = keys.map((k) => {
       const v = change[k];
       if (k === 'totpSecret') return this.#sealed(change.totpSecret ?? null, id);
-      return k === 'themes' ? JSON.stringify(v) : typeof v === 'boolean' ? Number(v) : (v as string | number | null);
+      return k === 'themes' || k === 'requestedBy' ? JSON.stringify(v) : typeof v === 'boolean' ? Number(v) : (v as string | number | null);
     });
     const sets = [...keys.map((k) => `${USER_COLUMNS[k]} = ?`), 'updated_at = ?'];
     const { changes } = this.#s.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, at, id);
@@ -95,7 +95,8 @@ export class SqliteAccounts implements AccountStore {
   async approveUser(id: string, by: string, at: string, seen: string): Promise<boolean> {
     return this.#s.sql(`
       UPDATE users SET approved_by = ?, approved_at = ?, updated_at = ?
-      WHERE id = ? AND approved_at IS NULL AND requested_by <> ? AND updated_at = ?`).run(by, at, at, id, by, seen).changes > 0;
+      WHERE id = ? AND approved_at IS NULL AND updated_at = ?
+        AND NOT EXISTS (SELECT 1 FROM json_each(requested_by) WHERE value = ?)`).run(by, at, at, id, seen, by).changes > 0;
   }
 
   async recordFailedLogin(id: string, now: Date, rules: LockoutRules): Promise<FailureState> {
@@ -195,7 +196,7 @@ function toUser(r: UserRow): UserRecord {
     id: r.id, name: r.name, role: r.role, themes: JSON.parse(r.themes) as string[], passwordHash: r.password_hash,
     totpSecret: r.totp_secret, totpLastCounter: r.totp_last_counter, disabled: r.disabled === 1,
     failedLogins: r.failed_logins, lockedUntil: r.locked_until, createdAt: r.created_at, updatedAt: r.updated_at,
-    requestedBy: r.requested_by, approvedBy: r.approved_by, approvedAt: r.approved_at,
+    requestedBy: JSON.parse(r.requested_by) as string[], approvedBy: r.approved_by, approvedAt: r.approved_at,
   };
 }
 

@@ -110,7 +110,7 @@ describe('sqlite users upgrade', () => {
       const { accounts, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
       try {
         const approvals = (await accounts.users()).map((u) => [u.name, u.requestedBy, u.approvedBy, u.approvedAt]);
-        assert.deepEqual(approvals, [['anna', 'anna', 'anna', '2026-01-01T00:00:00.000Z'], ['bert', 'bert', 'bert', '2026-01-02T00:00:00.000Z']]);
+        assert.deepEqual(approvals, [['anna', ['anna'], 'anna', '2026-01-01T00:00:00.000Z'], ['bert', ['bert'], 'bert', '2026-01-02T00:00:00.000Z']]);
       } finally {
         await close();
         await store.close();

@@ -177,5 +177,5 @@ export const USER_APPROVAL_MIGRATION = `
 ALTER TABLE users ADD COLUMN requested_by TEXT;
 ALTER TABLE users ADD COLUMN approved_by TEXT;
 ALTER TABLE users ADD COLUMN approved_at TEXT;
-UPDATE users SET requested_by = name, approved_by = name, approved_at = created_at;
+UPDATE users SET requested_by = json_array(name), approved_by = name, approved_at = created_at;
 `;
