@@ -179,7 +179,7 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
       let linked = 0;
       for (const role of ROLES) {
         const passwordHash = await hashPassword('correct horse battery staple', `${role}-demo`);
-        await app.accounts.addUser({ name: `${role}-demo`, role, themes: ['mensenhandel'], passwordHash, totpSecret: null }, new Date().toISOString());
+        await app.accounts.addUser({ name: `${role}-demo`, role, themes: ['mensenhandel'], passwordHash, totpSecret: null, requestedBy: ['demo'], approvedBy: 'demo' }, new Date().toISOString());
         const login = await api.inject({ method: 'POST', url: '/api/session', payload: { name: `${role}-demo`, password: 'correct horse battery staple' } });
         const cookie = login.headers['set-cookie'];
         for (const id of kept) {

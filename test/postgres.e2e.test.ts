@@ -53,7 +53,7 @@ describe('Baken on PostgreSQL', { timeout: 10 * 60_000 }, () => {
   it('serves the same ads through the API, with facets', async () => {
     const app = await openApiApp({ dataDir: env.dataDir, database: db.url, config: loadConfig(env.configDir) });
     try {
-      await app.accounts.addUser({ name: 'analist', role: 'analyst', themes: ['mensenhandel'], passwordHash: await hashPassword(PASSWORD, 'analist'), totpSecret: null }, new Date().toISOString());
+      await app.accounts.addUser({ name: 'analist', role: 'analyst', themes: ['mensenhandel'], passwordHash: await hashPassword(PASSWORD, 'analist'), totpSecret: null, requestedBy: ['operator'], approvedBy: 'operator' }, new Date().toISOString());
       const api = await buildApi({ ...app, config: { current: app.config }, settings: { ...app.settings, auth: { ...app.settings.auth, requireTotp: false } } });
       try {
         const login = await api.inject({ method: 'POST', url: '/api/session', payload: { name: 'analist', password: PASSWORD } });

@@ -50,6 +50,18 @@ export function readsContent(role: Role): boolean {
   return GRANTS[role].has('ads.read');
 }
 
+/** Whether `to` may do anything `from` may not: a change of role that gives nothing more (expert to
+ *  analyst, analyst to supervisor) needs no second admin. */
+export function grantsMore(from: Role, to: Role): boolean {
+  return [...GRANTS[to]].some((action) => !GRANTS[from].has(action));
+}
+
+/** A content-reading account an admin made, or let read more, waits for a second admin's approval
+ *  (UsersService) and cannot sign in until then. Admins and auditors read no content: never waiting. */
+export function awaitsApproval(account: { role: Role; approvedAt: string | null }): boolean {
+  return readsContent(account.role) && account.approvedAt === null;
+}
+
 /** Roles that must log in with a second factor when `auth.requireTotp` is on. */
 export const TOTP_ROLES: ReadonlySet<Role> = new Set(['expert', 'admin']);
 

@@ -22,6 +22,7 @@ describe('administration', () => {
   before(async () => {
     w = await openApiWorld();
     admin = await w.login('admin-mensenhandel');
+    await w.addUser('tweede-beheerder', 'admin', ['mensenhandel']);
   });
   after(() => w?.close());
 
@@ -125,7 +126,10 @@ describe('administration', () => {
     assert.match(name, /^nieuwe-analist\.[a-z2-9]{5}$/);
     assert.deepEqual({ ...res.json() as object, id: 'x', name: 'x', createdAt: 'x', updatedAt: 'x' }, {
       id: 'x', name: 'x', role: 'analyst', themes: ['mensenhandel'], disabled: false, totp: false, lockedUntil: null, createdAt: 'x', updatedAt: 'x',
+      approved: false, requestedBy: ['admin-mensenhandel'], approvedBy: null, approvedAt: null,
     });
+    const approved = await call('POST', `/api/admin/users/${res.json().id}/approve`, undefined, await w.login('tweede-beheerder'));
+    assert.equal(approved.statusCode, 200, approved.body);
     await w.login(name);
     const again = await add({ name: 'NIEUWE-analist' });
     assert.equal(again.statusCode, 201, 'the same name asked for twice gives two users');
@@ -256,6 +260,8 @@ describe('adding users while one-time codes are required', () => {
   before(async () => {
     w = await openApiWorld({ auth: { requireTotp: true } });
     await w.accounts.updateUser(w.users.get('admin-mensenhandel')!.id, { totpSecret: adminSecret }, w.clock.now.toISOString());
+    const second = await w.addUser('tweede-beheerder', 'admin', ['mensenhandel']);
+    await w.accounts.updateUser(second.id, { totpSecret: adminSecret }, w.clock.now.toISOString());
   });
   after(() => w?.close());
 
@@ -268,6 +274,13 @@ describe('adding users while one-time codes are required', () => {
   const add = async (body: object) => w.app.inject({
     method: 'POST', url: '/api/admin/users', headers: (await adminSession()).headers, payload: { themes: ['mensenhandel'], password: PASSWORD, ...body },
   });
+  /** A second admin approves what the first asked for: a content-reading account signs in only then. */
+  const approve = async (id: string) => {
+    w.clock.advance(30_000);
+    const second = await w.login('tweede-beheerder', codeOf(adminSecret));
+    const res = await w.app.inject({ method: 'POST', url: `/api/admin/users/${id}/approve`, headers: second.headers });
+    assert.equal(res.statusCode, 200, res.body);
+  };
   const signIn = (name: string, totp?: string) =>
     w.app.inject({ method: 'POST', url: '/api/session', payload: { name, password: PASSWORD, ...(totp === undefined ? {} : { totp }) } });
   /** The operator at the machine shows the user their code's secret: `baken user totp`. */
@@ -286,10 +299,11 @@ describe('adding users while one-time codes are required', () => {
     const { name } = res.json() as { name: string };
     assert.equal((await signIn(name)).statusCode, 401, 'no code, no session');
 
+    await approve(res.json().id);
     const secret = await operatorShowsCode(name);
     assert.equal((await signIn(name, codeOf(secret))).statusCode, 201);
     const events = (await auditSince(w.store, from)).filter((e) => e.body.action === 'users.change');
-    assert.deepEqual(events.map((e) => e.body['query']), [{ op: 'add', role: 'expert', totp: true }, { op: 'totp' }]);
+    assert.deepEqual(events.map((e) => e.body['query']), [{ op: 'add', role: 'expert', totp: true, pending: true }, { op: 'approve', role: 'expert' }, { op: 'totp' }]);
     assert.doesNotMatch(JSON.stringify(await auditSince(w.store, from)), new RegExp(secret), 'the secret never reaches the trail');
   });
 
@@ -312,12 +326,14 @@ describe('adding users while one-time codes are required', () => {
   it('enrols an analyst only when asked, and then asks for the code at sign-in', async () => {
     const plain = await add({ name: 'analist-zonder', role: 'analyst' });
     assert.deepEqual([plain.statusCode, plain.json().totp], [201, false]);
+    await approve(plain.json().id);
     assert.equal((await signIn(plain.json().name)).statusCode, 201);
 
     const asked = await add({ name: 'analist-met', role: 'analyst', totp: true });
     assert.equal(asked.statusCode, 201, asked.body);
     assertNoSecret(asked.body);
     assert.equal((await signIn(asked.json().name)).statusCode, 401, 'no code, no session');
+    await approve(asked.json().id);
     assert.equal((await signIn(asked.json().name, codeOf(await operatorShowsCode(asked.json().name)))).statusCode, 201);
   });
 
@@ -338,7 +354,9 @@ describe('adding users while one-time codes are required', () => {
     assertNoSecret(again.body);
     assert.equal((await w.accounts.user(id))?.totpSecret, stored, 'an enrolled code is kept, not replaced');
     const changes = (await auditSince(w.store, from)).filter((e) => e.body.action === 'users.change').map((e) => e.body['query']);
-    assert.deepEqual(changes, [{ op: 'add', role: 'analyst', totp: false }, { op: 'change', role: 'expert', totp: true }, { op: 'change', role: 'admin' }]);
+    assert.deepEqual(changes, [
+      { op: 'add', role: 'analyst', totp: false, pending: true }, { op: 'change', role: 'expert', totp: true, pending: true }, { op: 'change', role: 'admin' },
+    ]);
   });
 
   it('shows a code\'s secret to no admin through the service either: only the operator may', async () => {

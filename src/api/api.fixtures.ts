@@ -106,7 +106,8 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   const passwordHash = await hashPassword(PASSWORD, 'fixture');
   const users = new Map<string, UserRecord>();
   const addUser = async (name: string, role: Role, themes: string[]) => {
-    const user = await accounts.addUser({ name, role, themes, passwordHash, totpSecret: null }, clock.now.toISOString());
+    // Made as by the operator at the machine: approved at once (users.service.ts).
+    const user = await accounts.addUser({ name, role, themes, passwordHash, totpSecret: null, requestedBy: ['fixture'], approvedBy: 'fixture' }, clock.now.toISOString());
     users.set(name, user);
     return user;
   };

@@ -20,7 +20,7 @@ describe('audit entries an auditor may read', { timeout: 120_000 }, () => {
     w = await openApiWorld();
     for (const [name, role] of [['expert-both', 'expert'], ['auditor-both', 'auditor']] as const) {
       const passwordHash = await hashPassword(PASSWORD, name);
-      await w.accounts.addUser({ name, role, themes: ['mensenhandel', 'toezicht'], passwordHash, totpSecret: null }, w.clock.now.toISOString());
+      await w.accounts.addUser({ name, role, themes: ['mensenhandel', 'toezicht'], passwordHash, totpSecret: null, requestedBy: ['fixture'], approvedBy: 'fixture' }, w.clock.now.toISOString());
     }
     const policeExpert = await w.login('expert-mensenhandel');
     await w.app.inject({ method: 'GET', url: '/api/ads?phone=%2B31611111111&justification=PL0900-2026-42', headers: policeExpert.headers, remoteAddress: '10.9.9.9' });

@@ -71,6 +71,15 @@ export const EXAMPLES: Record<string, Example> = {
   'GET /api/admin/users': { themed: false, build: async () => ({ url: '/api/admin/users' }) },
   'POST /api/admin/users': { themed: true, build: async (_w, theme) => ({ url: '/api/admin/users', payload: { name: next(), role: 'analyst', themes: [theme], password: PASSWORD } }) },
   'PATCH /api/admin/users/:id': { themed: true, build: async (w, theme) => ({ url: `/api/admin/users/${w.users.get(`target-${theme}`)!.id}`, payload: { disabled: false } }) },
+  'POST /api/admin/users/:id/approve': {
+    themed: true,
+    build: async (w, theme) => {
+      const user = await w.accounts.addUser({
+        name: next(), role: 'analyst', themes: [theme], passwordHash: w.users.get(`target-${theme}`)!.passwordHash, totpSecret: null, requestedBy: ['matrix'], approvedBy: null,
+      }, w.clock.now.toISOString());
+      return { url: `/api/admin/users/${user.id}/approve` };
+    },
+  },
   'GET /api/admin/tokens': { themed: false, build: async () => ({ url: '/api/admin/tokens' }) },
   'POST /api/admin/tokens': { themed: true, build: async (_w, theme) => ({ url: '/api/admin/tokens', payload: { name: next(), role: 'analyst', themes: [theme] } }) },
   'POST /api/admin/tokens/:id/approve': {

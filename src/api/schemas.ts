@@ -55,6 +55,9 @@ export const facetCounts = z.array(z.object({ value: z.string(), count: z.number
 export const userView = z.object({
   id: z.string(), name: z.string(), role, themes: z.array(z.string()), disabled: z.boolean(), totp: z.boolean(),
   lockedUntil: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
+  approved: z.boolean().describe('false while an account that reads ad content waits for a second admin\'s approval; it cannot sign in until then'),
+  requestedBy: z.array(z.string()).describe('who made the account, or let it read more (role, themes, password) since it was last approved: none of them may approve it'),
+  approvedBy: z.string().nullable(), approvedAt: z.string().nullable(),
 }).meta({ id: 'User' });
 
 export const password = z.string().min(12, 'expected a password of at least 12 characters').max(1024);

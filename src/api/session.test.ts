@@ -12,7 +12,7 @@ const MINUTE = 60_000;
 /** A fresh user of the fixture's password, so a test may lock it without touching another's user. */
 const fixtureUser = (w: ApiWorld, name: string) => {
   const { role, themes, passwordHash } = w.users.get('target-toezicht')!;
-  return { name, role, themes, passwordHash, totpSecret: null };
+  return { name, role, themes, passwordHash, totpSecret: null, requestedBy: ['fixture'], approvedBy: 'fixture' };
 };
 
 describe('sessions', () => {

@@ -27,7 +27,7 @@ export async function user(args: string[]): Promise<number> {
     const who = operator(app, 'admin', values);
     const show = (u: UserView, extra: Record<string, unknown> = {}) => {
       if (values.json) printJson({ ...u, ...extra });
-      else say(`${u.name}  ${u.role}  ${u.themes.join(',')}${u.disabled ? '  disabled' : ''}${u.totp ? '  totp' : ''}`);
+      else say(`${u.name}  ${u.role}  ${u.themes.join(',')}${u.disabled ? '  disabled' : ''}${u.totp ? '  totp' : ''}${u.approved ? '' : '  awaiting approval'}`);
     };
     switch (command) {
       case 'add': {

@@ -2,7 +2,7 @@
 // bearer token (services). Failed logins count towards a lock; every outcome is audited.
 import type { Actor, Who } from '../accounts/actor.ts';
 import { passwordMatches } from '../accounts/passwords.ts';
-import { needsTotp } from '../accounts/roles.ts';
+import { awaitsApproval, needsTotp } from '../accounts/roles.ts';
 import { newSecret, secretHash } from '../accounts/secrets.ts';
 import { isLocked, sessionExpired } from '../accounts/sign-in-rules.ts';
 import { matchTotp } from '../accounts/totp.ts';
@@ -22,7 +22,7 @@ export interface SessionView {
 export interface Caller { actor: Actor; session: SessionRecord | null }
 
 export const SIGN_IN_FAILED = 'sign-in failed: wrong name, password or one-time code (give the code if your account has one), '
-  + 'or the account is locked, disabled, or still needs a one-time code enrolled by an admin';
+  + 'or the account is locked, disabled, awaits a second admin\'s approval, or still needs a one-time code enrolled by an admin';
 
 /** Refreshing the idle timer at most once a minute spares a database write on every request. */
 const TOUCH_EVERY_MS = 60_000;
@@ -42,6 +42,8 @@ export class SessionService {
     if (!user) return this.#refuse(client, null, 'unknown-user');
     if (user.disabled) return this.#refuse(client, user, 'disabled');
     if (isLocked(user, now)) return this.#refuse(client, user, 'locked');
+    // An account an admin made or widened alone reads no content until a second admin approves.
+    if (awaitsApproval(user)) return this.#refuse(client, user, 'awaiting-approval');
     if (!passwordOk) return this.#refuse(client, user, 'wrong-password', true);
     await this.#secondFactor(client, user, input.totp);
     // A concurrent failure may have locked the account since it was read.
@@ -96,7 +98,7 @@ export class SessionService {
     const session = await this.#c.accounts.session(secretHash(credentials.cookie));
     if (!session) return null;
     const user = await this.#c.accounts.user(session.userId);
-    if (!user || user.disabled || sessionExpired(session, now, this.#c.settings.auth)) {
+    if (!user || user.disabled || awaitsApproval(user) || sessionExpired(session, now, this.#c.settings.auth)) {
       await this.#c.accounts.deleteSession(session.idHash);
       return null;
     }

@@ -1,11 +1,19 @@
 // User accounts, for admins through the API and for operators through `baken user`. An admin
 // manages only users whose themes all lie within the admin's own; every change is audited first and
 // ends the user's sessions, so a new role or a disabled account takes effect at once.
+//
+// Four-eyes (pentest finding 8): an admin's own role reads no ad content, but one who makes an
+// expert, analyst or supervisor with a password of their choosing — or promotes one, gives one more
+// themes, or resets one's password — could sign in as that account and read content alone. So
+// such a change through the API clears the account's approval in the same write and ends its
+// sessions; it cannot sign in until a second admin approves (`approve`). The operator at the
+// machine (`baken user`) acts approved at once, as for tokens: whoever runs commands on the server
+// already holds the database and the keys, and is the second pair of eyes by being there.
 import { randomInt } from 'node:crypto';
 import type { Who } from '../accounts/actor.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import { loginName } from '../accounts/user-names.ts';
-import { needsTotp, type Role } from '../accounts/roles.ts';
+import { awaitsApproval, grantsMore, needsTotp, readsContent, type Role } from '../accounts/roles.ts';
 import { newTotpSecret, totpUri } from '../accounts/totp.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { UserChange, UserRecord } from '../store/accounts.ts';
@@ -14,6 +22,8 @@ import { themesFor, type ServiceContext } from './context.ts';
 export interface UserView {
   id: string; name: string; role: Role; themes: string[]; disabled: boolean; totp: boolean;
   lockedUntil: string | null; createdAt: string; updatedAt: string;
+  /** False while the account waits for a second admin's approval, and cannot sign in. */
+  approved: boolean; requestedBy: string[]; approvedBy: string | null; approvedAt: string | null;
 }
 
 export interface NewUserInput { name: string; role: Role; themes: string[]; password: string; totp?: boolean }
@@ -44,10 +54,13 @@ export class UsersService {
     const name = await this.#freeName(who, asked);
     const enrol = input.totp === true || needsTotp(input.role, this.#c.settings.auth.requireTotp);
     const totpSecret = enrol ? newTotpSecret() : null;
+    const pending = waits(who, readsContent(input.role));
     await this.#c.trail.record(who, 'users.change', {
-      themes: input.themes, resources: [`user:${name}`], query: { op: 'add', role: input.role, totp: enrol }, count: 1,
+      themes: input.themes, resources: [`user:${name}`], query: { op: 'add', role: input.role, totp: enrol, pending: pending || undefined }, count: 1,
     });
-    const user = await this.#c.accounts.addUser({ name, role: input.role, themes: input.themes, passwordHash, totpSecret }, this.#now());
+    const user = await this.#c.accounts.addUser({
+      name, role: input.role, themes: input.themes, passwordHash, totpSecret, requestedBy: [who.actor.name], approvedBy: pending ? null : who.actor.name,
+    }, this.#now());
     return { user: view(user), totpUri: forOperator(who, totpSecret, user.name) };
   }
 
@@ -61,20 +74,43 @@ export class UsersService {
     }
     const totpSecret = patch.role !== undefined && needsTotp(patch.role, this.#c.settings.auth.requireTotp) && user.totpSecret === null
       ? newTotpSecret() : null;
+    const pending = waits(who, widens(user, patch));
     const change: UserChange = {
       role: patch.role, themes: patch.themes, disabled: patch.disabled,
       ...(patch.password === undefined ? {} : { passwordHash: await hashPassword(patch.password, user.name), failedLogins: 0, lockedUntil: null }),
       ...(totpSecret === null ? {} : { totpSecret, totpLastCounter: null }),
+      ...(pending ? { requestedBy: requesters(user, who), approvedBy: null, approvedAt: null } : {}),
     };
     // The password itself is never audited; only that it changed.
     const { password, ...fields } = patch;
     await this.#c.trail.record(who, 'users.change', {
       themes: [...new Set([...user.themes, ...(patch.themes ?? [])])], resources: [user.id],
-      query: { op: 'change', ...fields, password: password === undefined ? undefined : 'changed', totp: totpSecret === null ? undefined : true }, count: 1,
+      query: { op: 'change', ...fields, password: password === undefined ? undefined : 'changed', totp: totpSecret === null ? undefined : true,
+        pending: pending || undefined }, count: 1,
     });
     const changed = await this.#c.accounts.updateUser(id, change, this.#now());
     await this.#c.accounts.deleteSessionsOf(id);
     return { user: view(changed), totpUri: forOperator(who, totpSecret, changed.name) };
+  }
+
+  /** The second admin's approval of an account waiting for one: a signed-in admin (not a token,
+   *  which would let one admin be both asker and approver) other than the one who asked, holding
+   *  all the account's themes. It approves the account as the approver saw it: CONFLICT if it
+   *  changed meanwhile. */
+  async approve(who: Who, id: string): Promise<UserView> {
+    if (who.actor.kind !== 'user') {
+      throw new BakenError('FORBIDDEN', `only a signed-in admin may approve an account that reads ad content, not a ${who.actor.kind === 'token' ? 'service token' : 'command-line operator'}`);
+    }
+    const user = await this.#visible(who, id);
+    if (!awaitsApproval(user)) throw new BakenError('CONFLICT', `user ${id} awaits no approval`);
+    if (user.requestedBy.includes(who.actor.name)) {
+      throw new BakenError('FORBIDDEN', 'an account that reads ad content needs a second admin: another admin than those who made the changes awaiting approval must approve them');
+    }
+    await this.#c.trail.record(who, 'users.change', { themes: user.themes, resources: [user.id], query: { op: 'approve', role: user.role }, count: 1 });
+    if (!await this.#c.accounts.approveUser(id, who.actor.name, this.#now(), user.updatedAt)) {
+      throw new BakenError('CONFLICT', `user ${id} changed while being approved; look at it again`);
+    }
+    return view((await this.#c.accounts.user(id))!);
   }
 
   /** A new TOTP secret replaces any old one; the URI is shown once, on the operator's terminal, to be
@@ -123,6 +159,26 @@ export class UsersService {
   }
 }
 
+/** A change lets the account read more content when it leaves it a content reader and gives it a
+ *  role that may do more, a theme it lacked, or a password someone else now knows. */
+function widens(user: UserRecord, patch: UserPatch): boolean {
+  if (!readsContent(patch.role ?? user.role)) return false;
+  return (patch.role !== undefined && grantsMore(user.role, patch.role))
+    || (patch.themes ?? []).some((t) => !user.themes.includes(t))
+    || patch.password !== undefined;
+}
+
+/** Everyone who changed the account since it was last approved: each may know or have chosen
+ *  something (a password) the approval must not leave to them alone. */
+function requesters(user: UserRecord, who: Who): string[] {
+  return user.approvedAt === null ? [...new Set([...user.requestedBy, who.actor.name])] : [who.actor.name];
+}
+
+/** Through the API such a change waits for a second admin; the operator at the machine is one. */
+function waits(who: Who, widening: boolean): boolean {
+  return widening && who.actor.kind !== 'cli';
+}
+
 const SUFFIX_LETTERS = 'abcdefghjkmnpqrstuvwxyz23456789';
 export const NAME_SUFFIX_LENGTH = 5;
 
@@ -142,5 +198,6 @@ export function view(u: UserRecord): UserView {
   return {
     id: u.id, name: u.name, role: u.role, themes: u.themes, disabled: u.disabled, totp: u.totpSecret !== null,
     lockedUntil: u.lockedUntil, createdAt: u.createdAt, updatedAt: u.updatedAt,
+    approved: !awaitsApproval(u), requestedBy: u.requestedBy, approvedBy: u.approvedBy, approvedAt: u.approvedAt,
   };
 }

@@ -19,11 +19,21 @@ export interface UserRecord {
   lockedUntil: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Who made the account, or made it read more ad content (role, themes, password) since it was
+   *  last approved: none of them may approve it (four-eyes, see UsersService). */
+  requestedBy: string[];
+  /** Who approved the account as it now is, and when; null while a content-reading account waits
+   *  for a second admin — it cannot sign in until approved. */
+  approvedBy: string | null;
+  approvedAt: string | null;
 }
 
-export type NewUser = Pick<UserRecord, 'name' | 'role' | 'themes' | 'passwordHash' | 'totpSecret'>;
+/** `approvedBy` is the maker for an account that needs no second admin, null for one that waits. */
+export type NewUser = Pick<UserRecord, 'name' | 'role' | 'themes' | 'passwordHash' | 'totpSecret' | 'requestedBy' | 'approvedBy'>;
+/** A change that makes the account wait sets `requestedBy` and clears the approval in the same write. */
 export type UserChange = Partial<Pick<UserRecord,
-  'role' | 'themes' | 'passwordHash' | 'totpSecret' | 'totpLastCounter' | 'disabled' | 'failedLogins' | 'lockedUntil'>>;
+  'role' | 'themes' | 'passwordHash' | 'totpSecret' | 'totpLastCounter' | 'disabled' | 'failedLogins' | 'lockedUntil'
+  | 'requestedBy' | 'approvedBy' | 'approvedAt'>>;
 
 export interface SessionRecord {
   /** SHA-256 of the cookie's secret; the secret itself is never stored. */
@@ -64,6 +74,9 @@ export interface AccountStore {
   users(): Promise<UserRecord[]>;
   /** NOT_FOUND when there is no such user. */
   updateUser(id: string, change: UserChange, at: string): Promise<UserRecord>;
+  /** Approves the account as it was when `seen` (its `updatedAt`) was read, by one not in its
+   *  `requestedBy`; false when nothing awaits approval, it changed meanwhile, or `by` asked for it. */
+  approveUser(id: string, by: string, at: string, seen: string): Promise<boolean>;
   /** Counts one failed sign-in in a single statement, so concurrent failures all count: at
    *  `rules.maxFailures` the account locks until `lockEnd(now, rules)` and the count starts afresh. */
   recordFailedLogin(id: string, now: Date, rules: LockoutRules): Promise<FailureState>;

@@ -25,7 +25,7 @@ const AT = '2026-03-01T10:00:00.000Z';
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const OTHER_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-const user = { name: 'anna', role: 'expert' as const, themes: ['mensenhandel'], passwordHash: HASH, totpSecret: null };
+const user = { name: 'anna', role: 'expert' as const, themes: ['mensenhandel'], passwordHash: HASH, totpSecret: null, requestedBy: ['operator'], approvedBy: 'operator' };
 const pick = (u: { failedLogins: number; lockedUntil: string | null } | null) => u && { failedLogins: u.failedLogins, lockedUntil: u.lockedUntil };
 const isCode = (code: string) => (err: unknown) => err instanceof BakenError && err.code === code;
 
@@ -41,7 +41,7 @@ export function apiStoresContract(name: string, open: Opener): void {
     test('adds a user and finds it by id and by name, ignoring case', async ({ accounts }) => {
       const added = await accounts.addUser(user, AT);
       assert.deepEqual({ ...added, id: 'x' }, {
-        id: 'x', ...user, totpLastCounter: null, disabled: false, failedLogins: 0, lockedUntil: null, createdAt: AT, updatedAt: AT,
+        id: 'x', ...user, totpLastCounter: null, disabled: false, failedLogins: 0, lockedUntil: null, createdAt: AT, updatedAt: AT, approvedAt: AT,
       });
       assert.deepEqual(await accounts.user(added.id), added);
       assert.deepEqual(await accounts.userByName('ANNA'), added);
@@ -59,6 +59,39 @@ export function apiStoresContract(name: string, open: Opener): void {
       const changed = await accounts.updateUser(added.id, { disabled: true, themes: ['toezicht'], lockedUntil: null }, '2026-03-02T00:00:00.000Z');
       assert.deepEqual(changed, { ...added, disabled: true, themes: ['toezicht'], updatedAt: '2026-03-02T00:00:00.000Z' });
       await assert.rejects(accounts.updateUser('nobody', { disabled: true }, AT), isCode('NOT_FOUND'));
+    });
+
+    test('makes an account wait for approval in the same write that changes it, and approves it once', async ({ accounts }) => {
+      const added = await accounts.addUser(user, AT);
+      const later = '2026-03-02T00:00:00.000Z';
+      const waiting = await accounts.updateUser(added.id, { role: 'analyst', requestedBy: ['carla'], approvedBy: null, approvedAt: null }, later);
+      assert.deepEqual(waiting, { ...added, role: 'analyst', requestedBy: ['carla'], approvedBy: null, approvedAt: null, updatedAt: later });
+      assert.deepEqual(await accounts.user(added.id), waiting);
+    });
+
+    test('approves a waiting account only by another than who asked for it, as it was when seen, and only once', async ({ accounts }) => {
+      const pending = await accounts.addUser({ ...user, requestedBy: ['carla'], approvedBy: null }, AT);
+      assert.deepEqual([pending.requestedBy, pending.approvedBy, pending.approvedAt], [['carla'], null, null]);
+      const later = '2026-03-02T00:00:00.000Z';
+      assert.equal(await accounts.approveUser(pending.id, 'carla', later, pending.updatedAt), false, 'not by who asked for it');
+      assert.equal(await accounts.approveUser(pending.id, 'bert', later, '2026-01-01T00:00:00.000Z'), false, 'not a version the approver did not see');
+      assert.equal(await accounts.approveUser('00000000-0000-4000-8000-000000000000', 'bert', later, pending.updatedAt), false);
+      assert.deepEqual(await accounts.user(pending.id), pending, 'a refused approval changes nothing');
+      assert.equal(await accounts.approveUser(pending.id, 'bert', later, pending.updatedAt), true);
+      const approved = { ...pending, approvedBy: 'bert', approvedAt: later, updatedAt: later };
+      assert.deepEqual(await accounts.user(pending.id), approved);
+      assert.equal(await accounts.approveUser(pending.id, 'dirk', later, later), false, 'approved once, by the first approver');
+      assert.deepEqual(await accounts.user(pending.id), approved);
+    });
+
+    test('approves a waiting account by none of those who asked for its changes', async ({ accounts }) => {
+      const pending = await accounts.addUser({ ...user, requestedBy: ['carla', 'dirk'], approvedBy: null }, AT);
+      const later = '2026-03-02T00:00:00.000Z';
+      assert.equal(await accounts.approveUser(pending.id, 'dirk', later, pending.updatedAt), false);
+      assert.equal(await accounts.approveUser(pending.id, 'carla', later, pending.updatedAt), false);
+      assert.equal((await accounts.user(pending.id))?.approvedAt, null);
+      assert.equal(await accounts.approveUser(pending.id, 'bert', later, pending.updatedAt), true);
+      assert.deepEqual(await accounts.user(pending.id), { ...pending, approvedBy: 'bert', approvedAt: later, updatedAt: later });
     });
 
     test('keeps the justification of a session, replaced by the next one, and of that session only', async ({ accounts }) => {

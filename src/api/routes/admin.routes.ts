@@ -67,7 +67,7 @@ export const adminRoutes: RouteSpec[] = [
   }),
   defineRoute({
     method: 'POST', url: '/api/admin/users', access: 'users.write', tag: 'admin', status: 201, audit: 'users.change',
-    summary: 'Add a user with a role and themes you hold; enrols a one-time code when asked or when the role needs one, whose secret only the operator shows the user (baken user totp)',
+    summary: 'Add a user with a role and themes you hold; enrols a one-time code when asked or when the role needs one, whose secret only the operator shows the user (baken user totp). A user of a role that reads ad content (expert, analyst, supervisor) waits for a second admin\'s approval',
     body: z.strictObject({
       // The server adds "." and a suffix (users.service.ts), and a login name is at most 100 characters.
       name: z.string().trim().min(1).max(99 - NAME_SUFFIX_LENGTH).regex(/^[\p{L}\p{N}._@-]+$/u, 'expected a login name (letters, digits, . _ @ -)')
@@ -80,11 +80,18 @@ export const adminRoutes: RouteSpec[] = [
   }),
   defineRoute({
     method: 'PATCH', url: '/api/admin/users/:id', access: 'users.write', tag: 'admin', status: 200, audit: 'users.change',
-    summary: 'Change role, themes, password or disable; ends the user\'s sessions; enrols a one-time code when the new role needs one',
+    summary: 'Change role, themes, password or disable; ends the user\'s sessions; enrols a one-time code when the new role needs one. A new content-reading role, an added theme or a new password of a user who reads ad content makes the user wait for a second admin\'s approval',
     params: z.strictObject({ id: uuid }),
     body: z.strictObject({ role: role.optional(), themes: grantedThemes.optional(), disabled: z.boolean().optional(), password: password.optional() }),
     response: userView,
     handle: async ({ params, body, who }, s) => (await s.users.change(who, params.id, body)).user,
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/admin/users/:id/approve', access: 'users.write', tag: 'admin', status: 200, audit: 'users.change',
+    summary: 'Approve a user waiting for a second admin: only a signed-in admin other than the one who made the change, holding all the user\'s themes',
+    params: z.strictObject({ id: uuid }),
+    response: userView,
+    handle: async ({ params, who }, s) => s.users.approve(who, params.id),
   }),
   defineRoute({
     method: 'GET', url: '/api/admin/tokens', access: 'tokens.read', tag: 'admin', status: 200, audit: 'tokens.read',

@@ -12,7 +12,7 @@ import { isUniqueViolation, type Queryable } from './database.postgres.ts';
 interface UserRow {
   id: string; name: string; role: Role; themes: string[]; password_hash: string; totp_secret: string | null;
   totp_last_counter: number | null; disabled: boolean; failed_logins: number; locked_until: string | null;
-  created_at: string; updated_at: string;
+  created_at: string; updated_at: string; requested_by: string[]; approved_by: string | null; approved_at: string | null;
 }
 interface SessionRow { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; justification: string | null }
 interface TokenRow {
@@ -23,6 +23,7 @@ interface TokenRow {
 const USER_COLUMNS: Record<keyof UserChange, string> = {
   role: 'role', themes: 'themes', passwordHash: 'password_hash', totpSecret: 'totp_secret',
   totpLastCounter: 'totp_last_counter', disabled: 'disabled', failedLogins: 'failed_logins', lockedUntil: 'locked_until',
+  requestedBy: 'requested_by', approvedBy: 'approved_by', approvedAt: 'approved_at',
 };
 
 export class PostgresAccounts implements AccountStore {
@@ -52,9 +53,10 @@ export class PostgresAccounts implements AccountStore {
     const id = randomUUID();
     try {
       const { rows } = await this.#db.query<UserRow>(`
-        INSERT INTO users (id, name, role, themes, password_hash, totp_secret, created_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING *`,
-      [id, user.name, user.role, JSON.stringify(user.themes), user.passwordHash, this.#sealed(user.totpSecret, id), at]);
+        INSERT INTO users (id, name, role, themes, password_hash, totp_secret, created_at, updated_at, requested_by, approved_by, approved_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10) RETURNING *`,
+      [id, user.name, user.role, JSON.stringify(user.themes), user.passwordHash, this.#sealed(user.totpSecret, id), at,
+        JSON.stringify(user.requestedBy), user.approvedBy, user.approvedBy === null ? null : at]);
       return this.#toUser(rows[0]!);
     } catch (err) {
       if (isUniqueViolation(err)) throw new BakenError('CONFLICT', `a user named "${user.name}" already exists`, { cause: err });
@@ -81,12 +83,20 @@ export class PostgresAccounts implements AccountStore {
   async updateUser(id: string, change: UserChange, at: string): Promise<UserRecord> {
     // Column names come from the fixed map above, never from the caller.
     const keys = (Object.keys(change) as (keyof UserChange)[]).filter((k) => change[k] !== undefined);
-    const values = keys.map((k) => (k === 'themes' ? JSON.stringify(change.themes) : k === 'totpSecret' ? this.#sealed(change.totpSecret ?? null, id) : change[k]));
+    const values = keys.map((k) => (k === 'themes' || k === 'requestedBy' ? JSON.stringify(change[k]) : k === 'totpSecret' ? this.#sealed(change.totpSecret ?? null, id) : change[k]));
     const sets = [...keys.map((k, i) => `${USER_COLUMNS[k]} = $${i + 1}`), `updated_at = $${keys.length + 1}`];
     const { rows } = await this.#db.query<UserRow>(
       `UPDATE users SET ${sets.join(', ')} WHERE id = $${keys.length + 2} RETURNING *`, [...values, at, id]);
     if (!rows[0]) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
     return this.#toUser(rows[0]);
+  }
+
+  async approveUser(id: string, by: string, at: string, seen: string): Promise<boolean> {
+    const { rowCount } = await this.#db.query(`
+      UPDATE users SET approved_by = $1, approved_at = $2, updated_at = $2
+      WHERE id = $3 AND approved_at IS NULL AND updated_at = $4
+        AND NOT EXISTS (SELECT 1 FROM json_array_elements_text(requested_by) AS r (name) WHERE r.name = $1)`, [by, at, id, seen]);
+    return (rowCount ?? 0) > 0;
   }
 
   async recordFailedLogin(id: string, now: Date, rules: LockoutRules): Promise<FailureState> {
@@ -189,6 +199,7 @@ function toUser(r: UserRow): UserRecord {
     id: r.id, name: r.name, role: r.role, themes: r.themes, passwordHash: r.password_hash,
     totpSecret: r.totp_secret, totpLastCounter: r.totp_last_counter, disabled: r.disabled,
     failedLogins: r.failed_logins, lockedUntil: r.locked_until, createdAt: r.created_at, updatedAt: r.updated_at,
+    requestedBy: r.requested_by, approvedBy: r.approved_by, approvedAt: r.approved_at,
   };
 }
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { apiStoresContract } from '../api-stores.contract.ts';
 import type { ApiStores } from '../api-stores.ts';
 import { openPostgresApiStores } from './api-stores.postgres.ts';
-import { MIGRATIONS, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION } from './schema.postgres.ts';
+import { MIGRATIONS, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION } from './schema.postgres.ts';
 import { openPostgres } from './database.postgres.ts';
 import { openPostgresStore } from './store.postgres.ts';
 import { createTestDatabase } from './test-database.postgres.ts';
@@ -40,11 +40,12 @@ describe('sessions of an older PostgreSQL database', () => {
   it('stay signed in when sessions gain a justification, with none given yet', async () => {
     const database = await createTestDatabase();
     try {
-      await (await openPostgresStore(database.url)).close();
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
-      // The schema before the migration, with a user signed in under it.
-      await client.query(`ALTER TABLE sessions DROP COLUMN justification; ALTER TABLE api_tokens DROP COLUMN approved_by, DROP COLUMN approved_at; UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(SESSION_JUSTIFICATION_MIGRATION)};
+      // The schema before the migration (and every later one), with a user signed in under it.
+      const before = MIGRATIONS.indexOf(SESSION_JUSTIFICATION_MIGRATION);
+      for (const migration of MIGRATIONS.slice(0, before)) await client.query(migration);
+      await client.query(`CREATE TABLE baken_schema (version integer NOT NULL); INSERT INTO baken_schema (version) VALUES (${before});
         INSERT INTO users (id, name, role, themes, password_hash, created_at, updated_at) VALUES ('u1', 'anna', 'expert', '["mensenhandel"]', '$argon2id$x', 't', 't');
         INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ('${'e'.repeat(64)}', 'u1', 'csrf', 't', 't');`);
       await client.end();
@@ -82,6 +83,36 @@ describe('postgres accounts upgrade', () => {
       try {
         const approvals = (await accounts.tokens()).map((t) => [t.name, t.approvedBy, t.approvedAt]);
         assert.deepEqual(approvals, [['health check', 'anna', '2026-01-01T00:00:00.000Z'], ['export job', null, null]]);
+      } finally {
+        await close();
+        await store.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('postgres users upgrade', () => {
+  it('keeps every account of a database made before approvals able to sign in, approved by itself when it was made', async () => {
+    const database = await createTestDatabase();
+    try {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      const before = MIGRATIONS.indexOf(USER_APPROVAL_MIGRATION);
+      for (const migration of MIGRATIONS.slice(0, before)) await client.query(migration);
+      await client.query('CREATE TABLE baken_schema (version integer NOT NULL)');
+      await client.query('INSERT INTO baken_schema (version) VALUES ($1)', [before]);
+      const insert = (id: string, name: string, role: string, at: string) => client.query(`INSERT INTO users
+        (id, name, role, themes, password_hash, created_at, updated_at) VALUES ($1, $2, $3, '["mensenhandel"]', '$argon2id$x', $4, $4)`, [id, name, role, at]);
+      await insert('u1', 'anna', 'admin', '2026-01-01T00:00:00.000Z');
+      await insert('u2', 'bert', 'analyst', '2026-01-02T00:00:00.000Z');
+      await client.end();
+      const store = await openPostgresStore(database.url);
+      const { accounts, close } = await openPostgresApiStores(database.url, randomBytes(32));
+      try {
+        const approvals = (await accounts.users()).map((u) => [u.name, u.requestedBy, u.approvedBy, u.approvedAt]);
+        assert.deepEqual(approvals, [['anna', ['anna'], 'anna', '2026-01-01T00:00:00.000Z'], ['bert', ['bert'], 'bert', '2026-01-02T00:00:00.000Z']]);
       } finally {
         await close();
         await store.close();

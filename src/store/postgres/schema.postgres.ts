@@ -326,5 +326,15 @@ ALTER TABLE api_tokens ADD COLUMN approved_by text, ADD COLUMN approved_at text;
 UPDATE api_tokens SET approved_by = created_by, approved_at = created_at WHERE role NOT IN ('expert', 'analyst', 'supervisor');
 `;
 
-export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION];
+/** Exported for the upgrade test. */
+export const USER_APPROVAL_MIGRATION = `
+-- Pentest finding 8: an account whose role reads ad content, made or widened by one admin, waits
+-- for a second admin's approval before it can sign in. Accounts that existed before count as
+-- approved by themselves when they were made, so nobody is locked out by the upgrade (docs/api.md).
+ALTER TABLE users ADD COLUMN requested_by json, ADD COLUMN approved_by text, ADD COLUMN approved_at text;
+UPDATE users SET requested_by = json_build_array(name), approved_by = name, approved_at = created_at;
+ALTER TABLE users ALTER COLUMN requested_by SET NOT NULL;
+`;
+
+export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,7 +12,7 @@ import { isUniqueViolation, type Statements } from './statements.sqlite.ts';
 interface UserRow {
   id: string; name: string; role: Role; themes: string; password_hash: string; totp_secret: string | null;
   totp_last_counter: number | null; disabled: number; failed_logins: number; locked_until: string | null;
-  created_at: string; updated_at: string;
+  created_at: string; updated_at: string; requested_by: string; approved_by: string | null; approved_at: string | null;
 }
 interface SessionRow { id_hash: string; user_id: string; csrf_token: string; created_at: string; last_seen_at: string; justification: string | null }
 interface TokenRow {
@@ -23,6 +23,7 @@ interface TokenRow {
 const USER_COLUMNS: Record<keyof UserChange, string> = {
   role: 'role', themes: 'themes', passwordHash: 'password_hash', totpSecret: 'totp_secret',
   totpLastCounter: 'totp_last_counter', disabled: 'disabled', failedLogins: 'failed_logins', lockedUntil: 'locked_until',
+  requestedBy: 'requested_by', approvedBy: 'approved_by', approvedAt: 'approved_at',
 };
 
 export class SqliteAccounts implements AccountStore {
@@ -52,9 +53,10 @@ export class SqliteAccounts implements AccountStore {
     const id = randomUUID();
     try {
       this.#s.sql(`
-        INSERT INTO users (id, name, role, themes, password_hash, totp_secret, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(id, user.name, user.role, JSON.stringify(user.themes), user.passwordHash, this.#sealed(user.totpSecret, id), at, at);
+        INSERT INTO users (id, name, role, themes, password_hash, totp_secret, created_at, updated_at, requested_by, approved_by, approved_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(id, user.name, user.role, JSON.stringify(user.themes), user.passwordHash, this.#sealed(user.totpSecret, id), at, at,
+          JSON.stringify(user.requestedBy), user.approvedBy, user.approvedBy === null ? null : at);
     } catch (err) {
       if (isUniqueViolation(err)) throw new BakenError('CONFLICT', `a user named "${user.name}" already exists`, { cause: err });
       throw err;
@@ -82,12 +84,19 @@ export class SqliteAccounts implements AccountStore {
     const values = keys.map((k) => {
       const v = change[k];
       if (k === 'totpSecret') return this.#sealed(change.totpSecret ?? null, id);
-      return k === 'themes' ? JSON.stringify(v) : typeof v === 'boolean' ? Number(v) : (v as string | number | null);
+      return k === 'themes' || k === 'requestedBy' ? JSON.stringify(v) : typeof v === 'boolean' ? Number(v) : (v as string | number | null);
     });
     const sets = [...keys.map((k) => `${USER_COLUMNS[k]} = ?`), 'updated_at = ?'];
     const { changes } = this.#s.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, at, id);
     if (changes === 0) throw new BakenError('NOT_FOUND', `no user with id ${id}`);
     return (await this.user(id))!;
+  }
+
+  async approveUser(id: string, by: string, at: string, seen: string): Promise<boolean> {
+    return this.#s.sql(`
+      UPDATE users SET approved_by = ?, approved_at = ?, updated_at = ?
+      WHERE id = ? AND approved_at IS NULL AND updated_at = ?
+        AND NOT EXISTS (SELECT 1 FROM json_each(requested_by) WHERE value = ?)`).run(by, at, at, id, seen, by).changes > 0;
   }
 
   async recordFailedLogin(id: string, now: Date, rules: LockoutRules): Promise<FailureState> {
@@ -187,6 +196,7 @@ function toUser(r: UserRow): UserRecord {
     id: r.id, name: r.name, role: r.role, themes: JSON.parse(r.themes) as string[], passwordHash: r.password_hash,
     totpSecret: r.totp_secret, totpLastCounter: r.totp_last_counter, disabled: r.disabled === 1,
     failedLogins: r.failed_logins, lockedUntil: r.locked_until, createdAt: r.created_at, updatedAt: r.updated_at,
+    requestedBy: JSON.parse(r.requested_by) as string[], approvedBy: r.approved_by, approvedAt: r.approved_at,
   };
 }
 

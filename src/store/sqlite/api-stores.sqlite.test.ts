@@ -9,7 +9,7 @@ import type { ApiStores } from '../api-stores.ts';
 import { loadOrCreateSecretKey } from '../secret-key.ts';
 import { openSqliteApiStores } from './api-stores.sqlite.ts';
 import { MIGRATIONS } from './schema.sql.ts';
-import { SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION } from './schema-api.sql.ts';
+import { SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION } from './schema-api.sql.ts';
 import { openSqliteStore } from './store.sqlite.ts';
 
 apiStoresContract('sqlite', async () => {
@@ -42,10 +42,11 @@ describe('sessions of an older data directory', () => {
   it('stay signed in when sessions gain a justification, with none given yet', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'baken-session-upgrade-'));
     try {
-      await (await openSqliteStore(dataDir)).close();
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
-      // The schema before the migration, with a user signed in under it.
-      db.exec(`ALTER TABLE sessions DROP COLUMN justification; ALTER TABLE api_tokens DROP COLUMN approved_by; ALTER TABLE api_tokens DROP COLUMN approved_at; PRAGMA user_version = ${MIGRATIONS.indexOf(SESSION_JUSTIFICATION_MIGRATION)};
+      // The schema before the migration (and every later one), with a user signed in under it.
+      const before = MIGRATIONS.indexOf(SESSION_JUSTIFICATION_MIGRATION);
+      for (const migration of MIGRATIONS.slice(0, before)) db.exec(migration);
+      db.exec(`PRAGMA user_version = ${before};
         INSERT INTO users (id, name, role, themes, password_hash, created_at, updated_at) VALUES ('u1', 'anna', 'expert', '["mensenhandel"]', '$argon2id$x', 't', 't');
         INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at) VALUES ('${'e'.repeat(64)}', 'u1', 'csrf', 't', 't');`);
       db.close();
@@ -82,6 +83,34 @@ describe('sqlite accounts upgrade', () => {
       try {
         const approvals = (await accounts.tokens()).map((t) => [t.name, t.approvedBy, t.approvedAt]);
         assert.deepEqual(approvals, [['health check', 'anna', '2026-01-01T00:00:00.000Z'], ['export job', null, null]]);
+      } finally {
+        await close();
+        await store.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sqlite users upgrade', () => {
+  it('keeps every account of a database made before approvals able to sign in, approved by itself when it was made', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'baken-users-upgrade-'));
+    try {
+      const db = new DatabaseSync(join(dataDir, 'baken.db'));
+      const before = MIGRATIONS.indexOf(USER_APPROVAL_MIGRATION);
+      for (const migration of MIGRATIONS.slice(0, before)) db.exec(migration);
+      db.exec(`PRAGMA user_version = ${before}`);
+      const insert = db.prepare(`INSERT INTO users (id, name, role, themes, password_hash, created_at, updated_at)
+        VALUES (?, ?, ?, '["mensenhandel"]', '$argon2id$x', ?, ?)`);
+      insert.run('u1', 'anna', 'admin', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+      insert.run('u2', 'bert', 'analyst', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z');
+      db.close();
+      const store = await openSqliteStore(dataDir);
+      const { accounts, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
+      try {
+        const approvals = (await accounts.users()).map((u) => [u.name, u.requestedBy, u.approvedBy, u.approvedAt]);
+        assert.deepEqual(approvals, [['anna', ['anna'], 'anna', '2026-01-01T00:00:00.000Z'], ['bert', ['bert'], 'bert', '2026-01-02T00:00:00.000Z']]);
       } finally {
         await close();
         await store.close();

@@ -168,3 +168,14 @@ ALTER TABLE api_tokens ADD COLUMN approved_by TEXT;
 ALTER TABLE api_tokens ADD COLUMN approved_at TEXT;
 UPDATE api_tokens SET approved_by = created_by, approved_at = created_at WHERE role NOT IN ('expert', 'analyst', 'supervisor');
 `;
+
+/** Appended to MIGRATIONS in schema.sql.ts after TOKEN_APPROVAL_MIGRATION. */
+export const USER_APPROVAL_MIGRATION = `
+-- Pentest finding 8: an account whose role reads ad content, made or widened by one admin, waits
+-- for a second admin's approval before it can sign in. Accounts that existed before count as
+-- approved by themselves when they were made, so nobody is locked out by the upgrade (docs/api.md).
+ALTER TABLE users ADD COLUMN requested_by TEXT;
+ALTER TABLE users ADD COLUMN approved_by TEXT;
+ALTER TABLE users ADD COLUMN approved_at TEXT;
+UPDATE users SET requested_by = json_array(name), approved_by = name, approved_at = created_at;
+`;
