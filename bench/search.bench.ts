@@ -21,7 +21,7 @@ const PAGE_SIZE = 20;
 const WORDS = ['zonnig', 'discreet', 'nieuw', 'privé', 'verwennen', 'massage', 'escort', 'weekend', 'avond', 'centrum',
   'hotel', 'thuis', 'student', 'jong', 'ervaren', 'rustig', 'vriendelijk', 'sportief', 'slank', 'exotisch'];
 const CITIES = ['Amsterdam', 'Rotterdam', 'Den Haag', 'Utrecht', 'Eindhoven', 'Groningen', 'Tilburg', 'Almere', 'Breda', 'Nijmegen'];
-const PASSWORD = 'bench password, long enough';
+const PASSWORD = 'lantern orchard velvet quartz';
 
 export async function searchBench(): Promise<BenchResult[]> {
   const root = mkdtempSync(join(tmpdir(), 'baken-search-bench-'));
