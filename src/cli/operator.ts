@@ -6,7 +6,6 @@ import type { Who } from '../accounts/actor.ts';
 import type { Role } from '../accounts/roles.ts';
 import { openApiApp, type ApiApp } from '../app.ts';
 import { loadConfig } from '../config/load.ts';
-import { BakenError } from '../domain/errors.ts';
 import { checkedJustification } from '../domain/justification.ts';
 import { configDir, storage } from './args.ts';
 
@@ -27,11 +26,7 @@ export function operator(app: Pick<ApiApp, 'config'>, role: Role, values: Operat
 
 /** Why ad content is read or exported (DESIGN §2a.5), from --justification. */
 export function justificationOf(values: { justification?: string }): string {
-  try {
-    return checkedJustification(values.justification);
-  } catch (e) {
-    throw new BakenError('JUSTIFICATION_REQUIRED', `--justification: ${(e as Error).message}`);
-  }
+  return checkedJustification(values.justification);
 }
 
 /** Opens the application layer for one command and closes it after, whatever happens. */
