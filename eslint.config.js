@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'web/**', 'demo/platforms/*.js'] },
+  { ignores: ['node_modules/**', 'data/**', 'web/**', 'demo/platforms/*.js', 'dashboard/dist/**', 'dashboard/.angular/**'] },
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true } },

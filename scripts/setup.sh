@@ -11,3 +11,6 @@ if [ -z "${BAKEN_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 
 npm ci --no-fund --no-audit
+
+# The dashboard is built once here; `baken serve` serves the build.
+npm run build:dashboard

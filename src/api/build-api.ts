@@ -25,6 +25,7 @@ import type { Caller } from '../services/session.service.ts';
 import { createServices, type Services } from '../services/services.ts';
 import { tokenTooStrong } from '../services/tokens.service.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.ts';
+import { installDashboard } from './dashboard-files.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { caller: Caller | null }
@@ -35,6 +36,8 @@ declare module 'fastify' {
 export interface ApiDeps extends Omit<ServiceContext, 'trail' | 'now'> {
   now?: () => Date;
   log?: Log;
+  /** Serve the dashboard's build from this directory at `/`. */
+  dashboard?: string;
   /** Serve HTTPS with this key and certificate (and send HSTS). */
   tls?: { key: Buffer; cert: Buffer };
 }
@@ -116,6 +119,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   });
 
   for (const spec of ROUTES) app.route(routeOptions(spec, services, deps.settings, trail));
+  if (deps.dashboard !== undefined) installDashboard(app, deps.dashboard);
   return app;
 }
 

@@ -12,8 +12,8 @@ export function installSecurityHeaders(app: FastifyInstance, opts: { tls: boolea
     reply.header('referrer-policy', 'no-referrer');
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('cross-origin-resource-policy', 'same-origin');
-    // Police data must not linger in browser or proxy caches.
-    reply.header('cache-control', 'no-store');
+    // Police data must not linger in browser or proxy caches; only the dashboard's own files say otherwise.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     // Only over TLS: a browser ignores HSTS on plain HTTP, and a wrong one can lock a host out.
     if (opts.tls) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     return payload;

@@ -5,13 +5,15 @@ import { launchBrowser } from '../capture/browser.ts';
 import type { CrawlSummary } from '../crawl/run-crawl.ts';
 import { createLog } from '../log.ts';
 import { configDir, parse, storage } from './args.ts';
+import { ensureDemoUsers } from './demo-users.ts';
 import { operator } from './operator.ts';
+import { SERVE_OPTIONS, serveUntilStopped } from './serve.ts';
 import { printJson, progress, say } from './output.ts';
 
-export const usage = 'baken demo [--json]   serve the demo platforms on :4100, crawl them with every theme, print a summary';
+export const usage = 'baken demo [--json] [--serve [--port 8080]]   serve the demo platforms on :4100, crawl them with every theme, print a summary; --serve then serves the dashboard with a demo account per role';
 
 export async function demo(args: string[]): Promise<number> {
-  const { values } = parse(args, { by: { type: 'string' } });
+  const { values } = parse(args, { by: { type: 'string' }, serve: { type: 'boolean', default: false }, ...SERVE_OPTIONS });
   const config = loadConfig(configDir(values.config));
   const server = await startDemoServer({ port: 4100 });
   const app = await openApiApp({ ...storage(values), config }).catch(async (e) => { await server.close(); throw e; });
@@ -25,12 +27,23 @@ export async function demo(args: string[]): Promise<number> {
       });
       bar.end();
     }
-    if (values.json) { printJson(summaries); return 0; }
-    say(`Crawled the demo platforms at ${server.url} (data in ${app.dataDir}):`);
-    for (const [theme, s] of Object.entries(summaries)) {
-      say(`  ${theme.padEnd(14)} ${s.captured} captured  ${s.kept} kept  ${s.deleted} deleted  ${s.failed} failed  (${(s.durationMs / 1000).toFixed(1)} s)`);
+    if (values.json && !values.serve) { printJson(summaries); return 0; }
+    if (!values.json) {
+      say(`Crawled the demo platforms at ${server.url} (data in ${app.dataDir}):`);
+      for (const [theme, s] of Object.entries(summaries)) {
+        say(`  ${theme.padEnd(14)} ${s.captured} captured  ${s.kept} kept  ${s.deleted} deleted  ${s.failed} failed  (${(s.durationMs / 1000).toFixed(1)} s)`);
+      }
     }
-    say('Try: npx baken search "Utrecht" --theme mensenhandel --justification "signal research"');
+    if (!values.serve) {
+      say('Try: npx baken search "Utrecht" --theme mensenhandel --justification "signal research"');
+      return 0;
+    }
+    const users = await ensureDemoUsers(app, who);
+    await serveUntilStopped(app, values, () => {
+      if (values.json) { printJson({ summaries, users: users.map(({ name, role, password }) => ({ name, role, password })) }); return; }
+      say('Demo sign-ins (one per role; demo passwords, no one-time code in the demo configuration):');
+      for (const u of users) say(`  ${u.role.padEnd(11)} ${u.name.padEnd(15)} ${u.password}   (${u.themes.join(', ')})`);
+    });
     return 0;
   } finally {
     await app.close();

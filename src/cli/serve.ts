@@ -1,36 +1,56 @@
-import { readFileSync } from 'node:fs';
-import { openApiApp } from '../app.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { openApiApp, type ApiApp } from '../app.ts';
 import { buildApi } from '../api/build-api.ts';
+import { DASHBOARD_BUILD } from '../api/dashboard-files.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { createLog } from '../log.ts';
 import { configDir, integer, parse, storage } from './args.ts';
 import { printJson, say } from './output.ts';
 
-export const usage = 'baken serve [--port 8080] [--host 127.0.0.1] [--tls-cert FILE --tls-key FILE]   serve the REST API under /api';
+export const usage = 'baken serve [--port 8080] [--host 127.0.0.1] [--tls-cert FILE --tls-key FILE] [--dashboard DIR]   serve the dashboard at / and the REST API under /api';
+
+export const SERVE_OPTIONS = {
+  port: { type: 'string' }, host: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, dashboard: { type: 'string' },
+} as const;
+
+export interface ServeFlags { port?: string; host?: string; 'tls-cert'?: string; 'tls-key'?: string; dashboard?: string; json?: boolean }
 
 export async function serve(args: string[]): Promise<number> {
-  const { values } = parse(args, {
-    port: { type: 'string' }, host: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' },
-  });
-  const tls = tlsOf(values['tls-cert'], values['tls-key']);
+  const { values } = parse(args, SERVE_OPTIONS);
   const app = await openApiApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
-  const log = createLog();
   try {
-    const api = await buildApi({ ...app, config: { current: app.config }, log, ...(tls ? { tls } : {}) });
-    // Loopback by default: on a network, put a TLS reverse proxy in front or pass --tls-cert/--tls-key.
-    const address = await api.listen({ port: integer(values.port, 'port', 8080), host: values.host ?? '127.0.0.1' });
-    log('api.listening', { address, tls: Boolean(tls) });
-    if (values.json) printJson({ url: `${address}/api` });
-    else say(`Baken API at ${address}/api (docs at ${address}/api/docs); Ctrl-C stops`);
-    await new Promise<void>((resolve) => {
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
-    });
-    await api.close();
+    await serveUntilStopped(app, values, () => undefined);
     return 0;
   } finally {
     await app.close();
   }
+}
+
+/** Listens until Ctrl-C or SIGTERM; `ready` is told the address once it answers. */
+export async function serveUntilStopped(app: ApiApp, values: ServeFlags, ready: (url: string) => void): Promise<void> {
+  const tls = tlsOf(values['tls-cert'], values['tls-key']);
+  const dashboard = dashboardOf(values.dashboard);
+  const log = createLog();
+  const api = await buildApi({ ...app, config: { current: app.config }, log, ...(tls ? { tls } : {}), ...(dashboard ? { dashboard } : {}) });
+  // Loopback by default: on a network, put a TLS reverse proxy in front or pass --tls-cert/--tls-key.
+  const address = await api.listen({ port: integer(values.port, 'port', 8080), host: values.host ?? '127.0.0.1' });
+  log('api.listening', { address, tls: Boolean(tls), dashboard: Boolean(dashboard) });
+  if (values.json) printJson({ url: `${address}/`, api: `${address}/api`, dashboard: Boolean(dashboard) });
+  else if (dashboard) say(`Baken at ${address}/ (API at ${address}/api, docs at ${address}/api/docs); Ctrl-C stops`);
+  else say(`Baken API at ${address}/api (docs at ${address}/api/docs; no dashboard: run npm run setup to build it); Ctrl-C stops`);
+  ready(address);
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
+  await api.close();
+}
+
+/** The dashboard from --dashboard, or the bundled build when there is one: the API alone serves
+ *  service tokens and scripts without it. */
+function dashboardOf(flag: string | undefined): string | null {
+  if (flag !== undefined) return flag;
+  return existsSync(DASHBOARD_BUILD) ? DASHBOARD_BUILD : null;
 }
 
 function tlsOf(cert: string | undefined, key: string | undefined): { cert: Buffer; key: Buffer } | null {

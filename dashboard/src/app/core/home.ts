@@ -1,0 +1,13 @@
+// Where each role starts: content readers search, admins administer, auditors read the trail.
+import type { Role } from './api-types';
+
+export function homeOf(role: Role): string {
+  if (role === 'admin') return '/admin';
+  if (role === 'auditor') return '/audit';
+  return '/search';
+}
+
+/** A `next` that came in a query string is followed only within the dashboard. */
+export function safeNext(next: unknown, role: Role): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : homeOf(role);
+}

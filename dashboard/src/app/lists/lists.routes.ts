@@ -1,0 +1,4 @@
+import type { Routes } from '@angular/router';
+import { ListsPage } from './lists-page';
+
+export const listsRoutes: Routes = [{ path: '', component: ListsPage }];

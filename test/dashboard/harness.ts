@@ -1,0 +1,180 @@
+// The dashboard's end-to-end tests share one crawl of the demo platforms per test run: the first
+// test file to ask crawls into a directory named after the test runner's process, later files of
+// the same run reuse it. Each file then serves it with `baken serve` and drives real Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../src/capture/browser.ts';
+import { BAKEN_BIN, runBaken, startDemoEnv } from '../demo-env.ts';
+
+const ROOT = join(tmpdir(), 'baken-dashboard-e2e');
+
+export const ARTIFACTS = new URL('../../test-artifacts/dashboard', import.meta.url).pathname;
+
+export interface DemoAccount { name: string; role: string; password: string }
+
+/** One account per role, made by the operator (`baken user add`), as `npm start` makes them. */
+export const ACCOUNTS = {
+  expert: { name: 'expert', role: 'expert', password: 'rode-tulpen-bij-de-gracht', themes: 'mensenhandel' },
+  analyst: { name: 'analist', role: 'analyst', password: 'groene-fietsen-op-de-dam', themes: 'mensenhandel' },
+  supervisor: { name: 'toezichthouder', role: 'supervisor', password: 'blauwe-luiken-aan-het-plein', themes: 'toezicht' },
+  admin: { name: 'beheerder', role: 'admin', password: 'gele-bruggen-over-de-maas', themes: 'mensenhandel,toezicht' },
+  auditor: { name: 'auditor', role: 'auditor', password: 'witte-molens-in-de-polder', themes: 'mensenhandel,toezicht' },
+} as const;
+
+export interface DemoData { configDir: string; dataDir: string }
+
+/** The crawled demo data of this test run, crawled on first use. */
+export async function sharedDemoData(): Promise<DemoData> {
+  const dir = join(ROOT, String(process.ppid));
+  const done = join(dir, 'ready');
+  if (existsSync(done)) return { configDir: join(dir, 'config'), dataDir: join(dir, 'data') };
+  removeOldRuns();
+  rmSync(dir, { recursive: true, force: true });
+  const env = await startDemoEnv();
+  try {
+    for (const theme of ['mensenhandel', 'toezicht']) await expectOk(runBaken(env, ['crawl', '--theme', theme, '--json']), `crawl ${theme}`);
+    for (const a of Object.values(ACCOUNTS)) await expectOk(addUser(env, a), `user add ${a.name}`);
+    mkdirSync(dir, { recursive: true });
+    cpSync(env.configDir, join(dir, 'config'), { recursive: true });
+    cpSync(env.dataDir, join(dir, 'data'), { recursive: true });
+    writeFileSync(done, new Date().toISOString());
+  } finally {
+    await env.close();
+  }
+  return { configDir: join(dir, 'config'), dataDir: join(dir, 'data') };
+}
+
+/** Runs that ended leave their directory behind; a directory whose runner is gone is removed. */
+function removeOldRuns(): void {
+  if (!existsSync(ROOT)) return;
+  for (const name of readdirSync(ROOT)) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid === process.ppid || alive(pid)) continue;
+    rmSync(join(ROOT, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+function addUser(env: Parameters<typeof runBaken>[0], a: { name: string; role: string; password: string; themes: string }) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [BAKEN_BIN, 'user', 'add', '--name', a.name, '--role', a.role, '--theme', a.themes,
+      '--password-stdin', '--by', 'e2e', '--config', env.configDir, '--data', env.dataDir]);
+    let stdout = ''; let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d; });
+    child.stderr.on('data', (d: Buffer) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(a.password + '\n');
+  });
+}
+
+async function expectOk(run: Promise<{ code: number | null; stdout: string; stderr: string }>, what: string): Promise<void> {
+  const r = await run;
+  if (r.code !== 0) throw new Error(`${what} failed (${r.code}): ${r.stderr.slice(0, 2000)}`);
+}
+
+export interface Served { url: string; data: DemoData; stop(): Promise<void> }
+
+/** `baken serve` on a free port over the shared data, with the dashboard build. */
+export async function serveDashboard(data?: DemoData): Promise<Served> {
+  const d = data ?? await sharedDemoData();
+  const child = spawn(process.execPath, [BAKEN_BIN, 'serve', '--port', '0', '--json', '--config', d.configDir, '--data', d.dataDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''; let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url.replace(/\/$/, ''));
+    });
+    child.stderr!.on('data', (chunk: Buffer) => { err += chunk; });
+    child.on('exit', (code) => reject(new Error(`baken serve exited with ${code}: ${err.slice(0, 2000)}`)));
+  });
+  return { url, data: d, stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) { resolve(); return; }
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export interface Ui { browser: Browser; newPage(lang?: 'nl' | 'en'): Promise<Page>; close(): Promise<void> }
+
+/** Real Chromium; every page it opens fails the test on a CSP violation or an uncaught error. */
+export async function openBrowser(): Promise<Ui> {
+  const browser = await launchChromium();
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    async newPage(lang = 'nl') {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
+      contexts.push(context);
+      // The language a user chose before; a choice made on the page then survives reloads.
+      await context.addInitScript((l) => { if (!localStorage.getItem('baken.lang')) localStorage.setItem('baken.lang', l); }, lang);
+      const page = await context.newPage();
+      const problems: string[] = [];
+      // A refused call (401 before sign-in, 404 for an ad of another theme) is the dashboard's to
+      // handle, and Chromium reports each as a console error; everything else counts.
+      page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text()); });
+      page.on('pageerror', (e) => problems.push(e.message));
+      (page as Page & { problems: string[] }).problems = problems;
+      return page;
+    },
+    async close() { await browser.close(); },
+  };
+}
+
+/** Console errors and uncaught exceptions the page has had (CSP violations are console errors). */
+export function problemsOf(page: Page): string[] {
+  return (page as Page & { problems?: string[] }).problems ?? [];
+}
+
+export async function signIn(page: Page, base: string, account: DemoAccount, path = '/'): Promise<void> {
+  await page.goto(base + path);
+  await page.locator('#name').fill(account.name);
+  await page.locator('#password').fill(account.password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
+/** Gives the session's justification when the dashboard asks for it. */
+export async function justify(page: Page, caseNumber?: string): Promise<void> {
+  if (!new URL(page.url()).pathname.startsWith('/why')) return;
+  if (caseNumber) {
+    await page.locator('input[value=case]').check();
+    await page.locator('#case-number').fill(caseNumber);
+  }
+  await page.locator('form.why button[type=submit]').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/why'));
+}
+
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+export interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+/** axe-core's serious and critical violations of WCAG 2.1 A and AA on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated over the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A screenshot kept as a test artefact (test-artifacts/dashboard/NAME.png). */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
