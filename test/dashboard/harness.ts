@@ -28,7 +28,8 @@ export interface DemoData { configDir: string; dataDir: string }
 
 /** The crawled demo data of this test run, crawled on first use. */
 export async function sharedDemoData(): Promise<DemoData> {
-  const dir = join(ROOT, String(process.ppid));
+  // While working on one test file, BAKEN_E2E_DATA names a directory an earlier run crawled.
+  const dir = process.env.BAKEN_E2E_DATA ?? join(ROOT, String(process.ppid));
   const done = join(dir, 'ready');
   if (existsSync(done)) return { configDir: join(dir, 'config'), dataDir: join(dir, 'data') };
   removeOldRuns();
