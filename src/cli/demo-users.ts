@@ -6,7 +6,7 @@ import type { Who } from '../accounts/actor.ts';
 
 export interface DemoUser { name: string; role: Role; password: string; themes: string[] }
 
-const ACCOUNTS: { name: string; role: Role; password: string; kinds: string[] }[] = [
+export const DEMO_ACCOUNTS: readonly { name: string; role: Role; password: string; kinds: string[] }[] = [
   { name: 'expert', role: 'expert', password: 'rode-tulpen-bij-de-gracht', kinds: ['police'] },
   { name: 'analist', role: 'analyst', password: 'groene-fietsen-op-de-dam', kinds: ['police'] },
   { name: 'toezichthouder', role: 'supervisor', password: 'blauwe-luiken-aan-het-plein', kinds: ['municipal'] },
@@ -18,7 +18,7 @@ const ACCOUNTS: { name: string; role: Role; password: string; kinds: string[] }[
 export async function ensureDemoUsers(app: ApiApp, who: Who): Promise<DemoUser[]> {
   const themes = [...app.config.themes.values()];
   const users: DemoUser[] = [];
-  for (const a of ACCOUNTS) {
+  for (const a of DEMO_ACCOUNTS) {
     const user = { name: a.name, role: a.role, password: a.password, themes: themes.filter((t) => a.kinds.includes(t.kind)).map((t) => t.id) };
     if (user.themes.length === 0) continue;
     if (!(await app.accounts.userByName(user.name))) {

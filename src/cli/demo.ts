@@ -39,8 +39,9 @@ export async function demo(args: string[]): Promise<number> {
       return 0;
     }
     const users = await ensureDemoUsers(app, who);
-    await serveUntilStopped(app, values, () => {
-      if (values.json) { printJson({ summaries, users: users.map(({ name, role, password }) => ({ name, role, password })) }); return; }
+    await serveUntilStopped(app, values, (url) => {
+      if (values.json) { printJson({ summaries, users: users.map(({ name, role, password }) => ({ name, role, password })), url: `${url}/` }); return; }
+      say(`Baken at ${url}/ (API at ${url}/api); Ctrl-C stops`);
       say('Demo sign-ins (one per role; demo passwords, no one-time code in the demo configuration):');
       for (const u of users) say(`  ${u.role.padEnd(11)} ${u.name.padEnd(15)} ${u.password}   (${u.themes.join(', ')})`);
     });

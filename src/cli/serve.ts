@@ -14,21 +14,25 @@ export const SERVE_OPTIONS = {
   port: { type: 'string' }, host: { type: 'string' }, 'tls-cert': { type: 'string' }, 'tls-key': { type: 'string' }, dashboard: { type: 'string' },
 } as const;
 
-export interface ServeFlags { port?: string; host?: string; 'tls-cert'?: string; 'tls-key'?: string; dashboard?: string; json?: boolean }
+export interface ServeFlags { port?: string; host?: string; 'tls-cert'?: string; 'tls-key'?: string; dashboard?: string }
 
 export async function serve(args: string[]): Promise<number> {
   const { values } = parse(args, SERVE_OPTIONS);
   const app = await openApiApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
   try {
-    await serveUntilStopped(app, values, () => undefined);
+    await serveUntilStopped(app, values, (url, dashboard) => {
+      if (values.json) printJson({ url: `${url}/`, api: `${url}/api`, dashboard });
+      else if (dashboard) say(`Baken at ${url}/ (API at ${url}/api, docs at ${url}/api/docs); Ctrl-C stops`);
+      else say(`Baken API at ${url}/api (docs at ${url}/api/docs; no dashboard: run npm run setup to build it); Ctrl-C stops`);
+    });
     return 0;
   } finally {
     await app.close();
   }
 }
 
-/** Listens until Ctrl-C or SIGTERM; `ready` is told the address once it answers. */
-export async function serveUntilStopped(app: ApiApp, values: ServeFlags, ready: (url: string) => void): Promise<void> {
+/** Listens until Ctrl-C or SIGTERM; `ready` is told the address once it answers, and says so. */
+export async function serveUntilStopped(app: ApiApp, values: ServeFlags, ready: (url: string, dashboard: boolean) => void): Promise<void> {
   const tls = tlsOf(values['tls-cert'], values['tls-key']);
   const dashboard = dashboardOf(values.dashboard);
   const log = createLog();
@@ -36,10 +40,7 @@ export async function serveUntilStopped(app: ApiApp, values: ServeFlags, ready: 
   // Loopback by default: on a network, put a TLS reverse proxy in front or pass --tls-cert/--tls-key.
   const address = await api.listen({ port: integer(values.port, 'port', 8080), host: values.host ?? '127.0.0.1' });
   log('api.listening', { address, tls: Boolean(tls), dashboard: Boolean(dashboard) });
-  if (values.json) printJson({ url: `${address}/`, api: `${address}/api`, dashboard: Boolean(dashboard) });
-  else if (dashboard) say(`Baken at ${address}/ (API at ${address}/api, docs at ${address}/api/docs); Ctrl-C stops`);
-  else say(`Baken API at ${address}/api (docs at ${address}/api/docs; no dashboard: run npm run setup to build it); Ctrl-C stops`);
-  ready(address);
+  ready(address, Boolean(dashboard));
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
   });

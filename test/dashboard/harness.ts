@@ -2,12 +2,13 @@
 // test file to ask crawls into a directory named after the test runner's process, later files of
 // the same run reuse it. Each file then serves it with `baken serve` and drives real Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../src/capture/browser.ts';
-import { BAKEN_BIN, runBaken, startDemoEnv } from '../demo-env.ts';
+import { DEMO_ACCOUNTS } from '../../src/cli/demo-users.ts';
+import { BAKEN_BIN, BUNDLED_CONFIG } from '../demo-env.ts';
 
 const ROOT = join(tmpdir(), 'baken-dashboard-e2e');
 
@@ -15,37 +16,43 @@ export const ARTIFACTS = new URL('../../test-artifacts/dashboard', import.meta.u
 
 export interface DemoAccount { name: string; role: string; password: string }
 
-/** One account per role, made by the operator (`baken user add`), as `npm start` makes them. */
-export const ACCOUNTS = {
-  expert: { name: 'expert', role: 'expert', password: 'rode-tulpen-bij-de-gracht', themes: 'mensenhandel' },
-  analyst: { name: 'analist', role: 'analyst', password: 'groene-fietsen-op-de-dam', themes: 'mensenhandel' },
-  supervisor: { name: 'toezichthouder', role: 'supervisor', password: 'blauwe-luiken-aan-het-plein', themes: 'toezicht' },
-  admin: { name: 'beheerder', role: 'admin', password: 'gele-bruggen-over-de-maas', themes: 'mensenhandel,toezicht' },
-  auditor: { name: 'auditor', role: 'auditor', password: 'witte-molens-in-de-polder', themes: 'mensenhandel,toezicht' },
-} as const;
+/** The sign-ins `npm start` prints, one per role (src/cli/demo-users.ts). */
+export const ACCOUNTS: Record<'expert' | 'analyst' | 'supervisor' | 'admin' | 'auditor', DemoAccount> = Object.fromEntries(
+  DEMO_ACCOUNTS.map((a) => [a.role, { name: a.name, role: a.role, password: a.password }]),
+) as never;
 
 export interface DemoData { configDir: string; dataDir: string }
 
-/** The crawled demo data of this test run, crawled on first use. */
+/** What `baken demo --serve --json` printed once it served: the crawl summaries and the sign-ins. */
+export interface DemoStart { summaries: Record<string, { captured: number; kept: number; failed: number }>; users: DemoAccount[]; url: string }
+
+/** The crawled demo data of this test run, made on first use exactly as `npm start` makes it:
+ *  `baken demo --serve` crawls both themes, adds the demo accounts and serves; it is stopped once it
+ *  has printed its sign-ins. */
 export async function sharedDemoData(): Promise<DemoData> {
-  // While working on one test file, BAKEN_E2E_DATA names a directory an earlier run crawled.
+  // While working on one test file, BAKEN_E2E_DATA names a directory an earlier run made.
   const dir = process.env.BAKEN_E2E_DATA ?? join(ROOT, String(process.ppid));
-  const done = join(dir, 'ready');
-  if (existsSync(done)) return { configDir: join(dir, 'config'), dataDir: join(dir, 'data') };
+  const data = { configDir: join(dir, 'config'), dataDir: join(dir, 'data') };
+  if (existsSync(join(dir, 'ready'))) return data;
   removeOldRuns();
   rmSync(dir, { recursive: true, force: true });
-  const env = await startDemoEnv();
-  try {
-    for (const theme of ['mensenhandel', 'toezicht']) await expectOk(runBaken(env, ['crawl', '--theme', theme, '--json']), `crawl ${theme}`);
-    for (const a of Object.values(ACCOUNTS)) await expectOk(addUser(env, a), `user add ${a.name}`);
-    mkdirSync(dir, { recursive: true });
-    cpSync(env.configDir, join(dir, 'config'), { recursive: true });
-    cpSync(env.dataDir, join(dir, 'data'), { recursive: true });
-    writeFileSync(done, new Date().toISOString());
-  } finally {
-    await env.close();
-  }
-  return { configDir: join(dir, 'config'), dataDir: join(dir, 'data') };
+  mkdirSync(dir, { recursive: true });
+  cpSync(BUNDLED_CONFIG, data.configDir, { recursive: true });
+  // Every test signs in afresh from one address; the limit of sign-ins per minute has tests of its own.
+  appendFileSync(join(data.configDir, 'api.yaml'), '  loginsPerMinute: 1000\n');
+  const child = spawn(process.execPath, [BAKEN_BIN, 'demo', '--serve', '--port', '0', '--json', '--config', data.configDir, '--data', data.dataDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const started = await jsonLine<DemoStart>(child, (o) => 'users' in o);
+  await stopChild(child);
+  writeFileSync(join(dir, 'demo.json'), JSON.stringify(started));
+  writeFileSync(join(dir, 'ready'), new Date().toISOString());
+  return data;
+}
+
+/** What the demo printed when the shared data was made. */
+export function demoStart(): DemoStart {
+  const dir = process.env.BAKEN_E2E_DATA ?? join(ROOT, String(process.ppid));
+  return JSON.parse(readFileSync(join(dir, 'demo.json'), 'utf8')) as DemoStart;
 }
 
 /** Runs that ended leave their directory behind; a directory whose runner is gone is removed. */
@@ -62,22 +69,23 @@ function alive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }
 
-function addUser(env: Parameters<typeof runBaken>[0], a: { name: string; role: string; password: string; themes: string }) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [BAKEN_BIN, 'user', 'add', '--name', a.name, '--role', a.role, '--theme', a.themes,
-      '--password-stdin', '--by', 'e2e', '--config', env.configDir, '--data', env.dataDir]);
-    let stdout = ''; let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d; });
-    child.stderr.on('data', (d: Buffer) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(a.password + '\n');
+/** The first JSON line on the child's stdout that `wanted` accepts (logs are JSON lines too). */
+function jsonLine<T>(child: ChildProcess, wanted: (o: Record<string, unknown>) => boolean): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let out = ''; let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk;
+      for (const line of out.split('\n')) {
+        if (!line.startsWith('{')) continue;
+        try {
+          const o = JSON.parse(line) as Record<string, unknown>;
+          if (wanted(o)) resolve(o as T);
+        } catch { /* a line not yet complete */ }
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => { err += chunk; });
+    child.on('exit', (code) => reject(new Error(`baken exited with ${code}: ${err.slice(0, 2000)}`)));
   });
-}
-
-async function expectOk(run: Promise<{ code: number | null; stdout: string; stderr: string }>, what: string): Promise<void> {
-  const r = await run;
-  if (r.code !== 0) throw new Error(`${what} failed (${r.code}): ${r.stderr.slice(0, 2000)}`);
 }
 
 export interface Served { url: string; data: DemoData; stop(): Promise<void> }
@@ -87,17 +95,8 @@ export async function serveDashboard(data?: DemoData): Promise<Served> {
   const d = data ?? await sharedDemoData();
   const child = spawn(process.execPath, [BAKEN_BIN, 'serve', '--port', '0', '--json', '--config', d.configDir, '--data', d.dataDir],
     { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''; let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) resolve((JSON.parse(line) as { url: string }).url.replace(/\/$/, ''));
-    });
-    child.stderr!.on('data', (chunk: Buffer) => { err += chunk; });
-    child.on('exit', (code) => reject(new Error(`baken serve exited with ${code}: ${err.slice(0, 2000)}`)));
-  });
-  return { url, data: d, stop: () => stopChild(child) };
+  const { url } = await jsonLine<{ url: string }>(child, (o) => typeof o['url'] === 'string' && !('users' in o));
+  return { url: url.replace(/\/$/, ''), data: d, stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

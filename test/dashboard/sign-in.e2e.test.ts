@@ -3,7 +3,7 @@
 // user to sign-in and then to where they were, and the CSP holds (no violation on any page).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ACCOUNTS, justify, keepScreenshot, openBrowser, problemsOf, seriousViolations, serveDashboard, signIn, type Served, type Ui } from './harness.ts';
+import { ACCOUNTS, demoStart, justify, keepScreenshot, openBrowser, problemsOf, seriousViolations, serveDashboard, signIn, type Served, type Ui } from './harness.ts';
 
 describe('dashboard: sign-in, session and language', () => {
   let served: Served;
@@ -42,6 +42,20 @@ describe('dashboard: sign-in, session and language', () => {
     assert.deepEqual(await seriousViolations(page), []);
     await keepScreenshot(page, 'sign-in-nl');
     assert.deepEqual(problemsOf(page), []);
+  });
+
+  test('npm start crawled both themes and printed its address and one sign-in per role, each of which works', async () => {
+    const start = demoStart();
+    assert.deepEqual(Object.keys(start.summaries).sort(), ['mensenhandel', 'toezicht']);
+    for (const s of Object.values(start.summaries)) assert.ok(s.kept > 0 && s.failed === 0, JSON.stringify(s));
+    assert.match(start.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    assert.deepEqual(start.users.map((u) => u.role).sort(), ['admin', 'analyst', 'auditor', 'expert', 'supervisor']);
+    for (const u of start.users) {
+      const answer = await fetch(served.url + '/api/session', {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: u.name, password: u.password }),
+      });
+      assert.equal(answer.status, 201, `${u.role} ${u.name} signs in with the printed password`);
+    }
   });
 
   test('a wrong password is refused with a clear message, and nothing else is said', async () => {
