@@ -21,7 +21,7 @@ export async function serve(args: string[]): Promise<number> {
   const app = await openApiApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
   try {
     await serveUntilStopped(app, values, (url, dashboard) => {
-      if (values.json) printJson({ url: `${url}/`, api: `${url}/api`, dashboard });
+      if (values.json) printJson({ url: `${url}/api`, dashboard: dashboard ? `${url}/` : null });
       else if (dashboard) say(`Baken at ${url}/ (API at ${url}/api, docs at ${url}/api/docs); Ctrl-C stops`);
       else say(`Baken API at ${url}/api (docs at ${url}/api/docs; no dashboard: run npm run setup to build it); Ctrl-C stops`);
     });

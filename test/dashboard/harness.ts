@@ -96,7 +96,7 @@ export async function serveDashboard(data?: DemoData): Promise<Served> {
   const child = spawn(process.execPath, [BAKEN_BIN, 'serve', '--port', '0', '--json', '--config', d.configDir, '--data', d.dataDir],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   const { url } = await jsonLine<{ url: string }>(child, (o) => typeof o['url'] === 'string' && !('users' in o));
-  return { url: url.replace(/\/$/, ''), data: d, stop: () => stopChild(child) };
+  return { url: url.replace(/\/api$/, ''), data: d, stop: () => stopChild(child) };
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
