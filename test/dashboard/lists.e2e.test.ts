@@ -62,6 +62,7 @@ describe('dashboard: control lists', () => {
     await keepScreenshot(supervisor, 'lists-nl');
     await supervisor.getByRole('button', { name: 'English' }).click();
     await supervisor.getByRole('heading', { level: 1, name: 'Control lists' }).waitFor();
+    await supervisor.getByRole('status').filter({ hasText: `List "${supervisorList}" created.` }).waitFor();
     assert.deepEqual(await seriousViolations(supervisor), []);
     await keepScreenshot(supervisor, 'lists-en');
     await supervisor.getByRole('button', { name: 'Nederlands' }).click();
@@ -84,6 +85,7 @@ describe('dashboard: control lists', () => {
     await supervisor.keyboard.press('Enter');
     const box = supervisor.locator(`#note-${picked[0]!.id}`);
     assert.equal(await box.evaluate((el) => el === document.activeElement), true, 'the note field has the focus');
+    assert.deepEqual(await seriousViolations(supervisor), []);
     await supervisor.keyboard.type(note);
     await supervisor.keyboard.press('Control+Enter');
     await supervisor.getByRole('status').filter({ hasText: 'bewaard' }).waitFor();

@@ -142,7 +142,7 @@ import { FIELD_TEXT, LIST_TEXT } from './lists.text';
   styles: `
     .tools { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: .5rem 0; }
     .tools .export { margin-left: auto; }
-    .status:empty { display: none; }
+    .status:empty { margin: 0; }
     .num { text-align: right; }
     tr.chosen td { background: var(--wash); }
     td.note { min-width: 16rem; max-width: 28rem; }
@@ -176,7 +176,12 @@ export class ListPage implements OnInit {
   protected readonly list = signal<ListView | null>(null);
   protected readonly notFound = signal(false);
   protected readonly busy = signal(false);
-  protected readonly status = signal('');
+  /** What was just done, said again in the language switched to. */
+  readonly #said = signal<{ key: 'saved' | 'removed' | 'exported'; values: Readonly<Record<string, string>> } | null>(null);
+  protected readonly status = computed(() => {
+    const said = this.#said();
+    return said ? fill(this.t()[said.key], said.values) : '';
+  });
   protected readonly error = signal<string | null>(null);
   protected readonly selected = signal<string[]>([]);
   protected readonly comparable = computed(() => canCompare(this.selected().length));
@@ -245,7 +250,7 @@ export class ListPage implements OnInit {
       const { note } = await this.#api.put<{ note: ListNote | null }>(`/lists/${this.id()}/ads/${e.adId}/note`, { note: this.draft() });
       this.list.update((l) => l && { ...l, entries: l.entries.map((x) => x.adId === e.adId ? { ...x, note } : x) });
       this.editing.set(null);
-      this.status.set(fill(this.t().saved, { title: this.titleOf(e) }));
+      this.#said.set({ key: 'saved', values: { title: this.titleOf(e) } });
       this.#focusAfterRender(`edit-${e.adId}`);
     } catch (err) {
       this.error.set(this.#problem(err));
@@ -260,7 +265,7 @@ export class ListPage implements OnInit {
       await this.#api.delete(`/lists/${this.id()}/ads/${e.adId}`);
       this.selected.update((ids) => ids.filter((x) => x !== e.adId));
       this.compared.update((ads) => ads && ads.some((a) => a.id === e.adId) ? null : ads);
-      this.status.set(fill(this.t().removed, { title: this.titleOf(e) }));
+      this.#said.set({ key: 'removed', values: { title: this.titleOf(e) } });
       await this.load();
     } catch (err) {
       this.error.set(this.#problem(err));
@@ -307,7 +312,7 @@ export class ListPage implements OnInit {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this.status.set(this.t().exported);
+      this.#said.set({ key: 'exported', values: {} });
     } catch (err) {
       this.error.set(this.#problem(err));
     } finally {

@@ -87,7 +87,7 @@ import { LISTS_TEXT } from './lists.text';
   styles: `
     .new-list .row { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; }
     .new-list input { min-width: 18rem; }
-    .status:empty { display: none; }
+    .status:empty { margin: 0; }
     .num { text-align: right; }
     .confirm { display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
   `,
@@ -106,7 +106,12 @@ export class ListsPage {
   protected theme = '';
   protected readonly lists = signal<ListRecord[] | null>(null);
   protected readonly busy = signal(false);
-  protected readonly status = signal('');
+  /** What was just done, said again in the language switched to. */
+  readonly #said = signal<{ key: 'created' | 'deleted'; values: Readonly<Record<string, string>> } | null>(null);
+  protected readonly status = computed(() => {
+    const said = this.#said();
+    return said ? fill(this.t()[said.key], said.values) : '';
+  });
   protected readonly error = signal<string | null>(null);
   protected readonly confirming = signal<string | null>(null);
   protected readonly count = computed(() => fill(this.t().count, { n: this.lists()?.length ?? 0 }));
@@ -124,7 +129,7 @@ export class ListsPage {
     try {
       const created = await this.#api.post<ListRecord>('/lists', { name, theme: this.theme || this.themes()[0] });
       this.name = '';
-      this.status.set(fill(this.t().created, { name: created.name }));
+      this.#said.set({ key: 'created', values: { name: created.name } });
       await this.load();
     } catch (e) {
       this.error.set(e instanceof ApiError && e.status === 409 ? this.t().nameTaken : this.#problem(e));
@@ -148,7 +153,7 @@ export class ListsPage {
     try {
       await this.#api.delete(`/lists/${list.id}`);
       this.confirming.set(null);
-      this.status.set(fill(this.t().deleted, { name: list.name }));
+      this.#said.set({ key: 'deleted', values: { name: list.name } });
       await this.load();
     } catch (e) {
       this.error.set(this.#problem(e));
