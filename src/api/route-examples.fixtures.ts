@@ -48,6 +48,8 @@ export const EXAMPLES: Record<string, Example> = {
     build: async (w, theme) => ({ url: `/api/lists/${(await w.lists.createList({ theme, name: next(), createdBy: 'matrix' }, w.clock.now.toISOString())).id}` }),
   },
   'PUT /api/lists/:id/ads/:adId': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][1]}` }) },
+  'PUT /api/lists/:id/ads/:adId/note': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][0]}/note`, payload: { note: 'matrix' } }) },
+  'GET /api/lists/:id/export.csv': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/export.csv?${WHY}` }) },
   'DELETE /api/lists/:id/ads/:adId': {
     themed: true,
     build: async (w, theme) => {

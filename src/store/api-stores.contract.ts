@@ -22,6 +22,7 @@ type Opener = () => Promise<{
 type Ports = Awaited<ReturnType<Opener>>;
 
 const AT = '2026-03-01T10:00:00.000Z';
+const LATER = '2026-03-02T09:30:00.000Z';
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const OTHER_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -224,7 +225,7 @@ export function apiStoresContract(name: string, open: Opener): void {
       assert.equal(await lists.addEntry(list.id, { adId, addedBy: 'anna', addedAt: AT }), true);
       assert.equal(await lists.addEntry(list.id, { adId, addedBy: 'anna', addedAt: AT }), false);
       assert.equal((await lists.list(list.id, ['mensenhandel']))?.size, 1);
-      assert.deepEqual(await lists.entries(list.id, ['mensenhandel']), [{ adId, addedBy: 'anna', addedAt: AT }]);
+      assert.deepEqual(await lists.entries(list.id, ['mensenhandel']), [{ adId, addedBy: 'anna', addedAt: AT, note: null }]);
       assert.equal(await lists.removeEntry(list.id, adId, AT), true);
       assert.equal(await lists.removeEntry(list.id, adId, AT), false);
     });
@@ -248,6 +249,35 @@ export function apiStoresContract(name: string, open: Opener): void {
       await lists.createList({ theme: 'mensenhandel', name: 'L', createdBy: 'anna' }, AT);
       await assert.rejects(lists.createList({ theme: 'mensenhandel', name: 'L', createdBy: 'bob' }, AT), isCode('CONFLICT'));
       await lists.createList({ theme: 'toezicht', name: 'L', createdBy: 'bob' }, AT);
+    });
+
+    test('keeps a note per ad on a list with who wrote it and when, and clears it', async ({ store, lists }) => {
+      const { adId } = await store.saveAd(keptAd(await startTestRun(store)));
+      const list = await lists.createList({ theme: 'mensenhandel', name: 'L', createdBy: 'anna' }, AT);
+      await lists.addEntry(list.id, { adId, addedBy: 'anna', addedAt: AT });
+      const note = { text: 'Pand "Rozengracht" — check = vergunning,\nnieuw nummer', by: 'bert', at: LATER };
+      assert.equal(await lists.setNote(list.id, adId, note, LATER), true);
+      assert.deepEqual((await lists.entries(list.id, ['mensenhandel']))[0]?.note, note);
+      assert.equal((await lists.list(list.id, ['mensenhandel']))?.updatedAt, LATER);
+      assert.equal(await lists.setNote(list.id, adId, null, LATER), true);
+      assert.equal((await lists.entries(list.id, ['mensenhandel']))[0]?.note, null);
+    });
+
+    test('writes no note on an ad that is not on the list', async ({ store, lists }) => {
+      const { adId } = await store.saveAd(keptAd(await startTestRun(store)));
+      const list = await lists.createList({ theme: 'mensenhandel', name: 'L', createdBy: 'anna' }, AT);
+      assert.equal(await lists.setNote(list.id, adId, { text: 'x', by: 'bert', at: LATER }, LATER), false);
+      assert.equal((await lists.list(list.id, ['mensenhandel']))?.updatedAt, AT);
+    });
+
+    test('drops the note with the entry when the ad is taken off the list', async ({ store, lists }) => {
+      const { adId } = await store.saveAd(keptAd(await startTestRun(store)));
+      const list = await lists.createList({ theme: 'mensenhandel', name: 'L', createdBy: 'anna' }, AT);
+      await lists.addEntry(list.id, { adId, addedBy: 'anna', addedAt: AT });
+      await lists.setNote(list.id, adId, { text: 'x', by: 'bert', at: LATER }, LATER);
+      await lists.removeEntry(list.id, adId, LATER);
+      await lists.addEntry(list.id, { adId, addedBy: 'anna', addedAt: LATER });
+      assert.equal((await lists.entries(list.id, ['mensenhandel']))[0]?.note, null);
     });
 
     test('deletes a list with its entries', async ({ store, lists }) => {

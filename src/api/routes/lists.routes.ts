@@ -7,6 +7,7 @@ const list = z.object({
   id: z.string(), theme: z.string(), name: z.string(), createdBy: z.string(), createdAt: z.string(), updatedAt: z.string(),
   size: z.number().int(),
 }).meta({ id: 'List' });
+const note = z.object({ text: z.string(), by: z.string(), at: z.string() }).meta({ id: 'ListNote' });
 const listParams = z.strictObject({ id: uuid });
 const entryParams = z.strictObject({ id: uuid, adId });
 
@@ -30,7 +31,9 @@ export const listsRoutes = [
     summary: 'A list with its ads',
     params: listParams,
     response: list.extend({
-      entries: z.array(z.object({ adId, addedBy: z.string(), addedAt: z.string(), ad: adSummary.nullable() })),
+      entries: z.array(z.object({
+        adId, addedBy: z.string(), addedAt: z.string(), note: note.nullable().describe('the note on this ad, with who wrote it and when'), ad: adSummary.nullable(),
+      })),
     }),
     handle: async ({ params, who, justification }, s) => s.lists.get(who, params.id, justification),
   }),
@@ -46,6 +49,24 @@ export const listsRoutes = [
     params: entryParams,
     response: z.object({ added: z.boolean().describe('false when it was already on the list') }),
     handle: async ({ params, who }, s) => s.lists.add(who, params.id, params.adId),
+  }),
+  defineRoute({
+    method: 'PUT', url: '/api/lists/:id/ads/:adId/note', access: 'lists.write', tag: 'lists', status: 200, audit: 'lists.note',
+    summary: 'Write the note on an ad of the list (an empty note clears it)',
+    params: entryParams,
+    body: z.strictObject({ note: z.string().max(2000) }),
+    response: z.object({ note: note.nullable() }),
+    handle: async ({ params, body, who }, s) => s.lists.note(who, params.id, params.adId, body.note),
+  }),
+  defineJustifiedRoute({
+    method: 'GET', url: '/api/lists/:id/export.csv', access: 'lists.read', tag: 'lists', status: 200, audit: 'lists.export',
+    summary: 'The list as CSV (one row per ad, with its note), audited as an export',
+    params: listParams, produces: ['text/csv'],
+    handle: async ({ params, who, reply, justification }, s) => {
+      const { filename, csv } = await s.lists.exportCsv(who, params.id, justification);
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`);
+      return csv;
+    },
   }),
   defineRoute({
     method: 'DELETE', url: '/api/lists/:id/ads/:adId', access: 'lists.write', tag: 'lists', status: 204, audit: 'lists.remove',

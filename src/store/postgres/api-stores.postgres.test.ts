@@ -5,10 +5,11 @@ import pg from 'pg';
 import { apiStoresContract } from '../api-stores.contract.ts';
 import type { ApiStores } from '../api-stores.ts';
 import { openPostgresApiStores } from './api-stores.postgres.ts';
-import { MIGRATIONS, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION } from './schema.postgres.ts';
+import { LIST_NOTES_MIGRATION, MIGRATIONS, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION } from './schema.postgres.ts';
 import { openPostgres } from './database.postgres.ts';
 import { openPostgresStore } from './store.postgres.ts';
 import { createTestDatabase } from './test-database.postgres.ts';
+import { keptAd, startTestRun } from '../store.fixtures.ts';
 
 apiStoresContract('postgres', async () => {
   const database = await createTestDatabase();
@@ -116,6 +117,34 @@ describe('postgres users upgrade', () => {
       } finally {
         await close();
         await store.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('postgres lists upgrade', () => {
+  it('keeps the lists and entries of a database made before notes, each without a note', async () => {
+    const database = await createTestDatabase();
+    try {
+      const store = await openPostgresStore(database.url);
+      const { adId } = await store.saveAd(keptAd(await startTestRun(store)));
+      await store.close();
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      // Back to the schema before the migration: the store made every table, so undo only the notes.
+      await client.query(`ALTER TABLE list_ads DROP COLUMN note, DROP COLUMN note_by, DROP COLUMN note_at;
+        UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(LIST_NOTES_MIGRATION)};
+        INSERT INTO lists (id, theme, name, created_by, created_at, updated_at) VALUES ('l1', 'mensenhandel', 'Controle', 'anna', 't', 't');
+        INSERT INTO list_ads (list_id, ad_id, added_by, added_at) VALUES ('l1', '${adId}', 'anna', 't');`);
+      await client.end();
+      const { lists, close } = await openPostgresApiStores(database.url, randomBytes(32));
+      try {
+        assert.deepEqual(await lists.entries('l1', ['mensenhandel']), [{ adId, addedBy: 'anna', addedAt: 't', note: null }]);
+        assert.equal(await lists.setNote('l1', adId, { text: 'n', by: 'bert', at: 'u' }, 'u'), true);
+      } finally {
+        await close();
       }
     } finally {
       await database.drop();

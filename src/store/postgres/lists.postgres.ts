@@ -1,9 +1,10 @@
 // Lists of ads in the same PostgreSQL database as the ads; an entry can only name an ad of the list's theme.
 import { randomUUID } from 'node:crypto';
 import { BakenError } from '../../domain/errors.ts';
-import type { ListEntry, ListRecord, ListStore } from '../lists.ts';
+import type { ListEntry, ListNote, ListRecord, ListStore } from '../lists.ts';
 import { isUniqueViolation, transaction, type Pool } from './database.postgres.ts';
 
+interface EntryRow { ad_id: string; added_by: string; added_at: string; note: string | null; note_by: string | null; note_at: string | null }
 interface ListRow { id: string; theme: string; name: string; created_by: string; created_at: string; updated_at: string; size: number }
 
 const SELECT_LIST = `
@@ -39,13 +40,13 @@ export class PostgresLists implements ListStore {
   }
 
   async entries(id: string, themes: readonly string[]): Promise<ListEntry[]> {
-    const { rows } = await this.#pool.query<{ ad_id: string; added_by: string; added_at: string }>(`
-      SELECT e.ad_id, e.added_by, e.added_at FROM list_ads e JOIN lists l ON l.id = e.list_id
+    const { rows } = await this.#pool.query<EntryRow>(`
+      SELECT e.ad_id, e.added_by, e.added_at, e.note, e.note_by, e.note_at FROM list_ads e JOIN lists l ON l.id = e.list_id
       WHERE l.id = $1 AND l.theme = ANY($2::text[]) ORDER BY e.added_at, e.ad_id`, [id, themes]);
-    return rows.map((r) => ({ adId: r.ad_id, addedBy: r.added_by, addedAt: r.added_at }));
+    return rows.map(toEntry);
   }
 
-  async addEntry(id: string, entry: ListEntry): Promise<boolean> {
+  async addEntry(id: string, entry: Omit<ListEntry, 'note'>): Promise<boolean> {
     return transaction(this.#pool, async (client) => {
       // The join on the theme is what keeps an ad of another theme off the list (purpose binding).
       // KEY SHARE holds off a purge or a deleteList on another connection until the entry is in.
@@ -58,6 +59,16 @@ export class PostgresLists implements ListStore {
       const added = (rowCount ?? 0) > 0;
       if (added) await client.query('UPDATE lists SET updated_at = $1 WHERE id = $2', [entry.addedAt, id]);
       return added;
+    });
+  }
+
+  async setNote(id: string, adId: string, note: ListNote | null, at: string): Promise<boolean> {
+    return transaction(this.#pool, async (client) => {
+      const { rowCount } = await client.query('UPDATE list_ads SET note = $1, note_by = $2, note_at = $3 WHERE list_id = $4 AND ad_id = $5',
+        [note?.text ?? null, note?.by ?? null, note?.at ?? null, id, adId]);
+      const changed = (rowCount ?? 0) > 0;
+      if (changed) await client.query('UPDATE lists SET updated_at = $1 WHERE id = $2', [at, id]);
+      return changed;
     });
   }
 
@@ -77,4 +88,9 @@ export class PostgresLists implements ListStore {
 
 function toList(r: ListRow): ListRecord {
   return { id: r.id, theme: r.theme, name: r.name, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at, size: r.size };
+}
+
+function toEntry(r: EntryRow): ListEntry {
+  const note = r.note !== null && r.note_by !== null && r.note_at !== null ? { text: r.note, by: r.note_by, at: r.note_at } : null;
+  return { adId: r.ad_id, addedBy: r.added_by, addedAt: r.added_at, note };
 }

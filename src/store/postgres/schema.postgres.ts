@@ -336,5 +336,13 @@ UPDATE users SET requested_by = json_build_array(name), approved_by = name, appr
 ALTER TABLE users ALTER COLUMN requested_by SET NOT NULL;
 `;
 
-export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION];
+/** Exported for the upgrade test. */
+export const LIST_NOTES_MIGRATION = `
+-- A note per ad on a list (what a supervisor wants to check there), with who wrote it and when. It
+-- goes with the entry: an ad purged or taken off the list takes its note along.
+ALTER TABLE list_ads ADD COLUMN note text, ADD COLUMN note_by text, ADD COLUMN note_at text;
+`;
+
+export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION,
+  LIST_NOTES_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

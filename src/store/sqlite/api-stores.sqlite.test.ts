@@ -9,8 +9,9 @@ import type { ApiStores } from '../api-stores.ts';
 import { loadOrCreateSecretKey } from '../secret-key.ts';
 import { openSqliteApiStores } from './api-stores.sqlite.ts';
 import { MIGRATIONS } from './schema.sql.ts';
-import { SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION } from './schema-api.sql.ts';
+import { LIST_NOTES_MIGRATION, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION } from './schema-api.sql.ts';
 import { openSqliteStore } from './store.sqlite.ts';
+import { keptAd, startTestRun } from '../store.fixtures.ts';
 
 apiStoresContract('sqlite', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'baken-api-stores-'));
@@ -114,6 +115,35 @@ describe('sqlite users upgrade', () => {
       } finally {
         await close();
         await store.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sqlite lists upgrade', () => {
+  it('keeps the lists and entries of a database made before notes, each without a note', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'baken-lists-upgrade-'));
+    try {
+      const store = await openSqliteStore(dataDir);
+      const { adId } = await store.saveAd(keptAd(await startTestRun(store)));
+      await store.close();
+      const db = new DatabaseSync(join(dataDir, 'baken.db'));
+      // Back to the schema before the migration: the store made every table, so undo only the notes.
+      db.exec(`ALTER TABLE list_ads DROP COLUMN note; ALTER TABLE list_ads DROP COLUMN note_by; ALTER TABLE list_ads DROP COLUMN note_at;
+        PRAGMA user_version = ${MIGRATIONS.indexOf(LIST_NOTES_MIGRATION)};
+        INSERT INTO lists (id, theme, name, created_by, created_at, updated_at) VALUES ('l1', 'mensenhandel', 'Controle', 'anna', 't', 't');
+        INSERT INTO list_ads (list_id, ad_id, added_by, added_at) VALUES ('l1', '${adId}', 'anna', 't');`);
+      db.close();
+      const reopened = await openSqliteStore(dataDir);
+      const { lists, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
+      try {
+        assert.deepEqual(await lists.entries('l1', ['mensenhandel']), [{ adId, addedBy: 'anna', addedAt: 't', note: null }]);
+        assert.equal(await lists.setNote('l1', adId, { text: 'n', by: 'bert', at: 'u' }, 'u'), true);
+      } finally {
+        await close();
+        await reopened.close();
       }
     } finally {
       await rm(dataDir, { recursive: true, force: true });

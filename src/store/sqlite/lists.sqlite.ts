@@ -1,9 +1,10 @@
 // Lists of ads in the same SQLite file as the ads; an entry can only name an ad of the list's theme.
 import { randomUUID } from 'node:crypto';
 import { BakenError } from '../../domain/errors.ts';
-import type { ListEntry, ListRecord, ListStore } from '../lists.ts';
+import type { ListEntry, ListNote, ListRecord, ListStore } from '../lists.ts';
 import { isUniqueViolation, type Statements } from './statements.sqlite.ts';
 
+interface EntryRow { ad_id: string; added_by: string; added_at: string; note: string | null; note_by: string | null; note_at: string | null }
 interface ListRow { id: string; theme: string; name: string; created_by: string; created_at: string; updated_at: string; size: number }
 
 const THEMES = 'l.theme IN (SELECT value FROM json_each(:themes))';
@@ -43,13 +44,13 @@ export class SqliteLists implements ListStore {
 
   async entries(id: string, themes: readonly string[]): Promise<ListEntry[]> {
     const rows = this.#s.sql(`
-      SELECT e.ad_id, e.added_by, e.added_at FROM list_ads e JOIN lists l ON l.id = e.list_id
+      SELECT e.ad_id, e.added_by, e.added_at, e.note, e.note_by, e.note_at FROM list_ads e JOIN lists l ON l.id = e.list_id
       WHERE l.id = :id AND ${THEMES} ORDER BY e.added_at, e.ad_id`)
-      .all({ id, themes: JSON.stringify(themes) }) as unknown as { ad_id: string; added_by: string; added_at: string }[];
-    return rows.map((r) => ({ adId: r.ad_id, addedBy: r.added_by, addedAt: r.added_at }));
+      .all({ id, themes: JSON.stringify(themes) }) as unknown as EntryRow[];
+    return rows.map(toEntry);
   }
 
-  async addEntry(id: string, entry: ListEntry): Promise<boolean> {
+  async addEntry(id: string, entry: Omit<ListEntry, 'note'>): Promise<boolean> {
     return this.#s.transaction(() => {
       // The join on the theme is what keeps an ad of another theme off the list (purpose binding).
       const ad = this.#s.sql('SELECT a.id FROM ads a JOIN lists l ON l.theme = a.theme WHERE l.id = ? AND a.id = ?').get(id, entry.adId);
@@ -57,6 +58,15 @@ export class SqliteLists implements ListStore {
       const { changes } = this.#s.sql('INSERT OR IGNORE INTO list_ads (list_id, ad_id, added_by, added_at) VALUES (?, ?, ?, ?)')
         .run(id, entry.adId, entry.addedBy, entry.addedAt);
       if (changes > 0) this.#s.sql('UPDATE lists SET updated_at = ? WHERE id = ?').run(entry.addedAt, id);
+      return changes > 0;
+    });
+  }
+
+  async setNote(id: string, adId: string, note: ListNote | null, at: string): Promise<boolean> {
+    return this.#s.transaction(() => {
+      const { changes } = this.#s.sql('UPDATE list_ads SET note = ?, note_by = ?, note_at = ? WHERE list_id = ? AND ad_id = ?')
+        .run(note?.text ?? null, note?.by ?? null, note?.at ?? null, id, adId);
+      if (changes > 0) this.#s.sql('UPDATE lists SET updated_at = ? WHERE id = ?').run(at, id);
       return changes > 0;
     });
   }
@@ -76,4 +86,9 @@ export class SqliteLists implements ListStore {
 
 function toList(r: ListRow): ListRecord {
   return { id: r.id, theme: r.theme, name: r.name, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at, size: r.size };
+}
+
+function toEntry(r: EntryRow): ListEntry {
+  const note = r.note !== null && r.note_by !== null && r.note_at !== null ? { text: r.note, by: r.note_by, at: r.note_at } : null;
+  return { adId: r.ad_id, addedBy: r.added_by, addedAt: r.added_at, note };
 }

@@ -179,3 +179,12 @@ ALTER TABLE users ADD COLUMN approved_by TEXT;
 ALTER TABLE users ADD COLUMN approved_at TEXT;
 UPDATE users SET requested_by = json_array(name), approved_by = name, approved_at = created_at;
 `;
+
+/** Appended to MIGRATIONS in schema.sql.ts after USER_APPROVAL_MIGRATION. */
+export const LIST_NOTES_MIGRATION = `
+-- A note per ad on a list (what a supervisor wants to check there), with who wrote it and when. It
+-- goes with the entry: an ad purged or taken off the list takes its note along.
+ALTER TABLE list_ads ADD COLUMN note TEXT;
+ALTER TABLE list_ads ADD COLUMN note_by TEXT;
+ALTER TABLE list_ads ADD COLUMN note_at TEXT;
+`;

@@ -2,7 +2,7 @@
 // to MIGRATIONS instead of editing version 1, so existing data directories upgrade in place.
 import { ANALYSIS_MIGRATION } from './schema-analysis.sql.ts';
 import { API_MIGRATION, API_SEARCH_MIGRATION, SEARCH_CHANGES_MIGRATION, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION,
-  USER_APPROVAL_MIGRATION } from './schema-api.sql.ts';
+  USER_APPROVAL_MIGRATION, LIST_NOTES_MIGRATION } from './schema-api.sql.ts';
 import { JOBS_MIGRATION } from './schema-jobs.sql.ts';
 import { RETENTION_MIGRATION } from './schema-retention.sql.ts';
 
@@ -137,5 +137,5 @@ CREATE INDEX ads_by_source ON ads (theme, source, gone_at);
 /** MIGRATIONS[i] takes a database from user_version i to i + 1. */
 export const MIGRATIONS: readonly string[] = [VERSION_1, VERSION_2, VERSION_3, API_MIGRATION, API_SEARCH_MIGRATION, ANALYSIS_MIGRATION,
   RETENTION_MIGRATION, SEARCH_CHANGES_MIGRATION, JOBS_MIGRATION, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION,
-  USER_APPROVAL_MIGRATION];
+  USER_APPROVAL_MIGRATION, LIST_NOTES_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;
