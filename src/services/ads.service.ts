@@ -29,7 +29,7 @@ export interface AdView {
   hits?: IndicatorHit[];
   /** Experts only: the case the ad is held for, or null. */
   hold?: { caseNumber: string; by: string; at: string } | null;
-  artefacts: { kind: Artefact['kind']; mime: string; bytes: number; n: number }[];
+  artefacts: { kind: Artefact['kind']; mime: string; bytes: number; n: number; sha256: string }[];
   versions: Omit<AdVersion, 'fields'>[];
   sightings: { runId: string; seenAt: string }[];
 }
@@ -106,7 +106,7 @@ export class AdsService {
       indicatorCount: ad.hits.length,
       ...(showHits ? { hits: ad.hits } : {}),
       ...(hold !== undefined ? { hold: hold && { caseNumber: hold.caseNumber, by: hold.by, at: hold.at } } : {}),
-      artefacts: numbered(ad.artefacts).map(({ kind, mime, bytes, n }) => ({ kind, mime, bytes, n })),
+      artefacts: numbered(ad.artefacts).map(({ kind, mime, bytes, n, sha256 }) => ({ kind, mime, bytes, n, sha256 })),
       versions: versions.map(({ captureId, version, capturedAt, contentHash }) => ({ captureId, version, capturedAt, contentHash })),
       sightings,
     };

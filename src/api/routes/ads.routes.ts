@@ -50,7 +50,7 @@ const adView = z.object({
   hits: z.array(hit).optional().describe('experts only: which indicators hit, with their evidence'),
   hold: z.object({ caseNumber: z.string(), by: z.string(), at: z.string() }).nullable().optional()
     .describe('experts only: the case the ad is on legal hold for, or null'),
-  artefacts: z.array(z.object({ kind: z.string(), mime: z.string(), bytes: z.number().int(), n: z.number().int() })),
+  artefacts: z.array(z.object({ kind: z.string(), mime: z.string(), bytes: z.number().int(), n: z.number().int(), sha256: z.string().describe('SHA-256 of the bytes, as stored and signed') })),
   versions: z.array(adVersion),
   sightings: z.array(z.object({ runId: z.string(), seenAt: z.string() })),
 }).meta({ id: 'Ad' });
