@@ -51,6 +51,7 @@ import { AD_TEXT } from './ad.text';
     </section>
   `,
   styles: `
+    h3 { font-size: 1rem; margin: .75rem 0 .25rem; }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
     .facts dt { font-weight: 600; }
     .facts dd { margin: 0; word-break: break-all; }

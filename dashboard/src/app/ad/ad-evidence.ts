@@ -21,7 +21,7 @@ import { markedFields, numberEvidence } from './highlight';
         <ol class="ad-hits">
           @for (hit of hits; track hit.id) {
             <li>
-              <strong>{{ hit.id }}</strong> <span class="muted">({{ fill(t().weight, { w: hit.weight }) }})</span>
+              <strong>{{ hit.id }}</strong><span class="muted"> ({{ fill(t().weight, { w: hit.weight }) }})</span>
               <ul>
                 @for (e of evidenceOf(hit.id); track e.ref) {
                   <li [id]="'why-' + e.ref">
@@ -46,13 +46,14 @@ import { markedFields, numberEvidence } from './highlight';
       <h2 id="text-h">{{ t().textTitle }}</h2>
       @for (f of fields(); track f.field) {
         <h3>{{ label(f.field) }}</h3>
-        <p class="ad-text">@for (s of f.segments; track $index) {@if (s.refs.length) {<mark [id]="s.starts.length ? 'mark-' + s.starts[0] : null" [attr.tabindex]="s.starts.length ? -1 : null" [attr.aria-describedby]="describedBy(s.refs)" [title]="markTitle(s.refs)">{{ s.text }}</mark>@for (r of s.ends; track r) {<sup class="ref">{{ r + 1 }}</sup>}} @else {<span>{{ s.text }}</span>}}</p>
+        <p class="ad-text">@for (s of f.segments; track $index) {@if (s.refs.length) {<mark [attr.id]="s.starts.length ? 'mark-' + s.starts[0] : null" [attr.tabindex]="s.starts.length ? -1 : null" [attr.aria-describedby]="describedBy(s.refs)" [title]="markTitle(s.refs)">{{ s.text }}</mark>@for (r of s.ends; track r) {<sup class="ref">{{ r + 1 }}</sup>}} @else {<span>{{ s.text }}</span>}}</p>
       } @empty {
         <p>{{ t().noText }}</p>
       }
     </section>
   `,
   styles: `
+    h3 { font-size: 1rem; margin: .75rem 0 .25rem; }
     .ad-text { white-space: pre-wrap; max-width: 70ch; }
     .ad-text mark { padding: 0 .1em; border-bottom: 2px solid #8a6d00; }
     .ref { font-size: .8em; color: var(--muted); }

@@ -60,6 +60,7 @@ import { AD_TEXT } from './ad.text';
     </section>
   `,
   styles: `
+    h3 { font-size: 1rem; margin: .75rem 0 .25rem; }
     .hash { font-family: monospace; word-break: break-all; }
     .compare { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; margin: .75rem 0; }
     .compare label { margin: 0; }
