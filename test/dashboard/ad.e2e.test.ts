@@ -121,6 +121,39 @@ describe('dashboard: ad detail', () => {
     assert.deepEqual(problemsOf(page), []);
   });
 
+  test('two versions are compared at once, what went struck through and what came underlined', async () => {
+    // The demo crawl holds one version per ad: the ad's answer is given a second version here, and
+    // the diff the API computes for real versions (src/api/ads.test.ts) is answered as it would be.
+    const page = await ui.newPage('en');
+    await page.route((u) => u.pathname === `/api/ads/${found.id}`, async (route) => {
+      const ad = await (await route.fetch()).json() as { versions: { version: number; capturedAt: string; captureId: string }[] };
+      const first = ad.versions[0]!;
+      ad.versions.push({ ...first, version: 2, captureId: 'second', capturedAt: new Date(Date.parse(first.capturedAt) + 86_400_000).toISOString() });
+      await route.fulfill({ json: ad });
+    });
+    let asked = '';
+    await page.route((u) => u.pathname === `/api/ads/${found.id}/versions`, async (route) => {
+      asked = new URL(route.request().url()).search;
+      await route.fulfill({ json: { ad: found.id, versions: [], diff: { from: 1, to: 2, fields: [
+        { field: 'title', change: 'same', parts: [{ op: 'keep', text: found.title }] },
+        { field: 'text', change: 'changed', parts: [{ op: 'keep', text: 'Price ' }, { op: 'remove', text: '100' }, { op: 'add', text: '150' }, { op: 'keep', text: ' euro' }] },
+        { field: 'age', change: 'removed', parts: [{ op: 'remove', text: '18' }] },
+      ] } } });
+    });
+    await signIn(page, served.url, ACCOUNTS.expert, `/ads/${found.id}`);
+    await justify(page);
+    await page.getByRole('heading', { name: 'Differences between version 1 and 2' }).waitFor();
+    assert.match(asked, /from=1&to=2/);
+    const rows = await page.locator('table.diff tbody tr').allInnerTexts();
+    assert.equal(rows.length, 2, 'unchanged fields are left out');
+    assert.equal(await page.locator('table.diff del').first().textContent(), 'gone: 100');
+    assert.equal(await page.locator('table.diff ins').first().textContent(), 'new: 150');
+    assert.match(rows[1]!, /Age\s+removed/);
+    assert.equal(await page.locator('#v-from option:checked').innerText(), '1', 'the two latest versions chosen');
+    assert.equal(await page.locator('#v-to option:checked').innerText(), '2');
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
   test('an analyst sees the same ad with only its number of indicators, and no hold', async () => {
     const page = await ui.newPage();
     await signIn(page, served.url, ACCOUNTS.analyst, `/ads/${found.id}`);
