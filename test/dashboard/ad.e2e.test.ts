@@ -86,8 +86,12 @@ describe('dashboard: ad detail', () => {
     await page.keyboard.press('0');
     await page.locator('.zoom-level', { hasText: 'Zoom: 100 %' }).waitFor();
     await page.locator('.viewer').hover();
+    await page.keyboard.down('Control');
     await page.mouse.wheel(0, 200);
+    await page.keyboard.up('Control');
     await page.locator('.zoom-level', { hasText: 'Zoom: 75 %' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'HTML downloaden' }).click()]);
+    assert.equal(download.suggestedFilename(), `${found.id}.html`);
     await page.locator('.images img').first().waitFor();
 
     // One version in the demo crawl: said so, nothing to compare (the diff is tested in the API and unit tests).

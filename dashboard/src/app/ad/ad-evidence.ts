@@ -88,7 +88,7 @@ export class AdEvidence {
   protected explain(e: Evidence, t: AdText): string {
     if (e.kind === 'span') return fill(t.evSpan, { field: this.label(e.field), text: e.text });
     if (e.kind === 'field') return fill(t.evField, { field: this.label(e.field), value: e.value === null ? '—' : String(e.value) });
-    return fill(t.evLinked, { n: e.ads.length, reason: e.reason, value: e.value });
+    return fill(t.evLinked, { n: e.ads.length, reason: (t as Record<string, string>)['r_' + e.reason] ?? e.reason, value: e.value });
   }
 
   protected markTitle(refs: number[]): string {

@@ -95,7 +95,10 @@ export class AdMedia {
     this.step.set(next);
   }
 
+  /** Ctrl (or a trackpad's pinch, which arrives as Ctrl + wheel) zooms; a plain wheel keeps
+   *  scrolling, so the page never traps a reader scrolling past the screenshot. */
   protected wheel(event: WheelEvent): void {
+    if (!event.ctrlKey && !event.metaKey) return;
     event.preventDefault();
     this.step.set(zoomByWheel(this.step(), event.deltaY));
   }

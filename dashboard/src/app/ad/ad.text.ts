@@ -15,7 +15,7 @@ export const AD_TEXT = texts({
   f_languages: 'Talen', f_services: 'Diensten', f_prices: 'Prijzen', f_licence: 'Vergunningnummer', f_posted: 'Geplaatst',
   f_images: 'Afbeeldingsadressen',
   shotTitle: 'Schermafbeelding', zoomIn: 'Inzoomen', zoomOut: 'Uitzoomen', zoomReset: 'Ware grootte', zoomLevel: 'Zoom: {p} %',
-  viewer: 'Schermafbeelding; toetsen + en − zoomen, 0 zet terug, het wiel zoomt ook',
+  viewer: 'Schermafbeelding; toetsen + en − zoomen, 0 zet terug, Ctrl met het muiswiel zoomt ook',
   shotAlt: 'Schermafbeelding van de advertentie, opgenomen {date}',
   noShot: 'Er is geen schermafbeelding opgeslagen: het thema {theme} bewaart geen schermafbeeldingen, of de opname had er geen.',
   imagesTitle: 'Afbeeldingen', imageAlt: 'Afbeelding {n} van {total} uit de advertentie',
@@ -41,6 +41,8 @@ export const AD_TEXT = texts({
   holdCurrent: 'In bewaring voor zaak {case}, door {by} op {at}.', caseNumber: 'Zaaknummer', place: 'In bewaring nemen',
   release: 'Bewaring opheffen', holdPlaced: 'In bewaring genomen voor zaak {case}.', holdReleased: 'Bewaring opgeheven.',
   caseMissing: 'Geef een zaaknummer.', actionFailed: 'Mislukt: {detail}',
+  'r_shared-phone': 'zelfde telefoonnummer', 'r_shared-image': 'zelfde foto', 'r_template-text': 'sjabloontekst',
+  r_movement: 'verplaatsing tussen steden', 'r_posting-frequency': 'plaatsingsfrequentie',
 }, {
   loading: 'Loading the ad…', notFound: 'Ad not found. It does not exist (any more), or belongs to a theme you may not see.',
   forbidden: 'You may not see this ad.', failed: 'The ad could not be loaded: {detail}',
@@ -56,7 +58,7 @@ export const AD_TEXT = texts({
   f_languages: 'Languages', f_services: 'Services', f_prices: 'Prices', f_licence: 'Licence number', f_posted: 'Posted',
   f_images: 'Image addresses',
   shotTitle: 'Screenshot', zoomIn: 'Zoom in', zoomOut: 'Zoom out', zoomReset: 'Actual size', zoomLevel: 'Zoom: {p} %',
-  viewer: 'Screenshot; keys + and − zoom, 0 resets, the wheel zooms too',
+  viewer: 'Screenshot; keys + and − zoom, 0 resets, Ctrl with the mouse wheel zooms too',
   shotAlt: 'Screenshot of the ad, captured {date}',
   noShot: 'No screenshot is stored: the theme {theme} keeps no screenshots, or the capture had none.',
   imagesTitle: 'Images', imageAlt: 'Image {n} of {total} from the ad',
@@ -82,6 +84,8 @@ export const AD_TEXT = texts({
   holdCurrent: 'On hold for case {case}, by {by} on {at}.', caseNumber: 'Case number', place: 'Place on hold',
   release: 'Release the hold', holdPlaced: 'Placed on hold for case {case}.', holdReleased: 'Hold released.',
   caseMissing: 'Give a case number.', actionFailed: 'Failed: {detail}',
+  'r_shared-phone': 'same phone number', 'r_shared-image': 'same photo', 'r_template-text': 'template text',
+  r_movement: 'movement between cities', 'r_posting-frequency': 'posting frequency',
 });
 
 export type AdText = (typeof AD_TEXT)['nl'];
