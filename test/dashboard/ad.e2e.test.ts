@@ -109,7 +109,7 @@ describe('dashboard: ad detail', () => {
 
     await page.locator('#hold-case').fill('ZAAK-2026-042');
     await page.getByRole('button', { name: 'In bewaring nemen' }).click();
-    await page.locator('.hold-state', { hasText: 'In bewaring voor zaak ZAAK-2026-042, door expert' }).waitFor();
+    await page.locator('.hold-state', { hasText: `In bewaring voor zaak ZAAK-2026-042, door ${ACCOUNTS.expert.name}` }).waitFor();
     assert.deepEqual(await seriousViolations(page), []);
     await page.locator('h1').scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'ad-nl');
