@@ -129,6 +129,47 @@ describe('ads', { timeout: 120_000 }, () => {
     assert.equal(ad.fields.title, 'Seed 0, changed');
   });
 
+  it('answers each version with its fields, and what changed between two, word by word; audited with the justification', async () => {
+    const runId = await startTestRun(w.store, 'mensenhandel');
+    const url = 'https://ads.example/seed/1';
+    await w.store.saveAd({ ...keptAd(runId, { url, source: 'site-b', capturedAt: '2025-06-02T12:00:00.000Z', fields: { title: 'Seed 1', text: 'discreet nieuw, 150 euro' } }) });
+    const id = seeded[1]!.id;
+    const seq = await lastAuditSeq(w.store);
+    const res = await get(`/api/ads/${id}/versions?from=1&to=2&justification=ZAAK-77`, expert);
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json();
+    assert.deepEqual(body.versions.map((v: { version: number; fields: { text?: string } }) => [v.version, v.fields.text]),
+      [[1, 'discreet nieuw'], [2, 'discreet nieuw, 150 euro']]);
+    const text = body.diff.fields.find((f: { field: string }) => f.field === 'text');
+    assert.equal(text.change, 'changed');
+    assert.equal(text.parts.filter((p: { op: string }) => p.op === 'add').map((p: { text: string }) => p.text).join(''), ', 150 euro');
+    assert.equal(body.diff.fields.find((f: { field: string }) => f.field === 'city').change, 'removed');
+    const [event] = (await auditSince(w.store, seq)).map((e) => e.body as { action: string; resources: string[]; justification: string });
+    assert.deepEqual([event?.action, event?.resources, event?.justification], ['ads.versions', [id], 'ZAAK-77']);
+  });
+
+  it('refuses a diff of a version the ad lacks, or with one end only', async () => {
+    const id = seeded[1]!.id;
+    assert.equal((await get(`/api/ads/${id}/versions?from=1&to=9&justification=signal%20research`, expert)).statusCode, 404);
+    assert.equal((await get(`/api/ads/${id}/versions?from=1&justification=signal%20research`, expert)).statusCode, 400);
+    assert.equal((await get(`/api/ads/${id}/versions?justification=signal%20research`, analyst)).statusCode, 200, 'analysts read versions too');
+  });
+
+  it('verifies an ad\'s captures on request, naming what it checked and each failure, and audits the outcome', async () => {
+    // The fixtures' manifests are unsigned stand-ins with no blobs, so verification must fail, by name.
+    const id = seeded[2]!.id;
+    const seq = await lastAuditSeq(w.store);
+    const res = await w.app.inject({ method: 'POST', url: `/api/ads/${id}/verify?justification=signal%20research`, headers: expert.headers });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json() as { verified: boolean; checked: number; ok: number; items: { what: string; ok: boolean }[]; failures: { what: string; why: string }[] };
+    assert.equal(body.verified, false);
+    assert.equal(body.items.length, body.checked);
+    assert.ok(body.items.some((i) => i.what.startsWith('capture ') && !i.ok), JSON.stringify(body.items));
+    assert.ok(body.failures.some((f) => f.what.startsWith('capture ')), JSON.stringify(body.failures));
+    const [event] = (await auditSince(w.store, seq)).map((e) => e.body as { action: string; resources: string[]; query: { outcome: string } });
+    assert.deepEqual([event?.action, event?.resources, event?.query.outcome], ['ads.verify', [id], 'failed']);
+  });
+
   it('serves captured HTML only as a sandboxed download and images with nosniff', async () => {
     const id = w.ads.mensenhandel[0];
     const html = await get(`/api/ads/${id}/html`, expert);

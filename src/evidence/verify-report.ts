@@ -7,8 +7,11 @@ export class Report {
   checked = 0;
   ok = 0;
   failures: VerifyFailure[] = [];
+  /** Each thing checked, in order, and whether it was sound. */
+  readonly items: { what: string; ok: boolean }[] = [];
   item(what: string, problems: string[]): void {
     this.checked++;
+    this.items.push({ what, ok: problems.length === 0 });
     if (problems.length === 0) this.ok++;
     for (const why of problems) this.failures.push({ what, why });
   }

@@ -24,6 +24,27 @@ export async function verifyEvidence(deps: { store: Store; blobs: BlobStore; dat
   report.item('custody log against its checkpoints', anchorProblems('custody', custody, anchors));
   report.item('audit log against its checkpoints', anchorProblems('audit', audit, anchors));
   const index = custodyIndex(custody);
+  const captures = await checkCaptures(report, deps, index, only);
+  if (!only) await checkRuns(report, deps.store, index, captures);
+  return report.done();
+}
+
+/** One ad's captures, as a reader of the ad may ask: their artefacts against their hashes, the
+ *  signed manifests, and the custody log (its chain and checkpoints too). The audit log is the
+ *  auditor's to verify, and is left out. */
+export async function verifyAdEvidence(deps: { store: Store; blobs: BlobStore; dataDir: string }, adId: string):
+  Promise<VerifyReport & { items: { what: string; ok: boolean }[] }> {
+  const report = new Report();
+  const custody = await readLog(report, deps.store, 'custody');
+  checkChain(report, 'custody', custody);
+  const anchors = readAnchors(deps.dataDir);
+  report.item('custody log against its checkpoints', [...anchors.problems, ...anchorProblems('custody', custody, anchors)]);
+  await checkCaptures(report, deps, custodyIndex(custody), { adId });
+  return { ...report.done(), items: report.items };
+}
+
+async function checkCaptures(report: Report, deps: { store: Store; blobs: BlobStore; dataDir: string }, index: CustodyIndex, only: { adId: string } | undefined):
+  Promise<CaptureEvidence[]> {
   const { captures, unreadable } = await readEvidence(report, deps.store, index, only);
   const key = captures.length > 0 ? publicKeyOr(report, deps.dataDir) : null;
   const blobsSeen = new Set<string>();
@@ -41,8 +62,7 @@ export async function verifyEvidence(deps: { store: Store; blobs: BlobStore; dat
     const mine = captures.filter((c) => c.ad.id === ad.id);
     report.item(`ad ${ad.id}`, checkAd(ad, mine, index, await deps.store.sightings(ad.id)));
   }
-  if (!only) await checkRuns(report, deps.store, index, captures);
-  return report.done();
+  return captures;
 }
 
 function publicKeyOr(report: Report, dataDir: string): PublicKey | null {

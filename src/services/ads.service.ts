@@ -5,6 +5,9 @@ import type { Artefact } from '../domain/ad.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { IndicatorHit } from '../domain/indicator-hit.ts';
 import type { NetworkLink } from '../domain/network.ts';
+import { diffFields, type FieldDiff } from '../domain/version-diff.ts';
+import { verifyAdEvidence } from '../evidence/verify.ts';
+import type { VerifyFailure } from '../evidence/verify-report.ts';
 import type { AdVersion, LegalHold, SearchFacets, SearchHit, StoredAd } from '../store/store.ts';
 
 /** What the doors show of an ad's versions, as the store keeps them. */
@@ -26,7 +29,7 @@ export interface AdView {
   hits?: IndicatorHit[];
   /** Experts only: the case the ad is held for, or null. */
   hold?: { caseNumber: string; by: string; at: string } | null;
-  artefacts: { kind: Artefact['kind']; mime: string; bytes: number; n: number }[];
+  artefacts: { kind: Artefact['kind']; mime: string; bytes: number; n: number; sha256: string }[];
   versions: Omit<AdVersion, 'fields'>[];
   sightings: { runId: string; seenAt: string }[];
 }
@@ -45,6 +48,15 @@ export interface NetworkView {
   ads: { id: string; summary: SearchHit | null }[];
   links: NetworkLink[];
   truncated: boolean;
+}
+
+/** Two versions compared field by field (src/domain/version-diff.ts). */
+export interface VersionDiff { from: number; to: number; fields: FieldDiff[] }
+
+/** What verifying an ad's captures checked, and what failed (names and reasons, never ad content). */
+export interface AdVerification {
+  ad: string; verified: boolean; checked: number; ok: number;
+  items: { what: string; ok: boolean }[]; failures: VerifyFailure[];
 }
 
 export class AdsService {
@@ -94,7 +106,7 @@ export class AdsService {
       indicatorCount: ad.hits.length,
       ...(showHits ? { hits: ad.hits } : {}),
       ...(hold !== undefined ? { hold: hold && { caseNumber: hold.caseNumber, by: hold.by, at: hold.at } } : {}),
-      artefacts: numbered(ad.artefacts).map(({ kind, mime, bytes, n }) => ({ kind, mime, bytes, n })),
+      artefacts: numbered(ad.artefacts).map(({ kind, mime, bytes, n, sha256 }) => ({ kind, mime, bytes, n, sha256 })),
       versions: versions.map(({ captureId, version, capturedAt, contentHash }) => ({ captureId, version, capturedAt, contentHash })),
       sightings,
     };
@@ -134,6 +146,31 @@ export class AdsService {
     const versions = await this.#c.store.versions(id, [ad.theme]);
     await this.#c.trail.record(who, 'ads.versions', { themes: [ad.theme], resources: [id], count: versions.length, justification });
     return versions;
+  }
+
+  /** Versions with their fields, and what changed between two of them when both are named. */
+  async compareVersions(who: Who, id: string, justification: string, pair?: { from: number; to: number }):
+    Promise<{ ad: string; versions: AdVersion[]; diff?: VersionDiff }> {
+    const versions = await this.versions(who, id, justification);
+    if (!pair) return { ad: id, versions };
+    const from = versions.find((v) => v.version === pair.from);
+    const to = versions.find((v) => v.version === pair.to);
+    if (!from || !to) {
+      throw new BakenError('NOT_FOUND', `ad ${id} has versions ${versions.map((v) => v.version).join(', ')}; no version ${!from ? pair.from : pair.to}`);
+    }
+    return { ad: id, versions, diff: { from: from.version, to: to.version, fields: diffFields(from.fields, to.fields) } };
+  }
+
+  /** Checks the ad's captures as `baken verify --ad` does, for the reader about to rely on them:
+   *  artefacts against their hashes, the signed manifests, the custody log. */
+  async verify(who: Who, id: string, justification: string): Promise<AdVerification> {
+    const ad = await this.#visibleAd(who, 'ads.read', id);
+    const report = await verifyAdEvidence(this.#c, id);
+    const verified = report.failures.length === 0;
+    await this.#c.trail.record(who, 'ads.verify', {
+      themes: [ad.theme], resources: [id], query: { outcome: verified ? 'verified' : 'failed' }, count: report.checked, justification,
+    });
+    return { ad: id, verified, ...report };
   }
 
   /** Links the ad to a case: it is kept past its theme's retention until released (DESIGN §2.4). */

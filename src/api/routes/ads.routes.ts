@@ -38,6 +38,8 @@ const evidence = z.discriminatedUnion('kind', [
 
 const hit = z.object({ id: z.string(), weight: z.number(), evidence: z.array(evidence) });
 
+const adVersion = z.object({ captureId: z.string(), version: z.number().int(), capturedAt: z.string(), contentHash: z.string() });
+
 const adView = z.object({
   id: adId, theme: z.string(), source: z.string(), url: z.string(), firstSeen: z.string(), lastSeen: z.string(),
   goneAt: z.string().nullable(), version: z.number().int(), captureId: z.string(),
@@ -48,10 +50,22 @@ const adView = z.object({
   hits: z.array(hit).optional().describe('experts only: which indicators hit, with their evidence'),
   hold: z.object({ caseNumber: z.string(), by: z.string(), at: z.string() }).nullable().optional()
     .describe('experts only: the case the ad is on legal hold for, or null'),
-  artefacts: z.array(z.object({ kind: z.string(), mime: z.string(), bytes: z.number().int(), n: z.number().int() })),
-  versions: z.array(z.object({ captureId: z.string(), version: z.number().int(), capturedAt: z.string(), contentHash: z.string() })),
+  artefacts: z.array(z.object({ kind: z.string(), mime: z.string(), bytes: z.number().int(), n: z.number().int(), sha256: z.string().describe('SHA-256 of the bytes, as stored and signed') })),
+  versions: z.array(adVersion),
   sightings: z.array(z.object({ runId: z.string(), seenAt: z.string() })),
 }).meta({ id: 'Ad' });
+
+const fieldDiff = z.object({
+  field: z.string(),
+  change: z.enum(['same', 'changed', 'added', 'removed']),
+  parts: z.array(z.object({ op: z.enum(['keep', 'remove', 'add']), text: z.string() }))
+    .describe('the field as text in runs: kept, only in the older version (remove), only in the newer (add)'),
+});
+
+const versionPair = z.strictObject({
+  from: wholeNumber(1, 1_000_000).optional().describe('compare this version…'),
+  to: wholeNumber(1, 1_000_000).optional().describe('…with this one (both or neither)'),
+}).refine((q) => (q.from === undefined) === (q.to === undefined), { message: 'expected both from and to, or neither', path: ['to'] });
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif']);
 
@@ -102,6 +116,30 @@ export const adsRoutes = [
     summary: 'The rendered HTML of the latest capture, as a download in a sandbox (never live in this origin)',
     params: adParams, produces: ['text/html'],
     handle: async ({ params, who, reply, justification }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'html' }, justification)),
+  }),
+  defineJustifiedRoute({
+    method: 'GET', url: '/api/ads/:id/versions', access: 'ads.read', tag: 'ads', status: 200, audit: 'ads.versions',
+    summary: 'Every version of the ad with its fields as stored, oldest first; with from and to, what changed between those two, field by field and word by word',
+    params: adParams,
+    querystring: versionPair,
+    response: z.object({
+      ad: adId,
+      versions: z.array(adVersion.extend({ fields: z.looseObject({}) })),
+      diff: z.object({ from: z.number().int(), to: z.number().int(), fields: z.array(fieldDiff) }).optional(),
+    }),
+    handle: async ({ params, query, who, justification }, s) => s.ads.compareVersions(who, params.id, justification,
+      query.from !== undefined && query.to !== undefined ? { from: query.from, to: query.to } : undefined),
+  }),
+  defineJustifiedRoute({
+    method: 'POST', url: '/api/ads/:id/verify', access: 'ads.read', tag: 'ads', status: 200, audit: 'ads.verify',
+    summary: 'Verify the ad\'s captures as `baken verify --ad` does: every artefact against its hash, the signed manifests, and the custody log with its chain and checkpoints; answers each thing checked and every failure',
+    params: adParams,
+    response: z.object({
+      ad: adId, verified: z.boolean(), checked: z.number().int(), ok: z.number().int(),
+      items: z.array(z.object({ what: z.string(), ok: z.boolean() })),
+      failures: z.array(z.object({ what: z.string(), why: z.string() })),
+    }).meta({ id: 'AdVerification' }),
+    handle: async ({ params, who, justification }, s) => s.ads.verify(who, params.id, justification),
   }),
   defineJustifiedRoute({
     method: 'GET', url: '/api/ads/:id/network', access: 'ads.network', tag: 'ads', status: 200, audit: 'ads.network',
