@@ -23,6 +23,25 @@ async function adWithNetwork(page: Page): Promise<Network> {
   });
 }
 
+/** A network as large as the API answers (200 ads), made up: phone groups, photos and templates. */
+function bigNetwork(root: string): unknown {
+  const cities = ['Amsterdam', 'Den Haag', 'Rotterdam', 'Utrecht', 'Den Bosch', 'Groningen', 'Venlo', 'Zwolle'];
+  const ids = Array.from({ length: 200 }, (_, i) => (i === 0 ? root : i.toString(16).padStart(24, '0')));
+  const day = 86_400_000;
+  const ads = ids.map((id, i) => ({ id, summary: {
+    id, theme: 'mensenhandel', source: 'demo', url: 'https://example.test/' + i, title: `Advertentie ${i}`, city: cities[i % cities.length],
+    score: 3, indicatorCount: 2, firstSeen: new Date(Date.UTC(2026, 0, 1) + (i % 30) * day).toISOString(), lastSeen: new Date(Date.UTC(2026, 1, 1) + (i % 40) * day).toISOString(),
+  } }));
+  const links = ids.flatMap((id, i) => {
+    const out = [];
+    if (i % 5 !== 0) out.push({ a: ids[i - (i % 5)]!, b: id, reason: 'shared-phone', value: `+316${String(Math.floor(i / 5)).padStart(8, '0')}` });
+    if (i % 7 === 3 && i + 11 < ids.length) out.push({ a: id, b: ids[i + 11]!, reason: 'shared-image', value: `${i.toString(16).padStart(16, 'a')} ~ ${(i + 1).toString(16).padStart(16, 'a')} (3 bits apart)` });
+    if (i % 5 === 0 && i + 5 < ids.length) out.push({ a: id, b: ids[i + 5]!, reason: 'template-text', value: 'similarity 0.91' });
+    return out;
+  });
+  return { ad: root, ads, links, truncated: true };
+}
+
 const nodeCount = (page: Page, prefix: string) => page.locator(`svg.graph [data-node^="${prefix}"]`).count();
 
 describe('dashboard: the network of an ad', () => {
@@ -107,6 +126,32 @@ describe('dashboard: the network of an ad', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('complementary').getByRole('link', { name: 'Open ad' }).click();
     await page.waitForURL(new RegExp(`/ads/${other}$`));
+    assert.deepEqual(problemsOf(page), []);
+  });
+
+  test('a network of 200 ads is drawn, zoomed and collapsed in the browser (measured, not asserted)', async (t) => {
+    const page = await ui.newPage();
+    const root = 'f'.repeat(24);
+    await page.route(`**/api/ads/${root}/network`, (route) => route.fulfill({ json: bigNetwork(root) }));
+    await signIn(page, served.url, ACCOUNTS.expert);
+    await justify(page);
+    let started = Date.now();
+    await page.goto(`${served.url}/ads/${root}/network`);
+    await page.locator('svg.graph [data-node]').first().waitFor();
+    const drawn = Date.now() - started;
+    assert.equal(await nodeCount(page, 'ad:'), 200);
+    await page.getByText('Dit netwerk is groter dan 200 advertenties').waitFor();
+    started = Date.now();
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Inzoomen' }).click();
+    await page.getByRole('status').filter({ hasText: /Zoom 506%/ }).waitFor();
+    const zoomed = Date.now() - started;
+    started = Date.now();
+    await page.getByLabel('Telefoonnummers', { exact: true }).selectOption('collapsed');
+    assert.equal(await nodeCount(page, 'phone:'), 0);
+    const collapsed = Date.now() - started;
+    assert.equal(await page.locator('svg.timeline rect.bar').count(), 200);
+    assert.ok(await page.locator('svg.map circle.city').count() >= 7, 'Den Haag and Den Bosch are found too');
+    t.diagnostic(`200 ads: page with graph drawn in ${drawn} ms, four zoom steps in ${zoomed} ms, phones collapsed in ${collapsed} ms`);
     assert.deepEqual(problemsOf(page), []);
   });
 
