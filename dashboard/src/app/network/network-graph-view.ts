@@ -36,7 +36,8 @@ export function kindName(kind: NodeKind, t: NetworkTexts): string {
       <button type="button" class="secondary" (click)="reset()">{{ t().zoomReset }}</button>
       <span role="status" class="muted zoom-level">{{ zoomText() }}</span>
     </div>
-    <svg #svg class="graph" [attr.viewBox]="viewBox()" [attr.aria-label]="label()" role="group">
+    <p class="hint graph-hint" id="graph-hint">{{ t().graphHint }}</p>
+    <svg #svg class="graph" [attr.viewBox]="viewBox()" [attr.aria-label]="label()" aria-describedby="graph-hint" role="group">
       <g [attr.transform]="transformText()">
         @for (e of edges(); track e.id) {
           <line [attr.x1]="e.x1" [attr.y1]="e.y1" [attr.x2]="e.x2" [attr.y2]="e.y2" [class]="'edge ' + e.reason"
@@ -49,9 +50,9 @@ export function kindName(kind: NodeKind, t: NetworkTexts): string {
         }
         @for (n of nodes(); track n.id) {
           <g [class]="'node ' + n.kind" [class.root]="n.root" [class.chosen]="n.id === selected()"
-            [attr.transform]="'translate(' + n.x + ',' + n.y + ')'" tabindex="0" role="button"
+            [attr.transform]="'translate(' + n.x + ',' + n.y + ')'" [attr.tabindex]="n.id === current() ? 0 : -1" role="button"
             [attr.aria-label]="n.aria" [attr.aria-pressed]="n.id === selected()" [attr.data-node]="n.id"
-            (click)="choose.emit(n.id)" (keydown.enter)="choose.emit(n.id)" (keydown.space)="$event.preventDefault(); choose.emit(n.id)">
+            (click)="pick(n.id)" (keydown)="onKey($event, n.id)" (focus)="focused.set(n.id)">
             <title>{{ n.aria }}</title>
             @switch (n.kind) {
               @case ('ad') { <circle [attr.r]="n.root ? 11 : 8" /> }
@@ -69,6 +70,7 @@ export function kindName(kind: NodeKind, t: NetworkTexts): string {
     :host { display: block; }
     .graph-tools { display: flex; gap: .4rem; align-items: center; margin-bottom: .4rem; }
     .zoom-level { margin-left: .5rem; }
+    .graph-hint { margin: 0 0 .4rem; font-size: .9rem; }
     .graph { width: 100%; aspect-ratio: 5 / 3; height: auto; border: 1px solid var(--line); border-radius: var(--radius); background: #fbfcfd; cursor: grab; touch-action: none; }
     .edge { stroke-width: 1.4; }
     .edge.shared-phone { stroke: #a4161a; }
@@ -140,6 +142,30 @@ export class NetworkGraphView {
       };
     });
   });
+
+  /** One tab stop for the whole graph (the focused, chosen or first node); arrow keys move on. */
+  protected readonly focused = signal<string | null>(null);
+  protected readonly current = computed(() => {
+    const ids = this.graph().nodes.map((n) => n.id);
+    return [this.focused(), this.selected()].find((id) => id !== null && ids.includes(id)) ?? ids[0] ?? null;
+  });
+
+  protected pick(id: string): void {
+    this.focused.set(id);
+    this.choose.emit(id);
+  }
+
+  protected onKey(event: KeyboardEvent, id: string): void {
+    if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); this.pick(id); return; }
+    const ids = this.graph().nodes.map((n) => n.id);
+    const at = ids.indexOf(id);
+    const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: ids.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const next = ids[Math.max(0, Math.min(ids.length - 1, to))]!;
+    this.focused.set(next);
+    this.svg().nativeElement.querySelector<SVGGElement>(`[data-node="${CSS.escape(next)}"]`)?.focus();
+  }
 
   constructor() {
     afterNextRender(() => {
