@@ -174,7 +174,10 @@ describe('dashboard: the network of an ad', () => {
     await signIn(analyst, served.url, ACCOUNTS.analyst, `/ads/${network.ad}/network`);
     await justify(analyst);
     await analyst.getByRole('heading', { level: 1, name: `Network of ad ${network.ad}` }).waitFor();
+    await analyst.locator('svg.graph [data-node]').first().waitFor();
     assert.equal(await analyst.locator('svg.graph [data-node^="ad:"]').count(), network.ads.length);
+    await analyst.goto(`${served.url}/ads/${'0'.repeat(24)}/network`);
+    assert.match(await analyst.getByRole('alert').innerText(), /does not exist or is outside your themes/);
     assert.deepEqual(problemsOf(analyst), []);
 
     const supervisor = await ui.newPage();
