@@ -44,6 +44,11 @@ function bigNetwork(root: string): unknown {
 
 const nodeCount = (page: Page, prefix: string) => page.locator(`svg.graph [data-node^="${prefix}"]`).count();
 
+/** Waits until nodes of the kind are drawn (or until none is): the view changes on the next frame. */
+async function untilDrawn(page: Page, prefix: string, some: boolean): Promise<void> {
+  await page.waitForFunction(([p, s]) => (document.querySelectorAll(`svg.graph [data-node^="${p}"]`).length > 0) === s, [prefix, some] as const, { timeout: 5000 });
+}
+
 describe('dashboard: the network of an ad', () => {
   let served: Served;
   let ui: Ui;
@@ -87,18 +92,18 @@ describe('dashboard: the network of an ad', () => {
       : reasons.includes('shared-image') ? ['photo', 'Foto\'s', 'deelt foto', 'photo:'] as const : ['text', 'Sjabloonteksten', 'sjabloontekst', 'text:'] as const;
     assert.ok(await nodeCount(page, prefix) > 0, `${kind} nodes are drawn`);
     await page.getByLabel(label, { exact: true }).selectOption('hidden');
-    assert.equal(await nodeCount(page, prefix), 0, `hiding ${kind} removes its nodes`);
-    assert.equal(await edgesTable.locator('td', { hasText: reason }).count(), 0, 'and its edges');
+    await untilDrawn(page, prefix, false);
+    assert.equal(await edgesTable.locator('td', { hasText: reason }).count(), 0, `hiding ${kind} removes its nodes and edges`);
     await page.getByLabel(label, { exact: true }).selectOption('collapsed');
-    assert.equal(await nodeCount(page, prefix), 0);
-    const direct = edgesTable.locator('tr', { has: page.locator('td', { hasText: reason }) });
-    assert.ok(await direct.count() > 0, `collapsing ${kind} links the ads directly, with the reason`);
+    await edgesTable.locator('td', { hasText: reason }).first().waitFor();
+    assert.equal(await nodeCount(page, prefix), 0, `collapsing ${kind} links the ads directly, with the reason`);
     await page.getByLabel(label, { exact: true }).selectOption('shown');
+    await untilDrawn(page, prefix, true);
     await page.getByRole('checkbox', { name: reason }).uncheck();
-    assert.equal(await nodeCount(page, prefix), 0, 'filtering a reason out removes its nodes');
-    assert.equal(await edgesTable.locator('td', { hasText: reason }).count(), 0);
+    await untilDrawn(page, prefix, false);
+    assert.equal(await edgesTable.locator('td', { hasText: reason }).count(), 0, 'filtering a reason out removes its nodes and edges');
     await page.getByRole('checkbox', { name: reason }).check();
-    assert.ok(await nodeCount(page, prefix) > 0);
+    await untilDrawn(page, prefix, true);
 
     // Zoom with the buttons.
     const layer = page.locator('svg.graph > g');
@@ -161,7 +166,7 @@ describe('dashboard: the network of an ad', () => {
     await page.getByRole('status').filter({ hasText: /Zoom 506%/ }).waitFor();
     started = Date.now();
     await page.getByLabel('Telefoonnummers', { exact: true }).selectOption('collapsed');
-    assert.equal(await nodeCount(page, 'phone:'), 0);
+    await untilDrawn(page, 'phone:', false);
     const collapsed = Date.now() - started;
     assert.equal(await page.locator('svg.timeline rect.bar').count(), 200);
     assert.ok(await page.locator('svg.map circle.city').count() >= 7, 'Den Haag and Den Bosch are found too');
