@@ -4,7 +4,7 @@ import { citiesOf, cityKey, type PlaceRow, placeFinder } from './network-cities.
 
 const rows: PlaceRow[] = [
   ['The Hague', 52.08, 4.3], ["'s-Hertogenbosch", 51.7, 5.3], ['Amsterdam', 52.37, 4.89], ['Zaandam', 52.44, 4.83],
-  ['Alphen aan den Rijn', 52.13, 4.66], ['Amsterdam', 1, 1],
+  ['Alphen aan den Rijn', 52.13, 4.66], ['Almere Stad', 52.37, 5.22], ['Amsterdam', 1, 1],
 ];
 
 test('finds cities as ads spell them: Den Haag, Den Bosch, any case and accents', () => {
@@ -16,6 +16,7 @@ test('finds cities as ads spell them: Den Haag, Den Bosch, any case and accents'
   assert.equal(find('  AMSTERDAM ')?.lat, 52.37, 'the first place of a name wins');
   assert.equal(find('Alphen-aan-den-Rijn')?.name, 'Alphen aan den Rijn');
   assert.equal(find('Zaanstad')?.name, 'Zaandam');
+  assert.equal(find('Almere')?.name, 'Almere Stad', 'a municipality is found at its main town');
   assert.equal(find('Atlantis'), null);
   assert.equal(find(null), null);
   assert.equal(cityKey('Émmen (Dr.)'), 'emmen');

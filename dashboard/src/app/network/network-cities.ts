@@ -11,6 +11,9 @@ const ALIASES: Readonly<Record<string, string>> = {
   'den haag': 'the hague', "'s-gravenhage": 'the hague', 's-gravenhage': 'the hague', 'la haye': 'the hague',
   'den bosch': "'s-hertogenbosch", 'hertogenbosch': "'s-hertogenbosch", 's-hertogenbosch': "'s-hertogenbosch",
   'zaanstad': 'zaandam', 'sittard-geleen': 'sittard', 'hengelo ov': 'hengelo',
+  // Municipalities named after no single place: their main town.
+  'almere': 'almere stad', 'katwijk': 'katwijk aan zee', 'haarlemmermeer': 'hoofddorp', 'westland': 'naaldwijk',
+  'sudwest-fryslan': 'sneek', 'noordoostpolder': 'emmeloord',
 };
 
 /** Lower case, no accents, one kind of apostrophe and spaces for dashes and runs of blanks. */

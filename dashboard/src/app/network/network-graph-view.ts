@@ -43,9 +43,9 @@ export function kindName(kind: NodeKind, t: NetworkTexts): string {
           <line [attr.x1]="e.x1" [attr.y1]="e.y1" [attr.x2]="e.x2" [attr.y2]="e.y2" [class]="'edge ' + e.reason"
             [class.lit]="e.lit"><title>{{ e.title }}</title></line>
         }
-        @if (showLabels()) {
-          @for (e of edges(); track e.id) {
-            <text class="edge-label" [attr.x]="e.mx" [attr.y]="e.my" aria-hidden="true">{{ t()[e.reason] }}</text>
+        @for (e of edges(); track e.id) {
+          @if (e.lit || showLabels()) {
+            <text class="edge-label" [attr.x]="e.mx" [attr.y]="e.my - 2" [attr.transform]="e.turn" aria-hidden="true">{{ t()[e.reason] }}</text>
           }
         }
         @for (n of nodes(); track n.id) {
@@ -60,7 +60,7 @@ export function kindName(kind: NodeKind, t: NetworkTexts): string {
               @case ('photo') { <rect x="-7" y="-7" width="14" height="14" transform="rotate(45)" /> }
               @case ('text') { <path d="M0,-9 L8,6 L-8,6 Z" /> }
             }
-            @if (showLabels() || n.root) { <text x="12" y="4" aria-hidden="true">{{ n.name }}</text> }
+            @if (showLabels() || n.root) { <text x="12" y="4" aria-hidden="true">{{ n.short }}</text> }
           </g>
         }
       </g>
@@ -77,7 +77,7 @@ export function kindName(kind: NodeKind, t: NetworkTexts): string {
     .edge.shared-image { stroke: #1e6b34; stroke-dasharray: 5 3; }
     .edge.template-text { stroke: #5b3b8c; stroke-dasharray: 2 3; }
     .edge.lit { stroke-width: 3.2; }
-    .edge-label { font-size: 8px; fill: #1b1f24; text-anchor: middle; paint-order: stroke; stroke: #fbfcfd; stroke-width: 3px; pointer-events: none; }
+    .edge-label { font-size: 7px; fill: #1b1f24; text-anchor: middle; paint-order: stroke; stroke: #fbfcfd; stroke-width: 3px; pointer-events: none; }
     .node { cursor: pointer; outline: none; }
     .node circle, .node rect, .node path { stroke: #ffffff; stroke-width: 1.5; }
     .node.ad circle { fill: #14375e; }
@@ -123,7 +123,8 @@ export class NetworkGraphView {
     return this.graph().nodes.map((n) => {
       const at = placed.get(n.id) ?? { x: 0, y: 0 };
       const name = nodeName(n, t);
-      return { id: n.id, kind: n.kind, root: n.root === true, x: round(at.x), y: round(at.y), name, aria: `${kindName(n.kind, t)}: ${name}${n.root ? ` (${t.root})` : ''}` };
+      const short = name.length > 24 ? name.slice(0, 23) + '…' : name;
+      return { id: n.id, kind: n.kind, root: n.root === true, x: round(at.x), y: round(at.y), name, short, aria: `${kindName(n.kind, t)}: ${name}${n.root ? ` (${t.root})` : ''}` };
     });
   });
 
@@ -137,7 +138,7 @@ export class NetworkGraphView {
       const b = placed.get(e.target) ?? { x: 0, y: 0 };
       return {
         id: e.id, reason: e.reason, x1: round(a.x), y1: round(a.y), x2: round(b.x), y2: round(b.y),
-        mx: round((a.x + b.x) / 2), my: round((a.y + b.y) / 2), lit: chosen !== null && (e.source === chosen || e.target === chosen),
+        mx: round((a.x + b.x) / 2), my: round((a.y + b.y) / 2), turn: alongEdge(a, b), lit: chosen !== null && (e.source === chosen || e.target === chosen),
         title: `${names.get(e.source)} – ${names.get(e.target)}: ${t[e.reason]} (${e.value})`,
       };
     });
@@ -185,6 +186,13 @@ export class NetworkGraphView {
   protected reset(): void {
     if (this.#zoom) this.#zoom.transform(select(this.svg().nativeElement), zoomIdentity);
   }
+}
+
+/** Turns an edge's label along the edge, never upside down, so labels of a star do not overlap. */
+function alongEdge(a: { x: number; y: number }, b: { x: number; y: number }): string {
+  let angle = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
+  if (angle > 90) angle -= 180; else if (angle < -90) angle += 180;
+  return `rotate(${round(angle)} ${round((a.x + b.x) / 2)} ${round((a.y + b.y) / 2)})`;
 }
 
 function round(n: number): number {

@@ -27,7 +27,7 @@ export function layoutGraph(graph: Graph, seed = 1): Layout {
   const links = graph.edges.map((e) => ({ source: e.source, target: e.target }));
   const simulation = forceSimulation(nodes)
     .randomSource(seeded(seed))
-    .force('link', forceLink<SimNode, { source: string; target: string }>(links).id((n) => n.id).distance(60).strength(0.7))
+    .force('link', forceLink<SimNode, { source: string; target: string }>(links).id((n) => n.id).distance(80).strength(0.7))
     .force('charge', forceManyBody<SimNode>().strength(-140).distanceMax(400))
     .force('collide', forceCollide<SimNode>(12))
     .force('x', forceX<SimNode>(0).strength(0.06))

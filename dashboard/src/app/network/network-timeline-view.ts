@@ -10,6 +10,7 @@ const WIDTH = 900;
 const LEFT = 190;
 const ROW = 14;
 const TOP = 22;
+const DAY = 86_400_000;
 
 @Component({
   selector: 'bk-network-timeline',
@@ -52,7 +53,12 @@ export class NetworkTimelineView {
     this.ads().map((a) => ({ id: a.id, label: short(a.title ?? a.id), from: Date.parse(a.firstSeen), to: Date.parse(a.lastSeen) })),
     { width: WIDTH, row: ROW, left: LEFT, top: TOP },
   ));
-  protected readonly ticks = computed(() => this.timeline().ticks.map((tick) => ({ x: tick.x, text: this.#i18n.date(new Date(tick.at).toISOString()) })));
+  /** Dates on the axis; with the time of day too where the network spans only a few days. */
+  protected readonly ticks = computed(() => {
+    const ticks = this.timeline().ticks;
+    const withTime = (ticks.at(-1)?.at ?? 0) - (ticks[0]?.at ?? 0) < 3 * DAY;
+    return ticks.map((tick) => ({ x: tick.x, text: this.#i18n.date(new Date(tick.at).toISOString(), withTime) }));
+  });
   protected readonly label = computed(() => {
     const ticks = this.ticks();
     return fill(this.t().timelineLabel, { n: this.ads().length, from: ticks[0]?.text ?? '—', to: ticks.at(-1)?.text ?? '—' });
