@@ -60,9 +60,13 @@ export function kindName(kind: NodeKind, t: NetworkTexts): string {
               @case ('photo') { <rect x="-7" y="-7" width="14" height="14" transform="rotate(45)" /> }
               @case ('text') { <path d="M0,-9 L8,6 L-8,6 Z" /> }
             }
-            @if (showLabels() || n.root) { <text x="12" y="4" aria-hidden="true">{{ n.short }}</text> }
           </g>
         }
+        <g class="node-labels" aria-hidden="true">
+          @for (n of nodes(); track n.id) {
+            @if (showLabels() || n.root) { <text [attr.x]="n.x + 12" [attr.y]="n.y + 4">{{ n.short }}</text> }
+          }
+        </g>
       </g>
     </svg>
   `,
@@ -85,7 +89,7 @@ export function kindName(kind: NodeKind, t: NetworkTexts): string {
     .node.phone rect { fill: #a4161a; }
     .node.photo rect { fill: #1e6b34; }
     .node.text path { fill: #5b3b8c; }
-    .node text { font-size: 10px; fill: #1b1f24; paint-order: stroke; stroke: #fbfcfd; stroke-width: 3px; }
+    .node-labels text { font-size: 10px; pointer-events: none; fill: #1b1f24; paint-order: stroke; stroke: #fbfcfd; stroke-width: 3px; }
     .node.chosen circle, .node.chosen rect, .node.chosen path { stroke: #f5b700; stroke-width: 4; }
     .node:focus-visible circle, .node:focus-visible rect, .node:focus-visible path { stroke: #c25400; stroke-width: 4; }
   `,
