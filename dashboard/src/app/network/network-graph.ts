@@ -48,15 +48,14 @@ export function buildGraph(answer: NetworkAnswer): Graph {
 
   const images = answer.links.filter((l) => l.reason === 'shared-image');
   const photoOf = groups(images.map((l) => hashesOf(l.value)));
-  const photoIds = new Map<string, string>();
-  images.forEach((l) => {
+  const photos = new Set<string>();
+  for (const l of images) {
     const [h1, h2] = hashesOf(l.value);
-    const id = 'photo:' + photoOf(h1);
-    if (!photoIds.has(id)) photoIds.set(id, photoOf(h1));
-    link(l.a, id, l.reason, h1);
-    link(l.b, id, l.reason, h2);
-  });
-  for (const [id, hash] of [...photoIds].sort()) nodes.push({ id, kind: 'photo', label: hash });
+    photos.add(photoOf(h1));
+    link(l.a, 'photo:' + photoOf(h1), l.reason, h1);
+    link(l.b, 'photo:' + photoOf(h1), l.reason, h2);
+  }
+  for (const hash of [...photos].sort()) nodes.push({ id: 'photo:' + hash, kind: 'photo', label: hash });
 
   const texts = answer.links.filter((l) => l.reason === 'template-text');
   const textOf = groups(texts.map((l) => [l.a, l.b]));
@@ -103,7 +102,10 @@ export function viewOf(graph: Graph, view: GraphView): Graph {
   const edges = graph.edges.filter((e) => view.reasons.has(e.reason) && kept.has(e.source) && kept.has(e.target));
   const collapsed = new Map<string, string[]>();
   for (const e of graph.edges) {
-    if (view.kinds[kindOf(e.target)] === 'collapsed' && view.reasons.has(e.reason)) collapsed.set(e.target, [...collapsed.get(e.target) ?? [], e.source]);
+    if (view.kinds[kindOf(e.target)] !== 'collapsed' || !view.reasons.has(e.reason)) continue;
+    const members = collapsed.get(e.target) ?? [];
+    members.push(e.source);
+    collapsed.set(e.target, members);
   }
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   for (const [node, members] of collapsed) {
