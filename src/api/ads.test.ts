@@ -190,6 +190,7 @@ describe('ads', { timeout: 120_000 }, () => {
     const network = (await get(`/api/ads/${first}/network`, expert)).json();
     assert.deepEqual(network.ads.map((a: { id: string }) => a.id), [first, second]);
     assert.equal(network.ads[1].summary.title, 'Advertentie twee');
+    assert.equal(typeof network.ads[1].summary.firstSeen, 'string', 'each ad says when it was first seen, for the timeline');
     const [a, b] = [first!, second!].sort();
     assert.deepEqual(network.links, [{ a, b, reason: 'shared-phone', value: '+31611111111' }]);
     assert.equal(network.truncated, false);

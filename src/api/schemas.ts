@@ -47,6 +47,7 @@ export const adSummary = z.object({
   city: z.string().nullable(),
   score: z.number(),
   indicatorCount: z.number().int(),
+  firstSeen: z.string(),
   lastSeen: z.string(),
 }).meta({ id: 'AdSummary' });
 

@@ -112,6 +112,8 @@ export function storeContract(name: string, open: Opener): void {
       assert.equal(got?.sightings, 2);
       assert.equal(got?.lastSeen, '2025-03-02T10:00:00.000Z');
       assert.equal(got?.meta.capturedAt, '2025-03-01T10:00:00.000Z', 'the stored capture stays the first one');
+      const [hit] = (await store.search({ themes: ['mensenhandel'], ids: [first.adId] })).hits;
+      assert.deepEqual([hit?.firstSeen, hit?.lastSeen], ['2025-03-01T10:00:00.000Z', '2025-03-02T10:00:00.000Z'], 'a search hit says when the ad was first and last seen');
     });
 
     test('a changed capture creates version 2 and search finds the new text, not the old', async (store) => {

@@ -92,6 +92,7 @@ export interface SearchHit {
   city: string | null;
   score: number;
   indicatorCount: number;
+  firstSeen: string;
   lastSeen: string;
 }
 
