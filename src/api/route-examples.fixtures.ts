@@ -27,6 +27,7 @@ export const EXAMPLES: Record<string, Example> = {
   'GET /api/ads/:id': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}?${WHY}` }) },
   'GET /api/ads/:id/screenshot': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/screenshot?${WHY}` }) },
   'GET /api/ads/:id/images/:n': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/images/0?${WHY}` }) },
+  'GET /api/ads/:id/thumbnail': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/thumbnail?${WHY}` }) },
   'GET /api/ads/:id/html': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/html?${WHY}` }) },
   'GET /api/ads/:id/network': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/network?${WHY}` }) },
   // A fresh ad each time: a hold placed by one call would make the next one a conflict.

@@ -47,7 +47,9 @@ export const adSummary = z.object({
   city: z.string().nullable(),
   score: z.number(),
   indicatorCount: z.number().int(),
+  firstSeen: z.string(),
   lastSeen: z.string(),
+  age: z.number().nullable().describe('the age the ad states, where the theme stores it; else null'),
 }).meta({ id: 'AdSummary' });
 
 export const facetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
