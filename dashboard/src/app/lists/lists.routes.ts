@@ -1,4 +1,4 @@
 import type { Routes } from '@angular/router';
 import { ListsPage } from './lists-page';
 
-export const listsRoutes: Routes = [{ path: '', component: ListsPage }];
+export const listsRoutes: Routes = [{ path: '', component: ListsPage }, { path: ':id', component: ListsPage }];
