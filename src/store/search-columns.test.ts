@@ -68,9 +68,11 @@ describe('search columns', () => {
     } as const;
     for (const [sort, order] of Object.entries(orders) as [keyof typeof orders, (a: SearchRow, b: SearchRow) => number][]) {
       const want = rows.filter((r) => r.indicatorCount >= 2 && r.score >= 10 && r.score < 20).sort(order);
-      const got = c.query(base({ sort, minIndicators: 2, scoreBand: '10-19', limit: 30, offset: 10 }));
-      assert.equal(got.total, want.length, sort);
-      assert.deepEqual(got.page, want.slice(10, 40).map((r) => r.rid), sort);
+      for (const offset of [10, Math.floor(want.length / 2) - 15, want.length - 20, want.length - 1, want.length]) {
+        const got = c.query(base({ sort, minIndicators: 2, scoreBand: '10-19', limit: 30, offset }));
+        assert.equal(got.total, want.length, sort);
+        assert.deepEqual(got.page, want.slice(offset, offset + 30).map((r) => r.rid), `${sort} from ${offset}`);
+      }
     }
   });
 

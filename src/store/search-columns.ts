@@ -100,7 +100,7 @@ export class SearchColumns {
         && indicators[i]! >= minIndicators && (band === ANY || bands[i] === band)) matches[total++] = i;
     }
     const matched = matches.subarray(0, total);
-    const page = topRanked(matched, q.offset + q.limit, this.#order(q.sort ?? 'score')).slice(q.offset);
+    const page = pageOf(matched, q.offset, q.limit, this.#order(q.sort ?? 'score'));
     if (!q.facets) return { total, page };
     const facets = Object.fromEntries(FACETS.map((name) => [name, f[name].counted(matched, FACET_ORDER[name])]));
     return { total, page, facets: facets as unknown as SearchFacets };
@@ -204,6 +204,15 @@ function grown<T extends Int32Array | Float64Array>(array: T, capacity: number, 
   next.fill(fill);
   next.set(array);
   return next;
+}
+
+/** Rows offset..offset+limit-1 in the order `before`. A page past the middle is ranked from the end, in
+ *  the reverse order: scrolling a long list to its end then costs as little as its start. */
+function pageOf(rows: Int32Array, offset: number, limit: number, before: (a: number, b: number) => boolean): number[] {
+  if (offset >= rows.length) return [];
+  if (offset + limit <= rows.length / 2) return topRanked(rows, offset + limit, before).slice(offset);
+  const fromEnd = topRanked(rows, rows.length - offset, (a, b) => before(b, a)).reverse();
+  return fromEnd.slice(0, limit);
 }
 
 /** The first `size` rows in the order `before`. A heap whose root is the last of the first so far:

@@ -121,12 +121,14 @@ describe('dashboard: search', () => {
       await page.locator('#hit-3 .check').click();
       await chosen(['hit-0', 'hit-1', 'hit-2']);
       assert.match(await page.locator('.selection-count').innerText(), /^3 geselecteerd$/);
-      await page.locator('#list-name').fill(`E2E ${role}`);
+      // Unique, as the shared crawl may already hold a list of this name from an earlier test.
+      const name = `E2E ${role} ${Date.now()}`;
+      await page.locator('#list-name').fill(name);
       await page.getByRole('button', { name: 'Lijst maken van selectie' }).click();
       await page.waitForURL(/\/lists\/[0-9a-f-]{36}$/);
       const listId = new URL(page.url()).pathname.split('/')[2]!;
       const made = await page.evaluate(async (id) => (await fetch(`/api/lists/${id}`)).json(), listId) as { name: string; theme: string; entries: { adId: string }[] };
-      assert.deepEqual([made.name, made.theme], [`E2E ${role}`, THEME_OF[role]]);
+      assert.deepEqual([made.name, made.theme], [name, THEME_OF[role]]);
       assert.deepEqual(made.entries.map((e) => e.adId).sort(), answer.hits.slice(0, 3).map((h) => h.id).sort());
 
       if (role === 'expert') {
