@@ -374,9 +374,13 @@ export function storeContract(name: string, open: Opener): void {
       assert.deepEqual(await titles({ scoreBand: '5-9', minIndicators: 1 }), ['ad 2']);
       assert.deepEqual(await titles({ scoreBand: 'no band' }), []);
       const [first] = (await store.search({ themes: ['mensenhandel'], sort: 'lastSeen', limit: 1 })).hits;
-      assert.deepEqual([first!.firstSeen, first!.lastSeen, first!.age, first!.indicatorCount],
-        ['2025-03-01T10:00:00.000Z', '2025-03-09T10:00:00.000Z', 24, 3]);
+      assert.deepEqual([first!.firstSeen, first!.lastSeen, first!.age, first!.indicatorCount, first!.picture],
+        ['2025-03-01T10:00:00.000Z', '2025-03-09T10:00:00.000Z', 24, 3, true]);
       assert.equal((await store.search({ themes: ['mensenhandel'], scoreBand: '5-9' })).hits[0]!.age, null);
+      // A theme that keeps no pictures (the municipal one): nothing to make a thumbnail of.
+      const bare = keptAd(runId, { url: 'https://ads.example/bare', score: 1, fields: { title: 'bare' } });
+      await store.saveAd({ ...bare, artefacts: bare.artefacts.filter((a) => a.kind === 'html') });
+      assert.equal((await store.search({ themes: ['mensenhandel'], text: 'bare' })).hits[0]!.picture, false);
     });
 
     test('search counts facets over every match, not only the page, and counts indicators per hit', async (store) => {

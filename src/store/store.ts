@@ -107,6 +107,8 @@ export interface SearchHit {
   lastSeen: string;
   /** The age the ad states, where the theme stores it; else null. */
   age: number | null;
+  /** Whether the latest capture holds an image or a screenshot (what a thumbnail is made of). */
+  picture: boolean;
 }
 
 export interface StoredAd {

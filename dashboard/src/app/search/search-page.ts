@@ -326,7 +326,8 @@ export class SearchPage implements AfterViewInit {
   #wantThumbs(range: Range): void {
     const rows = this.rows();
     for (let i = range.start; i < range.end; i++) {
-      if (rows[i] && !this.#thumbState.has(i)) {
+      // An ad without a picture (the municipal theme keeps none) is not asked for one: it keeps the placeholder.
+      if (rows[i]?.picture && !this.#thumbState.has(i)) {
         this.#thumbState.set(i, 'queued');
         this.#thumbQueue.push(i);
       }
@@ -369,7 +370,7 @@ export class SearchPage implements AfterViewInit {
       this.thumbs.update((m) => new Map(m).set(i, url));
       this.#thumbState.set(i, 'done');
     } catch {
-      // No picture stored (the municipal theme keeps none), or none allowed: the placeholder stays.
+      // The picture could not be read or may not be shown: the placeholder stays.
       if (generation === this.#generation) this.#thumbState.set(i, 'none');
     }
   }

@@ -3,6 +3,8 @@
 export interface AdSummary {
   id: string; theme: string; source: string; url: string; title: string | null; city: string | null;
   score: number; indicatorCount: number; firstSeen: string; lastSeen: string; age: number | null;
+  /** Whether there is an image or screenshot to make a thumbnail of. */
+  picture: boolean;
 }
 
 export interface FacetCount { value: string; count: number }
