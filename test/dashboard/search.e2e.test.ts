@@ -180,12 +180,19 @@ describe('dashboard: search at 10,000 ads', () => {
     const rendered = () => page.locator('.hit').count();
     assert.ok(await rendered() < 200, `expected fewer than 200 rows in the DOM, got ${await rendered()}`);
     const list = page.getByRole('listbox');
+    const pagesAsked: number[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname === '/api/ads') pagesAsked.push(Number(url.searchParams.get('page')));
+    });
     await list.focus();
     await page.keyboard.press('End');
     await page.locator('#hit-9999 .hit-title').waitFor();
     await page.waitForFunction(() => document.querySelector('[role=listbox]')?.getAttribute('aria-activedescendant') === 'hit-9999');
     assert.ok(await rendered() < 200, `expected fewer than 200 rows in the DOM at the end, got ${await rendered()}`);
     assert.equal(await page.locator('#hit-9999').getAttribute('aria-setsize'), '10000');
+    // Only the pages at the end are fetched, none of those scrolled past.
+    assert.ok(pagesAsked.length <= 3 && pagesAsked.every((p) => p >= 99), `pages asked: ${pagesAsked.join(', ')}`);
     assert.deepEqual(problemsOf(page), []);
   });
 });

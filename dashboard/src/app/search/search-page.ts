@@ -25,6 +25,7 @@ const FETCH_MARGIN = 40;
 /** Thumbnails kept this far from the screen; further ones are let go (their object URLs revoked). */
 const THUMB_MARGIN = 20;
 const THUMB_REQUESTS = 4;
+const SCROLL_SETTLE_MS = 60;
 const MIN_INDICATOR_CHOICES = [1, 2, 3, 4, 5];
 const SORT_LABEL = { score: 'sortScore', lastSeen: 'sortLastSeen', newest: 'sortNewest', oldest: 'sortOldest' } as const;
 const FILTER_LABEL = {
@@ -97,6 +98,7 @@ export class SearchPage implements AfterViewInit {
   protected readonly selectedText = computed(() => fill(this.t().selected, { n: this.i18n.number(this.selected().size) }));
 
   #cache: PageCache<AdSummary> | null = null;
+  #settle: ReturnType<typeof setTimeout> | null = null;
   #generation = 0;
   readonly #thumbState = new Map<number, 'queued' | 'loading' | 'done' | 'none'>();
   #thumbQueue: number[] = [];
@@ -107,13 +109,16 @@ export class SearchPage implements AfterViewInit {
       const query = this.query();
       untracked(() => void this.#start(query));
     });
-    this.#destroy.onDestroy(() => this.#dropThumbs());
+    this.#destroy.onDestroy(() => {
+      if (this.#settle !== null) clearTimeout(this.#settle);
+      this.#dropThumbs();
+    });
   }
 
   ngAfterViewInit(): void {
     this.viewport().renderedRangeStream.pipe(takeUntilDestroyed(this.#destroy)).subscribe((range) => {
       this.range.set(range);
-      this.#need(range);
+      this.#need();
     });
   }
 
@@ -138,7 +143,7 @@ export class SearchPage implements AfterViewInit {
       this.total.set(answer.total);
       this.viewport().scrollToOffset(0);
       this.viewport().checkViewportSize();
-      this.#need(this.range());
+      this.#fetchNeeded(this.range());
     } catch (e) {
       if (generation !== this.#generation) return;
       this.#cache = null;
@@ -150,8 +155,14 @@ export class SearchPage implements AfterViewInit {
     }
   }
 
-  /** Fetches the pages the rows near the screen need, and the thumbnails of the rows on it. */
-  #need(range: Range): void {
+  /** Once scrolling rests a moment, fetches the pages the rows near the screen need and the thumbnails
+   *  of the rows on it: dragging the scroll bar across 100,000 results asks for no page flown past. */
+  #need(): void {
+    if (this.#settle !== null) clearTimeout(this.#settle);
+    this.#settle = setTimeout(() => { this.#settle = null; this.#fetchNeeded(this.range()); }, SCROLL_SETTLE_MS);
+  }
+
+  #fetchNeeded(range: Range): void {
     const cache = this.#cache;
     const total = this.total() ?? 0;
     if (cache) {
