@@ -2,6 +2,7 @@
 // DESIGN §1 says, captured artefacts never run as live pages, and justifications are required.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import { keptAd, startTestRun } from '../store/store.fixtures.ts';
 import { auditSince, justify, lastAuditSeq, openApiWorld, type ApiWorld, type Session } from './api.fixtures.ts';
 
@@ -183,6 +184,19 @@ describe('ads', { timeout: 120_000 }, () => {
     const image = await get(`/api/ads/${id}/images/0`, expert);
     assert.deepEqual([image.headers['content-type'], image.rawPayload], ['image/jpeg', w.bytes.image]);
     assert.equal((await get(`/api/ads/${id}/images/1`, expert)).statusCode, 404);
+  });
+
+  it('serves a small WebP thumbnail of the first image, not cached beyond the session, and audits it', async () => {
+    const id = w.ads.mensenhandel[0];
+    const res = await get(`/api/ads/${id}/thumbnail`, expert);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.headers['content-type'], 'image/webp');
+    assert.match(String(res.headers['cache-control']), /no-store/);
+    const meta = await sharp(res.rawPayload).metadata();
+    assert.deepEqual([meta.format, meta.width], ['webp', 96]);
+    const audit = await auditSince(w.store, 0);
+    assert.ok(audit.some((e) => e.body.action === 'ads.artefact' && (e.body['query'] as { artefact?: string } | undefined)?.artefact === 'thumbnail'),
+      'expected an ads.artefact event for the thumbnail');
   });
 
   it('shows the network of an ad: the ads linked to it within the theme, each link with its reason', async () => {

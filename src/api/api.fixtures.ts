@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import sharp from 'sharp';
 import { hashPassword } from '../accounts/passwords.ts';
 import { ROLES, type Role } from '../accounts/roles.ts';
 import { apiSettingsSchema, type ApiSettings } from '../config/api-settings.ts';
@@ -78,7 +79,8 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   const bytes = {
     screenshot: Buffer.from('\x89PNG fake screenshot bytes'),
     html: Buffer.from('<html><script>alert(1)</script><p>captured page</p></html>'),
-    image: Buffer.from('\xff\xd8\xff fake jpeg bytes'),
+    // A real picture, small: the thumbnail route decodes it.
+    image: await sharp({ create: { width: 200, height: 150, channels: 3, background: '#3060a0' } }).jpeg().toBuffer(),
   };
 
   const config = loadConfig(configDir);

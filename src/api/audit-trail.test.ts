@@ -55,9 +55,9 @@ describe('audit trail', { timeout: 120_000 }, () => {
 
   it('asks why on exactly the routes that read ad content', () => {
     assert.deepEqual(ROUTES.filter((r) => r.justified).map((r) => `${r.method} ${r.url}`), [
-      'GET /api/ads', 'GET /api/ads/:id', 'GET /api/ads/:id/screenshot', 'GET /api/ads/:id/images/:n', 'GET /api/ads/:id/html',
-      'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'GET /api/ads/:id/network', 'GET /api/holds', 'GET /api/lists/:id',
-      'GET /api/lists/:id/export.csv',
+      'GET /api/ads', 'GET /api/ads/:id', 'GET /api/ads/:id/screenshot', 'GET /api/ads/:id/images/:n', 'GET /api/ads/:id/thumbnail',
+      'GET /api/ads/:id/html', 'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'GET /api/ads/:id/network', 'GET /api/holds',
+      'GET /api/lists/:id', 'GET /api/lists/:id/export.csv',
     ]);
   });
 
@@ -109,7 +109,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
     assert.ok(event);
     assert.deepEqual(event.body, {
       action: 'ads.search', user: 'analyst-mensenhandel', actor: 'user', role: 'analyst', actorThemes: ['mensenhandel'], themes: ['mensenhandel'],
-      resources: res.json().hits.map((h: { id: string }) => h.id), query: { q: 'stad', city: 'Utrecht', page: 1, pageSize: 20 },
+      resources: res.json().hits.map((h: { id: string }) => h.id), query: { q: 'stad', city: 'Utrecht', sort: 'score', page: 1, pageSize: 20 },
       count: 2, client: '10.1.2.3', justification: 'PL0900-2026-42', outcome: 'ok',
     });
     assert.match(event.at, /^\d{4}-\d{2}-\d{2}T/);

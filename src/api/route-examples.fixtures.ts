@@ -27,6 +27,7 @@ export const EXAMPLES: Record<string, Example> = {
   'GET /api/ads/:id': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}?${WHY}` }) },
   'GET /api/ads/:id/screenshot': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/screenshot?${WHY}` }) },
   'GET /api/ads/:id/images/:n': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/images/0?${WHY}` }) },
+  'GET /api/ads/:id/thumbnail': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/thumbnail?${WHY}` }) },
   'GET /api/ads/:id/html': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/html?${WHY}` }) },
   'GET /api/ads/:id/versions': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/versions?from=1&to=1&${WHY}` }) },
   'POST /api/ads/:id/verify': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/verify?${WHY}` }) },

@@ -49,6 +49,8 @@ export const adSummary = z.object({
   indicatorCount: z.number().int(),
   firstSeen: z.string(),
   lastSeen: z.string(),
+  age: z.number().nullable().describe('the age the ad states, where the theme stores it; else null'),
+  picture: z.boolean().describe('whether the latest capture holds an image or a screenshot, so GET /api/ads/{id}/thumbnail has a picture to show'),
 }).meta({ id: 'AdSummary' });
 
 export const facetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));

@@ -1,6 +1,7 @@
 // Searching and reading ads: theme-bound through the policy, every read audited with what it returned.
 import type { Who } from '../accounts/actor.ts';
 import { decide } from '../accounts/policy.ts';
+import { thumbnailOf } from '../analyse/thumbnail.ts';
 import type { Artefact } from '../domain/ad.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { IndicatorHit } from '../domain/indicator-hit.ts';
@@ -8,15 +9,15 @@ import type { NetworkLink } from '../domain/network.ts';
 import { diffFields, type FieldDiff } from '../domain/version-diff.ts';
 import { verifyAdEvidence } from '../evidence/verify.ts';
 import type { VerifyFailure } from '../evidence/verify-report.ts';
-import type { AdVersion, LegalHold, SearchFacets, SearchHit, StoredAd } from '../store/store.ts';
+import type { AdVersion, LegalHold, SearchFacets, SearchHit, SearchSort, StoredAd } from '../store/store.ts';
 
 /** What the doors show of an ad's versions, as the store keeps them. */
 export type { AdVersion };
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
 
 export interface AdSearch {
-  q?: string; theme?: string; source?: string; city?: string; minScore?: number; indicator?: string;
-  phone?: string; from?: string; to?: string; page: number; pageSize: number; justification: string;
+  q?: string; theme?: string; source?: string; city?: string; minScore?: number; scoreBand?: string; minIndicators?: number;
+  indicator?: string; phone?: string; from?: string; to?: string; sort?: SearchSort; page: number; pageSize: number; justification: string;
 }
 
 export interface AdPage { total: number; page: number; pageSize: number; hits: SearchHit[]; facets: SearchFacets }
@@ -79,8 +80,8 @@ export class AdsService {
       throw new BakenError('FORBIDDEN', `the role ${who.actor.role} may not link ads to a person, so may not filter on ${linking.join(', ')}`);
     }
     const result = await this.#c.store.search({
-      themes, text: q.q, source: q.source, city: q.city, minScore: q.minScore, indicator: q.indicator, phone: q.phone,
-      from: q.from, to: q.to, facets: true, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
+      themes, text: q.q, source: q.source, city: q.city, minScore: q.minScore, scoreBand: q.scoreBand, minIndicators: q.minIndicators,
+      indicator: q.indicator, phone: q.phone, from: q.from, to: q.to, sort: q.sort, facets: true, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
     });
     const { justification, ...query } = q;
     await this.#c.trail.record(who, 'ads.search', {
@@ -123,6 +124,24 @@ export class AdsService {
       themes: [ad.theme], resources: [id, artefact.sha256], query: { artefact: label }, count: 1, justification,
     });
     return { mime: artefact.mime, bytes, kind: artefact.kind };
+  }
+
+  /** A small WebP of the ad's first image, or of its screenshot when it has none: a read of ad
+   *  content like the artefacts it is made from, so authorised and audited the same way. */
+  async thumbnail(who: Who, id: string, justification: string): Promise<Buffer> {
+    const ad = await this.#visibleAd(who, 'ads.artefacts', id);
+    const artefact = ad.artefacts.find((a) => a.kind === 'image') ?? ad.artefacts.find((a) => a.kind === 'screenshot');
+    if (!artefact) throw new BakenError('NOT_FOUND', `ad ${id} has no image or screenshot stored`);
+    let small: Buffer;
+    try {
+      small = await thumbnailOf(await this.#c.blobs.get(artefact.sha256));
+    } catch (e) {
+      throw new BakenError('NOT_FOUND', `ad ${id} has no ${artefact.kind} that can be shown as a picture`, { cause: e });
+    }
+    await this.#c.trail.record(who, 'ads.artefact', {
+      themes: [ad.theme], resources: [id, artefact.sha256], query: { artefact: 'thumbnail' }, count: 1, justification,
+    });
+    return small;
   }
 
   async network(who: Who, id: string, justification: string): Promise<NetworkView> {

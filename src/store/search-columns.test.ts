@@ -56,6 +56,26 @@ describe('search columns', () => {
     }
   });
 
+  it('sort by last seen, newest and oldest exactly as a full sort would, and filter on indicator count and score band', () => {
+    const next = random(11);
+    const at = () => new Date(Date.UTC(2025, 0, 1) + Math.floor(next() * 60) * DAY).toISOString();
+    const rows = Array.from({ length: 2000 }, (_, k) => row(k + 1, { score: Math.floor(next() * 30), indicatorCount: Math.floor(next() * 5), firstSeen: at(), lastSeen: at() }));
+    const c = columns(...rows);
+    const orders = {
+      lastSeen: (a: SearchRow, b: SearchRow) => b.lastSeen.localeCompare(a.lastSeen) || b.score - a.score || a.rid - b.rid,
+      newest: (a: SearchRow, b: SearchRow) => b.firstSeen.localeCompare(a.firstSeen) || a.rid - b.rid,
+      oldest: (a: SearchRow, b: SearchRow) => a.firstSeen.localeCompare(b.firstSeen) || a.rid - b.rid,
+    } as const;
+    for (const [sort, order] of Object.entries(orders) as [keyof typeof orders, (a: SearchRow, b: SearchRow) => number][]) {
+      const want = rows.filter((r) => r.indicatorCount >= 2 && r.score >= 10 && r.score < 20).sort(order);
+      for (const offset of [10, Math.floor(want.length / 2) - 15, want.length - 20, want.length - 1, want.length]) {
+        const got = c.query(base({ sort, minIndicators: 2, scoreBand: '10-19', limit: 30, offset }));
+        assert.equal(got.total, want.length, sort);
+        assert.deepEqual(got.page, want.slice(offset, offset + 30).map((r) => r.rid), `${sort} from ${offset}`);
+      }
+    }
+  });
+
   it('filter on theme, source, city, minimum score and the period seen; unknown values match nothing', () => {
     const c = columns(
       row(1, { source: 'site-a', cityKey: 'utrecht', score: 2, firstSeen: '2025-01-01T00:00:00.000Z', lastSeen: '2025-02-01T00:00:00.000Z' }),

@@ -4,7 +4,7 @@
 // concurrent clients queued into a p95 of 170 ms). The adapter keeps it in step with its own rows and
 // gives it the candidates of the filters only the database can answer (words, phones, indicators, ids).
 import { FacetCounter, scoreBand } from './search-facets.ts';
-import type { SearchFacets } from './store.ts';
+import type { SearchFacets, SearchSort } from './store.ts';
 
 /** One ad as search sees it: the narrow row an adapter keeps per ad. */
 export interface SearchRow {
@@ -17,12 +17,17 @@ export interface ColumnQuery {
   /** The rids the database matched on words, phone, indicator or ids; null when there were no such filters. */
   candidates: readonly number[] | null;
   source?: string; cityKey?: string | null; minScore?: number;
+  /** A score band as the facet names it (SCORE_BANDS). */
+  scoreBand?: string;
+  minIndicators?: number;
   /** UTC ISO times: last seen on or after `from`, first seen on or before `to`. */
   from?: string; to?: string;
+  /** 'score' (the default): score, then last seen; see SORTS in store.ts for the others. */
+  sort?: SearchSort;
   facets: boolean; limit: number; offset: number;
 }
 
-/** `page`: the rids of the page asked for, best first (score, then last seen, then rid). */
+/** `page`: the rids of the page asked for, in the order of `sort` (ties: the older rid first). */
 export interface ColumnResult { total: number; page: number[]; facets?: SearchFacets }
 
 const ABSENT = -1;
@@ -37,6 +42,7 @@ export class SearchColumns {
   #score = new Float64Array(0);
   #firstSeen = new Float64Array(0);
   #lastSeen = new Float64Array(0);
+  #indicators = new Int32Array(0);
   readonly #themes = new Dictionary();
   readonly #facets = {
     city: new DictColumn(), source: new DictColumn(), indicatorCount: new DictColumn(),
@@ -50,6 +56,7 @@ export class SearchColumns {
     this.#score[i] = row.score;
     this.#firstSeen[i] = Date.parse(row.firstSeen);
     this.#lastSeen[i] = Date.parse(row.lastSeen);
+    this.#indicators[i] = row.indicatorCount;
     const f = this.#facets;
     f.city.set(i, row.cityKey);
     f.source.set(i, row.source);
@@ -75,9 +82,11 @@ export class SearchColumns {
     const from = q.from === undefined ? -Infinity : Date.parse(q.from);
     const to = q.to === undefined ? Infinity : Date.parse(q.to);
     const minScore = q.minScore ?? -Infinity;
-    const theme = this.#theme, score = this.#score, first = this.#firstSeen, last = this.#lastSeen;
+    const minIndicators = q.minIndicators ?? -Infinity;
+    const band = q.scoreBand === undefined ? ANY : this.#facets.scoreBand.find(q.scoreBand);
+    const theme = this.#theme, score = this.#score, first = this.#firstSeen, last = this.#lastSeen, indicators = this.#indicators;
     const f = this.#facets;
-    const sources = f.source.codes, cities = f.city.codes;
+    const sources = f.source.codes, cities = f.city.codes, bands = f.scoreBand.codes;
     const candidates = q.candidates;
     const n = candidates === null ? this.#capacity : candidates.length;
     // Preallocated: pushing 100,000 rids onto an array measured ten times slower than the filter itself.
@@ -87,13 +96,28 @@ export class SearchColumns {
     for (let k = 0; k < n; k++) {
       const i = candidates === null ? k : candidates[k]!;
       if (allowed[theme[i]! + 1] === 1 && score[i]! >= minScore && last[i]! >= from && first[i]! <= to
-        && (source === ANY || sources[i] === source) && (city === ANY || cities[i] === city)) matches[total++] = i;
+        && (source === ANY || sources[i] === source) && (city === ANY || cities[i] === city)
+        && indicators[i]! >= minIndicators && (band === ANY || bands[i] === band)) matches[total++] = i;
     }
     const matched = matches.subarray(0, total);
-    const page = topRanked(matched, q.offset + q.limit, score, last).slice(q.offset);
+    const page = pageOf(matched, q.offset, q.limit, this.#order(q.sort ?? 'score'));
     if (!q.facets) return { total, page };
     const facets = Object.fromEntries(FACETS.map((name) => [name, f[name].counted(matched, FACET_ORDER[name])]));
     return { total, page, facets: facets as unknown as SearchFacets };
+  }
+
+  /** `before(a, b)`: row a comes before row b in this order. Every order ends on the older rid, so a
+   *  page boundary never moves between two requests of the same query. */
+  #order(sort: SearchSort): (a: number, b: number) => boolean {
+    const score = this.#score, first = this.#firstSeen, last = this.#lastSeen;
+    switch (sort) {
+      case 'score': return (a, b) =>
+        score[a]! > score[b]! || (score[a] === score[b] && (last[a]! > last[b]! || (last[a] === last[b] && a < b)));
+      case 'lastSeen': return (a, b) =>
+        last[a]! > last[b]! || (last[a] === last[b] && (score[a]! > score[b]! || (score[a] === score[b] && a < b)));
+      case 'newest': return (a, b) => first[a]! > first[b]! || (first[a] === first[b] && a < b);
+      case 'oldest': return (a, b) => first[a]! < first[b]! || (first[a] === first[b] && a < b);
+    }
   }
 
   #grow(needed: number): void {
@@ -103,6 +127,7 @@ export class SearchColumns {
     this.#score = grown(this.#score, capacity, 0);
     this.#firstSeen = grown(this.#firstSeen, capacity, 0);
     this.#lastSeen = grown(this.#lastSeen, capacity, 0);
+    this.#indicators = grown(this.#indicators, capacity, 0);
     for (const name of FACETS) this.#facets[name].grow(capacity);
     this.#capacity = capacity;
   }
@@ -181,11 +206,18 @@ function grown<T extends Int32Array | Float64Array>(array: T, capacity: number, 
   return next;
 }
 
-/** The best `size` rows in rank order: higher score, then seen later, then the older rid. A heap whose
- *  root is the worst of the best so far: one pass over the rows, no full sort. */
-function topRanked(rows: Int32Array, size: number, score: Float64Array, lastSeen: Float64Array): number[] {
-  const before = (a: number, b: number) =>
-    score[a]! > score[b]! || (score[a] === score[b] && (lastSeen[a]! > lastSeen[b]! || (lastSeen[a] === lastSeen[b] && a < b)));
+/** Rows offset..offset+limit-1 in the order `before`. A page past the middle is ranked from the end, in
+ *  the reverse order: scrolling a long list to its end then costs as little as its start. */
+function pageOf(rows: Int32Array, offset: number, limit: number, before: (a: number, b: number) => boolean): number[] {
+  if (offset >= rows.length) return [];
+  if (offset + limit <= rows.length / 2) return topRanked(rows, offset + limit, before).slice(offset);
+  const fromEnd = topRanked(rows, rows.length - offset, (a, b) => before(b, a)).reverse();
+  return fromEnd.slice(0, limit);
+}
+
+/** The first `size` rows in the order `before`. A heap whose root is the last of the first so far:
+ *  one pass over the rows, no full sort. */
+function topRanked(rows: Int32Array, size: number, before: (a: number, b: number) => boolean): number[] {
   const heap: number[] = [];
   const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
   for (let k = 0; k < rows.length; k++) {

@@ -350,6 +350,41 @@ export function storeContract(name: string, open: Opener): void {
       assert.deepEqual((await store.search({ themes: ['toezicht'], phone: '+31612345678' })).total, 0);
     });
 
+    test('search sorts by score, last seen, newest and oldest, filters on indicator count and score band, and shows first seen and age', async (store) => {
+      const runId = await startTestRun(store);
+      const hit = (id: string) => ({ id, weight: 1, evidence: [] });
+      const save = (n: string, score: number, hits: string[], capturedAt: string, age?: number) => store.saveAd({
+        ...keptAd(runId, { url: `https://ads.example/${n}`, score, capturedAt, fields: { title: `ad ${n}`, ...(age === undefined ? {} : { age }) } }),
+        hits: hits.map(hit),
+      });
+      await save('1', 12, ['a', 'b', 'c'], '2025-03-01T10:00:00.000Z', 24);
+      await save('2', 6, ['a'], '2025-03-03T10:00:00.000Z');
+      await save('3', 25, ['a', 'b'], '2025-03-02T10:00:00.000Z');
+      // Seen again later, changed: first seen stays, last seen moves.
+      await save('1', 12, ['a', 'b', 'c'], '2025-03-09T10:00:00.000Z', 24);
+      const titles = async (q: Omit<Parameters<Store['search']>[0], 'themes'>) =>
+        (await store.search({ themes: ['mensenhandel'], ...q })).hits.map((h) => h.title);
+      assert.deepEqual(await titles({}), ['ad 3', 'ad 1', 'ad 2']);
+      assert.deepEqual(await titles({ sort: 'score' }), ['ad 3', 'ad 1', 'ad 2']);
+      assert.deepEqual(await titles({ sort: 'lastSeen' }), ['ad 1', 'ad 2', 'ad 3']);
+      assert.deepEqual(await titles({ sort: 'newest' }), ['ad 2', 'ad 3', 'ad 1']);
+      assert.deepEqual(await titles({ sort: 'oldest' }), ['ad 1', 'ad 3', 'ad 2']);
+      assert.deepEqual(await titles({ sort: 'oldest', limit: 1, offset: 1 }), ['ad 3']);
+      assert.deepEqual(await titles({ minIndicators: 2 }), ['ad 3', 'ad 1']);
+      assert.deepEqual(await titles({ minIndicators: 4 }), []);
+      assert.deepEqual(await titles({ scoreBand: '10-19' }), ['ad 1']);
+      assert.deepEqual(await titles({ scoreBand: '5-9', minIndicators: 1 }), ['ad 2']);
+      assert.deepEqual(await titles({ scoreBand: 'no band' }), []);
+      const [first] = (await store.search({ themes: ['mensenhandel'], sort: 'lastSeen', limit: 1 })).hits;
+      assert.deepEqual([first!.firstSeen, first!.lastSeen, first!.age, first!.indicatorCount, first!.picture],
+        ['2025-03-01T10:00:00.000Z', '2025-03-09T10:00:00.000Z', 24, 3, true]);
+      assert.equal((await store.search({ themes: ['mensenhandel'], scoreBand: '5-9' })).hits[0]!.age, null);
+      // A theme that keeps no pictures (the municipal one): nothing to make a thumbnail of.
+      const bare = keptAd(runId, { url: 'https://ads.example/bare', score: 1, fields: { title: 'bare' } });
+      await store.saveAd({ ...bare, artefacts: bare.artefacts.filter((a) => a.kind === 'html') });
+      assert.equal((await store.search({ themes: ['mensenhandel'], text: 'bare' })).hits[0]!.picture, false);
+    });
+
     test('search counts facets over every match, not only the page, and counts indicators per hit', async (store) => {
       const runId = await startTestRun(store);
       const ads: [string, string, string, number, string][] = [

@@ -57,6 +57,12 @@ export interface SearchQuery {
   source?: string;
   city?: string;
   minScore?: number;
+  /** A score band as the scoreBand facet names it, e.g. '5-9' (SCORE_BANDS). */
+  scoreBand?: string;
+  /** At least this many indicators hit. */
+  minIndicators?: number;
+  /** The order of the hits; 'score' when not given. */
+  sort?: SearchSort;
   /** E.164; matches any of the ad's phone numbers. */
   phone?: string;
   /** An indicator id that hit on the ad. */
@@ -71,6 +77,11 @@ export interface SearchQuery {
   limit?: number;
   offset?: number;
 }
+
+/** score: highest score first (then last seen); lastSeen: seen most recently first; newest: first seen
+ *  most recently first; oldest: first seen longest ago first. */
+export const SEARCH_SORTS = ['score', 'lastSeen', 'newest', 'oldest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export interface FacetCount { value: string; count: number }
 export interface SearchFacets {
@@ -94,6 +105,10 @@ export interface SearchHit {
   indicatorCount: number;
   firstSeen: string;
   lastSeen: string;
+  /** The age the ad states, where the theme stores it; else null. */
+  age: number | null;
+  /** Whether the latest capture holds an image or a screenshot (what a thumbnail is made of). */
+  picture: boolean;
 }
 
 export interface StoredAd {

@@ -6,6 +6,8 @@ import { NETWORK_REASONS } from '../../domain/network.ts';
 import { defineJustifiedRoute, defineRoute } from '../route-spec.ts';
 import { adId, adSummary, configId, decimal, facetCounts, fromDate, page, pageSize, themeId, toDate, wholeNumber } from '../schemas.ts';
 import type { ArtefactBytes } from '../../services/ads.service.ts';
+import { SCORE_BANDS } from '../../store/search-facets.ts';
+import { SEARCH_SORTS } from '../../store/store.ts';
 
 const searchQuery = z.strictObject({
   q: z.string().max(200).optional().describe('words, all of which must occur (title, text, alias, city); no query syntax'),
@@ -13,10 +15,14 @@ const searchQuery = z.strictObject({
   source: configId.optional(),
   city: z.string().max(100).optional(),
   minScore: decimal.optional(),
+  scoreBand: z.enum(SCORE_BANDS.map((b) => b.label)).optional().describe('only ads in this score band, as the scoreBand facet names it'),
+  minIndicators: wholeNumber(0, 1000).optional().describe('at least this many indicators hit'),
   indicator: configId.optional().describe('an indicator id; experts only'),
   phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number, e.g. +31612345678').optional(),
-  from: fromDate.optional().describe('seen on or after (UTC date or time)'),
-  to: toDate.optional().describe('seen on or before (UTC date or time)'),
+  from: fromDate.optional().describe('seen in the period from (UTC date or time): last seen on or after it'),
+  to: toDate.optional().describe('seen in the period up to (UTC date or time): first seen on or before it'),
+  sort: z.enum(SEARCH_SORTS).default('score')
+    .describe('score: highest score first; lastSeen: seen most recently first; newest: first seen most recently first; oldest: first seen longest ago first'),
   page,
   pageSize,
 });
@@ -110,6 +116,14 @@ export const adsRoutes = [
     params: z.strictObject({ id: adId, n: wholeNumber(0, 999) }),
     produces: IMAGE_MEDIA,
     handle: async ({ params, who, reply, justification }, s) => sendArtefact(reply, params.id, await s.ads.artefact(who, params.id, { kind: 'image', n: params.n }, justification)),
+  }),
+  defineJustifiedRoute({
+    method: 'GET', url: '/api/ads/:id/thumbnail', access: 'ads.artefacts', tag: 'ads', status: 200, audit: 'ads.artefact',
+    summary: 'A small picture (WebP, 96 px wide) of the first image of the latest capture, or of its screenshot when it has no image; 404 when it has neither',
+    params: adParams, produces: ['image/webp'],
+    handle: async ({ params, who, reply, justification }, s) => sendArtefact(reply, params.id, {
+      kind: 'image', mime: 'image/webp', bytes: await s.ads.thumbnail(who, params.id, justification),
+    }),
   }),
   defineJustifiedRoute({
     method: 'GET', url: '/api/ads/:id/html', access: 'ads.artefacts', tag: 'ads', status: 200, audit: 'ads.artefact',

@@ -15,7 +15,7 @@ type Row = [rid: number, theme: string, source: string, cityKey: string | null, 
 
 interface HitRow {
   rid: number; id: string; theme: string; source: string; url: string; title: string | null; city: string | null;
-  score: number; indicator_count: number; first_seen: string; last_seen: string;
+  score: number; indicator_count: number; first_seen: string; last_seen: string; age: unknown; picture: number | boolean;
 }
 
 const ROW = 's.rid, s.theme, s.source, s.city_key, s.score, s.indicator_count, s.first_seen, s.last_seen';
@@ -51,6 +51,7 @@ export class PostgresSearch {
         found = columns.query({
           themes: query.themes, candidates: await candidates(client, query, tokens), source: query.source,
           cityKey: query.city === undefined ? undefined : cityKey(query.city), minScore: query.minScore,
+          scoreBand: query.scoreBand, minIndicators: query.minIndicators, sort: query.sort,
           from: query.from, to: query.to, facets: query.facets === true, limit, offset,
         });
       } finally {
@@ -149,7 +150,8 @@ async function shown(client: Client, page: number[]): Promise<SearchHit[]> {
   if (page.length === 0) return [];
   const { rows } = await client.query<HitRow>(`
     SELECT a.rid, a.id, a.theme, a.source, a.url, c.fields ->> 'title' AS title, c.fields ->> 'city' AS city,
-      s.score, s.indicator_count, s.first_seen, s.last_seen
+      s.score, s.indicator_count, s.first_seen, s.last_seen, c.fields -> 'age' AS age,
+        EXISTS (SELECT 1 FROM capture_artefacts x WHERE x.capture_id = c.id AND x.kind IN ('image', 'screenshot')) AS picture
     FROM ads a JOIN captures c ON c.id = a.latest_capture_id JOIN ad_search s ON s.rid = a.rid
     WHERE a.rid = ANY($1::bigint[])`, [page]);
   const byRid = new Map(rows.map((r) => [r.rid, r]));
@@ -160,5 +162,8 @@ function toHit(r: HitRow): SearchHit {
   return {
     id: r.id, theme: r.theme, source: r.source, url: r.url, title: r.title, city: r.city,
     score: r.score, indicatorCount: r.indicator_count, firstSeen: r.first_seen, lastSeen: r.last_seen,
+    // Only a stored number is an age: a theme without it in its allow-list has none.
+    age: typeof r.age === 'number' ? r.age : null,
+    picture: Boolean(r.picture),
   };
 }

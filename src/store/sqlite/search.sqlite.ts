@@ -14,7 +14,7 @@ type Sql = (text: string) => StatementSync;
 
 interface HitRow {
   rid: number; id: string; theme: string; source: string; url: string; title: string | null; city: string | null;
-  score: number; indicator_count: number; first_seen: string; last_seen: string;
+  score: number; indicator_count: number; first_seen: string; last_seen: string; age: unknown; picture: number | boolean;
 }
 type Row = [rid: number, theme: string, source: string, cityKey: string | null, score: number,
   indicatorCount: number, firstSeen: string, lastSeen: string];
@@ -46,6 +46,7 @@ export class SqliteSearch {
       const { total, page, facets } = columns.query({
         themes: query.themes, candidates: this.#candidates(query, tokens), source: query.source,
         cityKey: query.city === undefined ? undefined : cityKey(query.city), minScore: query.minScore,
+          scoreBand: query.scoreBand, minIndicators: query.minIndicators, sort: query.sort,
         from: query.from, to: query.to, facets: query.facets === true, limit, offset,
       });
       const hits = this.#shown(page);
@@ -96,7 +97,8 @@ export class SqliteSearch {
     if (page.length === 0) return [];
     const rows = this.#sql(`
       SELECT a.rid, a.id, a.theme, a.source, a.url, json_extract(c.fields, '$.title') AS title,
-        json_extract(c.fields, '$.city') AS city, s.score, s.indicator_count, s.first_seen, s.last_seen
+        json_extract(c.fields, '$.city') AS city, s.score, s.indicator_count, s.first_seen, s.last_seen, json_extract(c.fields, '$.age') AS age,
+        EXISTS (SELECT 1 FROM capture_artefacts x WHERE x.capture_id = c.id AND x.kind IN ('image', 'screenshot')) AS picture
       FROM ads a JOIN captures c ON c.id = a.latest_capture_id JOIN ad_search s ON s.rid = a.rid
       WHERE a.rid IN (SELECT value FROM json_each(?))`).all(JSON.stringify(page)) as unknown as HitRow[];
     const byRid = new Map(rows.map((r) => [r.rid, r]));
@@ -126,5 +128,8 @@ function toHit(r: HitRow): SearchHit {
   return {
     id: r.id, theme: r.theme, source: r.source, url: r.url, title: r.title, city: r.city,
     score: r.score, indicatorCount: r.indicator_count, firstSeen: r.first_seen, lastSeen: r.last_seen,
+    // Only a stored number is an age: a theme without it in its allow-list has none.
+    age: typeof r.age === 'number' ? r.age : null,
+    picture: Boolean(r.picture),
   };
 }
