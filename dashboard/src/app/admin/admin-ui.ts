@@ -2,8 +2,11 @@
 import { ApiError } from '../core/api';
 import { fill } from '../core/text';
 
-export function failureOf(e: unknown, t: { forbidden: string; failed: string }): string {
-  if (e instanceof ApiError && e.status === 403) return e.problem.detail ? `${t.forbidden} ${e.problem.detail}` : t.forbidden;
+/** A refusal (4xx) with the API's reason, which says what to do; anything else as a failure. */
+export function failureOf(e: unknown, t: { forbidden: string; failed: string; refusedBecause: string }): string {
+  if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
+    return e.problem.detail ? fill(t.refusedBecause, { detail: e.problem.detail }) : t.forbidden;
+  }
   return fill(t.failed, { detail: e instanceof ApiError ? e.problem.detail : String(e) });
 }
 

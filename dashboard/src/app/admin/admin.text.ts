@@ -3,7 +3,7 @@ import { texts } from '../core/text';
 export const ADMIN_TEXT = texts({
   title: 'Beheer', sections: 'Onderdelen van beheer',
   users: 'Gebruikers', tokens: 'Servicetokens', sources: 'Bronnen', profiles: 'Profielen', schedules: 'Planningen', jobs: 'Taken',
-  loading: 'Laden…', forbidden: 'U hebt geen toegang tot dit onderdeel.', failed: 'Dit lukt nu niet: {detail}',
+  loading: 'Laden…', forbidden: 'U hebt geen toegang tot dit onderdeel.', failed: 'Dit lukt nu niet: {detail}', refusedBecause: 'Geweigerd: {detail}',
   // Users
   name: 'Naam', loginName: 'Inlognaam', role: 'Rol', themes: 'Thema\'s', secondFactor: 'Tweede factor', status: 'Status', actions: 'Acties',
   yes: 'ja', no: 'nee', active: 'actief', disabled: 'uitgeschakeld', lockedUntil: 'geblokkeerd tot {time}',
@@ -42,7 +42,7 @@ export const ADMIN_TEXT = texts({
 }, {
   title: 'Administration', sections: 'Parts of administration',
   users: 'Users', tokens: 'Service tokens', sources: 'Sources', profiles: 'Profiles', schedules: 'Schedules', jobs: 'Jobs',
-  loading: 'Loading…', forbidden: 'You have no access to this part.', failed: 'This is not possible right now: {detail}',
+  loading: 'Loading…', forbidden: 'You have no access to this part.', failed: 'This is not possible right now: {detail}', refusedBecause: 'Refused: {detail}',
   name: 'Name', loginName: 'Login name', role: 'Role', themes: 'Themes', secondFactor: 'Second factor', status: 'Status', actions: 'Actions',
   yes: 'yes', no: 'no', active: 'active', disabled: 'disabled', lockedUntil: 'locked until {time}',
   awaiting: 'awaiting approval', requestedBy: 'requested by {names}', approvedBy: 'approved by {name}',
