@@ -133,6 +133,21 @@ describe('dashboard: administration', () => {
     await page.getByRole('status').filter({ hasText: 'analist ingeschakeld.' }).waitFor();
   });
 
+  test('a user\'s role changes in a form next to the list; a role that may do less keeps the approval', async () => {
+    const row = page.locator('tbody tr', { has: page.locator('th', { hasText: /^expert$/ }) });
+    await row.getByRole('button', { name: 'expert wijzigen' }).click();
+    const form = page.locator('#edit-form');
+    await form.getByRole('heading', { name: 'expert wijzigen' }).waitFor();
+    assert.equal(await page.locator('#e-role').inputValue(), 'expert');
+    await page.locator('#e-role').selectOption('analyst');
+    await clean(page);
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Gebruiker expert gewijzigd.' }).waitFor();
+    await form.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => [...document.querySelectorAll('tbody tr')].some((r) => r.querySelector('th')?.textContent === 'expert' && r.textContent?.includes('analist')));
+    assert.match(await row.innerText(), /analist\s+mensenhandel\s+nee\s+actief/);
+  });
+
   test('a service token\'s secret is shown once, with a warning and a copy button; revoking asks first', async () => {
     await page.getByRole('link', { name: 'Servicetokens' }).click();
     await page.waitForURL(/\/admin\/tokens$/);
@@ -174,12 +189,13 @@ describe('dashboard: administration', () => {
     const messages = page.locator('#config-messages');
     await messages.locator('li').first().waitFor();
     const said = await messages.innerText();
-    assert.match(said, /de configuratie zou niet laden/i);
+    assert.match(said, /Niet opgeslagen\. De configuratie meldt:\s+refused: the configuration would not load/);
     const line = original.split('\n').findIndex((l) => l.includes('"extractor"')) + 1;
     assert.match(said, new RegExp(`regel ${line} · extractor: no extractor "bestaat-niet" in extractors/`));
     assert.match(await editor.getAttribute('aria-describedby') ?? '', /config-messages/);
     assert.equal(await editor.getAttribute('aria-invalid'), 'true');
     await clean(page);
+    await keepScreenshot(page, 'admin-sources-nl');
     assert.doesNotMatch(readFileSync(join(data.configDir, 'sources', 'mensenhandel-classic.yaml'), 'utf8'), /bestaat-niet/, 'nothing written');
 
     // The schema's own refusal, at its path.

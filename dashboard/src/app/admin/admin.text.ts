@@ -33,7 +33,7 @@ export const ADMIN_TEXT = texts({
   // Configuration
   id: 'Id', theme: 'Thema', open: 'Openen', openItem: '{id} openen', document: 'Document (JSON, zoals de API het geeft en neemt)',
   documentHint: 'De server controleert de wijziging met de eigen validatie van de configuratie en laadt de hele configuratie ermee voordat hij iets opslaat.',
-  newItem: 'Nieuw', saved: '{id} opgeslagen.', refused: 'Niet opgeslagen: de configuratie zou niet laden.', messages: 'Meldingen bij het document',
+  newItem: 'Nieuw', saved: '{id} opgeslagen.', refused: 'Niet opgeslagen. De configuratie meldt:', messages: 'Meldingen bij het document',
   line: 'regel {n}', notJson: 'Geen geldige JSON: {detail}', noItems: 'Nog niets.', editorFor: '{id} bewerken', choose: 'Kies een item in de tabel, of maak een nieuw.',
   // Jobs
   kind: 'Soort', schedule: 'Planning', slot: 'Gepland voor', state: 'Status', started: 'Gestart', finished: 'Klaar', attempts: 'Pogingen',
@@ -69,7 +69,7 @@ export const ADMIN_TEXT = texts({
   secretDone: 'I have stored the secret',
   id: 'Id', theme: 'Theme', open: 'Open', openItem: 'Open {id}', document: 'Document (JSON, as the API gives and takes it)',
   documentHint: 'The server checks the change with the configuration\'s own validation and loads the whole configuration with it before it saves anything.',
-  newItem: 'New', saved: '{id} saved.', refused: 'Not saved: the configuration would not load.', messages: 'Messages about the document',
+  newItem: 'New', saved: '{id} saved.', refused: 'Not saved. The configuration says:', messages: 'Messages about the document',
   line: 'line {n}', notJson: 'Not valid JSON: {detail}', noItems: 'Nothing yet.', editorFor: 'Edit {id}', choose: 'Choose an item in the table, or make a new one.',
   kind: 'Kind', schedule: 'Schedule', slot: 'Scheduled for', state: 'Status', started: 'Started', finished: 'Finished', attempts: 'Attempts',
   result: 'Result', failure: 'Failure', filterState: 'Status', all: 'all', queued: 'queued', running: 'running', done: 'done', failedState: 'failed',

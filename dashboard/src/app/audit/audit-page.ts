@@ -142,6 +142,7 @@ export class AuditPage {
   protected readonly pages = computed(() => pageCount(this.trail()?.total ?? 0));
   protected readonly summary = computed(() => {
     const tr = this.trail();
+    if (tr?.total === 1) return this.t().shownOne;
     return tr ? fill(this.t().shown, { total: this.i18n.number(tr.total), page: tr.page, pages: this.pages() }) : '';
   });
 
