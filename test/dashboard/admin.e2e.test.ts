@@ -138,7 +138,7 @@ describe('dashboard: administration', () => {
     await row.getByRole('button', { name: 'expert wijzigen' }).click();
     const form = page.locator('#edit-form');
     await form.getByRole('heading', { name: 'expert wijzigen' }).waitFor();
-    assert.equal(await page.locator('#e-role').inputValue(), 'expert');
+    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('#e-role')?.value === 'expert');
     await page.locator('#e-role').selectOption('analyst');
     await clean(page);
     await form.getByRole('button', { name: 'Opslaan' }).click();
@@ -182,6 +182,7 @@ describe('dashboard: administration', () => {
     await page.waitForURL(/\/admin\/sources$/);
     await page.getByRole('button', { name: 'mensenhandel-classic openen' }).click();
     const editor = page.locator('#config-doc');
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#config-doc')?.value.includes('"id": "mensenhandel-classic"'));
     const original = await editor.inputValue();
     assert.match(original, /"extractor": "classic"/);
     await editor.fill(original.replace('"extractor": "classic"', '"extractor": "bestaat-niet"'));
@@ -215,7 +216,7 @@ describe('dashboard: administration', () => {
     for (const [tab, id] of [['Profielen', 'mensenhandel'], ['Planningen', 'mensenhandel-daily']] as const) {
       await page.getByRole('link', { name: tab }).click();
       await page.getByRole('button', { name: `${id} openen` }).click();
-      assert.match(await page.locator('#config-doc').inputValue(), new RegExp(`"id": "${id}"`));
+      await page.waitForFunction((i) => document.querySelector<HTMLTextAreaElement>('#config-doc')?.value.includes(`"id": "${i}"`), id);
       await clean(page);
     }
   });

@@ -11,7 +11,7 @@ import { Session } from '../core/session';
 import { fill } from '../core/text';
 import { AuditStats } from './audit-stats';
 import { AUDIT_TEXT } from './audit.text';
-import { apiParams, AUDIT_ACTIONS, type AuditFilter, filterFromQuery, NO_FILTER, pageCount, queryOfFilter } from './audit-query';
+import { apiParams, AUDIT_ACTIONS, type AuditFilter, COMMON_OUTCOMES, filterFromQuery, NO_FILTER, pageCount, queryOfFilter } from './audit-query';
 
 interface Entry {
   seq: number; at: string; prevHash: string; hash: string;
@@ -36,6 +36,12 @@ interface Verdict { checked: number; ok: boolean; breaks: { seq: number; why: st
           <option value="">{{ t().anyAction }}</option>
           @for (a of actions; track a) { <option [value]="a">{{ a }}</option> }
         </select>
+      </div>
+      <div>
+        <label for="f-outcome">{{ t().outcome }}</label>
+        <input id="f-outcome" name="outcome" maxlength="100" autocomplete="off" list="f-outcomes" [(ngModel)]="draft.outcome" aria-describedby="f-outcome-hint">
+        <datalist id="f-outcomes">@for (o of outcomes; track o) { <option [value]="o"></option> }</datalist>
+        <span class="visually-hidden" id="f-outcome-hint">{{ t().outcomeHint }}</span>
       </div>
       <div>
         <label for="f-user">{{ t().user }}</label>
@@ -131,6 +137,7 @@ export class AuditPage {
   protected readonly t = this.i18n.of(AUDIT_TEXT);
   protected readonly fill = fill;
   protected readonly actions = AUDIT_ACTIONS;
+  protected readonly outcomes = COMMON_OUTCOMES;
   readonly #session = inject(Session);
   protected readonly themes = computed(() => this.#session.user()?.themes ?? []);
 
@@ -168,7 +175,7 @@ export class AuditPage {
   }
 
   protected apply(): void {
-    void this.#router.navigate([], { relativeTo: this.#route, queryParams: queryOfFilter({ ...this.draft, user: this.draft.user.trim(), page: 1 }) });
+    void this.#router.navigate([], { relativeTo: this.#route, queryParams: queryOfFilter({ ...this.draft, user: this.draft.user.trim(), outcome: this.draft.outcome.trim(), page: 1 }) });
   }
 
   protected clear(): void {

@@ -8,7 +8,7 @@ test('the dashboard offers exactly the actions the trail records', () => {
 });
 
 test('a filter survives the round trip through the URL', () => {
-  const f = { user: 'beheerder', action: 'ads.search' as const, theme: 'toezicht', from: '2026-11-01', to: '2026-11-30', page: 3 };
+  const f = { user: 'beheerder', action: 'ads.search' as const, outcome: 'FORBIDDEN', theme: 'toezicht', from: '2026-11-01', to: '2026-11-30', page: 3 };
   assert.deepEqual(filterFromQuery(queryOfFilter(f)), f);
   assert.deepEqual(queryOfFilter(NO_FILTER), {}, 'an empty filter leaves the URL clean');
 });
@@ -19,8 +19,8 @@ test('what is malformed in the URL is left out, never sent on', () => {
   assert.equal(filterFromQuery({ page: '2.5' }).page, 1);
 });
 
-test('the API is asked a page of the filtered trail', () => {
-  assert.deepEqual(apiParams({ ...NO_FILTER, action: 'session.login' }), { action: 'session.login', page: '1', pageSize: String(PAGE_SIZE) });
+test('the API is asked a page of the filtered trail, newest first', () => {
+  assert.deepEqual(apiParams({ ...NO_FILTER, action: 'session.login' }), { action: 'session.login', order: 'desc', page: '1', pageSize: String(PAGE_SIZE) });
   assert.equal(pageCount(0), 1);
   assert.equal(pageCount(PAGE_SIZE + 1), 2);
 });

@@ -19,6 +19,8 @@ export const PAGE_SIZE = 50;
 export interface AuditFilter {
   user: string;
   action: AuditAction | '';
+  /** ok, or a refusal's or failed sign-in's code, as the trail records it. */
+  outcome: string;
   theme: string;
   /** YYYY-MM-DD, the first day (inclusive). */
   from: string;
@@ -27,7 +29,7 @@ export interface AuditFilter {
   page: number;
 }
 
-export const NO_FILTER: AuditFilter = { user: '', action: '', theme: '', from: '', to: '', page: 1 };
+export const NO_FILTER: AuditFilter = { user: '', action: '', outcome: '', theme: '', from: '', to: '', page: 1 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -39,6 +41,7 @@ export function filterFromQuery(query: Readonly<Record<string, string | null | u
   return {
     user: text('user').slice(0, 100),
     action: (AUDIT_ACTIONS as readonly string[]).includes(action) ? (action as AuditAction) : '',
+    outcome: text('outcome').slice(0, 100),
     theme: /^[a-z0-9][a-z0-9-]*$/.test(text('theme')) ? text('theme') : '',
     from: DAY.test(text('from')) ? text('from') : '',
     to: DAY.test(text('to')) ? text('to') : '',
@@ -51,6 +54,7 @@ export function queryOfFilter(f: AuditFilter): Record<string, string> {
   const q: Record<string, string> = {};
   if (f.user) q['user'] = f.user;
   if (f.action) q['action'] = f.action;
+  if (f.outcome) q['outcome'] = f.outcome;
   if (f.theme) q['theme'] = f.theme;
   if (f.from) q['from'] = f.from;
   if (f.to) q['to'] = f.to;
@@ -58,14 +62,17 @@ export function queryOfFilter(f: AuditFilter): Record<string, string> {
   return q;
 }
 
-/** What GET /api/audit is asked. */
+/** What GET /api/audit is asked: the newest events first. */
 export function apiParams(f: AuditFilter): Record<string, string> {
-  return { ...queryOfFilter(f), page: String(f.page), pageSize: String(PAGE_SIZE) };
+  return { ...queryOfFilter(f), order: 'desc', page: String(f.page), pageSize: String(PAGE_SIZE) };
 }
 
 export function pageCount(total: number, pageSize = PAGE_SIZE): number {
   return Math.max(1, Math.ceil(total / pageSize));
 }
+
+/** Outcomes the trail records often, offered as suggestions; any other can be typed. */
+export const COMMON_OUTCOMES = ['ok', 'FORBIDDEN', 'NOT_FOUND', 'CSRF_REJECTED', 'JUSTIFICATION_REQUIRED', 'wrong-password', 'awaiting-approval', 'unknown-user'] as const;
 
 /** The current calendar month (UTC) as GET /api/stats takes it. */
 export function monthOf(date: Date): string {

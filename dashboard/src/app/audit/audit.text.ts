@@ -3,8 +3,8 @@ import { texts } from '../core/text';
 export const AUDIT_TEXT = texts({
   title: 'Audittrail', filters: 'Filters', action: 'Handeling', anyAction: 'alle handelingen', user: 'Gebruiker',
   theme: 'Thema', anyTheme: 'alle thema\'s', from: 'Vanaf (dag)', to: 'Tot en met (dag)', apply: 'Filteren', clear: 'Filters wissen',
-  trail: 'Gebeurtenissen', seq: 'Nr.', at: 'Tijdstip', role: 'Rol', themes: 'Thema\'s', resources: 'Gegevens', count: 'Aantal',
-  justification: 'Reden', outcome: 'Uitkomst', client: 'Adres', query: 'Parameters',
+  trail: 'Gebeurtenissen, nieuwste eerst', seq: 'Nr.', at: 'Tijdstip', role: 'Rol', themes: 'Thema\'s', resources: 'Gegevens', count: 'Aantal',
+  justification: 'Reden', outcome: 'Uitkomst', outcomeHint: 'ok, of de code van een weigering, zoals FORBIDDEN of wrong-password', client: 'Adres', query: 'Parameters',
   loading: 'Laden…', shown: '{total} gebeurtenissen; pagina {page} van {pages}.', shownOne: '1 gebeurtenis.', none: 'Geen gebeurtenissen bij deze filters.',
   paging: 'Pagina\'s', previous: 'Vorige pagina', next: 'Volgende pagina',
   failed: 'Dit lukt nu niet: {detail}', forbidden: 'U hebt geen toegang tot de audittrail.',
@@ -20,8 +20,8 @@ export const AUDIT_TEXT = texts({
 }, {
   title: 'Audit trail', filters: 'Filters', action: 'Action', anyAction: 'all actions', user: 'User',
   theme: 'Theme', anyTheme: 'all themes', from: 'From (day)', to: 'To (day, inclusive)', apply: 'Filter', clear: 'Clear filters',
-  trail: 'Events', seq: 'No.', at: 'Time', role: 'Role', themes: 'Themes', resources: 'Data', count: 'Count',
-  justification: 'Reason', outcome: 'Outcome', client: 'Address', query: 'Parameters',
+  trail: 'Events, newest first', seq: 'No.', at: 'Time', role: 'Role', themes: 'Themes', resources: 'Data', count: 'Count',
+  justification: 'Reason', outcome: 'Outcome', outcomeHint: 'ok, or the code of a refusal, such as FORBIDDEN or wrong-password', client: 'Address', query: 'Parameters',
   loading: 'Loading…', shown: '{total} events; page {page} of {pages}.', shownOne: '1 event.', none: 'No events match these filters.',
   paging: 'Pages', previous: 'Previous page', next: 'Next page',
   failed: 'This is not possible right now: {detail}', forbidden: 'You have no access to the audit trail.',
