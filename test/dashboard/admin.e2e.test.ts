@@ -61,7 +61,7 @@ describe('dashboard: administration', () => {
   });
 
   test('the admin lands on the users, with roles, themes and second factor', async () => {
-    await page.waitForURL(/\/admin\/users$/);
+    await page.waitForURL(/\/admin$/);
     const table = page.locator('table');
     await table.locator('tbody tr').first().waitFor();
     assert.equal(await page.locator('h1').innerText(), 'Beheer');
@@ -105,7 +105,7 @@ describe('dashboard: administration', () => {
 
     const second = await ui.newPage();
     await signIn(second, served.url, SECOND_ADMIN);
-    await second.waitForURL(/\/admin\/users$/);
+    await second.waitForURL(/\/admin$/);
     const theirRow = second.locator('tbody tr', { has: second.locator('th', { hasText: name }) });
     await theirRow.getByRole('button', { name: `${name} goedkeuren` }).click();
     await second.getByRole('status').filter({ hasText: `${name} goedgekeurd.` }).waitFor();
@@ -230,8 +230,11 @@ describe('dashboard: administration', () => {
     assert.match(all, /klaar\s+opschoning\s+mensenhandel\s+retention:mensenhandel[\s\S]*purged 0/);
     assert.match(all, /crawl\s+mensenhandel\s+mensenhandel-daily[\s\S]*captured nothing \(3 failed\)/);
     await clean(page);
+    const before = (await rows.allInnerTexts()).length;
     await page.locator('#job-state').selectOption('done');
-    await page.getByRole('status').filter({ hasText: '2 taken getoond.' }).waitFor();
-    assert.deepEqual(new Set((await rows.allInnerTexts()).map((r) => r.split('\t')[0]?.trim())), new Set(['klaar']));
+    await page.waitForFunction(() => [...document.querySelectorAll('table.jobs tbody tr td:first-child')].every((c) => c.textContent?.trim() === 'klaar'));
+    const done = await rows.allInnerTexts();
+    assert.ok(done.length >= 2 && done.length < before, `${done.length} of ${before}`);
+    await page.getByRole('status').filter({ hasText: `${done.length} taken getoond.` }).waitFor();
   });
 });

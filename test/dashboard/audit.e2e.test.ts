@@ -131,12 +131,12 @@ describe('dashboard: audit trail', () => {
   });
 
   test('an auditor cannot open /admin, and an admin cannot open /audit', async () => {
-    await page.goto(served.url + '/admin/users');
+    await page.goto(served.url + '/admin/tokens');
     await page.waitForURL(/\/audit$/);
     const admin = await ui.newPage();
     await signIn(admin, served.url, ACCOUNTS.admin);
     await admin.goto(served.url + '/audit');
-    await admin.waitForURL(/\/admin\/users$/);
+    await admin.waitForURL(/\/admin$/);
     assert.equal(await admin.locator('h1').innerText(), 'Beheer');
     assert.deepEqual(problemsOf(admin), []);
   });

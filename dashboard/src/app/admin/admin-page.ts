@@ -4,7 +4,11 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { I18n } from '../core/i18n';
 import { ADMIN_TEXT } from './admin.text';
 
-const PARTS = ['users', 'tokens', 'sources', 'profiles', 'schedules', 'jobs'] as const;
+const PARTS = [
+  { label: 'users', path: '/admin' }, { label: 'tokens', path: '/admin/tokens' }, { label: 'sources', path: '/admin/sources' },
+  { label: 'profiles', path: '/admin/profiles' }, { label: 'schedules', path: '/admin/schedules' }, { label: 'jobs', path: '/admin/jobs' },
+] as const;
+const EXACT = { exact: true };
 
 @Component({
   selector: 'bk-admin-page',
@@ -14,8 +18,8 @@ const PARTS = ['users', 'tokens', 'sources', 'profiles', 'schedules', 'jobs'] as
     <h1>{{ t().title }}</h1>
     <nav class="tabs" [attr.aria-label]="t().sections">
       <ul>
-        @for (part of parts; track part) {
-          <li><a [routerLink]="part" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t()[part] }}</a></li>
+        @for (part of parts; track part.path) {
+          <li><a [routerLink]="part.path" routerLinkActive="active" [routerLinkActiveOptions]="exact" ariaCurrentWhenActive="page">{{ t()[part.label] }}</a></li>
         }
       </ul>
     </nav>
@@ -25,4 +29,5 @@ const PARTS = ['users', 'tokens', 'sources', 'profiles', 'schedules', 'jobs'] as
 export class AdminPage {
   protected readonly t = inject(I18n).of(ADMIN_TEXT);
   protected readonly parts = PARTS;
+  protected readonly exact = EXACT;
 }

@@ -4,8 +4,8 @@ import { AdminPage } from './admin-page';
 export const adminRoutes: Routes = [{
   path: '', component: AdminPage,
   children: [
-    { path: '', pathMatch: 'full', redirectTo: 'users' },
-    { path: 'users', loadComponent: () => import('./users').then((m) => m.Users) },
+    // Users are the start page of administration: /admin, where every admin lands.
+    { path: '', pathMatch: 'full', loadComponent: () => import('./users').then((m) => m.Users) },
     { path: 'tokens', loadComponent: () => import('./tokens').then((m) => m.Tokens) },
     { path: 'sources', data: { kind: 'sources' }, loadComponent: () => import('./config-editor').then((m) => m.ConfigEditor) },
     { path: 'profiles', data: { kind: 'profiles' }, loadComponent: () => import('./config-editor').then((m) => m.ConfigEditor) },
