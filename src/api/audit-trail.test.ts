@@ -145,6 +145,17 @@ describe('audit trail', { timeout: 120_000 }, () => {
       assert.equal(e.body.action, 'ads.search');
       assert.ok(e.body.themes.includes('toezicht'), `event ${e.seq} touches ${e.body.themes}`);
     }
+    const succeeded = (await w.app.inject({ method: 'GET', url: '/api/audit?outcome=ok&action=ads.search', headers: auditor.headers })).json();
+    assert.equal(succeeded.total, 1, 'the search succeeded');
+    // Newest first; each read is itself recorded, so later reads see the earlier reads on top.
+    const seqsOf = (r: { entries: { seq: number }[] }) => r.entries.map((e) => e.seq);
+    const newest = seqsOf((await w.app.inject({ method: 'GET', url: '/api/audit?order=desc&pageSize=6', headers: auditor.headers })).json());
+    const all = seqsOf((await w.app.inject({ method: 'GET', url: '/api/audit?pageSize=500', headers: auditor.headers })).json());
+    assert.deepEqual(newest, all.slice(-7, -1).reverse(), 'the newest six, newest first');
+    const second = seqsOf((await w.app.inject({ method: 'GET', url: '/api/audit?order=desc&pageSize=3&page=2', headers: auditor.headers })).json());
+    assert.deepEqual(second, newest.slice(1, 4), 'page 2 counts from the newest (now the two reads above)');
+    const none = (await w.app.inject({ method: 'GET', url: '/api/audit?outcome=FORBIDDEN&action=ads.search', headers: auditor.headers })).json();
+    assert.equal(none.total, 0, 'the outcome narrows the trail');
     const police = (await w.app.inject({ method: 'GET', url: '/api/audit?user=analyst-mensenhandel', headers: auditor.headers })).json();
     assert.deepEqual(police.entries.filter((e: { body: { themes: string[] } }) => e.body.themes.length > 0), [], 'events of a police theme stay hidden');
     const check = (await w.app.inject({ method: 'GET', url: '/api/audit/verify', headers: auditor.headers })).json();

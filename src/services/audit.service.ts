@@ -4,7 +4,7 @@ import { verifyChain, type ChainBreak, type LogEntry } from '../domain/hash-chai
 import { anchorProblems, readAnchors } from '../evidence/verify-anchors.ts';
 import { themeRefs, themesFor, type ServiceContext } from './context.ts';
 
-export interface AuditQuery { user?: string; action?: string; theme?: string; from?: string; to?: string; page: number; pageSize: number }
+export interface AuditQuery { user?: string; action?: string; outcome?: string; theme?: string; from?: string; to?: string; order?: 'asc' | 'desc'; page: number; pageSize: number }
 
 /** Entries are read in chunks, so a long trail is filtered without holding it in memory. */
 const CHUNK = 5000;
@@ -26,19 +26,29 @@ export class AuditService {
     const matches = (e: LogEntry) => inScope(e)
       && (q.user === undefined || e.body['user'] === q.user)
       && (q.action === undefined || e.body.action === q.action)
+      && (q.outcome === undefined || e.body['outcome'] === q.outcome)
       && (q.from === undefined || e.at >= q.from)
       && (q.to === undefined || e.at <= q.to);
     const skip = (q.page - 1) * q.pageSize;
-    const entries: LogEntry[] = [];
-    let total = 0;
-    for (let from = 1; ; from += CHUNK) {
-      const chunk = await this.#c.store.readLog('audit', { fromSeq: from, limit: CHUNK });
-      for (const e of chunk) {
-        if (!matches(e)) continue;
-        if (total >= skip && entries.length < q.pageSize) entries.push(e);
-        total++;
+    const scan = async (take: (e: LogEntry, index: number) => void): Promise<number> => {
+      let n = 0;
+      for (let from = 1; ; from += CHUNK) {
+        const chunk = await this.#c.store.readLog('audit', { fromSeq: from, limit: CHUNK });
+        for (const e of chunk) if (matches(e)) take(e, n++);
+        if (chunk.length < CHUNK) return n;
       }
-      if (chunk.length < CHUNK) break;
+    };
+    const entries: LogEntry[] = [];
+    let total: number;
+    if (q.order === 'desc') {
+      // Newest first: count, then take the page's window from the end (the trail is read oldest first).
+      const count = await scan(() => {});
+      const end = count - skip;
+      const start = Math.max(0, end - q.pageSize);
+      total = await scan((e, i) => { if (i >= start && i < end) entries.push(e); });
+      entries.reverse();
+    } else {
+      total = await scan((e, i) => { if (i >= skip && entries.length < q.pageSize) entries.push(e); });
     }
     const { page, pageSize, ...filters } = q;
     await this.#c.trail.record(who, 'audit.read', { themes: q.theme === undefined ? [...scope] : [q.theme], query: { ...filters, page }, count: entries.length });

@@ -33,9 +33,11 @@ export const oversightRoutes = [
     querystring: z.strictObject({
       user: z.string().max(100).optional(),
       action: z.enum(AUDIT_ACTIONS).optional(),
+      outcome: z.string().max(100).optional().describe('the event\'s outcome as recorded: ok, or a refusal\'s or failed sign-in\'s code (FORBIDDEN, NOT_FOUND, wrong-password, awaiting-approval, …)'),
       theme: themeId.optional(),
       from: fromDate.optional(),
       to: toDate.optional(),
+      order: z.enum(['asc', 'desc']).default('asc').describe('asc: oldest first; desc: newest first (page 1 holds the newest events)'),
       page,
       pageSize: wholeNumber(1, 500).default(100),
     }),

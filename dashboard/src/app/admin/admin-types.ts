@@ -1,0 +1,27 @@
+// The shapes the administration routes answer (docs/openapi.json: User, Token, Job).
+import type { Role } from '../core/api-types';
+import type { JobState } from './format';
+
+export const ROLES: readonly Role[] = ['expert', 'analyst', 'supervisor', 'admin', 'auditor'];
+
+export interface User {
+  id: string; name: string; role: Role; themes: string[]; disabled: boolean; totp: boolean;
+  lockedUntil: string | null; createdAt: string; updatedAt: string;
+  approved: boolean; requestedBy: string[]; approvedBy: string | null; approvedAt: string | null;
+}
+
+export interface Token {
+  id: string; name: string; role: Role; themes: string[]; createdBy: string; createdAt: string;
+  expiresAt: string | null; revokedAt: string | null; approvedBy: string | null; approvedAt: string | null;
+}
+
+export interface Job {
+  id: string; kind: 'crawl' | 'purge'; theme: string; source: string | null; schedule: string; slot: string;
+  state: JobState; attempts: number; queuedAt: string; notBefore: string; worker: string | null;
+  startedAt: string | null; finishedAt: string | null;
+  result: Record<string, string | number> | null; error: string | null;
+}
+
+/** A source, profile or schedule: the fields every kind has; the rest is the document. */
+export interface ConfigItem { id: string; theme: string; name?: string; [key: string]: unknown }
+export type ConfigKind = 'sources' | 'profiles' | 'schedules';
