@@ -4,8 +4,8 @@
 /** The API's closed list of actions (src/domain/audit-event.ts; a unit test keeps them equal). */
 export const AUDIT_ACTIONS = [
   'session.login', 'session.login-failed', 'session.logout', 'session.justify',
-  'ads.search', 'ads.read', 'ads.artefact', 'ads.network', 'ads.versions', 'ads.export',
-  'lists.read', 'lists.create', 'lists.add', 'lists.remove', 'lists.delete',
+  'ads.search', 'ads.read', 'ads.artefact', 'ads.network', 'ads.versions', 'ads.verify', 'ads.export',
+  'lists.read', 'lists.create', 'lists.add', 'lists.note', 'lists.remove', 'lists.delete', 'lists.export',
   'stats.read', 'audit.read', 'audit.verify',
   'config.read', 'config.change',
   'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read',
