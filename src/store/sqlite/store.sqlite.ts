@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import type { AdFields, Artefact, CaptureMeta } from '../../domain/ad.ts';
 import type { IndicatorHit } from '../../domain/indicator-hit.ts';
 import type { AnalysisInput } from '../../domain/analysis-input.ts';
@@ -17,6 +17,7 @@ import { runSync, type Steps, type Tx } from '../transaction-seam.ts';
 import { assertRunStart, normaliseUtc } from '../validate.ts';
 import { openDatabase } from './database.sqlite.ts';
 import { SqliteSearch } from './search.sqlite.ts';
+import { Statements } from './statements.sqlite.ts';
 import * as analysis from './staging.sqlite.ts';
 import * as retention from './retention.sqlite.ts';
 import { SqliteTx } from './transaction.sqlite.ts';
@@ -50,37 +51,38 @@ const THEME_IN = 'a.theme IN (SELECT value FROM json_each(:themes))';
 class SqliteStore extends StoreWrites implements Store {
   readonly #db: DatabaseSync;
   readonly #tx: SqliteTx;
-  readonly #statements = new Map<string, StatementSync>();
+  readonly #statements: Statements;
   readonly #search: SqliteSearch;
 
   constructor(db: DatabaseSync) {
     super();
     this.#db = db;
-    this.#search = new SqliteSearch(db, (text) => this.#sql(text));
-    this.#tx = new SqliteTx((text) => this.#sql(text));
+    this.#statements = new Statements(db);
+    this.#search = new SqliteSearch(db, (text) => this.#statements.sql(text));
+    this.#tx = new SqliteTx((text) => this.#statements.sql(text));
   }
 
   /** Runs the algorithm from BEGIN to COMMIT without an await: no other work on this connection falls in between. */
   protected override async transact<T>(algorithm: (tx: Tx) => Steps<T>): Promise<T> {
-    return this.#transaction(() => runSync(algorithm(this.#tx)));
+    return this.#statements.transaction(() => runSync(algorithm(this.#tx)));
   }
 
   async startRun(run: RunStart): Promise<string> {
     assertRunStart(run);
     const id = randomUUID();
-    this.#sql('INSERT INTO runs (id, theme, source, started_at, software_version) VALUES (?, ?, ?, ?, ?)')
+    this.#statements.sql('INSERT INTO runs (id, theme, source, started_at, software_version) VALUES (?, ?, ?, ?, ?)')
       .run(id, run.theme, run.source, normaliseUtc(run.startedAt), run.softwareVersion);
     return id;
   }
 
   async failures(runId: string): Promise<RunFailure[]> {
-    const rows = this.#sql('SELECT source, url, reason, attempts FROM run_failures WHERE run_id = ? ORDER BY n')
+    const rows = this.#statements.sql('SELECT source, url, reason, attempts FROM run_failures WHERE run_id = ? ORDER BY n')
       .all(runId) as unknown as RunFailure[];
     return rows.map(({ source, url, reason, attempts }) => ({ source, url, reason, attempts }));
   }
 
   async getAd(id: string, themes: string[]): Promise<StoredAd | null> {
-    const row = this.#sql(`
+    const row = this.#statements.sql(`
       SELECT a.id, a.theme, a.source, a.url, a.first_seen, a.last_seen, c.id AS capture_id, c.version,
         c.meta, c.fields, c.score, c.hits, a.gone_at, (SELECT count(*) FROM sightings s WHERE s.ad_id = a.id) AS sightings
       FROM ads a JOIN captures c ON c.id = a.latest_capture_id
@@ -100,7 +102,7 @@ class SqliteStore extends StoreWrites implements Store {
   }
 
   async versions(id: string, themes: string[]): Promise<AdVersion[]> {
-    const rows = this.#sql(`
+    const rows = this.#statements.sql(`
       SELECT c.id, c.version, c.captured_at, c.content_hash, c.fields FROM captures c JOIN ads a ON a.id = c.ad_id
       WHERE c.ad_id = :id AND ${THEME_IN} ORDER BY c.version`).all({ id, themes: JSON.stringify(themes) }) as unknown as
       { id: string; version: number; captured_at: string; content_hash: string; fields: string }[];
@@ -111,7 +113,7 @@ class SqliteStore extends StoreWrites implements Store {
   }
 
   async evidence(adIdFilter?: string): Promise<CaptureEvidence[]> {
-    const rows = this.#sql(`
+    const rows = this.#statements.sql(`
       SELECT a.id AS ad_id, a.theme, a.source, a.url, a.first_seen, a.last_seen, a.latest_capture_id, a.gone_at,
         c.id, c.version, c.run_id, c.captured_at, c.content_hash, c.meta, c.fields, c.score, c.hits,
         c.manifest_sha256, c.signature, c.key_id, c.perceptual_hashes
@@ -131,13 +133,13 @@ class SqliteStore extends StoreWrites implements Store {
   }
 
   async sightings(id: string): Promise<{ runId: string; seenAt: string }[]> {
-    const rows = this.#sql('SELECT run_id, seen_at FROM sightings WHERE ad_id = ? ORDER BY seen_at, rowid').all(id) as unknown as
+    const rows = this.#statements.sql('SELECT run_id, seen_at FROM sightings WHERE ad_id = ? ORDER BY seen_at, rowid').all(id) as unknown as
       { run_id: string; seen_at: string }[];
     return rows.map((r) => ({ runId: r.run_id, seenAt: r.seen_at }));
   }
 
   #artefacts(captureId: string): Artefact[] {
-    const rows = this.#sql('SELECT kind, sha256, mime, bytes, url FROM capture_artefacts WHERE capture_id = ? ORDER BY n')
+    const rows = this.#statements.sql('SELECT kind, sha256, mime, bytes, url FROM capture_artefacts WHERE capture_id = ? ORDER BY n')
       .all(captureId) as unknown as ArtefactRow[];
     return rows.map(({ url, ...a }) => (url === null ? a : { ...a, url }));
   }
@@ -147,35 +149,35 @@ class SqliteStore extends StoreWrites implements Store {
   }
 
   async networkOf(adId: string, themes: string[]): Promise<Network | null> {
-    return analysis.networkOf((text) => this.#sql(text), adId, themes);
+    return analysis.networkOf((text) => this.#statements.sql(text), adId, themes);
   }
 
   async replaceLinks(theme: string, links: readonly NetworkLink[]): Promise<void> {
-    this.#transaction(() => analysis.replaceLinks((text) => this.#sql(text), theme, links));
+    this.#statements.transaction(() => analysis.replaceLinks((text) => this.#statements.sql(text), theme, links));
   }
 
   async stagedFeatures(runId: string): Promise<{ url: string; features: AnalysisInput }[]> {
-    return analysis.stagedFeatures((text) => this.#sql(text), runId);
+    return analysis.stagedFeatures((text) => this.#statements.sql(text), runId);
   }
 
   async takeStaged(runId: string, url: string): Promise<Uint8Array | null> {
-    return this.#transaction(() => analysis.takeStaged((text) => this.#sql(text), runId, url));
+    return this.#statements.transaction(() => analysis.takeStaged((text) => this.#statements.sql(text), runId, url));
   }
 
   async stagingRuns(): Promise<StagingRun[]> {
-    return analysis.stagingRuns((text) => this.#sql(text));
+    return analysis.stagingRuns((text) => this.#statements.sql(text));
   }
 
   async keptFeatures(theme: string, since: string): Promise<AnalysisInput[]> {
-    return analysis.keptFeatures((text) => this.#sql(text), theme, normaliseUtc(since));
+    return analysis.keptFeatures((text) => this.#statements.sql(text), theme, normaliseUtc(since));
   }
 
   async holds(theme: string): Promise<LegalHold[]> {
-    return retention.holds((text) => this.#sql(text), theme);
+    return retention.holds((text) => this.#statements.sql(text), theme);
   }
 
   async readLog(log: LogName, opts: { fromSeq?: number; limit?: number } = {}): Promise<LogEntry[]> {
-    const rows = this.#sql(`
+    const rows = this.#statements.sql(`
       SELECT log, seq, at, prev_hash, hash, body FROM log_entries
       WHERE log = ? AND seq >= ? ORDER BY seq LIMIT ?`)
       .all(log, opts.fromSeq ?? 1, opts.limit ?? -1) as unknown as LogRow[];
@@ -183,12 +185,12 @@ class SqliteStore extends StoreWrites implements Store {
   }
 
   async referencedBlobs(): Promise<Set<string>> {
-    const rows = this.#sql('SELECT DISTINCT sha256 FROM capture_artefacts').all() as unknown as { sha256: string }[];
+    const rows = this.#statements.sql('SELECT DISTINCT sha256 FROM capture_artefacts').all() as unknown as { sha256: string }[];
     return new Set(rows.map((r) => r.sha256));
   }
 
   async runs(theme: string): Promise<(RunStart & RunCounts & { id: string; finishedAt: string | null })[]> {
-    const rows = this.#sql('SELECT * FROM runs WHERE theme = ? ORDER BY started_at DESC, id').all(theme) as unknown as RunRow[];
+    const rows = this.#statements.sql('SELECT * FROM runs WHERE theme = ? ORDER BY started_at DESC, id').all(theme) as unknown as RunRow[];
     return rows.map((r) => ({
       id: r.id, theme: r.theme, source: r.source, startedAt: r.started_at, finishedAt: r.finished_at,
       softwareVersion: r.software_version, captured: r.captured, kept: r.kept, deleted: r.deleted, failed: r.failed,
@@ -201,25 +203,4 @@ class SqliteStore extends StoreWrites implements Store {
     this.#db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     this.#db.close();
   }
-
-  #sql(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  #transaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (err) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      throw err;
-    }
- }
 }
