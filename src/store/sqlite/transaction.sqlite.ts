@@ -75,10 +75,9 @@ export class SqliteTx implements Tx<'sync'> {
     const insert = this.#sql('INSERT INTO capture_artefacts (capture_id, n, kind, sha256, mime, bytes, url) VALUES (?, ?, ?, ?, ?, ?, ?)');
     ad.artefacts.forEach((a, n) => insert.run(ad.captureId, n, a.kind, a.sha256, a.mime, a.bytes, a.url ?? null));
     // The full-text index is contentless and keyed by the ad's rid: the new version's words replace the old.
-    const { rid } = this.#sql('SELECT rid FROM ads WHERE id = ?').get(adId) as { rid: number };
-    this.#sql('DELETE FROM ads_fts WHERE rowid = ?').run(rid);
-    this.#sql('INSERT INTO ads_fts (rowid, title, text, alias, city) VALUES (?, ?, ?, ?, ?)')
-      .run(rid, ad.fields.title ?? null, ad.fields.text ?? null, ad.fields.alias ?? null, ad.fields.city ?? null);
+    this.#sql('DELETE FROM ads_fts WHERE rowid = (SELECT rid FROM ads WHERE id = ?)').run(adId);
+    this.#sql('INSERT INTO ads_fts (rowid, title, text, alias, city) SELECT rid, ?, ?, ?, ? FROM ads WHERE id = ?')
+      .run(ad.fields.title ?? null, ad.fields.text ?? null, ad.fields.alias ?? null, ad.fields.city ?? null, adId);
   }
 
   addSighting(adId: string, runId: string, seenAt: string): void {
