@@ -55,6 +55,35 @@ export function storeContract(name: string, open: Opener): void {
       }
     });
 
+    it('concurrent writers in two processes keep each log one unbroken chain, and one hold per ad', async () => {
+      const { store, another, cleanup } = await open();
+      const other = await another();
+      try {
+        const runId = await startTestRun(store);
+        const { adId } = await store.saveAd(keptAd(runId, { url: 'https://ads.example/held' }));
+        const outcomes = await Promise.all([store, other].flatMap((s, p) => [
+          ...Array.from({ length: 30 }, (_, n) => s.appendLog('audit', { action: 'search', process: p, n }).then(() => 'appended')),
+          ...Array.from({ length: 10 }, (_, n) => s.saveAd(keptAd(runId, { url: `https://ads.example/${n}`, fields: { title: `Versie ${p}` } })).then((r) => r.outcome)),
+          s.placeHold(adId, 'mensenhandel', `ZAAK-${p}`, 'expert.jansen', '2025-03-03T00:00:00.000Z')
+            .then(() => 'held', (err: unknown) => (err instanceof BakenError ? err.code : 'error')),
+        ]));
+        const count = (what: string) => outcomes.filter((o) => o === what).length;
+        assert.equal(count('appended'), 60);
+        assert.deepEqual([count('new'), count('changed')], [10, 10], 'each URL is new once, then a change from the other process');
+        assert.deepEqual([count('held'), count('CONFLICT')], [1, 1]);
+        for (const log of ['audit', 'custody'] as const) {
+          const entries = await other.readLog(log);
+          assert.deepEqual(entries.map((e) => e.seq), entries.map((_, i) => i + 1), `${log}: no gap and no fork`);
+          assert.deepEqual(verifyChain(entries).breaks, [], log);
+        }
+        assert.equal((await store.readLog('custody')).length, 1 + 20 + 1, 'the first save, 20 saves and the hold');
+      } finally {
+        await other.close();
+        await store.close();
+        await cleanup();
+      }
+    });
+
     test('saves an ad and reads it back whole', async (store) => {
       const runId = await startTestRun(store);
       const ad = keptAd(runId);

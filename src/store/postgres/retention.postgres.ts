@@ -1,44 +1,15 @@
-// Legal holds and the retention purge on PostgreSQL (holds in schema.postgres.ts). The store class
-// wraps each call in its transaction together with the custody entry that records it.
-import { BakenError } from '../../domain/errors.ts';
+// Legal holds and the retention purge on PostgreSQL (holds in schema.postgres.ts). Placing and
+// releasing a hold, and the purge's transaction with its custody entry, are in ../store-writes.ts.
 import type { LegalHold, RetentionCutoff } from '../store.ts';
-import { isUniqueViolation, type Queryable } from './database.postgres.ts';
+import type { Queryable } from './database.postgres.ts';
 
-interface HoldRow { ad_id: string; theme: string; case_number: string; held_by: string; held_at: string }
+export interface HoldRow { ad_id: string; theme: string; case_number: string; held_by: string; held_at: string }
 
-const toHold = (r: HoldRow): LegalHold => ({ adId: r.ad_id, theme: r.theme, caseNumber: r.case_number, by: r.held_by, at: r.held_at });
-
-export async function placeHold(db: Queryable, hold: LegalHold): Promise<void> {
-  // KEY SHARE keeps a purge running at the same time from deleting the ad under the new hold.
-  const ad = await db.query('SELECT 1 FROM ads WHERE id = $1 AND theme = $2 FOR KEY SHARE', [hold.adId, hold.theme]);
-  if (ad.rowCount === 0) throw new BakenError('NOT_FOUND', `cannot hold ad ${hold.adId}: theme "${hold.theme}" keeps no such ad`);
-  const held = await heldRow(db, hold.adId, hold.theme);
-  if (held) {
-    throw new BakenError('CONFLICT', `ad ${hold.adId} is already on hold for case ${held.case_number}; release it first to link it to another case`);
-  }
-  try {
-    await db.query('INSERT INTO holds (ad_id, theme, case_number, held_by, held_at) VALUES ($1, $2, $3, $4, $5)',
-      [hold.adId, hold.theme, hold.caseNumber, hold.by, hold.at]);
-  } catch (err) {
-    // Another process placed a hold between the check above and this insert.
-    if (isUniqueViolation(err)) throw new BakenError('CONFLICT', `ad ${hold.adId} was just put on hold by someone else; release it first to link it to another case`, { cause: err });
-    throw err;
-  }
-}
-
-export async function releaseHold(db: Queryable, adId: string, theme: string): Promise<LegalHold> {
-  const { rows } = await db.query<HoldRow>('DELETE FROM holds WHERE ad_id = $1 AND theme = $2 RETURNING *', [adId, theme]);
-  if (!rows[0]) throw new BakenError('NOT_FOUND', `ad ${adId} is not on hold in theme "${theme}"`);
-  return toHold(rows[0]);
-}
+export const toHold = (r: HoldRow): LegalHold => ({ adId: r.ad_id, theme: r.theme, caseNumber: r.case_number, by: r.held_by, at: r.held_at });
 
 export async function holds(db: Queryable, theme: string): Promise<LegalHold[]> {
   const { rows } = await db.query<HoldRow>('SELECT * FROM holds WHERE theme = $1 ORDER BY held_at, ad_id', [theme]);
   return rows.map(toHold);
-}
-
-async function heldRow(db: Queryable, adId: string, theme: string): Promise<HoldRow | undefined> {
-  return (await db.query<HoldRow>('SELECT * FROM holds WHERE ad_id = $1 AND theme = $2', [adId, theme])).rows[0];
 }
 
 const EXPIRED = 'a.theme = $1 AND (a.last_seen < $2 OR ($3::text IS NOT NULL AND a.first_seen < $3))';

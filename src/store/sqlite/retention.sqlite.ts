@@ -1,40 +1,16 @@
-// Legal holds and the retention purge on SQLite (schema-retention.sql.ts). The store class wraps each
-// call in its transaction together with the custody entry that records it.
+// Legal holds and the retention purge on SQLite (schema-retention.sql.ts). Placing and releasing a
+// hold, and the purge's transaction with its custody entry, are in ../store-writes.ts.
 import type { StatementSync } from 'node:sqlite';
-import { BakenError } from '../../domain/errors.ts';
 import type { LegalHold, RetentionCutoff } from '../store.ts';
 
 type Sql = (text: string) => StatementSync;
-interface HoldRow { ad_id: string; theme: string; case_number: string; held_by: string; held_at: string }
+export interface HoldRow { ad_id: string; theme: string; case_number: string; held_by: string; held_at: string }
 
-const toHold = (r: HoldRow): LegalHold => ({ adId: r.ad_id, theme: r.theme, caseNumber: r.case_number, by: r.held_by, at: r.held_at });
-
-export function placeHold(sql: Sql, hold: LegalHold): void {
-  if (!sql('SELECT 1 FROM ads WHERE id = ? AND theme = ?').get(hold.adId, hold.theme)) {
-    throw new BakenError('NOT_FOUND', `cannot hold ad ${hold.adId}: theme "${hold.theme}" keeps no such ad`);
-  }
-  const held = heldRow(sql, hold.adId, hold.theme);
-  if (held) {
-    throw new BakenError('CONFLICT', `ad ${hold.adId} is already on hold for case ${held.case_number}; release it first to link it to another case`);
-  }
-  sql('INSERT INTO holds (ad_id, theme, case_number, held_by, held_at) VALUES (?, ?, ?, ?, ?)')
-    .run(hold.adId, hold.theme, hold.caseNumber, hold.by, hold.at);
-}
-
-export function releaseHold(sql: Sql, adId: string, theme: string): LegalHold {
-  const held = heldRow(sql, adId, theme);
-  if (!held) throw new BakenError('NOT_FOUND', `ad ${adId} is not on hold in theme "${theme}"`);
-  sql('DELETE FROM holds WHERE ad_id = ?').run(adId);
-  return toHold(held);
-}
+export const toHold = (r: HoldRow): LegalHold => ({ adId: r.ad_id, theme: r.theme, caseNumber: r.case_number, by: r.held_by, at: r.held_at });
 
 export function holds(sql: Sql, theme: string): LegalHold[] {
   const rows = sql('SELECT * FROM holds WHERE theme = ? ORDER BY held_at, ad_id').all(theme) as unknown as HoldRow[];
   return rows.map(toHold);
-}
-
-function heldRow(sql: Sql, adId: string, theme: string): HoldRow | undefined {
-  return sql('SELECT * FROM holds WHERE ad_id = ? AND theme = ?').get(adId, theme) as HoldRow | undefined;
 }
 
 const EXPIRED = `a.theme = :theme AND (a.last_seen < :last OR (:first IS NOT NULL AND a.first_seen < :first))`;

@@ -1,4 +1,4 @@
-// Prepared-statement cache and transactions for the API's adapters on one connection.
+// Prepared-statement cache and transactions on one connection, for the store and the API's adapters.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
 export class Statements {
