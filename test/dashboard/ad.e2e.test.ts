@@ -3,9 +3,9 @@
 // on a list and on legal hold; an analyst sees only the indicator count; a supervisor sees a
 // municipal ad without any stored picture, and a police ad as not found.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ACCOUNTS, justify, keepScreenshot, openBrowser, problemsOf, seriousViolations, serveDashboard, signIn, type Served, type Ui } from './harness.ts';
+import { ACCOUNTS, justify, keepScreenshot, problemsOf, seriousViolations, signIn, useDashboard } from './harness.ts';
 
 interface Found { id: string; title: string; hitIds: string[]; spanTexts: string[] }
 
@@ -35,21 +35,12 @@ function firstAd(page: Page): Promise<string> {
 }
 
 describe('dashboard: ad detail', () => {
-  let served: Served;
-  let ui: Ui;
+  const dashboard = useDashboard();
   let found: Found;
-  before(async () => {
-    served = await serveDashboard();
-    ui = await openBrowser();
-  });
-  after(async () => {
-    await ui?.close();
-    await served?.stop();
-  });
 
   test('an expert reads the marked evidence, zooms the screenshot, verifies the capture, lists the ad and holds it', async () => {
-    const page = await ui.newPage();
-    await signIn(page, served.url, ACCOUNTS.expert);
+    const page = await dashboard.ui.newPage();
+    await signIn(page, dashboard.served.url, ACCOUNTS.expert);
     await justify(page);
     found = (await adWithSpans(page))!;
     assert.ok(found, 'the demo crawl keeps an ad with span evidence');
@@ -61,7 +52,7 @@ describe('dashboard: ad detail', () => {
       if (res.status !== 201) throw new Error(`list: ${res.status}`);
     }, listName);
 
-    await page.goto(`${served.url}/ads/${found.id}`);
+    await page.goto(`${dashboard.served.url}/ads/${found.id}`);
     await page.locator('h1', { hasText: found.title }).waitFor();
     // Evidence: marked in the text, each indicator explained, the explanation leads to its mark.
     const marks = await page.locator('.ad-text mark').allInnerTexts();
@@ -128,7 +119,7 @@ describe('dashboard: ad detail', () => {
   test('two versions are compared at once, what went struck through and what came underlined', async () => {
     // The demo crawl holds one version per ad: the ad's answer is given a second version here, and
     // the diff the API computes for real versions (src/api/ads.test.ts) is answered as it would be.
-    const page = await ui.newPage('en');
+    const page = await dashboard.ui.newPage('en');
     await page.route((u) => u.pathname === `/api/ads/${found.id}`, async (route) => {
       const ad = await (await route.fetch()).json() as { versions: { version: number; capturedAt: string; captureId: string }[] };
       const first = ad.versions[0]!;
@@ -144,7 +135,7 @@ describe('dashboard: ad detail', () => {
         { field: 'age', change: 'removed', parts: [{ op: 'remove', text: '18' }] },
       ] } } });
     });
-    await signIn(page, served.url, ACCOUNTS.expert, `/ads/${found.id}`);
+    await signIn(page, dashboard.served.url, ACCOUNTS.expert, `/ads/${found.id}`);
     await justify(page);
     await page.getByRole('heading', { name: 'Differences between version 1 and 2' }).waitFor();
     assert.match(asked, /from=1&to=2/);
@@ -159,8 +150,8 @@ describe('dashboard: ad detail', () => {
   });
 
   test('an analyst sees the same ad with only its number of indicators, and no hold', async () => {
-    const page = await ui.newPage();
-    await signIn(page, served.url, ACCOUNTS.analyst, `/ads/${found.id}`);
+    const page = await dashboard.ui.newPage();
+    await signIn(page, dashboard.served.url, ACCOUNTS.analyst, `/ads/${found.id}`);
     await justify(page);
     await page.locator('h1', { hasText: found.title }).waitFor();
     assert.match(await page.locator('.notice', { hasText: 'indicator' }).innerText(), new RegExp(`^${found.hitIds.length} indicator\\(en\\)\\. Welke dat zijn`));
@@ -173,11 +164,11 @@ describe('dashboard: ad detail', () => {
   });
 
   test('a supervisor sees a municipal ad with no pictures, clearly said, and a police ad as not found', async () => {
-    const page = await ui.newPage();
-    await signIn(page, served.url, ACCOUNTS.supervisor);
+    const page = await dashboard.ui.newPage();
+    await signIn(page, dashboard.served.url, ACCOUNTS.supervisor);
     await justify(page);
     const id = await firstAd(page);
-    await page.goto(`${served.url}/ads/${id}`);
+    await page.goto(`${dashboard.served.url}/ads/${id}`);
     await page.locator('.no-shot').waitFor();
     assert.match(await page.locator('.no-shot').innerText(), /geen schermafbeelding opgeslagen: het thema toezicht bewaart geen schermafbeeldingen/);
     assert.match(await page.locator('.no-images').innerText(), /geen afbeeldingen opgeslagen/);
@@ -186,7 +177,7 @@ describe('dashboard: ad detail', () => {
     assert.equal(await page.locator('#hold-case').count(), 0);
     assert.deepEqual(await seriousViolations(page), []);
 
-    await page.goto(`${served.url}/ads/${found.id}`);
+    await page.goto(`${dashboard.served.url}/ads/${found.id}`);
     await page.getByRole('alert').waitFor();
     assert.match(await page.getByRole('alert').innerText(), /Advertentie niet gevonden/);
     assert.equal(await page.locator('.ad-text').count(), 0);

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../src/capture/browser.ts';
 import { DEMO_ACCOUNTS } from '../../src/cli/demo-users.ts';
@@ -105,6 +106,21 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/** `baken serve` and a browser for the tests of one `describe`, stopped after them; `prepare`
+ *  makes the data to serve (the shared crawl by default). */
+export function useDashboard(prepare?: () => Promise<DemoData>): { readonly served: Served; readonly ui: Ui } {
+  const ctx = {} as { served: Served; ui: Ui };
+  before(async () => {
+    ctx.served = await serveDashboard(prepare ? await prepare() : undefined);
+    ctx.ui = await openBrowser();
+  });
+  after(async () => {
+    await ctx.ui?.close();
+    await ctx.served?.stop();
+  });
+  return ctx;
 }
 
 export interface Ui { browser: Browser; newPage(lang?: 'nl' | 'en'): Promise<Page>; close(): Promise<void> }

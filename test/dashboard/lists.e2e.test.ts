@@ -4,9 +4,9 @@
 // supervisor the expert's. axe finds nothing serious on either page, in either language.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ACCOUNTS, justify, keepScreenshot, openBrowser, problemsOf, seriousViolations, serveDashboard, signIn, type Served, type Ui } from './harness.ts';
+import { ACCOUNTS, justify, keepScreenshot, problemsOf, seriousViolations, signIn, useDashboard } from './harness.ts';
 
 interface Hit { id: string; title: string | null; city: string | null }
 
@@ -27,8 +27,7 @@ async function api<T>(page: Page, method: string, path: string, body?: unknown):
 const rowsOf = (page: Page) => page.locator('table.entries tbody tr');
 
 describe('dashboard: control lists', () => {
-  let served: Served;
-  let ui: Ui;
+  const dashboard = useDashboard();
   const stamp = Date.now().toString(36);
   const supervisorList = `Controle ${stamp}`;
   const policeList = `Politie ${stamp}`;
@@ -37,18 +36,10 @@ describe('dashboard: control lists', () => {
   let supervisor: Page;
   let expert: Page;
 
-  before(async () => {
-    served = await serveDashboard();
-    ui = await openBrowser();
-  });
-  after(async () => {
-    await ui?.close();
-    await served?.stop();
-  });
 
   test('a supervisor makes a list of the municipal theme, and only that theme is offered', async () => {
-    supervisor = await ui.newPage();
-    await signIn(supervisor, served.url, ACCOUNTS.supervisor, '/lists');
+    supervisor = await dashboard.ui.newPage();
+    await signIn(supervisor, dashboard.served.url, ACCOUNTS.supervisor, '/lists');
     await justify(supervisor);
     await supervisor.getByRole('heading', { level: 1, name: 'Controlelijsten' }).waitFor();
     assert.deepEqual(await supervisor.locator('#list-theme option').allInnerTexts(), ['toezicht']);
@@ -133,8 +124,8 @@ describe('dashboard: control lists', () => {
   });
 
   test('an expert sees only lists of the police theme, never the supervisor\'s, and the other way round', async () => {
-    expert = await ui.newPage();
-    await signIn(expert, served.url, ACCOUNTS.expert, '/lists');
+    expert = await dashboard.ui.newPage();
+    await signIn(expert, dashboard.served.url, ACCOUNTS.expert, '/lists');
     await justify(expert);
     await expert.getByRole('heading', { level: 1, name: 'Controlelijsten' }).waitFor();
     assert.deepEqual(await expert.locator('#list-theme option').allInnerTexts(), ['mensenhandel']);
@@ -157,39 +148,40 @@ describe('dashboard: control lists', () => {
     assert.equal(await shots.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0 && (i as HTMLImageElement).src.startsWith('blob:'))), true);
     assert.deepEqual(await seriousViolations(expert), []);
 
-    await expert.goto(`${served.url}/lists/${supervisorListId}`);
+    await expert.goto(`${dashboard.served.url}/lists/${supervisorListId}`);
     await expert.getByRole('alert').filter({ hasText: 'bestaat niet' }).waitFor();
     assert.equal(await expert.getByText(supervisorList).count(), 0);
 
-    await supervisor.goto(`${served.url}/lists`);
+    await supervisor.goto(`${dashboard.served.url}/lists`);
     await supervisor.locator('table.lists').waitFor();
     const supervisorThemes = await supervisor.locator('table.lists tbody tr td:nth-child(2)').allInnerTexts();
     assert.ok(supervisorThemes.every((t) => t === 'toezicht'), supervisorThemes.join());
     assert.equal(await supervisor.getByText(policeList).count(), 0);
-    await supervisor.goto(`${served.url}/lists/${policeListId}`);
+    await supervisor.goto(`${dashboard.served.url}/lists/${policeListId}`);
     await supervisor.getByRole('alert').filter({ hasText: 'bestaat niet' }).waitFor();
     assert.deepEqual(problemsOf(expert), []);
   });
 
   test('the supervisor takes an ad off the list and deletes the list after confirming', async () => {
-    await supervisor.goto(`${served.url}/lists/${supervisorListId}`);
+    await supervisor.goto(`${dashboard.served.url}/lists/${supervisorListId}`);
     await rowsOf(supervisor).first().waitFor();
     const last = rowsOf(supervisor).nth(2);
     const title = await last.getByRole('link').innerText();
     await last.getByRole('button', { name: `Van lijst halen: ${title}` }).click();
     await supervisor.getByRole('status').filter({ hasText: `${title} van de lijst gehaald.` }).waitFor();
-    assert.equal(await rowsOf(supervisor).count(), 2);
+    // The answer and the table come in separate renders: wait for the table, not for a moment.
+    await supervisor.waitForFunction(() => document.querySelectorAll('table.entries tbody tr').length === 2);
 
     await supervisor.getByRole('link', { name: /Alle controlelijsten/ }).click();
     const row = supervisor.locator('table.lists tbody tr', { hasText: supervisorList });
-    assert.equal(await row.locator('td').nth(2).innerText(), '2');
+    await row.locator('td').nth(2).filter({ hasText: /^2$/ }).waitFor();
     await row.getByRole('button', { name: `Verwijderen: lijst "${supervisorList}"` }).click();
     await row.getByText(`Lijst "${supervisorList}" verwijderen? De advertenties zelf blijven bewaard.`).waitFor();
     const confirm = row.getByRole('button', { name: 'Ja, verwijderen' });
     assert.equal(await confirm.evaluate((el) => el === document.activeElement), true, 'the confirmation has the focus');
     await supervisor.keyboard.press('Enter');
     await supervisor.getByRole('status').filter({ hasText: `Lijst "${supervisorList}" verwijderd.` }).waitFor();
-    assert.equal(await supervisor.getByText(supervisorList, { exact: true }).count(), 0);
+    await supervisor.getByText(supervisorList, { exact: true }).waitFor({ state: 'detached' });
     assert.deepEqual(problemsOf(supervisor).filter((p) => !/404/.test(p)), []);
 
     await api(expert, 'DELETE', `/lists/${policeListId}`);

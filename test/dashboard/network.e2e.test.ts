@@ -2,9 +2,9 @@
 // collapses kinds, zooms with the buttons, opens an ad from the node panel, and sees the timeline and
 // the map of the Netherlands with its attribution; an analyst may open it too, a supervisor may not.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ACCOUNTS, justify, keepScreenshot, openBrowser, problemsOf, seriousViolations, serveDashboard, signIn, type Served, type Ui } from './harness.ts';
+import { ACCOUNTS, justify, keepScreenshot, problemsOf, seriousViolations, signIn, useDashboard } from './harness.ts';
 
 interface Network { ad: string; ads: { id: string }[]; links: { a: string; b: string; reason: string }[] }
 
@@ -50,25 +50,16 @@ async function untilDrawn(page: Page, prefix: string, some: boolean): Promise<vo
 }
 
 describe('dashboard: the network of an ad', () => {
-  let served: Served;
-  let ui: Ui;
+  const dashboard = useDashboard();
   let network: Network;
-  before(async () => {
-    served = await serveDashboard();
-    ui = await openBrowser();
-  });
-  after(async () => {
-    await ui?.close();
-    await served?.stop();
-  });
 
   test('an expert sees the graph with its reasons, filters, collapses, zooms, and opens an ad from the panel', async () => {
-    const page = await ui.newPage();
-    await signIn(page, served.url, ACCOUNTS.expert);
+    const page = await dashboard.ui.newPage();
+    await signIn(page, dashboard.served.url, ACCOUNTS.expert);
     await justify(page);
     network = await adWithNetwork(page);
     assert.ok(network.ads.length >= 3, `a demo ad with a network of several ads (found ${network.ads.length})`);
-    await page.goto(`${served.url}/ads/${network.ad}/network`);
+    await page.goto(`${dashboard.served.url}/ads/${network.ad}/network`);
 
     await page.getByRole('heading', { level: 1, name: `Netwerk van advertentie ${network.ad}` }).waitFor();
     await page.locator('svg.graph [data-node]').first().waitFor();
@@ -139,13 +130,13 @@ describe('dashboard: the network of an ad', () => {
   });
 
   test('a network of 200 ads is drawn, zoomed and collapsed in the browser (measured, not asserted)', async (t) => {
-    const page = await ui.newPage();
+    const page = await dashboard.ui.newPage();
     const root = 'f'.repeat(24);
     await page.route(`**/api/ads/${root}/network`, (route) => route.fulfill({ json: bigNetwork(root) }));
-    await signIn(page, served.url, ACCOUNTS.expert);
+    await signIn(page, dashboard.served.url, ACCOUNTS.expert);
     await justify(page);
     let started = Date.now();
-    await page.goto(`${served.url}/ads/${root}/network`);
+    await page.goto(`${dashboard.served.url}/ads/${root}/network`);
     await page.locator('svg.graph [data-node]').first().waitFor();
     const drawn = Date.now() - started;
     assert.equal(await nodeCount(page, 'ad:'), 200);
@@ -175,18 +166,18 @@ describe('dashboard: the network of an ad', () => {
   });
 
   test('an analyst opens the network too; a supervisor is sent away', async () => {
-    const analyst = await ui.newPage('en');
-    await signIn(analyst, served.url, ACCOUNTS.analyst, `/ads/${network.ad}/network`);
+    const analyst = await dashboard.ui.newPage('en');
+    await signIn(analyst, dashboard.served.url, ACCOUNTS.analyst, `/ads/${network.ad}/network`);
     await justify(analyst);
     await analyst.getByRole('heading', { level: 1, name: `Network of ad ${network.ad}` }).waitFor();
     await analyst.locator('svg.graph [data-node]').first().waitFor();
     assert.equal(await analyst.locator('svg.graph [data-node^="ad:"]').count(), network.ads.length);
-    await analyst.goto(`${served.url}/ads/${'0'.repeat(24)}/network`);
+    await analyst.goto(`${dashboard.served.url}/ads/${'0'.repeat(24)}/network`);
     assert.match(await analyst.getByRole('alert').innerText(), /does not exist or is outside your themes/);
     assert.deepEqual(problemsOf(analyst), []);
 
-    const supervisor = await ui.newPage();
-    await signIn(supervisor, served.url, ACCOUNTS.supervisor, `/ads/${network.ad}/network`);
+    const supervisor = await dashboard.ui.newPage();
+    await signIn(supervisor, dashboard.served.url, ACCOUNTS.supervisor, `/ads/${network.ad}/network`);
     await supervisor.waitForURL((u) => !u.pathname.includes('/network'));
     assert.doesNotMatch(new URL(supervisor.url()).pathname, /network/);
     assert.equal(await supervisor.locator('svg.graph').count(), 0);

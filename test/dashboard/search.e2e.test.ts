@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ACCOUNTS, justify, keepScreenshot, openBrowser, problemsOf, seriousViolations, serveDashboard, signIn, type Served, type Ui } from './harness.ts';
+import { ACCOUNTS, justify, keepScreenshot, openBrowser, problemsOf, seriousViolations, serveDashboard, signIn, useDashboard, type Served, type Ui } from './harness.ts';
 import { seedScaleData, type ScaleData } from './search-scale.fixtures.ts';
 
 const THEME_OF = { expert: 'mensenhandel', analyst: 'mensenhandel', supervisor: 'toezicht' } as const;
@@ -29,21 +29,12 @@ async function waitForCount(page: Page, n: number): Promise<void> {
 }
 
 describe('dashboard: search', () => {
-  let served: Served;
-  let ui: Ui;
-  before(async () => {
-    served = await serveDashboard();
-    ui = await openBrowser();
-  });
-  after(async () => {
-    await ui?.close();
-    await served?.stop();
-  });
+  const dashboard = useDashboard();
 
   for (const role of ['expert', 'analyst', 'supervisor'] as const) {
     test(`the ${role} searches, refines with a facet, goes back, sorts, opens an ad with the keyboard and makes a list`, async () => {
-      const page = await ui.newPage();
-      await signIn(page, served.url, ACCOUNTS[role], '/search');
+      const page = await dashboard.ui.newPage();
+      await signIn(page, dashboard.served.url, ACCOUNTS[role], '/search');
       await justify(page);
       assert.equal(new URL(page.url()).pathname, '/search');
       const all = await announced(page);
@@ -132,7 +123,7 @@ describe('dashboard: search', () => {
       assert.deepEqual(made.entries.map((e) => e.adId).sort(), answer.hits.slice(0, 3).map((h) => h.id).sort());
 
       if (role === 'expert') {
-        await page.goto(served.url + '/search?sort=oldest');
+        await page.goto(dashboard.served.url + '/search?sort=oldest');
         await page.getByRole('button', { name: 'English' }).click();
         await page.locator('.result-count').filter({ hasText: / ads?$/ }).waitFor();
         assert.deepEqual(await seriousViolations(page), []);
@@ -143,13 +134,13 @@ describe('dashboard: search', () => {
   }
 
   test('the thumbnail of a row is a small picture where the theme stores pictures, and a placeholder where it does not', async () => {
-    const page = await ui.newPage();
-    await signIn(page, served.url, ACCOUNTS.expert, '/search');
+    const page = await dashboard.ui.newPage();
+    await signIn(page, dashboard.served.url, ACCOUNTS.expert, '/search');
     await justify(page);
     await page.locator('#hit-0 img.thumb').waitFor();
     assert.match(await page.locator('#hit-0 img.thumb').getAttribute('src') ?? '', /^blob:/);
-    const supervisor = await ui.newPage();
-    await signIn(supervisor, served.url, ACCOUNTS.supervisor, '/search');
+    const supervisor = await dashboard.ui.newPage();
+    await signIn(supervisor, dashboard.served.url, ACCOUNTS.supervisor, '/search');
     await justify(supervisor);
     await supervisor.locator('#hit-0 .thumb.placeholder').waitFor();
     assert.equal(await supervisor.locator('img.thumb').count(), 0);

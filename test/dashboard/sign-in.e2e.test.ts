@@ -2,23 +2,14 @@
 // the justification is asked once, the language switches at any time, an ended session returns the
 // user to sign-in and then to where they were, and the CSP holds (no violation on any page).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { ACCOUNTS, demoStart, justify, keepScreenshot, openBrowser, problemsOf, seriousViolations, serveDashboard, signIn, type Served, type Ui } from './harness.ts';
+import { describe, test } from 'node:test';
+import { ACCOUNTS, demoStart, justify, keepScreenshot, problemsOf, seriousViolations, signIn, useDashboard } from './harness.ts';
 
 describe('dashboard: sign-in, session and language', () => {
-  let served: Served;
-  let ui: Ui;
-  before(async () => {
-    served = await serveDashboard();
-    ui = await openBrowser();
-  });
-  after(async () => {
-    await ui?.close();
-    await served?.stop();
-  });
+  const dashboard = useDashboard();
 
   test('the page is served with a nonce CSP, no inline code, and the sign-in form fills in from a password manager', async () => {
-    const answer = await fetch(served.url + '/search?q=x');
+    const answer = await fetch(dashboard.served.url + '/search?q=x');
     assert.equal(answer.status, 200);
     const csp = answer.headers.get('content-security-policy') ?? '';
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
@@ -28,13 +19,13 @@ describe('dashboard: sign-in, session and language', () => {
     const html = await answer.text();
     assert.ok(html.includes(`ngcspnonce="${nonce}"`));
     assert.ok(!html.includes('BAKEN_CSP_NONCE'));
-    const again = await fetch(served.url + '/');
+    const again = await fetch(dashboard.served.url + '/');
     assert.notEqual(/'nonce-([^']+)'/.exec(again.headers.get('content-security-policy') ?? '')?.[1], nonce, 'a fresh nonce per page');
-    assert.equal((await fetch(served.url + '/no-such-file.js')).status, 404);
-    assert.equal((await fetch(served.url + '/api/no-such-route')).headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    assert.equal((await fetch(dashboard.served.url + '/no-such-file.js')).status, 404);
+    assert.equal((await fetch(dashboard.served.url + '/api/no-such-route')).headers.get('content-type'), 'application/problem+json; charset=utf-8');
 
-    const page = await ui.newPage();
-    await page.goto(served.url + '/');
+    const page = await dashboard.ui.newPage();
+    await page.goto(dashboard.served.url + '/');
     await page.waitForURL(/\/sign-in/);
     assert.equal(await page.locator('#name').getAttribute('autocomplete'), 'username');
     assert.equal(await page.locator('#password').getAttribute('autocomplete'), 'current-password');
@@ -51,7 +42,7 @@ describe('dashboard: sign-in, session and language', () => {
     assert.match(start.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
     assert.deepEqual(start.users.map((u) => u.role).sort(), ['admin', 'analyst', 'auditor', 'expert', 'supervisor']);
     for (const u of start.users) {
-      const answer = await fetch(served.url + '/api/session', {
+      const answer = await fetch(dashboard.served.url + '/api/session', {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: u.name, password: u.password }),
       });
       assert.equal(answer.status, 201, `${u.role} ${u.name} signs in with the printed password`);
@@ -59,8 +50,8 @@ describe('dashboard: sign-in, session and language', () => {
   });
 
   test('a wrong password is refused with a clear message, and nothing else is said', async () => {
-    const page = await ui.newPage('en');
-    await page.goto(served.url + '/sign-in');
+    const page = await dashboard.ui.newPage('en');
+    await page.goto(dashboard.served.url + '/sign-in');
     await page.locator('#name').fill(ACCOUNTS.expert.name);
     await page.locator('#password').fill('not-the-password-at-all');
     await page.locator('button[type=submit]').click();
@@ -70,8 +61,8 @@ describe('dashboard: sign-in, session and language', () => {
 
   for (const [role, home] of [['expert', '/search'], ['analyst', '/search'], ['supervisor', '/search'], ['admin', '/admin'], ['auditor', '/audit']] as const) {
     test(`the ${role} signs in, lands on ${home}, and signs out`, async () => {
-      const page = await ui.newPage();
-      await signIn(page, served.url, ACCOUNTS[role]);
+      const page = await dashboard.ui.newPage();
+      await signIn(page, dashboard.served.url, ACCOUNTS[role]);
       if (home === '/search') {
         assert.match(page.url(), /\/why\?next=/, 'content readers say why before the first read');
         assert.deepEqual(await seriousViolations(page), []);
@@ -87,8 +78,8 @@ describe('dashboard: sign-in, session and language', () => {
   }
 
   test('the language switches at once, and stays switched after a reload', async () => {
-    const page = await ui.newPage();
-    await signIn(page, served.url, ACCOUNTS.auditor);
+    const page = await dashboard.ui.newPage();
+    await signIn(page, dashboard.served.url, ACCOUNTS.auditor);
     assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
@@ -99,13 +90,13 @@ describe('dashboard: sign-in, session and language', () => {
   });
 
   test('a session the server ends brings the user to sign-in, then back to where they were', async () => {
-    const page = await ui.newPage();
-    await signIn(page, served.url, ACCOUNTS.expert, '/search?q=utrecht');
+    const page = await dashboard.ui.newPage();
+    await signIn(page, dashboard.served.url, ACCOUNTS.expert, '/search?q=utrecht');
     await justify(page, 'ZAAK-2026-001');
     assert.match(page.url(), /\/search\?q=utrecht/);
     // The server forgets the session, as when it times out; the next call answers 401.
     await page.context().clearCookies();
-    await page.goto(served.url + '/ads/000000000000000000000000');
+    await page.goto(dashboard.served.url + '/ads/000000000000000000000000');
     await page.waitForURL(/\/sign-in/);
     assert.match(page.url(), /next=%2Fads%2F0{24}/);
     await page.locator('#name').fill(ACCOUNTS.expert.name);

@@ -1,9 +1,9 @@
 // A supervisor never sees a police theme anywhere in the interface: not in a menu, a filter, a
 // facet, a result, an ad, a list, nor in the markup behind them (option values, titles, labels).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ACCOUNTS, justify, openBrowser, problemsOf, serveDashboard, signIn, type Served, type Ui } from './harness.ts';
+import { ACCOUNTS, justify, problemsOf, signIn, useDashboard } from './harness.ts';
 
 const POLICE = /mensenhandel|politie/i;
 
@@ -17,21 +17,12 @@ async function everything(page: Page): Promise<string> {
 }
 
 describe('dashboard: theme separation', () => {
-  let served: Served;
-  let ui: Ui;
-  before(async () => {
-    served = await serveDashboard();
-    ui = await openBrowser();
-  });
-  after(async () => {
-    await ui?.close();
-    await served?.stop();
-  });
+  const dashboard = useDashboard();
 
   test('the supervisor meets no police theme on any page, in either language', async () => {
     for (const lang of ['nl', 'en'] as const) {
-      const page = await ui.newPage(lang);
-      await signIn(page, served.url, ACCOUNTS.supervisor, '/search');
+      const page = await dashboard.ui.newPage(lang);
+      await signIn(page, dashboard.served.url, ACCOUNTS.supervisor, '/search');
       await justify(page);
       await page.locator('.hit .hit-title').first().waitFor();
       assert.doesNotMatch(await everything(page), POLICE, 'search');
@@ -41,17 +32,17 @@ describe('dashboard: theme separation', () => {
       await page.locator('h1').waitFor();
       assert.doesNotMatch(await everything(page), POLICE, 'ad detail');
 
-      await page.goto(served.url + '/lists');
+      await page.goto(dashboard.served.url + '/lists');
       await page.locator('h1').waitFor();
       assert.doesNotMatch(await everything(page), POLICE, 'lists');
 
       // Addresses of the police side lead nowhere: the network is not the supervisor's, and a
       // police ad answers as if it did not exist.
       const policeAd = await policeAdId();
-      await page.goto(`${served.url}/ads/${policeAd}`);
+      await page.goto(`${dashboard.served.url}/ads/${policeAd}`);
       await page.getByRole('alert').or(page.locator('.error')).first().waitFor();
       assert.doesNotMatch(await everything(page), POLICE, 'a police ad');
-      await page.goto(`${served.url}/ads/${policeAd}/network`);
+      await page.goto(`${dashboard.served.url}/ads/${policeAd}/network`);
       await page.waitForURL((u) => !u.pathname.endsWith('/network'));
       assert.doesNotMatch(await everything(page), POLICE, 'a police network');
       assert.deepEqual(problemsOf(page), []);
@@ -61,12 +52,12 @@ describe('dashboard: theme separation', () => {
 
   /** An ad of the police theme, found as the expert. */
   async function policeAdId(): Promise<string> {
-    const login = await fetch(served.url + '/api/session', {
+    const login = await fetch(dashboard.served.url + '/api/session', {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: ACCOUNTS.expert.name, password: ACCOUNTS.expert.password }),
     });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const found = await fetch(served.url + '/api/ads?theme=mensenhandel&pageSize=1&justification=signal%20research', { headers: { cookie } });
+    const found = await fetch(dashboard.served.url + '/api/ads?theme=mensenhandel&pageSize=1&justification=signal%20research', { headers: { cookie } });
     const body = await found.json() as { hits: { id: string }[] };
     assert.ok(body.hits[0], 'the demo crawl kept police ads');
     return body.hits[0].id;

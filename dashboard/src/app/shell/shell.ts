@@ -2,8 +2,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { I18n } from '../core/i18n';
+import { LangSwitch } from '../core/lang-switch';
 import { Session } from '../core/session';
-import { LANGS } from '../core/text';
 import { ROLE_TEXT } from '../core/role.text';
 import { SHELL_TEXT } from './shell.text';
 
@@ -11,7 +11,7 @@ interface NavItem { path: string; label: 'search' | 'lists' | 'admin' | 'audit' 
 
 @Component({
   selector: 'bk-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [LangSwitch, RouterOutlet, RouterLink, RouterLinkActive],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip-link" href="#main">{{ t().skip }}</a>
@@ -27,13 +27,7 @@ interface NavItem { path: string; label: 'search' | 'lists' | 'admin' | 'audit' 
         </ul>
       </nav>
       <div class="shell-tools">
-        <div class="lang-switch" role="group" [attr.aria-label]="t().language">
-          @for (lang of langs; track lang) {
-            <button type="button" [attr.aria-pressed]="i18n.lang() === lang" (click)="i18n.lang.set(lang)" [attr.lang]="lang">
-              {{ lang === 'nl' ? 'Nederlands' : 'English' }}
-            </button>
-          }
-        </div>
+        <bk-lang-switch />
         @if (session.user(); as user) {
           <span class="who">{{ user.name }} · {{ roles()[user.role] }}</span>
         }
@@ -50,7 +44,6 @@ export class Shell {
   protected readonly session = inject(Session);
   protected readonly t = this.i18n.of(SHELL_TEXT);
   protected readonly roles = this.i18n.of(ROLE_TEXT);
-  protected readonly langs = LANGS;
 
   protected readonly nav = computed<NavItem[]>(() => {
     switch (this.session.role()) {

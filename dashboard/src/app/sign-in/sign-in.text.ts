@@ -1,7 +1,7 @@
 import { texts } from '../core/text';
 
 export const SIGN_IN_TEXT = texts({
-  language: 'Taal', name: 'Gebruikersnaam', password: 'Wachtwoord', totp: 'Eenmalige code',
+  name: 'Gebruikersnaam', password: 'Wachtwoord', totp: 'Eenmalige code',
   totpHint: '(als uw account er een heeft)', submit: 'Aanmelden',
   ended: 'Uw sessie is beëindigd. Meld u opnieuw aan; daarna gaat u verder waar u was.',
   missing: 'Vul uw gebruikersnaam en wachtwoord in.',
@@ -9,7 +9,7 @@ export const SIGN_IN_TEXT = texts({
   tooMany: 'Te veel pogingen vanaf dit adres. Probeer het over een minuut opnieuw.',
   failed: 'Aanmelden lukt nu niet. Probeer het later opnieuw.',
 }, {
-  language: 'Language', name: 'User name', password: 'Password', totp: 'One-time code',
+  name: 'User name', password: 'Password', totp: 'One-time code',
   totpHint: '(if your account has one)', submit: 'Sign in',
   ended: 'Your session has ended. Sign in again to continue where you were.',
   missing: 'Enter your user name and password.',

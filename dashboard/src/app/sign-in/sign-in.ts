@@ -6,23 +6,17 @@ import { Router } from '@angular/router';
 import { ApiError } from '../core/api';
 import { safeNext } from '../core/home';
 import { I18n } from '../core/i18n';
+import { LangSwitch } from '../core/lang-switch';
 import { Session } from '../core/session';
-import { LANGS } from '../core/text';
 import { SIGN_IN_TEXT } from './sign-in.text';
 
 @Component({
   selector: 'bk-sign-in',
-  imports: [FormsModule],
+  imports: [LangSwitch, FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <main id="main" class="sign-in">
-      <div class="lang-switch" role="group" [attr.aria-label]="t().language">
-        @for (lang of langs; track lang) {
-          <button type="button" [attr.aria-pressed]="i18n.lang() === lang" (click)="i18n.lang.set(lang)" [attr.lang]="lang">
-            {{ lang === 'nl' ? 'Nederlands' : 'English' }}
-          </button>
-        }
-      </div>
+      <bk-lang-switch />
       <h1><img src="favicon.svg" alt="" width="32" height="32"> Baken</h1>
       @if (ended()) { <p class="notice" role="status">{{ t().ended }}</p> }
       <form (ngSubmit)="submit()" #form="ngForm" novalidate>
@@ -43,7 +37,6 @@ export class SignIn {
   readonly #session = inject(Session);
   readonly #router = inject(Router);
   protected readonly t = this.i18n.of(SIGN_IN_TEXT);
-  protected readonly langs = LANGS;
 
   readonly next = input<string>();
   readonly ended = input<string>();
