@@ -8,12 +8,12 @@ const jsonl = (...lines: unknown[]) => lines.map((l) => (typeof l === 'string' ?
 describe('parseAdLines', () => {
   it('reads one ad a line with its line number, skipping blank lines and leaving unknown keys out', () => {
     const lines = parseAdLines(jsonl(
-      { id: 7, title: 'T', text: 'x', age: 19, lang: 'nl', seen: '2026-01-02' },
+      { id: 7, title: 'T', text: 'x', age: 19, images: ['https://x.example/1.jpg'], lang: 'nl', seen: '2026-01-02' },
       '',
       { id: 'b', title: 'U', text: 'y', imageHashes: ['0123456789abcdef'] },
     ), 'ads.jsonl');
     assert.deepEqual(lines, [
-      { line: 1, ad: { id: '7', fields: { title: 'T', text: 'x', age: 19 }, seen: '2026-01-02' }, extra: {} },
+      { line: 1, ad: { id: '7', fields: { title: 'T', text: 'x', age: 19, images: ['https://x.example/1.jpg'] }, seen: '2026-01-02' }, extra: {} },
       { line: 3, ad: { id: 'b', fields: { title: 'U', text: 'y' }, imageHashes: ['0123456789abcdef'] }, extra: {} },
     ]);
   });

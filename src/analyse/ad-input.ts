@@ -22,6 +22,8 @@ const inputAd = z.object({
   prices: z.array(z.strictObject({ amount: z.number(), currency: z.string(), label: z.string() })).optional(),
   licence: z.string().optional(),
   posted: isoDate.optional(),
+  /** The pictures' URLs, for field rules that count them or find them missing. */
+  images: z.array(z.string()).optional(),
   /** Perceptual hashes of the ad's pictures (see src/analyse/image-hash.ts), for shared-image and movement. */
   imageHashes: z.array(z.string().regex(IMAGE_HASH, 'expected 16 lower-case hex digits (a 64-bit perceptual hash)')).optional(),
   /** When the ad was seen (for movement). */
