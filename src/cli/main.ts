@@ -3,6 +3,7 @@ import { BakenError } from '../domain/errors.ts';
 import { analyse, usage as analyseUsage } from './analyse.ts';
 import { crawl, usage as crawlUsage } from './crawl.ts';
 import { demo, usage as demoUsage } from './demo.ts';
+import { evalCommand, usage as evalUsage } from './eval.ts';
 import { exportCommand, usage as exportUsage } from './export.ts';
 import { hold, usage as holdUsage } from './hold.ts';
 import { jobs, usage as jobsUsage } from './jobs.ts';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   analyse: { run: analyse, usage: analyseUsage },
   crawl: { run: crawl, usage: crawlUsage },
   demo: { run: demo, usage: demoUsage },
+  eval: { run: evalCommand, usage: evalUsage },
   export: { run: exportCommand, usage: exportUsage },
   hold: { run: hold, usage: holdUsage },
   jobs: { run: jobs, usage: jobsUsage },
