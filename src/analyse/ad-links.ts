@@ -4,6 +4,7 @@
 import type { AnalysisInput } from '../domain/analysis-input.ts';
 import { IMAGE_HASH, hammingDistance, nearHashPairs } from './image-matches.ts';
 import { minhashSignature, similarPairs } from './minhash.ts';
+import { phoneReadings } from './number-words.ts';
 import { tokenise } from './tokenise.ts';
 
 export interface ImageNeighbour { other: number; hash: string; otherHash: string; distance: number }
@@ -13,8 +14,11 @@ export interface AdLinks {
   ads: readonly AnalysisInput[];
   /** Ad id → indices of its versions. */
   byId(): Map<string, number[]>;
-  /** Phone number (E.164) → indices of the ads showing it. */
+  /** Phone number (E.164) → indices of the ads showing it, in the phones field or in their words. */
   byPhone(): Map<string, number[]>;
+  /** The phone numbers of the ad at this index: its phones field and the numbers in its title and
+   *  text however written ("nul zes twaalf …"), so an obscured number still links ads. */
+  phones(i: number): string[];
   /** Per ad index: the other ads with a picture within maxDistance bits. */
   images(maxDistance: number): ImageNeighbour[][];
   /** Per ad index: the other ads whose text is the same template, at least this similar. */
@@ -24,26 +28,37 @@ export interface AdLinks {
 export function adLinks(ads: readonly AnalysisInput[]): AdLinks {
   let ids: Map<string, number[]> | undefined;
   let phones: Map<string, number[]> | undefined;
+  const numbers = new Map<number, string[]>();
+  const phonesOf = (i: number) => numbers.get(i) ?? numbers.set(i, adPhones(ads[i]!)).get(i)!;
   const images = new Map<number, ImageNeighbour[][]>();
   const templates = new Map<number, TextNeighbour[][]>();
   return {
     ads,
     byId: () => (ids ??= groupBy(ads, (ad) => [ad.id])),
-    byPhone: () => (phones ??= groupBy(ads, (ad) => ad.fields.phones ?? [])),
+    byPhone: () => (phones ??= groupBy(ads, (_, i) => phonesOf(i))),
+    phones: phonesOf,
     images: (d) => images.get(d) ?? images.set(d, imageNeighbours(ads, d)).get(d)!,
     templates: (t) => templates.get(t) ?? templates.set(t, templateNeighbours(ads, t)).get(t)!,
   };
 }
 
-function groupBy(ads: readonly AnalysisInput[], keys: (ad: AnalysisInput) => readonly string[]): Map<string, number[]> {
+function groupBy(ads: readonly AnalysisInput[], keys: (ad: AnalysisInput, i: number) => readonly string[]): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   ads.forEach((ad, i) => {
-    for (const key of new Set(keys(ad))) {
+    for (const key of new Set(keys(ad, i))) {
       const group = groups.get(key);
       if (group) group.push(i); else groups.set(key, [i]);
     }
   });
   return groups;
+}
+
+function adPhones(ad: AnalysisInput): string[] {
+  const found = new Set(ad.fields.phones ?? []);
+  for (const original of [ad.fields.title, ad.fields.text]) {
+    if (original) for (const r of phoneReadings(tokenise(original), original)) found.add(r.e164);
+  }
+  return [...found];
 }
 
 function imageNeighbours(ads: readonly AnalysisInput[], maxDistance: number): ImageNeighbour[][] {

@@ -6,6 +6,7 @@ import type { Assessment, Evidence, IndicatorHit } from '../domain/indicator-hit
 import type { CompiledProfile } from './compile-profile.ts';
 import { fieldEvidence } from './field-rules.ts';
 import type { AnalysisContext } from './price-context.ts';
+import { adAge } from './text-age.ts';
 import { textEvidence } from './text-rules.ts';
 
 /** Without a context (the run's price medians) the price rule does not hit. */
@@ -20,7 +21,18 @@ export function perAdEvidence(profile: CompiledProfile, fields: AdFields, contex
     const found = fieldEvidence(rule, fields, context);
     if (found.length > 0) evidence.set(index, found);
   }
+  dropAboveStatedAge(profile, fields, evidence);
   return evidence;
+}
+
+/** Field/text agreement: a youth term from someone who states an age above the indicator's limit is
+ *  a joke or a role, not a signal; only computed when such a term matched. */
+function dropAboveStatedAge(profile: CompiledProfile, fields: AdFields, evidence: Map<number, Evidence[]>): void {
+  const guarded = profile.ageGuards.filter((g) => evidence.has(g.index));
+  if (guarded.length === 0) return;
+  const age = adAge(fields)?.age;
+  if (age === undefined) return;
+  for (const g of guarded) if (age > g.above) evidence.delete(g.index);
 }
 
 export function assessmentOf(profile: CompiledProfile, evidence: Map<number, Evidence[]>): Assessment {

@@ -13,6 +13,8 @@ export interface CompiledProfile {
   text: TextRules;
   fieldRules: { index: number; rule: FieldIndicator }[];
   crossAd: { index: number; rule: CrossAdIndicator }[];
+  /** Text indicators that do not count above a stated age (`unlessAgeAbove`). */
+  ageGuards: { index: number; above: number }[];
   /** What an ad can still gain once it is compared with the other ads of its run: the weights of
    *  the cross-ad indicators and of the field rules that need the run's prices. */
   deferredWeight: number;
@@ -24,10 +26,12 @@ export interface CompiledProfile {
 export function compileProfile(profile: Profile): CompiledProfile {
   const fieldRules: CompiledProfile['fieldRules'] = [];
   const crossAd: CompiledProfile['crossAd'] = [];
+  const ageGuards: CompiledProfile['ageGuards'] = [];
   let deferredWeight = 0;
   profile.indicators.forEach((rule, index) => {
     if (rule.kind === 'field') fieldRules.push({ index, rule });
     if (rule.kind === 'cross-ad') crossAd.push({ index, rule });
+    if ((rule.kind === 'lexicon' || rule.kind === 'pattern') && rule.unlessAgeAbove !== undefined) ageGuards.push({ index, above: rule.unlessAgeAbove });
     if (rule.kind === 'cross-ad' || (rule.kind === 'field' && needsContext(rule))) deferredWeight += rule.weight;
   });
   return {
@@ -37,6 +41,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
     text: compileTextRules(profile),
     fieldRules,
     crossAd,
+    ageGuards,
     deferredWeight,
     lookbackDays: Math.max(0, ...crossAd.map(({ rule }) => ('withinDays' in rule ? rule.withinDays : 0))),
   };

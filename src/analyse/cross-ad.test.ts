@@ -29,6 +29,18 @@ describe('shared-phone', () => {
     assert.equal(results.has('k'), false, 'known ads are context, not assessed');
   });
 
+  it('links a number written in words or digit by digit in the text to the same number elsewhere', () => {
+    const results = analyseBatch(profile, [
+      ad('a', { alias: 'Lena', phones: ['+31612345678'] }),
+      ad('b', { alias: 'Mila', text: 'Bel nul zes twaalf vierendertig, zesenvijftig achtenzeventig.' }),
+      ad('c', { alias: 'Sofia', text: 'Call o six, one two, three four, five six, seven eight' }),
+      ad('d', { alias: 'Nina', text: 'Prijzen 100, 150, 200, 250 euro; zes twaalf uur open' }),
+    ]);
+    assert.deepEqual(linked(results, 'a'), [{ kind: 'linked', reason: 'shared-phone', value: '+31612345678', ads: ['b', 'c'] }]);
+    assert.deepEqual(linked(results, 'b')[0], { kind: 'linked', reason: 'shared-phone', value: '+31612345678', ads: ['a', 'c'] });
+    assert.equal(results.get('d')?.hits.length, 0);
+  });
+
   it('does not fire for one alias re-posting, nor for versions of the same ad', () => {
     const results = analyseBatch(profile, [ad('a', { alias: 'Lena', phones: ['+31612345678'] }), ad('b', { alias: 'lena', phones: ['+31612345678'] })],
       [ad('a', { alias: 'Lena', phones: ['+31612345678'] })]);

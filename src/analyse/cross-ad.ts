@@ -41,7 +41,7 @@ function otherIds(links: AdLinks, i: number, group: readonly number[]): string[]
 
 function sharedPhone(rule: Extract<CrossAdIndicator, { signal: 'shared-phone' }>, i: number, links: AdLinks): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const phone of new Set(links.ads[i]!.fields.phones ?? [])) {
+  for (const phone of links.phones(i)) {
     const group = links.byPhone().get(phone) ?? [];
     const ads = otherIds(links, i, group);
     if (ads.length > 0 && largeEnough(rule, links, group)) evidence.push({ kind: 'linked', reason: 'shared-phone', value: phone, ads });
@@ -77,7 +77,7 @@ const MAX_TRAIL = 20;
 function sameAdvertiser(i: number, links: AdLinks, maxDistance: number | null): number[] {
   const ad = links.ads[i]!;
   const group = new Set<number>(links.byId().get(ad.id));
-  for (const phone of ad.fields.phones ?? []) for (const j of links.byPhone().get(phone) ?? []) group.add(j);
+  for (const phone of links.phones(i)) for (const j of links.byPhone().get(phone) ?? []) group.add(j);
   if (maxDistance !== null) for (const n of links.images(maxDistance)[i]!) group.add(n.other);
   return [...group];
 }

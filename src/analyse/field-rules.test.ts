@@ -58,6 +58,10 @@ describe('field indicators', () => {
       'App O6.12.34.56.78 voor een afspraak',
       'Bel 06x12x34x56x78',
       'Bel 06 l234 5678 (vraag naar Lena)',
+      'Bel zes twaalf vierendertig zesenvijftig achtenzeventig',
+      'Call o six, one two, three four, five six, seven eight',
+      'Bel 0 6 - 1 2 - 3 4 - 5 6 - 7 8',
+      'Bel 06 • 12 • 34 • 56 • 78',
     ]) assert.deepEqual(hits({ text }), ['obscured'], text);
   });
 
@@ -68,6 +72,8 @@ describe('field indicators', () => {
       'Prijzen: 100. 150. 200 euro.',
       'Ik ben een solo 0612345678 dame.',
       'Een twee drie, ik kom eraan.',
+      'Open zeven dagen, twaalf uur per dag, vanaf 20 euro.',
+      'Open seven days, twelve hours a day, 100 150 200 250 euro.',
     ]) assert.deepEqual(hits({ text }), [], text);
   });
 

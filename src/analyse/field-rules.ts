@@ -4,6 +4,7 @@ import type { AdFields } from '../domain/ad.ts';
 import type { Evidence } from '../domain/indicator-hit.ts';
 import type { FieldIndicator } from '../config/profile-schema.ts';
 import { obscuredPhoneSpans } from './obscured-phone.ts';
+import { statedAges } from './text-age.ts';
 import { hourlyRate, medianFor, type AnalysisContext } from './price-context.ts';
 
 /** Whether the rule can only be judged against other ads (the price median). */
@@ -20,8 +21,13 @@ export function fieldEvidence(rule: FieldIndicator, fields: AdFields, context: A
   if (rule.missing) {
     return value === undefined || value === '' || (Array.isArray(value) && value.length === 0) ? hit(null) : [];
   }
-  if (rule.below !== undefined) return typeof value === 'number' && value < rule.below ? hit(value) : [];
-  if (rule.above !== undefined) return typeof value === 'number' && value > rule.above ? hit(value) : [];
+  if (rule.below !== undefined || rule.above !== undefined) {
+    // An empty age field is filled from the ad's own words ("net 19 geworden"), shown as that span.
+    const stated = name === 'age' && value === undefined ? statedAges(fields)[0] : undefined;
+    const n = stated ? stated.age : value;
+    if (typeof n !== 'number' || (rule.below !== undefined && n >= rule.below) || (rule.above !== undefined && n <= rule.above)) return [];
+    return stated ? [{ kind: 'span', field: stated.field, start: stated.start, end: stated.end, text: stated.text }] : hit(n);
+  }
   if (rule.count) {
     const n = Array.isArray(value) ? value.length : 0;
     const { atLeast, atMost } = rule.count;

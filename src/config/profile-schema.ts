@@ -44,7 +44,12 @@ const base = {
   weight: number().positive().max(100),
 };
 const textFields = z.array(z.enum(['title', 'text', 'alias'])).min(1).default(['title', 'text']);
-const textRules = { fields: textFields, negations: negations.optional(), context: context.optional() };
+const textRules = {
+  fields: textFields, negations: negations.optional(), context: context.optional(),
+  /** Field/text agreement: the match does not count when the ad's stated age (the age field, or an
+   *  age in its words when the field is empty) is above this ("barely legal" from a 45-year-old). */
+  unlessAgeAbove: number().int('expected a whole number').min(1).max(120).optional(),
+};
 
 const NUMBER_FIELDS: readonly FieldName[] = ['age'];
 const LIST_FIELDS: readonly FieldName[] = ['phones', 'languages', 'services', 'prices', 'images'];
