@@ -84,3 +84,9 @@ describe('cheapness', () => {
   reads('price-wording', ['Spotgoedkoop deze week', 'Special offer: everything for one price']);
   ignores('price-wording', ['No discounts, my rate is my rate.', 'Ik woon al in Nederland.']);
 });
+
+describe('Hungarian and Bulgarian advertisers', () => {
+  reads('unprotected', ['Szex óvszer nélkül', 'Секс без презерватив']);
+  reads('language-barrier', ['Csak magyarul beszélek', 'Говоря само български']);
+  ignores('unprotected', ['Ik hou van de natuur en wandelen.']);
+});
