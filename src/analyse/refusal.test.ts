@@ -9,7 +9,7 @@ const profile = compileProfile(profileSchema.parse({
   id: 'p', theme: 't', threshold: 1,
   negations: {
     window: 3,
-    terms: { nl: ['geen', 'niet', 'nooit'], en: ['no', 'not', 'never', "don't"] },
+    terms: { nl: ['geen', 'niet', 'nooit'], en: ['no', 'not', 'never', "don't", "won't"] },
     refusals: { window: 8, terms: { nl: ['niet', 'nee', 'nooit', 'uitgesloten', 'verkeerd'], en: ['no', 'never', 'out of the question', 'not with me'] } },
   },
   indicators: [
@@ -54,6 +54,7 @@ describe('refusal after a term', () => {
   it('still drops a term after a negation before it', () => {
     assert.deepEqual(hits('Nooit zonder condoom.'), []);
     assert.deepEqual(hits('Never bareback.'), []);
+    assert.deepEqual(hits("I won't do bareback."), []);
   });
 });
 
