@@ -6,6 +6,7 @@ import type { Evidence } from '../domain/indicator-hit.ts';
 import type { Indicator, Negations, Profile } from '../config/profile-schema.ts';
 import { tokenise, type Token } from './tokenise.ts';
 import { intern, lookup, type Vocabulary } from './vocabulary.ts';
+import { addWordForms } from './word-forms.ts';
 import { buildAutomaton, findPhrases, type Occurrence, type Phrase, type WordAutomaton } from './word-automaton.ts';
 
 export type TextField = 'title' | 'text' | 'alias';
@@ -16,13 +17,28 @@ const DEFAULT_NEGATION_WINDOW = 3;
  *  word is long enough not to be some other word. */
 const MIN_LETTERS_JOINED = 5;
 
+/** A quoted term with a negation or refusal this many words around it is quoted to be rejected. */
+const QUOTE_WINDOW = 8;
+const DEFAULT_REFUSAL_WINDOW = 8;
+/** A heading's list reaches this many clauses at most. */
+const MAX_LIST_CLAUSES = 20;
+const QUOTES = new Set([...'\'"‘’‚“”„«»`´']);
+
+interface Negation {
+  /** Phrase set of the words that negate what follows them, and how far back they reach. */
+  set: number;
+  window: number;
+  /** Phrase set of the words that refuse what stands before them, and how far ahead they reach. */
+  after: { set: number; window: number } | null;
+}
+
 interface TextRule {
   /** Position of the indicator in the profile. */
   index: number;
   fields: readonly TextField[];
   /** The phrase set of a lexicon, or the expression of a pattern. */
   match: number | RegExp;
-  negation: { set: number; window: number } | null;
+  negation: Negation | null;
   context: { window: number; require: number | null; forbid: number | null } | null;
 }
 
@@ -41,10 +57,11 @@ interface FieldScan { original: string; tokens: Token[]; found: Map<number, Occu
 export function compileTextRules(profile: Profile): TextRules {
   const vocabulary: Vocabulary = new Map();
   const phrases: Phrase<number>[] = [];
+  const written = new Set<string>();
   let sets = 0;
   const phraseSet = (terms: Record<string, string[]>): number => {
     const set = sets++;
-    for (const term of new Set(Object.values(terms).flat())) phrases.push(...termPhrases(vocabulary, term, set));
+    for (const term of new Set(Object.values(terms).flat())) phrases.push(...termPhrases(vocabulary, term, set, written));
     return set;
   };
   const negationSets = new Map<string, number>();
@@ -52,7 +69,14 @@ export function compileTextRules(profile: Profile): TextRules {
     if (!n || Object.values(n.terms).flat().length === 0) return null;
     const key = JSON.stringify(n.terms);
     if (!negationSets.has(key)) negationSets.set(key, phraseSet(n.terms));
-    return { set: negationSets.get(key)!, window: n.window ?? profile.negations?.window ?? DEFAULT_NEGATION_WINDOW };
+    const refusals = n.refusals ?? (n === profile.negations ? undefined : profile.negations?.refusals);
+    let after: Negation['after'] = null;
+    if (refusals && Object.values(refusals.terms).flat().length > 0) {
+      const rkey = `after:${JSON.stringify(refusals.terms)}`;
+      if (!negationSets.has(rkey)) negationSets.set(rkey, phraseSet(refusals.terms));
+      after = { set: negationSets.get(rkey)!, window: refusals.window ?? DEFAULT_REFUSAL_WINDOW };
+    }
+    return { set: negationSets.get(key)!, window: n.window ?? profile.negations?.window ?? DEFAULT_NEGATION_WINDOW, after };
   };
 
   const rules: TextRule[] = [];
@@ -66,6 +90,8 @@ export function compileTextRules(profile: Profile): TextRules {
       context: contextOf(ind, phraseSet),
     });
   });
+  // After every phrase is in: a form never takes the number of a word the profile names itself.
+  addWordForms(vocabulary, written);
   const fields = [...new Set(rules.flatMap((r) => r.fields))];
   const lexicons = new Map(rules.flatMap((r) => (typeof r.match === 'number' ? [[r.match, r] as const] : [])));
   return { vocabulary, automaton: buildAutomaton(phrases), lexicons, patterns: rules.filter((r) => typeof r.match !== 'number'), fields };
@@ -80,8 +106,9 @@ function contextOf(ind: TextIndicator, phraseSet: (terms: Record<string, string[
   };
 }
 
-function termPhrases(vocabulary: Vocabulary, term: string, set: number): Phrase<number>[] {
+function termPhrases(vocabulary: Vocabulary, term: string, set: number, written: Set<string>): Phrase<number>[] {
   const words = tokenise(term).map((t) => t.text);
+  for (const w of words) written.add(w);
   const phrases = [{ words: words.map((w) => intern(vocabulary, w)), value: set }];
   const joined = words.join('');
   if (words.length > 1 && joined.replace(/\d/g, '').length >= MIN_LETTERS_JOINED) {
@@ -159,7 +186,8 @@ function firstToken(tokens: Token[], after: (t: Token) => boolean): number {
 }
 
 function allowedByRules(rule: TextRule, scan: FieldScan, m: Match): boolean {
-  if (rule.negation && negated(scan, rule.negation, m.start)) return false;
+  if (rule.negation && (negated(scan, rule.negation, m.start) || refused(scan, rule.negation, m)
+    || quotedToReject(scan, rule.negation, m) || underRefusingHeading(scan, rule.negation, m))) return false;
   const c = rule.context;
   if (!c) return true;
   // Context words stand around the match; a phrase wholly inside the match is the match itself.
@@ -170,8 +198,82 @@ function allowedByRules(rule: TextRule, scan: FieldScan, m: Match): boolean {
 }
 
 /** A negation counts when it ends within `window` words before the match, in the same clause. */
-function negated(scan: FieldScan, negation: { set: number; window: number }, start: number): boolean {
+function negated(scan: FieldScan, negation: Negation, start: number): boolean {
   const clause = scan.tokens[start]?.clause;
   return (scan.found.get(negation.set) ?? []).some((o) => o.end <= start && o.end > start - negation.window
     && scan.tokens[o.start]!.clause === clause);
+}
+
+/** The last word of a clause: what follows it is another clause or nothing. */
+function endsClause(tokens: Token[], i: number): boolean {
+  return i === tokens.length - 1 || tokens[i + 1]!.clause !== tokens[i]!.clause;
+}
+
+/** The punctuation between the clause of word i and the next clause. */
+function breakAfterClause(scan: FieldScan, i: number): string {
+  const { tokens } = scan;
+  let last = i;
+  while (!endsClause(tokens, last)) last++;
+  return scan.original.slice(tokens[last]!.end, tokens[last + 1]?.start ?? scan.original.length);
+}
+
+/** A refusal after the match: "zonder condoom doe ik niet", "X is out of the question", and, in the
+ *  clause right after a question or a colon, "Without a condom? No." / "Bareback: never". The refusal
+ *  must END its clause, so "Bareback? No problem." and "24/7, no drugs" still count. */
+function refused(scan: FieldScan, negation: Negation, m: Match): boolean {
+  if (!negation.after || m.end === 0) return false;
+  const { tokens } = scan;
+  const clause = tokens[m.end - 1]!.clause;
+  const window = negation.after.window;
+  return (scan.found.get(negation.after.set) ?? []).some((o) => {
+    if (o.start < m.end || o.start >= m.end + window || !endsClause(tokens, o.end - 1)) return false;
+    const at = tokens[o.start]!.clause;
+    if (at === clause) return true;
+    if (at !== clause + 1) return false;
+    const gap = breakAfterClause(scan, m.end - 1);
+    // After a question or a colon the next clause answers it; after a comma only a bare "no" does.
+    if (/[?:]/.test(gap)) return true;
+    return gap.includes(',') && tokens[o.start - 1]!.clause !== at;
+  });
+}
+
+/** A term in quotation marks with a negation or refusal a few words around it is named to reject it:
+ *  'Looking for "no limits"? Not with me.', "Ik zie vaak 'net 18'. Dat speel ik niet." */
+function quotedToReject(scan: FieldScan, negation: Negation, m: Match): boolean {
+  if (!isQuoted(scan.original, m.from, m.to)) return false;
+  const near = (set: number) => (scan.found.get(set) ?? []).some((o) => (o.end <= m.start && o.end > m.start - QUOTE_WINDOW)
+    || (o.start >= m.end && o.start < m.end + QUOTE_WINDOW));
+  return near(negation.set) || (negation.after !== null && near(negation.after.set));
+}
+
+function isQuoted(text: string, from: number, to: number): boolean {
+  let before = from - 1;
+  while (before >= 0 && text[before] === ' ') before--;
+  let after = to;
+  while (after < text.length && ' ?!.,'.includes(text[after]!)) after++;
+  return before >= 0 && QUOTES.has(text[before]!) && after < text.length && QUOTES.has(text[after]!);
+}
+
+/** A term in the list after a heading that says what she does not do: "Wat ik niet doe: zonder
+ *  condoom, anaal", "What I don't do: bareback". The heading ends with a colon and holds a negation
+ *  that is not its first word, or is a bare "No:"; so "Geen gedoe: altijd beschikbaar" still counts.
+ *  The list runs to the end of the sentence. */
+function underRefusingHeading(scan: FieldScan, negation: Negation, m: Match): boolean {
+  const { tokens, original } = scan;
+  let i = m.start - 1;
+  for (let n = 0; i >= 0 && n < MAX_LIST_CLAUSES; n++) {
+    const gap = original.slice(tokens[i]!.end, tokens[i + 1]!.start);
+    if (/[.!?\n]/.test(gap)) return false;
+    let j = i;
+    while (j > 0 && tokens[j - 1]!.clause === tokens[i]!.clause) j--;
+    if (gap.includes(':')) {
+      const first = j;
+      const last = i;
+      const inHeading = (set: number) => (scan.found.get(set) ?? []).some((o) => o.start >= first && o.end <= last + 1
+        && (o.start > first || first === last));
+      return inHeading(negation.set) || (negation.after !== null && inHeading(negation.after.set));
+    }
+    i = j - 1;
+  }
+  return false;
 }

@@ -55,7 +55,8 @@ function rawTokens(input: string): RawToken[] {
     if (!word && start >= 0) {
       const slice = input.slice(start, i);
       const gap = input.slice(gapStart, start);
-      tokens.push({ start, end: i, text: ascii ? slice.toLowerCase() : foldSlow(slice), breakBefore: hasBreak(gap), gap });
+      const breakBefore = hasBreak(gap) && !betweenDigits(tokens.at(-1), gap, slice);
+      tokens.push({ start, end: i, text: ascii ? slice.toLowerCase() : foldSlow(slice), breakBefore, gap });
       start = -1;
       gapStart = i;
     }
@@ -76,6 +77,11 @@ function spelledRunLength(raw: RawToken[], i: number): number {
 
 function isSpellingGap(gap: string): boolean {
   return [...gap].length <= MAX_SPELLED_GAP && !gap.includes('\n');
+}
+
+/** "24.7", "24-7" and "3,5" are one number written with a separator, not two clauses. */
+function betweenDigits(previous: RawToken | undefined, gap: string, next: string): boolean {
+  return previous !== undefined && (gap === '.' || gap === ',') && /\d$/.test(previous.text) && /^\d/.test(next);
 }
 
 function hasBreak(gap: string): boolean {

@@ -4,7 +4,7 @@
 export type Vocabulary = Map<string, number>;
 
 /** The form in which words are compared: runs of one letter squeezed to one ("alles" → "ales"). */
-function squeeze(word: string): string {
+export function squeeze(word: string): string {
   return word.replace(/(\p{L})\1+/gu, '$1');
 }
 

@@ -27,6 +27,13 @@ const negations = z.strictObject({
   window: z.number().int().min(1).max(10).optional(),
   /** An empty set (`terms: {}`) switches negation off for one indicator. */
   terms: perLanguage(z.array(phrase)),
+  /** Phrases that refuse the term BEFORE them ("zonder condoom doe ik niet", "Bareback? Never."):
+   *  they count when they end a clause, in the match's clause or in the clause right after a question
+   *  or a colon, within `window` words after the match. */
+  refusals: z.strictObject({
+    window: z.number().int().min(1).max(20).optional(),
+    terms: perLanguage(z.array(phrase)),
+  }).optional(),
 });
 
 const context = z.strictObject({
