@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AUDIT_ACTIONS as DOMAIN_ACTIONS } from '../../../../src/domain/audit-event.ts';
-import { apiParams, AUDIT_ACTIONS, bars, filterFromQuery, monthOf, NO_FILTER, pageCount, PAGE_SIZE, queryOfFilter } from './audit-query.ts';
-
-test('the dashboard offers exactly the actions the trail records', () => {
-  assert.deepEqual([...AUDIT_ACTIONS], [...DOMAIN_ACTIONS]);
-});
+import { apiParams, bars, filterFromQuery, monthOf, NO_FILTER, pageCount, PAGE_SIZE, queryOfFilter } from './audit-query.ts';
 
 test('a filter survives the round trip through the URL', () => {
   const f = { user: 'beheerder', action: 'ads.search' as const, outcome: 'FORBIDDEN', theme: 'toezicht', from: '2026-11-01', to: '2026-11-30', page: 3 };
