@@ -2,7 +2,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Api, ApiError } from '../core/api';
+import { Api, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
 import type { Ad, LegalHold, List } from './ad-types';
@@ -86,7 +86,7 @@ export class AdActions {
       this.lists.set(lists);
     } catch (e) {
       this.lists.set([]);
-      this.listMessage.set(fill(this.t().actionFailed, { detail: e instanceof ApiError ? e.problem.detail : String(e) }));
+      this.listMessage.set(fill(this.t().actionFailed, { detail: detailOf(e) }));
     }
   }
 
@@ -126,7 +126,7 @@ export class AdActions {
     try {
       await run();
     } catch (e) {
-      failed(fill(this.t().actionFailed, { detail: e instanceof ApiError ? e.problem.detail : String(e) }));
+      failed(fill(this.t().actionFailed, { detail: detailOf(e) }));
     } finally {
       this.busy.set(false);
     }

@@ -3,7 +3,7 @@
 // and the custody log, and answers what it checked.
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal } from '@angular/core';
 import { DOCUMENT } from '@angular/common';
-import { Api, ApiError } from '../core/api';
+import { Api, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
 import type { Ad, Artefact, Verification } from './ad-types';
@@ -100,7 +100,7 @@ export class AdCapture {
     try {
       this.result.set(await this.#api.post<Verification>(`/ads/${this.ad().id}/verify`, {}));
     } catch (e) {
-      this.error.set(e instanceof ApiError ? e.problem.detail : String(e));
+      this.error.set(detailOf(e));
     } finally {
       this.busy.set(false);
     }
@@ -118,7 +118,7 @@ export class AdCapture {
       a.download = `${this.ad().id}.html`;
       a.click();
     } catch (e) {
-      this.error.set(e instanceof ApiError ? e.problem.detail : String(e));
+      this.error.set(detailOf(e));
     }
   }
 }

@@ -2,7 +2,7 @@
 // fetched as blobs and shown as object URLs, revoked when the page goes. A theme that stores no
 // screenshots or photos (toezicht) says so instead of showing a broken image.
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
-import { Api, ApiError } from '../core/api';
+import { Api, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
 import type { Ad } from './ad-types';
@@ -120,7 +120,7 @@ export class AdMedia {
       this.#urls.push(url);
       return { url, error: null };
     } catch (e) {
-      return { url: null, error: e instanceof ApiError ? e.problem.detail || e.code : String(e) };
+      return { url: null, error: detailOf(e) };
     }
   }
 

@@ -102,7 +102,7 @@ export class AdPage {
   protected readonly state = signal<State>({ kind: 'loading' });
   protected readonly ad = computed(() => { const s = this.state(); return s.kind === 'ad' ? s.ad : null; });
   /** Linking ads to a person by phone number: not for municipal supervision (the API refuses it). */
-  protected readonly linksPeople = computed(() => this.#session.role() === 'expert' || this.#session.role() === 'analyst');
+  protected readonly linksPeople = this.#session.linksPeople;
   protected readonly failure = computed(() => {
     const s = this.state();
     if (s.kind !== 'failed') return '';

@@ -2,7 +2,7 @@
 // computes the diff: GET /api/ads/:id/versions?from=&to=).
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Api, ApiError } from '../core/api';
+import { Api, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
 import type { Ad, Versions } from './ad-types';
@@ -102,7 +102,7 @@ export class AdVersions {
     try {
       this.result.set(await this.#api.get<Versions>(`/ads/${this.ad().id}/versions`, { from: this.from, to: this.to }));
     } catch (e) {
-      this.error.set(e instanceof ApiError ? e.problem.detail : String(e));
+      this.error.set(detailOf(e));
     } finally {
       this.busy.set(false);
     }

@@ -1,7 +1,7 @@
 // Service tokens: what exists, for which role and themes, until when; making one (its secret shown
 // once, with a copy button), approving one that waits for a second admin, revoking after a confirmation.
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Api, ApiError } from '../core/api';
 import type { Role } from '../core/api-types';
@@ -123,7 +123,7 @@ export class Tokens {
   protected readonly confirming = signal<Token | null>(null);
   /** The secret of the token just made: only in this signal, gone when the admin says it is stored. */
   protected readonly secret = signal<{ name: string; secret: string } | null>(null);
-  protected readonly myThemes = computed(() => this.#session.user()?.themes ?? []);
+  protected readonly myThemes = this.#session.themes;
   protected readonly problems = signal<FieldProblems>(NONE);
 
   protected name = '';

@@ -150,7 +150,7 @@ export class Users {
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly confirming = signal<User | null>(null);
-  protected readonly myThemes = computed(() => this.#session.user()?.themes ?? []);
+  protected readonly myThemes = this.#session.themes;
   protected readonly me = computed(() => this.#session.user()?.id ?? null);
 
   protected name = '';

@@ -5,7 +5,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { map } from 'rxjs';
-import { Api, ApiError } from '../core/api';
+import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { Session } from '../core/session';
 import { fill } from '../core/text';
@@ -139,7 +139,7 @@ export class AuditPage {
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly outcomes = COMMON_OUTCOMES;
   readonly #session = inject(Session);
-  protected readonly themes = computed(() => this.#session.user()?.themes ?? []);
+  protected readonly themes = this.#session.themes;
 
   protected readonly filter = toSignal(this.#route.queryParamMap.pipe(map((q) => filterFromQuery(Object.fromEntries(q.keys.map((k) => [k, q.get(k)]))))),
     { initialValue: NO_FILTER });
@@ -207,6 +207,6 @@ export class AuditPage {
 
   #failure(e: unknown): string {
     if (e instanceof ApiError && e.status === 403) return this.t().forbidden;
-    return fill(this.t().failed, { detail: e instanceof ApiError ? e.problem.detail : String(e) });
+    return fill(this.t().failed, { detail: detailOf(e) });
   }
 }

@@ -12,6 +12,11 @@ export class ApiError extends Error {
   get code(): string { return this.problem.code; }
 }
 
+/** What went wrong, in the API's words where it gave them. */
+export function detailOf(e: unknown): string {
+  return e instanceof ApiError ? e.problem.detail || e.code : String(e);
+}
+
 type Params = HttpParams | Record<string, string | number | boolean | readonly (string | number | boolean)[]>;
 
 @Injectable({ providedIn: 'root' })

@@ -15,6 +15,9 @@ export class Session {
   readonly view = this.#view.asReadonly();
   readonly user = computed(() => this.#view()?.user ?? null);
   readonly role = computed<Role | null>(() => this.#view()?.user.role ?? null);
+  readonly themes = computed(() => this.#view()?.user.themes ?? []);
+  /** Linking ads by phone or network combines personal data: the API allows it to experts and analysts only. */
+  readonly linksPeople = computed(() => this.role() === 'expert' || this.role() === 'analyst');
   readonly justification = computed(() => this.#view()?.justification ?? null);
   readonly csrfToken = computed(() => this.#view()?.csrfToken ?? null);
 

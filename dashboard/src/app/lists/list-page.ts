@@ -5,7 +5,7 @@ import {
   afterNextRender, ChangeDetectionStrategy, Component, computed, DestroyRef, inject, Injector, input, type OnInit, signal,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Api, ApiError } from '../core/api';
+import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
 import { canCompare, COMPARE_MAX, compareRows, type Fields } from './compare';
@@ -342,7 +342,7 @@ export class ListPage implements OnInit {
   }
 
   #problem(err: unknown): string {
-    return fill(this.t().failed, { detail: err instanceof ApiError ? err.problem.detail || err.code : String(err) });
+    return fill(this.t().failed, { detail: detailOf(err) });
   }
 }
 

@@ -3,7 +3,7 @@ import { DOCUMENT } from '@angular/common';
 import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Api, ApiError } from '../core/api';
+import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { Session } from '../core/session';
 import { fill } from '../core/text';
@@ -100,7 +100,7 @@ export class ListsPage {
   readonly #session = inject(Session);
   readonly #document = inject(DOCUMENT);
   readonly #injector = inject(Injector);
-  protected readonly themes = computed(() => this.#session.user()?.themes ?? []);
+  protected readonly themes = this.#session.themes;
 
   protected name = '';
   protected theme = '';
@@ -174,6 +174,6 @@ export class ListsPage {
 
   #problem(e: unknown): string {
     if (e instanceof ApiError && e.status === 403) return this.t().forbidden;
-    return fill(this.t().failed, { detail: e instanceof ApiError ? e.problem.detail : String(e) });
+    return fill(this.t().failed, { detail: detailOf(e) });
   }
 }

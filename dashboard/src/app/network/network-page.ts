@@ -2,7 +2,7 @@
 // the same nodes and links as tables for keyboard and screen-reader users, a timeline and a map.
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Api, ApiError } from '../core/api';
+import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
 import {
@@ -252,7 +252,7 @@ export class NetworkPage {
       const t = this.t();
       this.error.set(e instanceof ApiError && e.status === 404 ? t.notFound
         : e instanceof ApiError && e.status === 403 ? t.forbidden
-          : fill(t.failed, { detail: e instanceof ApiError ? e.problem.detail : String(e) }));
+          : fill(t.failed, { detail: detailOf(e) }));
     }
   }
 }

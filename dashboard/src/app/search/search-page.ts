@@ -6,7 +6,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
-import { Api, ApiError } from '../core/api';
+import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { Session } from '../core/session';
 import { fill } from '../core/text';
@@ -53,9 +53,8 @@ export class SearchPage implements AfterViewInit {
   protected readonly bands = SCORE_BANDS;
   protected readonly minChoices = MIN_INDICATOR_CHOICES;
 
-  protected readonly themes = computed(() => this.#session.user()?.themes ?? []);
-  /** Searching by phone links ads to a person: the API allows it to experts and analysts only. */
-  protected readonly phoneAllowed = computed(() => ['expert', 'analyst'].includes(this.#session.role() ?? ''));
+  protected readonly themes = this.#session.themes;
+  protected readonly phoneAllowed = this.#session.linksPeople;
   readonly #params = toSignal(this.#route.queryParamMap);
   protected readonly query = computed(() => {
     const params = this.#params();
@@ -395,6 +394,6 @@ export class SearchPage implements AfterViewInit {
 
   #problem(e: unknown, template: string): string {
     if (e instanceof ApiError && e.status === 403) return this.t().forbidden;
-    return fill(template, { detail: e instanceof ApiError ? e.problem.detail : String(e) });
+    return fill(template, { detail: detailOf(e) });
   }
 }

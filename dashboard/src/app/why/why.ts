@@ -3,7 +3,7 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import { ApiError } from '../core/api';
+import { detailOf } from '../core/api';
 import { safeNext } from '../core/home';
 import { I18n } from '../core/i18n';
 import { Session } from '../core/session';
@@ -51,7 +51,7 @@ export class Why {
       await this.#session.justify(justification);
       await this.#router.navigateByUrl(safeNext(this.next(), this.#session.role() ?? 'expert'));
     } catch (e) {
-      this.error.set(e instanceof ApiError ? e.problem.detail : String(e));
+      this.error.set(detailOf(e));
     } finally {
       this.busy.set(false);
     }
