@@ -18,9 +18,16 @@ export const ARTIFACTS = new URL('../../test-artifacts/dashboard', import.meta.u
 export interface DemoAccount { name: string; role: string; password: string }
 
 /** The sign-ins `npm start` prints, one per role (src/cli/demo-users.ts). */
-export const ACCOUNTS: Record<'expert' | 'analyst' | 'supervisor' | 'admin' | 'auditor', DemoAccount> = Object.fromEntries(
-  DEMO_ACCOUNTS.map((a) => [a.role, { name: a.name, role: a.role, password: a.password }]),
-) as never;
+export const ACCOUNTS = {
+  expert: demoAccount('expert'), analyst: demoAccount('analyst'), supervisor: demoAccount('supervisor'),
+  admin: demoAccount('admin'), auditor: demoAccount('auditor'),
+};
+
+function demoAccount(role: string): DemoAccount {
+  const a = DEMO_ACCOUNTS.find((d) => d.role === role);
+  if (!a) throw new Error(`npm start makes no demo account for the role ${role}`);
+  return { name: a.name, role: a.role, password: a.password };
+}
 
 export interface DemoData { configDir: string; dataDir: string }
 
