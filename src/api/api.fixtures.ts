@@ -64,6 +64,8 @@ export interface WorldOptions {
   /** Puts something between the API and the store, e.g. a failing audit log. */
   wrapStore?: (store: Store) => Store;
   tls?: ApiDeps['tls'];
+  /** Serves a dashboard build from this directory. */
+  dashboard?: string;
 }
 
 export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorld> {
@@ -122,7 +124,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
     dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, jobs, settings: parsed, now: () => clock.now,
-    ...(settings.tls ? { tls: settings.tls } : {}),
+    ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.dashboard ? { dashboard: settings.dashboard } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {
     const res = await app.inject({ method: 'POST', url: '/api/session', payload: { name, password: PASSWORD, ...(totp ? { totp } : {}) } });

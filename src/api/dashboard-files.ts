@@ -29,10 +29,13 @@ export function installDashboard(app: FastifyInstance, dir: string): void {
   const page = index.bytes.toString('utf8');
 
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
+    // The router has already refused a path that is not valid percent-encoding (400).
     const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
     if (path === '/api' || path.startsWith('/api/')) throw new BakenError('NOT_FOUND', `no route GET ${path}`);
+    // The page itself is always sent with a fresh nonce, also when asked for by its file name.
+    if (path === '/index.html') return sendPage(reply, page);
     const file = files.get(path);
-    if (file && path !== '/index.html') {
+    if (file) {
       reply.header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
       return reply.type(file.type).send(file.bytes);
     }
