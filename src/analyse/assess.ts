@@ -1,5 +1,5 @@
 // Scores one ad on its own against a compiled profile. The score is the sum of the weights of the
-// indicators that hit; each hit carries its evidence so an expert can see why. Cross-ad indicators
+// groups that hit (an indicator is its own group unless it names one); each hit carries its evidence so an expert can see why. Cross-ad indicators
 // need the other ads and are scored by analyseBatch.
 import type { AdFields } from '../domain/ad.ts';
 import type { Assessment, Evidence, IndicatorHit } from '../domain/indicator-hit.ts';
@@ -40,6 +40,12 @@ export function assessmentOf(profile: CompiledProfile, evidence: Map<number, Evi
     const { id, weight } = profile.indicators[index]!;
     return { id, weight, evidence: evidence.get(index)! };
   });
-  const score = hits.reduce((sum, h) => sum + h.weight, 0);
+  // One signal seen several ways counts once, at its highest weight.
+  const byGroup = new Map<string, number>();
+  for (const index of evidence.keys()) {
+    const { group, weight } = profile.indicators[index]!;
+    byGroup.set(group, Math.max(byGroup.get(group) ?? 0, weight));
+  }
+  const score = [...byGroup.values()].reduce((sum, w) => sum + w, 0);
   return { score, kept: score >= profile.threshold, hits };
 }

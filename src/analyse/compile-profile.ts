@@ -3,7 +3,7 @@ import type { CrossAdIndicator, FieldIndicator, Indicator, Profile } from '../co
 import { needsContext } from './field-rules.ts';
 import { compileTextRules, type TextRules } from './text-rules.ts';
 
-export interface CompiledIndicator { id: string; weight: number; kind: Indicator['kind'] }
+export interface CompiledIndicator { id: string; weight: number; kind: Indicator['kind']; group: string }
 
 export interface CompiledProfile {
   id: string;
@@ -37,7 +37,7 @@ export function compileProfile(profile: Profile): CompiledProfile {
   return {
     id: profile.id,
     threshold: profile.threshold,
-    indicators: profile.indicators.map(({ id, weight, kind }) => ({ id, weight, kind })),
+    indicators: profile.indicators.map(({ id, weight, kind, group }) => ({ id, weight, kind, group: group ?? id })),
     text: compileTextRules(profile),
     fieldRules,
     crossAd,

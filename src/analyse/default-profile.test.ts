@@ -90,3 +90,35 @@ describe('Hungarian and Bulgarian advertisers', () => {
   reads('language-barrier', ['Csak magyarul beszélek', 'Говоря само български']);
   ignores('unprotected', ['Ik hou van de natuur en wandelen.']);
 });
+
+describe('the hours of the day through the night, and 7/24', () => {
+  reads('always-available-hours', ['Ochtend, middag en midden in de nacht: bel maar.', 'Morning, afternoon, night – I am here.',
+    'Open 7/24 voor jou']);
+  ignores('always-available-hours', ['Alleen s ochtends, nooit s nachts.', 'Morning appointments. Evening drinks. Good night!']);
+});
+
+describe('unprotected services in shorthand', () => {
+  reads('unprotected-shorthand', ['Zonder mag ook, voor liefhebbers.', 'Alles kan, ook zonder.', 'FR NT en GV NT',
+    'bj natural included', 'Sex without for a small extra', 'Bare ok for clean guys', 'BB 50', 'bbbj ok']);
+  ignores('unprotected-shorthand', ['Ook zonder afspraak welkom', 'Natural breasts, natural look', 'Without a doubt the best', 'Bed & breakfast, plan b']);
+  ignores('unprotected', ['Bed & breakfast, plan b', 'bj met condoom']);
+});
+
+describe('a house or an office arranges her contact (weighs 1)', () => {
+  reads('arranged-by-others', ['Bookings only via reception.', 'Text us and we send her to your hotel.', 'Bel ons voor een afspraak.']);
+  ignores('arranged-by-others', ['Licensed club: call reception, every lady keeps her own schedule.']);
+});
+
+describe('one signal seen several ways counts once', () => {
+  it('scores 24/7 and "dag en nacht" together as one availability signal', () => {
+    const a = assess(profile, { text: 'Dag en nacht open, 24/7.' });
+    assert.deepEqual(a.hits.map((h) => h.id), ['always-available', 'always-available-247']);
+    assert.equal(a.score, 2);
+    assert.equal(a.kept, true);
+  });
+
+  it('keeps an ad only for a second signal, not for a second wording of the first', () => {
+    assert.equal(assess(profile, { text: 'Bel ons. Boeken via ons.' }).score, 1);
+    assert.equal(assess(profile, { text: 'Bel ons. Twee meiden.' }).score, 2);
+  });
+});

@@ -6,9 +6,9 @@ import { evaluate, type Label, type LabelledAd } from './evaluate.ts';
 const profile = {
   id: 'p', threshold: 2,
   indicators: [
-    { id: 'strong', weight: 2, kind: 'lexicon' as const },
-    { id: 'weak', weight: 1, kind: 'field' as const },
-    { id: 'never', weight: 1, kind: 'lexicon' as const },
+    { id: 'strong', weight: 2, kind: 'lexicon' as const, group: 'strong' },
+    { id: 'weak', weight: 1, kind: 'field' as const, group: 'weak' },
+    { id: 'never', weight: 1, kind: 'lexicon' as const, group: 'never' },
   ],
 };
 

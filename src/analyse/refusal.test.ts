@@ -10,7 +10,8 @@ const profile = compileProfile(profileSchema.parse({
   negations: {
     window: 3,
     terms: { nl: ['geen', 'niet', 'nooit'], en: ['no', 'not', 'never', "don't", "won't"] },
-    refusals: { window: 8, terms: { nl: ['niet', 'nee', 'nooit', 'uitgesloten', 'verkeerd'], en: ['no', 'never', 'out of the question', 'not with me'] } },
+    refusals: { window: 8, terms: { nl: ['niet', 'nee', 'nooit', 'uitgesloten', 'verkeerd', 'verder zoeken'], en: ['no', 'never', 'out of the question', 'not with me'] } },
+    seeking: { terms: { nl: ['zoek je', 'op zoek naar'], en: ['looking for'] } },
   },
   indicators: [
     { id: 'unprotected', label: 'a', description: 'd', kind: 'lexicon', weight: 3, terms: { nl: ['zonder condoom'], en: ['without condom', 'bareback'] } },
@@ -68,6 +69,31 @@ describe('quotation to reject', () => {
   it('keeps a quoted term without a negation near it (must NOT cancel)', () => {
     assert.deepEqual(hits('Echt "alles kan" bij mij, schat.'), ['limits']);
     assert.deepEqual(hits('Real "no limits" here, I promise'), ['limits']);
+  });
+
+  it('drops a term inside a longer quotation that is rejected', () => {
+    assert.deepEqual(hits("'Always available, no limits' – said no honest woman ever."), []);
+    assert.deepEqual(hits('Ze schrijven „24/7 en zonder condoom”, maar dat doe ik niet.'), []);
+  });
+
+  it('does not take apostrophes or an earlier quotation for quotation marks (must NOT cancel)', () => {
+    assert.deepEqual(hits("I'm available 24/7 and don't mind. Never late."), ['h247', 'available']);
+    assert.deepEqual(hits("Anne's 'classic' service: bareback, no extra charge."), ['unprotected']);
+    assert.deepEqual(hits("They said 'hi'. Bareback? No problem."), ['unprotected']);
+  });
+});
+
+describe('a term the reader is looking for, turned away', () => {
+  it('drops the term right after a seeking phrase with a refusal after it', () => {
+    assert.deepEqual(hits('Zoek je alles kan? Dan moet je verder zoeken.'), []);
+    assert.deepEqual(hits('Looking for bareback or no limits? Not with me.'), []);
+    assert.deepEqual(hits('Op zoek naar 24/7, dan ben je hier verkeerd.'), []);
+  });
+
+  it('keeps an offer after an opening question (must NOT cancel)', () => {
+    assert.deepEqual(hits('Looking for a good time? I am available for you now, never late, bareback.'), ['unprotected', 'available']);
+    assert.deepEqual(hits('Zoek je ontspanning? 24/7 open.'), ['h247']);
+    assert.deepEqual(hits('Looking for no limits? Call me now.'), ['limits']);
   });
 });
 

@@ -20,6 +20,12 @@ const MIN_LETTERS_JOINED = 5;
 /** A quoted term with a negation or refusal this many words around it is quoted to be rejected. */
 const QUOTE_WINDOW = 8;
 const DEFAULT_REFUSAL_WINDOW = 8;
+const DEFAULT_SEEKING_WINDOW = 12;
+/** The term follows the seeking phrase this closely ("op zoek naar een X"), so an opener like
+ *  "Looking for a good time? I am available 24/7, never say no" does not turn its own offer away. */
+const SEEKING_REACH = 5;
+/** A quotation longer than this many characters is no longer a phrase named to reject it. */
+const MAX_QUOTED_CHARS = 80;
 /** A heading's list reaches this many clauses at most. */
 const MAX_LIST_CLAUSES = 20;
 const QUOTES = new Set([...'\'"‘’‚“”„«»`´']);
@@ -30,6 +36,9 @@ interface Negation {
   window: number;
   /** Phrase set of the words that refuse what stands before them, and how far ahead they reach. */
   after: { set: number; window: number } | null;
+  /** Phrase set of the words that say the reader is looking for something, and how far after the
+   *  match a negation or refusal turns the reader away. */
+  seeking: { set: number; window: number } | null;
 }
 
 interface TextRule {
@@ -69,14 +78,19 @@ export function compileTextRules(profile: Profile): TextRules {
     if (!n || Object.values(n.terms).flat().length === 0) return null;
     const key = JSON.stringify(n.terms);
     if (!negationSets.has(key)) negationSets.set(key, phraseSet(n.terms));
-    const refusals = n.refusals ?? (n === profile.negations ? undefined : profile.negations?.refusals);
-    let after: Negation['after'] = null;
-    if (refusals && Object.values(refusals.terms).flat().length > 0) {
-      const rkey = `after:${JSON.stringify(refusals.terms)}`;
-      if (!negationSets.has(rkey)) negationSets.set(rkey, phraseSet(refusals.terms));
-      after = { set: negationSets.get(rkey)!, window: refusals.window ?? DEFAULT_REFUSAL_WINDOW };
-    }
-    return { set: negationSets.get(key)!, window: n.window ?? profile.negations?.window ?? DEFAULT_NEGATION_WINDOW, after };
+    const inherited = n === profile.negations ? undefined : profile.negations;
+    const setOf = (kind: string, part: { window?: number; terms: Record<string, string[]> } | undefined, window: number) => {
+      if (!part || Object.values(part.terms).flat().length === 0) return null;
+      const pkey = `${kind}:${JSON.stringify(part.terms)}`;
+      if (!negationSets.has(pkey)) negationSets.set(pkey, phraseSet(part.terms));
+      return { set: negationSets.get(pkey)!, window: part.window ?? window };
+    };
+    return {
+      set: negationSets.get(key)!,
+      window: n.window ?? profile.negations?.window ?? DEFAULT_NEGATION_WINDOW,
+      after: setOf('after', n.refusals ?? inherited?.refusals, DEFAULT_REFUSAL_WINDOW),
+      seeking: setOf('seeking', n.seeking ?? inherited?.seeking, DEFAULT_SEEKING_WINDOW),
+    };
   };
 
   const rules: TextRule[] = [];
@@ -187,7 +201,8 @@ function firstToken(tokens: Token[], after: (t: Token) => boolean): number {
 
 function allowedByRules(rule: TextRule, scan: FieldScan, m: Match): boolean {
   if (rule.negation && (negated(scan, rule.negation, m.start) || refused(scan, rule.negation, m)
-    || quotedToReject(scan, rule.negation, m) || underRefusingHeading(scan, rule.negation, m))) return false;
+    || quotedToReject(scan, rule.negation, m) || soughtToReject(scan, rule.negation, m)
+    || underRefusingHeading(scan, rule.negation, m))) return false;
   const c = rule.context;
   if (!c) return true;
   // Context words stand around the match; a phrase wholly inside the match is the match itself.
@@ -237,21 +252,59 @@ function refused(scan: FieldScan, negation: Negation, m: Match): boolean {
   });
 }
 
-/** A term in quotation marks with a negation or refusal a few words around it is named to reject it:
- *  'Looking for "no limits"? Not with me.', "Ik zie vaak 'net 18'. Dat speel ik niet." */
+/** A term inside a quotation with a negation or refusal a few words around it is named to reject it:
+ *  'Looking for "no limits"? Not with me.', "Ik zie vaak 'net 18'. Dat speel ik niet.",
+ *  "'Always available, does anything' – said no honest woman ever". */
 function quotedToReject(scan: FieldScan, negation: Negation, m: Match): boolean {
-  if (!isQuoted(scan.original, m.from, m.to)) return false;
-  const near = (set: number) => (scan.found.get(set) ?? []).some((o) => (o.end <= m.start && o.end > m.start - QUOTE_WINDOW)
-    || (o.start >= m.end && o.start < m.end + QUOTE_WINDOW));
+  const quote = quotation(scan.original, m.from, m.to);
+  if (quote === null) return false;
+  const first = firstToken(scan.tokens, (t) => t.end > quote.open);
+  const last = firstToken(scan.tokens, (t) => t.start >= quote.close);
+  const near = (set: number) => (scan.found.get(set) ?? []).some((o) => (o.end <= first && o.end > first - QUOTE_WINDOW)
+    || (o.start >= last && o.start < last + QUOTE_WINDOW));
   return near(negation.set) || (negation.after !== null && near(negation.after.set));
 }
 
-function isQuoted(text: string, from: number, to: number): boolean {
-  let before = from - 1;
-  while (before >= 0 && text[before] === ' ') before--;
-  let after = to;
-  while (after < text.length && ' ?!.,'.includes(text[after]!)) after++;
-  return before >= 0 && QUOTES.has(text[before]!) && after < text.length && QUOTES.has(text[after]!);
+/** The quotation marks around [from, to) within one sentence: an opening mark at the start of a word
+ *  and a closing one at the end of a word, so the apostrophes of "don't" and "Anne's" are no quotes. */
+function quotation(text: string, from: number, to: number): { open: number; close: number } | null {
+  let open = -1;
+  for (let i = from - 1; i >= 0 && from - i <= MAX_QUOTED_CHARS; i--) {
+    const c = text[i]!;
+    if (/[.!?\n]/.test(c)) return null;
+    if (!QUOTES.has(c)) continue;
+    if (!isWordChar(text[i - 1])) { open = i; break; }
+    // The end of an earlier quotation: this stretch is outside it.
+    if (!isWordChar(text[i + 1])) return null;
+  }
+  if (open < 0) return null;
+  for (let i = to; i < text.length && i - open <= MAX_QUOTED_CHARS; i++) {
+    const c = text[i]!;
+    if (/[.!?\n]/.test(c) && !QUOTES.has(text[i + 1] ?? '')) return null;
+    if (!QUOTES.has(c)) continue;
+    if (!isWordChar(text[i + 1])) return { open, close: i };
+    if (!isWordChar(text[i - 1])) return null;
+  }
+  return null;
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+/** A term the reader is said to be looking for, turned away in the same breath: "Op zoek naar geen
+ *  taboes? Dan moet je verder zoeken", "If you're after a schoolgirl, this is not the ad for you". The
+ *  seeking phrase stands just before the term in its sentence; a negation or refusal follows within
+ *  the window. */
+function soughtToReject(scan: FieldScan, negation: Negation, m: Match): boolean {
+  if (negation.seeking === null) return false;
+  const { tokens, original } = scan;
+  const sought = (scan.found.get(negation.seeking.set) ?? []).some((o) => o.end <= m.start && o.end > m.start - SEEKING_REACH
+    && !/[.!\n]/.test(original.slice(tokens[o.end - 1]!.end, m.from)));
+  if (!sought) return false;
+  const window = negation.seeking.window;
+  const turnsAway = (set: number) => (scan.found.get(set) ?? []).some((o) => o.start >= m.end && o.start < m.end + window);
+  return turnsAway(negation.set) || (negation.after !== null && turnsAway(negation.after.set));
 }
 
 /** A term in the list after a heading that says what she does not do: "Wat ik niet doe: zonder

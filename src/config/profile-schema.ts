@@ -34,6 +34,13 @@ const negations = z.strictObject({
     window: z.number().int().min(1).max(20).optional(),
     terms: perLanguage(z.array(phrase)),
   }).optional(),
+  /** Phrases that say the reader is looking for something ("op zoek naar", "if you're looking for"):
+   *  a term after one, in the same sentence, with a negation or refusal within `window` words after
+   *  the term, is named only to turn the reader away ("Zoek je alles kan? Dan moet je verder zoeken"). */
+  seeking: z.strictObject({
+    window: z.number().int().min(1).max(20).optional(),
+    terms: perLanguage(z.array(phrase)),
+  }).optional(),
 });
 
 const context = z.strictObject({
@@ -49,6 +56,9 @@ const base = {
   label: z.string().min(1),
   description: z.string().min(1),
   weight: number().positive().max(100),
+  /** Indicators of one group are several ways of seeing one signal ("24/7" and "dag en nacht"): an
+   *  ad scores the group once, at the highest weight that hit. */
+  group: id.optional(),
 };
 const textFields = z.array(z.enum(['title', 'text', 'alias'])).min(1).default(['title', 'text']);
 const textRules = {
