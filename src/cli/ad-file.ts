@@ -1,7 +1,6 @@
 // What `baken analyse` and `baken eval` share: the theme's compiled profile and the ads of a JSON
 // Lines file (parsed by src/analyse/ad-input.ts). Neither stores nor reads stored data.
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
 import type { Config } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { parseAdLines, type AdLine } from '../analyse/ad-input.ts';
@@ -14,10 +13,12 @@ export function themeProfile(config: Config, themeId: string): CompiledProfile {
 }
 
 /** Reads and checks every line of `file` before any ad is scored. */
-export function readAdFile<E extends z.ZodType>(file: string, extra?: E): AdLine<z.output<E>>[] {
-  let content: string;
-  try { content = readFileSync(file, 'utf8'); } catch (cause) {
+export function readAdFile(file: string): AdLine<object>[] {
+  return parseAdLines(readInputFile(file), file);
+}
+
+export function readInputFile(file: string): string {
+  try { return readFileSync(file, 'utf8'); } catch (cause) {
     throw new BakenError('INPUT_INVALID', `${file}: cannot read (${(cause as Error).message})`, { cause });
   }
-  return parseAdLines(content, file, extra);
 }

@@ -1,31 +1,21 @@
-import { z } from 'zod';
 import { loadConfig } from '../config/load.ts';
-import { BakenError } from '../domain/errors.ts';
 import type { Evidence } from '../domain/indicator-hit.ts';
 import { analyseBatch } from '../analyse/analyse-batch.ts';
-import { evaluate, LABELS, type Evaluation, type HitRate, type WrongAd } from '../analyse/evaluate.ts';
-import { readAdFile, themeProfile } from './ad-file.ts';
+import { evaluate, type Evaluation, type HitRate, type WrongAd } from '../analyse/evaluate.ts';
+import { parseLabelledAds } from '../analyse/labelled-ads.ts';
+import { readInputFile, themeProfile } from './ad-file.ts';
 import { configDir, parse, requireString } from './args.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken eval --theme T --input LABELLED.jsonl [--json]   measure the theme\'s profile on ads labelled flag|clean: precision, recall, misses; stores nothing, reads no stored data (no audit entry)';
-
-const ALLOWED = LABELS.map((l) => `"${l}"`).join(' or ');
-const labelled = z.object({
-  label: z.enum(LABELS, {
-    error: (issue) => (issue.input === undefined ? `missing; expected ${ALLOWED}` : `expected ${ALLOWED}, got ${JSON.stringify(issue.input)}`),
-  }),
-});
 
 export async function evalCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { theme: { type: 'string' }, input: { type: 'string' } });
   const config = loadConfig(configDir(values.config));
   const profile = themeProfile(config, requireString(values.theme, 'theme'));
   const file = requireString(values.input, 'input');
-  const lines = readAdFile(file, labelled);
-  if (lines.length === 0) throw new BakenError('INPUT_INVALID', `${file}: no ads; expected one ad a line, each with "label": ${ALLOWED}`);
-  const ads = lines.map(({ ad }) => ad);
-  const result = evaluate(profile, lines.map(({ ad, line, extra }) => ({ id: ad.id, line, label: extra.label })), analyseBatch(profile, ads));
+  const { ads, labelled } = parseLabelledAds(readInputFile(file), file);
+  const result = evaluate(profile, labelled, analyseBatch(profile, ads));
   if (values.json) printJson({ theme: values.theme, input: file, ...result });
   else for (const line of report(result, file)) say(line);
   return 0;

@@ -6,6 +6,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { BakenError } from '../domain/errors.ts';
 import { addressPolicy, literalAddresses } from '../domain/private-addresses.ts';
+import { evaluationSetProblems } from './evaluation-sets.ts';
 import {
   extractorSchema, profileSchema, scheduleSchema, sourceSchema, themeSchema,
   type Extractor, type Profile, type Schedule, type Source, type Theme,
@@ -28,7 +29,9 @@ const KINDS = {
   schedules: scheduleSchema,
 } as const;
 
-export function loadConfig(dir: string): Config {
+/** `relativeTo`: where relative paths in it (a theme's evaluation sets) lead, when `dir` is a scratch
+ *  copy of the configuration directory being checked (src/services/config.service.ts). */
+export function loadConfig(dir: string, { relativeTo = dir }: { relativeTo?: string } = {}): Config {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new BakenError('CONFIG_MISSING', `configuration directory ${dir} does not exist`);
   }
@@ -71,7 +74,8 @@ export function loadConfig(dir: string): Config {
   };
   if (problems.length === 0) {
     const fileOf = (ref: string) => files.get(ref) ?? ref;
-    problems.push(...crossReferences(config), ...namespaceProblems(config, fileOf), ...privateHostProblems(config, fileOf));
+    problems.push(...crossReferences(config), ...namespaceProblems(config, fileOf), ...privateHostProblems(config, fileOf),
+      ...evaluationSetProblems(config.themes.values(), relativeTo, fileOf));
   }
   if (problems.length > 0) {
     throw new BakenError('CONFIG_INVALID', `invalid configuration in ${dir}:\n  ${problems.join('\n  ')}`);

@@ -48,6 +48,15 @@ export const themeSchema = z.strictObject({
   // source, so an admin changing sources through the API can never open the way.
   allowPrivateNetworks: z.array(z.string().refine(isNetwork, { message: 'expected an address or a CIDR network such as 10.1.0.0/16' }))
     .default([]),
+  // Issue 12: labelled ads (`baken eval`'s format) the admin dashboard measures the theme's profile
+  // on. A theme's, not a profile's: admins change profiles through the API, and only the operator
+  // may choose which files on the server are read.
+  evaluation: z.array(z.strictObject({
+    name: id,
+    /** JSON Lines, one ad a line with "label": flag|clean; relative to the configuration directory. */
+    file: z.string().min(1, 'expected the path of a labelled JSON Lines file'),
+  })).refine((sets) => new Set(sets.map((s) => s.name)).size === sets.length, { message: 'expected each set\'s name only once' })
+    .default([]),
 });
 
 export const discoverSchema = z.strictObject({

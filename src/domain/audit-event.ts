@@ -7,7 +7,7 @@ export const AUDIT_ACTIONS = [
   'ads.search', 'ads.read', 'ads.artefact', 'ads.network', 'ads.versions', 'ads.verify', 'ads.export',
   'lists.read', 'lists.create', 'lists.add', 'lists.note', 'lists.remove', 'lists.delete', 'lists.export',
   'stats.read', 'audit.read', 'audit.verify',
-  'config.read', 'config.change',
+  'config.read', 'config.change', 'config.evaluate',
   'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read',
   'holds.read', 'holds.change', 'crawl.run', 'retention.purge',
   'request.refused',

@@ -99,7 +99,7 @@ function assertLoads(dir: string, relativeFile: string, text: string): void {
     cpSync(dir, scratch, { recursive: true });
     mkdirSync(dirname(join(scratch, relativeFile)), { recursive: true });
     writeFileSync(join(scratch, relativeFile), text);
-    loadConfig(scratch);
+    loadConfig(scratch, { relativeTo: dir });
   } catch (err) {
     if (err instanceof BakenError && err.code === 'CONFIG_INVALID') {
       throw new BakenError('INPUT_INVALID', `refused: the configuration would not load: ${err.message.replaceAll(scratch, dir)}`, { cause: err });

@@ -5,6 +5,7 @@ import { AuditService } from './audit.service.ts';
 import { CollectionService } from './collection.service.ts';
 import { ConfigService } from './config.service.ts';
 import type { ServiceContext } from './context.ts';
+import { EvaluationService } from './evaluation.service.ts';
 import { ExportService } from './export.service.ts';
 import { JobsService } from './jobs.service.ts';
 import { ListsService } from './lists.service.ts';
@@ -21,6 +22,7 @@ export interface Services {
   stats: StatsService;
   audit: AuditService;
   config: ConfigService;
+  evaluation: EvaluationService;
   users: UsersService;
   tokens: TokensService;
   jobs: JobsService;
@@ -37,6 +39,7 @@ export function createServices(context: ServiceContext): Services {
     stats: new StatsService(context),
     audit: new AuditService(context),
     config: new ConfigService(context),
+    evaluation: new EvaluationService(context),
     users: new UsersService(context),
     tokens: new TokensService(context),
     jobs: new JobsService(context),

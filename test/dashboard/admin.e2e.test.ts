@@ -4,13 +4,12 @@
 // jobs a worker ran. Works on a private copy of the crawl: it changes users and configuration.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { BAKEN_BIN } from '../demo-env.ts';
-import { ACCOUNTS, keepScreenshot, openBrowser, problemsOf, seriousViolations, serveDashboard, sharedDemoData, signIn, type DemoData, type Served, type Ui } from './harness.ts';
+import { ACCOUNTS, keepScreenshot, openBrowser, privateDemoData, problemsOf, seriousViolations, serveDashboard, signIn, type DemoData, type PrivateDemoData, type Served, type Ui } from './harness.ts';
 
 const SECOND_ADMIN = { name: 'tweede-beheerder', role: 'admin', password: 'paarse-tulpen-in-de-sloot', themes: 'mensenhandel,toezicht' };
 
@@ -32,18 +31,13 @@ async function clean(page: Page): Promise<void> {
 }
 
 describe('dashboard: administration', () => {
-  let root: string;
-  let data: DemoData;
+  let data: PrivateDemoData;
   let served: Served;
   let ui: Ui;
   let page: Page;
 
   before(async () => {
-    const shared = await sharedDemoData();
-    root = mkdtempSync(join(tmpdir(), 'baken-admin-e2e-'));
-    data = { configDir: join(root, 'config'), dataDir: join(root, 'data') };
-    cpSync(shared.configDir, data.configDir, { recursive: true });
-    cpSync(shared.dataDir, data.dataDir, { recursive: true });
+    data = await privateDemoData('admin');
     // The second pair of eyes, made by the operator at the machine, as the harness makes the others.
     await baken(data, ['user', 'add', '--name', SECOND_ADMIN.name, '--role', 'admin', '--theme', SECOND_ADMIN.themes, '--password-stdin', '--by', 'e2e'], SECOND_ADMIN.password + '\n');
     // Jobs to look at: the worker's due purges (done) and crawls (failed: the demo sites are gone).
@@ -57,7 +51,7 @@ describe('dashboard: administration', () => {
   after(async () => {
     await ui?.close();
     await served?.stop();
-    if (root) rmSync(root, { recursive: true, force: true });
+    data?.remove();
   });
 
   test('the admin lands on the users, with roles, themes and second factor', async () => {

@@ -3,25 +3,18 @@
 // says the trail is intact, the monthly figures show; and admins and auditors keep to their pages.
 // Works on a private copy of the crawl, so the trail holds only what this file and the crawl did.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ACCOUNTS, justify, keepScreenshot, openBrowser, problemsOf, seriousViolations, serveDashboard, sharedDemoData, signIn, type Served, type Ui } from './harness.ts';
+import { ACCOUNTS, justify, keepScreenshot, openBrowser, privateDemoData, problemsOf, seriousViolations, serveDashboard, signIn, type PrivateDemoData, type Served, type Ui } from './harness.ts';
 
 describe('dashboard: audit trail', () => {
-  let root: string;
+  let data: PrivateDemoData;
   let served: Served;
   let ui: Ui;
   let page: Page;
 
   before(async () => {
-    const shared = await sharedDemoData();
-    root = mkdtempSync(join(tmpdir(), 'baken-audit-e2e-'));
-    const data = { configDir: join(root, 'config'), dataDir: join(root, 'data') };
-    cpSync(shared.configDir, data.configDir, { recursive: true });
-    cpSync(shared.dataDir, data.dataDir, { recursive: true });
+    data = await privateDemoData('audit');
     served = await serveDashboard(data);
     ui = await openBrowser();
 
@@ -46,7 +39,7 @@ describe('dashboard: audit trail', () => {
   after(async () => {
     await ui?.close();
     await served?.stop();
-    if (root) rmSync(root, { recursive: true, force: true });
+    data?.remove();
   });
 
   test('the trail shows the sign-ins and searches made earlier', async () => {

@@ -2,7 +2,7 @@
 // test file to ask crawls into a directory named after the test runner's process, later files of
 // the same run reuse it. Each file then serves it with `baken serve` and drives real Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -55,6 +55,19 @@ export async function sharedDemoData(): Promise<DemoData> {
   writeFileSync(join(dir, 'demo.json'), JSON.stringify(started));
   writeFileSync(join(dir, 'ready'), new Date().toISOString());
   return data;
+}
+
+export interface PrivateDemoData extends DemoData { remove(): void }
+
+/** A copy of this run's shared crawl for a test file that changes it (users, configuration, the
+ *  trail), so the other files still see the crawl as it was made; `remove` deletes the copy. */
+export async function privateDemoData(name: string): Promise<PrivateDemoData> {
+  const shared = await sharedDemoData();
+  const root = mkdtempSync(join(tmpdir(), `baken-${name}-e2e-`));
+  const data = { configDir: join(root, 'config'), dataDir: join(root, 'data') };
+  cpSync(shared.configDir, data.configDir, { recursive: true });
+  cpSync(shared.dataDir, data.dataDir, { recursive: true });
+  return { ...data, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
 /** What the demo printed when the shared data was made. */

@@ -25,3 +25,17 @@ export interface Job {
 /** A source, profile or schedule: the fields every kind has; the rest is the document. */
 export interface ConfigItem { id: string; theme: string; name?: string; [key: string]: unknown }
 export type ConfigKind = 'sources' | 'profiles' | 'schedules';
+
+/** GET /api/admin/themes/:theme/evaluation (docs/openapi.json: ThemeEvaluation, SetEvaluation). */
+export interface HitRate { hits: number; ads: number; rate: number | null }
+export interface WrongAdRef { id: string; line: number; score: number }
+export interface SetEvaluation {
+  name: string; file: string; ads: number; counts: { tp: number; fp: number; tn: number; fn: number };
+  precision: number | null; recall: number | null; cleanKeptRate: number | null;
+  goalsMet: { recall: boolean | null; cleanKeptRate: boolean | null };
+  indicators: { id: string; weight: number; flag: HitRate; clean: HitRate }[];
+  misses: WrongAdRef[]; falseKeeps: WrongAdRef[];
+}
+export interface ThemeEvaluation {
+  theme: string; profile: string; threshold: number; goals: { recall: number; cleanKeptRate: number }; sets: SetEvaluation[];
+}

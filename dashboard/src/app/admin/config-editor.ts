@@ -11,12 +11,13 @@ import { ADMIN_TEXT } from './admin.text';
 import type { ConfigItem, ConfigKind } from './admin-types';
 import { failureOf, focusSoon } from './admin-ui';
 import { configMessages, documentText, lineOfPath, parseDocument } from './problem-fields';
+import { ProfileEvaluation } from './profile-evaluation';
 
 interface Shown { text: string; path: string | null; line: number | null; file: string | null }
 
 @Component({
   selector: 'bk-config-editor',
-  imports: [FormsModule],
+  imports: [FormsModule, ProfileEvaluation],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2>{{ t()[kind()] }}</h2>
@@ -65,6 +66,9 @@ interface Shown { text: string; path: string | null; line: number | null; file: 
           }
         </div>
       </form>
+      @if (kind() === 'profiles' && openTheme(); as theme) {
+        <bk-profile-evaluation [theme]="theme" [profile]="openId() ?? ''" [version]="savedCount()" />
+      }
     } @else if (items() !== null) {
       <p class="muted">{{ t().choose }}</p>
     }
@@ -86,6 +90,10 @@ export class ConfigEditor {
   protected readonly error = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly messages = signal<Shown[]>([]);
+  /** The theme of the saved item in the editor; null for a new one, which has no figures yet. */
+  protected readonly openTheme = signal<string | null>(null);
+  /** Counts the saves, so a profile's evaluation is measured again after each. */
+  protected readonly savedCount = signal(0);
   protected text = '';
 
   protected readonly template = computed(() => documentText(
@@ -111,6 +119,7 @@ export class ConfigEditor {
     this.messages.set([]);
     this.said.set('');
     this.openId.set(item.id);
+    this.openTheme.set(item.theme);
     focusSoon(this.#document, 'config-doc');
   }
 
@@ -119,6 +128,7 @@ export class ConfigEditor {
     this.messages.set([]);
     this.said.set('');
     this.openId.set('');
+    this.openTheme.set(null);
     focusSoon(this.#document, 'config-doc');
   }
 
@@ -136,6 +146,8 @@ export class ConfigEditor {
       this.messages.set([]);
       this.text = documentText(saved);
       this.openId.set(saved.id);
+      this.openTheme.set(saved.theme);
+      this.savedCount.update((n) => n + 1);
       this.said.set(fill(t.saved, { id: saved.id }));
       await this.load(this.kind());
     } catch (e) {

@@ -20,3 +20,8 @@ export function isJobState(value: unknown): value is JobState {
 export function endOfDay(day: string): string | undefined {
   return /^\d{4}-\d{2}-\d{2}$/.test(day) ? `${day}T23:59:59Z` : undefined;
 }
+
+/** A share as a percentage with one decimal (0.871 → "87.1%", "87,1%" in Dutch); '—' for none. */
+export function percent(value: number | null, locale: string): string {
+  return value === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
