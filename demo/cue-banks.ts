@@ -3,6 +3,7 @@
 // precision/recall measures the profile instead of echoing it. Frozen: never change a phrase
 // because a profile misses or hits it; that would make the measured figure dishonest.
 import { dutchNumber, englishNumber, phoneDigits, phonePairs } from './number-words.ts';
+import type { Lang } from './world.ts';
 
 export const CUES = [
   'third-party-control',
@@ -19,10 +20,9 @@ export const CUES = [
 ] as const;
 export type Cue = (typeof CUES)[number];
 
-export type BankLanguage = 'nl' | 'en';
-
 /** What a phrase may need to know about its ad: a phone to write out, an age to state. */
 export interface PhraseFacts {
+  /** A Dutch mobile number in national form, "0612345678". */
   readonly phone: string;
   readonly age: number;
 }
@@ -65,7 +65,7 @@ const withoutTrunkZero = (phone: string): number[] => {
   return [digits[1]!, ...phonePairs(digits.slice(2).join(''))];
 };
 
-export const CUE_BANKS: Readonly<Record<Cue, Readonly<Record<BankLanguage, readonly Phrase[]>>>> = {
+export const CUE_BANKS: Readonly<Record<Cue, Readonly<Record<Lang, readonly Phrase[]>>>> = {
   'third-party-control': {
     nl: [
       'Mijn vriend regelt de afspraken, sms hem even.',
@@ -474,7 +474,7 @@ export const CUE_BANKS: Readonly<Record<Cue, Readonly<Record<BankLanguage, reado
  * Clean ads that name a cue only to refuse it, in either order ("Zonder? Nee.", "X is out of
  * the question") or quoted to reject it. None of them plants a cue.
  */
-export const REFUSALS: Readonly<Record<BankLanguage, readonly string[]>> = {
+export const REFUSALS: Readonly<Record<Lang, readonly string[]>> = {
   nl: [
     'Zonder? Nee.',
     'Zonder condoom? Nee, nooit.',
