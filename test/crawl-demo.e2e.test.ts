@@ -143,7 +143,9 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
   });
 
   it('answers `baken network` with the whole truth network of an ad, each link with its reason', async () => {
-    const network = truth.networks.find((n) => n.kind === 'template')!;
+    // A template network the analysis keeps whole: one whose copies it misses has nothing to answer.
+    const network = truth.networks.find((n) => n.kind === 'template' && n.ads.every((id) => expected.ids.has(id)));
+    assert.ok(network, 'the analysis keeps some template network whole');
     const ids = network.ads.map((a) => adId('mensenhandel', truth.ads.find((t) => t.id === a)!.url));
     const { stdout } = await run(process.execPath, [BAKEN_BIN, 'network', '--ad', ids[0]!, '--justification', 'signal research', '--json',
       '--data', env.dataDir, '--config', env.configDir]);
