@@ -2,8 +2,8 @@
 // who moves keeps the same text with another city, and template networks share one plan.
 import { AMBIANCE, APPOINTMENTS, CLOSINGS, INTROS, LOCATIONS, PERSONAL, TITLES } from './banks.ts';
 import type { Planting } from './planted.ts';
-import type { Lang } from './phrases.ts';
 import type { Rng } from './prng.ts';
+import type { Lang } from './world.ts';
 
 export interface TextPlan {
   title: string;

@@ -1,6 +1,6 @@
-// Neutral building blocks for ad texts. Everything here must stay clean: demo/generate.test.ts runs
-// the analysis with the demo profile over every clean ad and expects no indicator to hit.
-import type { Lang } from './phrases.ts';
+// Neutral building blocks for ad texts. Everything here must stay clean: no cue of demo/cue-banks.ts,
+// so that an ad without planted cues is clean whatever a profile makes of it.
+import type { Lang } from './world.ts';
 
 type Bank = Record<Lang, readonly string[]>;
 
@@ -104,19 +104,6 @@ export const APPOINTMENTS: Bank = {
 export const CLOSINGS: Bank = {
   nl: ['Tot snel!', 'Ik hoop je snel te ontmoeten.', 'Liefs, {alias}.', 'Tot ziens, kus {alias}.', 'Bel gerust, ik zie je graag.'],
   en: ['See you soon!', 'I hope to meet you soon.', 'Kisses, {alias}.', 'Take care, {alias}.', 'Give me a call, I look forward to it.'],
-};
-
-/** Clean sentences that name an indicator phrase only to refuse it. Some clean ads carry one, so the
- *  end-to-end crawl proves that negation and context rules keep them clean. */
-export const NEGATION_TRAPS: Bank = {
-  nl: [
-    'Nooit zonder condoom, veiligheid gaat voor.', 'Altijd met condoom.', 'Niet 24/7 beschikbaar, alleen op afspraak.',
-    'Ik ben niet altijd beschikbaar, dus maak vooraf een afspraak.', 'Onbeschermd, nee: altijd met condoom.',
-  ],
-  en: [
-    'Never without condom.', 'Safe sex only, always with condom.', 'Not available 24/7, by appointment only.',
-    'I am not always available, so please book ahead.', 'Bareback, no way: safe sex only.',
-  ],
 };
 
 export const ALIASES = [

@@ -1,5 +1,4 @@
 // How the platforms write values for people: phone numbers in the styles Dutch ads use, dates.
-import { foldText } from './phrases.ts';
 
 /** Styles seen in Dutch ads; index 1, 2 and 3 contain spaces. */
 const PHONE_STYLES = [
@@ -37,6 +36,11 @@ export function addDays(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/** Lower case without diacritics, so "Zoë" and "ZOE" compare equal. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 export function slugify(text: string): string {

@@ -1,21 +1,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateWorld } from './generate.ts';
-import { plantedSentences } from './planted.ts';
-import { INDICATOR_PHRASES, foldText, indicatorsIn } from './phrases.ts';
-import { NEGATION_TRAPS } from './banks.ts';
-import { loadConfig } from '../src/config/load.ts';
-import { compileProfile } from '../src/analyse/compile-profile.ts';
-import { assess } from '../src/analyse/assess.ts';
-import type { DemoAd } from './world.ts';
+import { CUE_BANKS, CUES, REFUSALS, phraseText, type Cue } from './cue-banks.ts';
+import { PRICE_ROWS } from './banks.ts';
+import { foldText } from './format.ts';
+import type { DemoAd, World } from './world.ts';
 
 const DAYS = [0, 1, 2, 3];
 const worlds = DAYS.map((day) => generateWorld({ day, hostile: true }));
-const lexical = (ad: DemoAd) => [ad.fields.title, ad.fields.text, ad.fields.alias].join('\n');
+const lexical = (ad: DemoAd) => foldText([ad.fields.title, ad.fields.text].join('\n'));
+const refusals = [...REFUSALS.nl, ...REFUSALS.en];
+/** The ad's phone, or the phones of its network: a template copies its leader's text, phone and all. */
+const phonesNear = (world: World, ad: DemoAd) => world.ads
+  .filter((other) => other === ad || other.networks.some((n) => ad.networks.includes(n)))
+  .map((other) => `0${other.fields.phones[0]!.slice(3)}`);
 
-/** The demo profile as the crawler runs it: the ids of the indicators that hit an ad on its own. */
-const profile = compileProfile(loadConfig(new URL('../config', import.meta.url).pathname).profiles.get('mensenhandel')!);
-const profileHits = (ad: DemoAd) => assess(profile, ad.fields).hits.map((h) => h.id);
+/** Whether a phrase of the cue's bank is in the ad as the generator may place it (a title drops the
+ *  final stop); a refusal, which names a cue only to reject it, does not count. */
+const carries = (world: World, ad: DemoAd, cue: Cue) => {
+  const text = refusals.reduce((t, r) => t.replace(foldText(r), ''), lexical(ad));
+  return CUE_BANKS[cue][ad.lang].some((phrase) => phonesNear(world, ad).some((phone) =>
+    text.includes(foldText(phraseText(phrase, { phone, age: ad.fields.age }).replace(/[.!]+$/u, '')))));
+};
 
 test('gives byte-identical worlds for the same seed and day', () => {
   assert.equal(JSON.stringify(generateWorld({ seed: 7, day: 2 })), JSON.stringify(generateWorld({ seed: 7, day: 2 })));
@@ -67,59 +73,58 @@ test('keeps ad ids and unchanged content stable across days', () => {
   }
 });
 
-test('plants indicators in about a third of the ads', () => {
+test('plants cues in about a third of the ads, at least two distinct ones each', () => {
   for (const world of worlds) {
-    const share = world.ads.filter((a) => a.planted.length > 0).length / world.ads.length;
+    const planted = world.ads.filter((a) => a.cues.length > 0);
+    const share = planted.length / world.ads.length;
     assert.ok(share >= 0.25 && share <= 0.45, `day ${world.day}: expected 25–45% planted, got ${(share * 100).toFixed(1)}%`);
-  }
-});
-
-test('keeps clean ads free of every indicator on days 0–3, negation traps included', () => {
-  const traps = [...NEGATION_TRAPS.nl, ...NEGATION_TRAPS.en];
-  let trapped = 0;
-  for (const world of worlds) {
-    for (const ad of world.ads.filter((a) => a.planted.length === 0)) {
-      assert.deepEqual(profileHits(ad), [], `${ad.id} (day ${world.day}) is clean but the demo profile finds something: ${lexical(ad)}`);
-      if (traps.some((t) => ad.fields.text.includes(t))) trapped++;
-    }
-  }
-  assert.ok(trapped >= 50, `expected clean ads with negation traps, got ${trapped}`);
-});
-
-test('puts a phrase of each planted indicator in planted ads, and of no other', () => {
-  for (const world of worlds) {
-    for (const ad of world.ads.filter((a) => a.planted.length > 0)) {
-      assert.deepEqual(indicatorsIn(lexical(ad)), ad.planted, `${ad.id} (day ${world.day}): ${lexical(ad)}`);
-      const hits = profileHits(ad);
-      for (const id of ad.planted) assert.ok(hits.includes(id), `${ad.id}: the demo profile misses planted "${id}": ${lexical(ad)}`);
+    for (const ad of planted) {
+      assert.ok(ad.cues.length >= 2 && new Set(ad.cues).size === ad.cues.length, `${ad.id}: cues ${ad.cues.join(', ')}`);
+      assert.deepEqual(ad.cues, CUES.filter((c) => ad.cues.includes(c)), `${ad.id}: cues in CUES order`);
     }
   }
 });
 
-test('gives every planted ad a total weight of at least 2', () => {
-  for (const ad of worlds[0]?.ads ?? []) {
-    const weight = ad.planted.reduce((sum, id) => sum + INDICATOR_PHRASES[id].weight, 0);
-    if (ad.planted.length > 0) assert.ok(weight >= 2, `${ad.id}: planted ${ad.planted.join(', ')} weigh ${weight}`);
+test('puts a phrase of each planted cue in the title or text of a planted ad', () => {
+  for (const world of worlds) {
+    for (const ad of world.ads) {
+      for (const cue of ad.cues) assert.ok(carries(world, ad, cue), `${ad.id} (day ${world.day}) lacks its cue ${cue}: ${lexical(ad)}`);
+    }
   }
 });
 
-test('gives ads planted as young an age of 18 or 19, and others 20 or more', () => {
+test('keeps clean ads free of every cue phrase on days 0–3, some with a refusal', () => {
+  let refused = 0;
+  for (const world of worlds) {
+    for (const ad of world.ads.filter((a) => a.cues.length === 0)) {
+      const found = CUES.filter((cue) => carries(world, ad, cue));
+      assert.deepEqual(found, [], `${ad.id} (day ${world.day}) is clean but carries a cue phrase: ${lexical(ad)}`);
+      if (refusals.some((r) => ad.fields.text.includes(r))) refused++;
+    }
+  }
+  assert.ok(refused >= 50, `expected clean ads with a refusal, got ${refused}`);
+});
+
+test('gives ads with youth emphasis an age of 18 or 19, and others 20 or more', () => {
   for (const ad of worlds[0]?.ads ?? []) {
-    if (ad.planted.includes('young')) assert.ok(ad.fields.age <= 19 && ad.fields.age >= 18, `${ad.id}: age ${ad.fields.age}`);
+    if (ad.cues.includes('youth-emphasis')) assert.ok(ad.fields.age <= 19 && ad.fields.age >= 18, `${ad.id}: age ${ad.fields.age}`);
     else assert.ok(ad.fields.age >= 20 && ad.fields.age <= 45, `${ad.id}: age ${ad.fields.age}`);
   }
 });
 
-test('writes every planted sentence around its own phrase', () => {
-  for (const { lang, phrase, sentence } of plantedSentences()) {
-    assert.ok(foldText(sentence).includes(foldText(phrase)), `${lang} "${sentence}" lacks "${phrase}"`);
+test('asks a price far below the market in ads that word their price as a bargain', () => {
+  const hourly = (ad: DemoAd) => ad.fields.prices.map((p) => p.amount / PRICE_ROWS.find((r) => r.label.nl === p.label || r.label.en === p.label)!.ofHourly);
+  for (const ad of worlds[0]?.ads ?? []) {
+    const rates = hourly(ad);
+    if (ad.cues.includes('low-price')) assert.ok(rates.every((r) => r <= 70), `${ad.id}: hourly ${rates.join(', ')}`);
+    else assert.ok(rates.every((r) => r >= 90), `${ad.id}: hourly ${rates.join(', ')}`);
   }
 });
 
-test('writes texts of three to seven sentences and one Dutch mobile number per ad', () => {
+test('writes texts of three to twelve sentences and one Dutch mobile number per ad', () => {
   for (const ad of worlds[0]?.ads ?? []) {
     const sentences = ad.fields.text.split(/(?<=[.!?])\s+/).length;
-    assert.ok(sentences >= 3 && sentences <= 7, `${ad.id}: ${sentences} sentences`);
+    assert.ok(sentences >= 3 && sentences <= 12, `${ad.id}: ${sentences} sentences`);
     assert.match(ad.fields.phones[0] ?? '', /^\+316[1-5]\d{7}$/);
     assert.equal(ad.fields.phones.length, 1);
   }
@@ -134,7 +139,7 @@ test('gives about 40% of the ads a licence number', () => {
 
 test('adds six hostile classic ads only when asked', () => {
   assert.deepEqual(worlds[0]?.ads.filter((a) => a.hostile).map((a) => a.hostile).sort(), ['error', 'flaky', 'huge', 'loop', 'popup', 'slow']);
-  assert.ok(worlds[0]?.ads.filter((a) => a.hostile).every((a) => a.platform === 'classic' && a.planted.length === 0));
+  assert.ok(worlds[0]?.ads.filter((a) => a.hostile).every((a) => a.platform === 'classic' && a.cues.length === 0));
   assert.equal(generateWorld().ads.filter((a) => a.hostile).length, 0);
 });
 

@@ -66,7 +66,7 @@ function adOnDay(p: Persona, day: number): DemoAd {
       images: p.images,
     },
     phoneStyle: p.phoneStyle,
-    planted: p.planted,
+    cues: p.cues,
     networks: p.networks,
     version: 1 + (changed ? 1 : 0) + (p.route ? day - p.firstDay : 0),
     ...(p.hostile ? { hostile: p.hostile } : {}),

@@ -64,7 +64,7 @@ test('moves each travelling person to another city from day 0 to day 1, with the
 
 test('draws network members mostly from the planted ads', () => {
   const members = day0.ads.filter((a) => a.networks.length > 0);
-  const planted = members.filter((a) => a.planted.length > 0).length / members.length;
+  const planted = members.filter((a) => a.cues.length > 0).length / members.length;
   assert.ok(planted >= 0.7 && planted < 1, `expected most (not all) network ads planted, got ${(planted * 100).toFixed(0)}%`);
 });
 

@@ -1,14 +1,14 @@
 // Everyone who ever advertises in a demo world, independent of the day: base attributes, planted
-// indicators, networks and each ad's life span. generate.ts turns this into one day's view.
+// cues, networks and each ad's life span. generate.ts turns this into one day's view.
 import { makeTextPlan, reviseTextPlan, type TextPlan } from './ad-text.ts';
 import { ALIASES, CITIES, EMAIL_DOMAINS, PRICE_ROWS, SERVICES, type LanguageKey } from './banks.ts';
-import { PHONE_STYLE_COUNT } from './format.ts';
-import { plantIndicators, plantNegationTrap } from './planted.ts';
-import { INDICATOR_IDS, STRONG_INDICATORS, WEAK_INDICATORS, foldText, type IndicatorId, type Lang } from './phrases.ts';
+import { CUES, type Cue } from './cue-banks.ts';
+import { PHONE_STYLE_COUNT, foldText } from './format.ts';
+import { plantCues, plantRefusal } from './planted.ts';
 import { createRng, type Rng } from './prng.ts';
 import {
   HOSTILE_KINDS, PLATFORMS, WORLD_SIZES,
-  type HostileKind, type ImageSpec, type Network, type NetworkKind, type Platform, type WorldSize,
+  type HostileKind, type ImageSpec, type Lang, type Network, type NetworkKind, type Platform, type WorldSize,
 } from './world.ts';
 
 export interface PersonaPrice { row: number; amount: number }
@@ -31,7 +31,7 @@ export interface Persona {
   services: number[];
   prices: PersonaPrice[];
   images: string[];
-  planted: IndicatorId[];
+  cues: Cue[];
   text: TextPlan;
   firstDay: number;
   lastDay: number;
@@ -82,7 +82,7 @@ export function buildPopulation(seed: number, size: WorldSize, hostile: boolean)
   const shuffled = rng.shuffle(drafts);
   const plantedCount = Math.round(drafts.length * PLANTED_SHARE);
   const pools = { planted: shuffled.slice(0, plantedCount), clean: shuffled.slice(plantedCount) };
-  for (const d of pools.planted) d.planted = chooseIndicators(rng);
+  for (const d of pools.planted) d.cues = chooseCues(rng);
 
   const networks: Network[] = [];
   const scale = perPlatform / WORLD_SIZES.default;
@@ -101,7 +101,12 @@ export function buildPopulation(seed: number, size: WorldSize, hostile: boolean)
   const personas = drafts.map((d) => finishPersona(seed, d));
   const byId = new Map(personas.map((p) => [p.id, p]));
   drafts.forEach((d, i) => {
-    if (d.templateOf !== null && d.templateOf !== d.id) (personas[i] as Persona).text = (byId.get(d.templateOf) as Persona).text;
+    if (d.templateOf === null || d.templateOf === d.id) return;
+    const copy = personas[i] as Persona;
+    const leader = byId.get(d.templateOf) as Persona;
+    copy.text = leader.text;
+    // The copied text may state the leader's age; the copy's age field says the same.
+    if (copy.cues.includes('youth-emphasis')) copy.age = leader.age;
   });
   if (hostile) personas.push(...hostilePersonas(seed, taken, images));
   return { personas, networks, images };
@@ -137,9 +142,9 @@ function draftPersona(
     licenceDraw: rng.next(),
     languages: [own, ...others],
     services: rng.sample(SERVICES.nl.map((_, i) => i), rng.int(2, 6)).sort((a, b) => a - b),
-    prices: rows.map((row) => ({ row, amount: 10 * Math.round((hourly * (PRICE_ROWS[row] as (typeof PRICE_ROWS)[number]).ofHourly) / 10) })),
+    prices: rows.map((row) => ({ row, amount: priceAt(row, hourly) })),
     images: Array.from({ length: rng.int(1, 3) }, () => newImage(rng, rng.int(1, 2 ** 31 - 1), BASE_IMAGE, taken.images, images)),
-    planted: [],
+    cues: [],
     firstDay, lastDay,
     postedAge: firstDay === 0 ? rng.int(0, 20) : 0,
     changeAt: changeDay === NO_CHANGE_DAY ? null : { day: changeDay, kind: rng.chance(0.5) ? 'text' : 'prices' },
@@ -148,14 +153,10 @@ function draftPersona(
   };
 }
 
-/** One strong indicator, or both weak ones, or a strong one plus another: always weight ≥ 2. */
-function chooseIndicators(rng: Rng): IndicatorId[] {
-  const r = rng.next();
-  if (r < 0.6) return [rng.pick(STRONG_INDICATORS)];
-  if (r < 0.85) return [...WEAK_INDICATORS];
-  const strong = rng.pick(STRONG_INDICATORS);
-  const other = rng.pick(INDICATOR_IDS.filter((id) => id !== strong));
-  return INDICATOR_IDS.filter((id) => id === strong || id === other);
+/** Two cues, sometimes three: an ad to flag shows at least two signals (issue 12), in CUES order. */
+function chooseCues(rng: Rng): Cue[] {
+  const chosen = new Set(rng.sample(CUES, rng.chance(0.7) ? 2 : 3));
+  return CUES.filter((cue) => chosen.has(cue));
 }
 
 function takeMembers(rng: Rng, pools: { planted: Draft[]; clean: Draft[] }, size: number, lang: Lang | null): Draft[] {
@@ -198,7 +199,7 @@ function linkNetwork(
   if (network.kind === 'template') {
     for (const m of members) {
       m.templateOf = leader.id;
-      m.planted = leader.planted;
+      m.cues = leader.cues;
       m.changeAt = null;
     }
   }
@@ -211,13 +212,16 @@ function linkNetwork(
 function finishPersona(seed: number, d: Draft): Persona {
   const rng = createRng(seed, `text:${d.id}`);
   const { licenceNumber, licenceDraw, changeAt, templateOf, ...rest } = d;
-  if (d.planted.includes('young')) rest.age = rng.int(18, 19);
-  if (d.planted.includes('language-barrier')) rest.languages = ['romanian'];
-  // Traps draw from their own stream, so the texts of the other ads stay as they were.
-  const planting = d.planted.length > 0 ? plantIndicators(rng, d.lang, d.planted) : plantNegationTrap(createRng(seed, `trap:${d.id}`), d.lang);
+  if (d.cues.includes('youth-emphasis')) rest.age = rng.int(18, 19);
+  if (d.cues.includes('language-barrier')) rest.languages = ['romanian'];
+  // An ad that words its price as a bargain asks well below the market's 100–200 an hour.
+  if (d.cues.includes('low-price')) rest.prices = atHourly(rest.prices, 10 * rng.int(4, 6));
+  const facts = { phone: `0${rest.phone.slice(3)}`, age: rest.age };
+  // Refusals draw from their own stream, so the texts of the other ads stay as they were.
+  const planting = d.cues.length > 0 ? plantCues(rng, d.lang, d.cues, facts) : plantRefusal(createRng(seed, `refusal:${d.id}`), d.lang);
   const text = makeTextPlan(rng, d.lang, planting);
-  // Licensed ads are rarer among those with planted indicators, as on real platforms.
-  const licensed = licenceDraw < (d.planted.length > 0 ? 0.2 : 0.5);
+  // Licensed ads are rarer among those with planted cues, as on real platforms.
+  const licensed = licenceDraw < (d.cues.length > 0 ? 0.2 : 0.5);
   return {
     ...rest,
     ...(licensed ? { licence: licenceNumber } : {}),
@@ -225,7 +229,7 @@ function finishPersona(seed: number, d: Draft): Persona {
     change: changeAt === null ? null : {
       day: changeAt.day,
       text: changeAt.kind === 'text' ? reviseTextPlan(rng, d.lang, text) : null,
-      prices: changeAt.kind === 'prices' ? d.prices.map((p) => ({ row: p.row, amount: p.amount + 10 * rng.int(1, 2) })) : null,
+      prices: changeAt.kind === 'prices' ? rest.prices.map((p) => ({ row: p.row, amount: p.amount + 10 * rng.int(1, 2) })) : null,
     },
   };
 }
@@ -238,6 +242,14 @@ function hostilePersonas(
     Object.assign(d, { firstDay: 0, lastDay: Number.POSITIVE_INFINITY, changeAt: null });
     return { ...finishPersona(seed, d), hostile: kind };
   });
+}
+
+function atHourly(prices: PersonaPrice[], hourly: number): PersonaPrice[] {
+  return prices.map(({ row }) => ({ row, amount: priceAt(row, hourly) }));
+}
+
+function priceAt(row: number, hourly: number): number {
+  return 10 * Math.round((hourly * (PRICE_ROWS[row] as (typeof PRICE_ROWS)[number]).ofHourly) / 10);
 }
 
 function weightedAge(rng: Rng): number {

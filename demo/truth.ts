@@ -1,6 +1,6 @@
 // The ground truth served at /_truth.json: what a perfect crawl of today's platforms would find.
-import type { IndicatorId, Lang } from './phrases.ts';
-import type { DemoFields, HostileKind, Network, Platform, World } from './world.ts';
+import type { Cue } from './cue-banks.ts';
+import type { DemoFields, HostileKind, Lang, Network, Platform, World } from './world.ts';
 
 export interface TruthAd {
   id: string;
@@ -12,7 +12,9 @@ export interface TruthAd {
   lang: Lang;
   /** As on the page; `images` here are absolute image URLs rather than ids. */
   fields: DemoFields;
-  planted: IndicatorId[];
+  /** What was planted: an ad with cues should be flagged, one without is clean. The demo does not
+   *  know the analysis profile, so the truth names cues, not indicator ids. */
+  cues: Cue[];
   networks: string[];
   version: number;
   hostile?: HostileKind;
@@ -31,7 +33,7 @@ export function truthOf(world: World, origin: string): Truth {
       url: origin + ad.path,
       lang: ad.lang,
       fields: { ...ad.fields, images: ad.fields.images.map((id) => imageUrl(origin, id)) },
-      planted: ad.planted,
+      cues: ad.cues,
       networks: ad.networks,
       version: ad.version,
       ...(ad.hostile ? { hostile: ad.hostile } : {}),

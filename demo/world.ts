@@ -1,6 +1,8 @@
 // The shape of a generated demo world: what the platforms show on one day and the ground truth
 // that end-to-end tests compare a crawl against.
-import type { IndicatorId, Lang } from './phrases.ts';
+import type { Cue } from './cue-banks.ts';
+
+export type Lang = 'nl' | 'en';
 
 export const PLATFORMS = ['classic', 'swipe', 'velvet'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -47,7 +49,8 @@ export interface DemoAd {
   fields: DemoFields;
   /** How the ad writes its phone number: a style of format.ts formatPhone, e.g. "06-12345678". */
   phoneStyle: number;
-  planted: IndicatorId[];
+  /** The cues planted from demo/cue-banks.ts: none for a clean ad, two or more for one to flag. */
+  cues: Cue[];
   networks: string[];
   /** 1 on the ad's first day; goes up each time its content changes. */
   version: number;

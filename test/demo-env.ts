@@ -6,7 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../demo/server.ts';
 import type { Truth } from '../demo/truth.ts';
-import type { WorldSize } from '../demo/world.ts';
+import type { Platform, WorldSize } from '../demo/world.ts';
+import { analyseBatch } from '../src/analyse/analyse-batch.ts';
+import { assess } from '../src/analyse/assess.ts';
+import { compileProfile } from '../src/analyse/compile-profile.ts';
+import { perceptualHashes } from '../src/analyse/image-hash.ts';
+import { analysisContext } from '../src/analyse/price-context.ts';
+import { gateDecision } from '../src/analyse/staging.ts';
+import { loadConfig } from '../src/config/load.ts';
+import { adId } from '../src/domain/ad-keys.ts';
+import type { AnalysisInput } from '../src/domain/analysis-input.ts';
 
 export type { Truth, TruthAd } from '../demo/truth.ts';
 
@@ -42,6 +51,56 @@ export async function startDemoEnv(opts: { day?: number; hostile?: boolean; size
     truth: async () => (await fetch(`${server.url}/_truth.json`)).json() as Promise<Truth>,
     close: async () => { await server.close(); rmSync(root, { recursive: true, force: true }); },
   };
+}
+
+export interface ExpectedCrawl {
+  /** Truth ids of the ads the crawl should keep. */
+  ids: Set<string>;
+  /** Per kept ad (truth id): the ids of the indicators that hit it. */
+  hits: Map<string, string[]>;
+  /** What those ads give the analysis, for the `known` of a later crawl. */
+  kept: AnalysisInput[];
+}
+
+/**
+ * The ads a crawl of `platforms` keeps, worked out with the real engine and the environment's own
+ * profile on the truth's fields, judged as the crawler judges them: the gate on each ad alone, then
+ * the staged ads together against `known` (ads kept by earlier crawls) and the run's market. The
+ * demo plants cues without knowing the profile, so a pipeline test compares the crawl with this,
+ * not with the planted cues; how well the profile finds the cues is bench/precision.ts's figure.
+ */
+export async function expectedKept(env: DemoEnv, truth: Truth, opts: { theme?: string; platforms?: Platform[]; known?: AnalysisInput[] } = {}): Promise<ExpectedCrawl> {
+  const theme = opts.theme ?? 'mensenhandel';
+  const config = loadConfig(env.configDir);
+  const profile = compileProfile(config.profiles.get(config.themes.get(theme)!.profile)!);
+  const known = opts.known ?? [];
+  const ads = truth.ads.filter((a) => !opts.platforms || opts.platforms.includes(a.platform));
+  const seen = new Date().toISOString();
+  const market = ads.map(({ fields: { city, prices } }) => ({ city, prices }));
+  const idOf = new Map(ads.map((a) => [adId(theme, a.url), a.id]));
+  const hits = new Map<string, string[]>();
+  const kept: AnalysisInput[] = [];
+  const staged: AnalysisInput[] = [];
+  for (const ad of ads) {
+    const onItsOwn = assess(profile, ad.fields);
+    const decision = gateDecision(profile, onItsOwn);
+    if (decision === 'delete') continue;
+    const pictures = await perceptualHashes(await Promise.all(ad.fields.images.map(async (u) => new Uint8Array(await (await fetch(u)).arrayBuffer()))));
+    const input = { id: adId(theme, ad.url), fields: ad.fields, seen, imageHashes: pictures };
+    if (decision === 'stage') staged.push(input);
+    else {
+      kept.push(input);
+      hits.set(ad.id, onItsOwn.hits.map((h) => h.id));
+    }
+  }
+  const inRun = new Set(ads.map((a) => adId(theme, a.url)));
+  const prices = analysisContext([...market, ...known.filter((k) => !inRun.has(k.id)).map((k) => k.fields)]);
+  for (const [id, assessment] of analyseBatch(profile, staged, known, prices)) {
+    if (!assessment.kept) continue;
+    kept.push(staged.find((ad) => ad.id === id)!);
+    hits.set(idOf.get(id)!, assessment.hits.map((h) => h.id));
+  }
+  return { ids: new Set(hits.keys()), hits, kept };
 }
 
 /** Every file under a directory, recursively. */

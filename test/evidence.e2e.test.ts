@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { checkWarc } from '../src/evidence/warc-check.ts';
 import { openSqliteStore } from '../src/store/sqlite/store.sqlite.ts';
-import { BAKEN_BIN, startDemoEnv, type DemoEnv, type Truth } from './demo-env.ts';
+import { BAKEN_BIN, expectedKept, startDemoEnv, type DemoEnv, type ExpectedCrawl, type Truth } from './demo-env.ts';
 
 // Asynchronous on purpose: the demo platforms run in this process and must keep answering.
 function baken(args: string[], env: Record<string, string> = {}) {
@@ -26,12 +26,14 @@ function baken(args: string[], env: Record<string, string> = {}) {
 describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
   let env: DemoEnv;
   let truth: Truth;
+  let expected: ExpectedCrawl;
   let work: string;
   const dataArgs = () => ['--data', env.dataDir, '--config', env.configDir];
 
   before(async () => {
     env = await startDemoEnv({ size: 'small' });
     truth = await env.truth();
+    expected = await expectedKept(env, truth, { platforms: ['classic'] });
     work = mkdtempSync(join(tmpdir(), 'baken-evidence-'));
     const r = await baken(['crawl', '--theme', 'mensenhandel', '--source', 'mensenhandel-classic', '--json', ...dataArgs()]);
     assert.equal(r.code, 0, r.stderr);
@@ -46,7 +48,8 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
     const r = await baken(['verify', '--json', ...dataArgs()]);
     const report = JSON.parse(r.stdout);
     assert.equal(r.code, 0, JSON.stringify(report.failures));
-    assert.ok(report.checked > 50);
+    // At least a screenshot, the HTML, a picture, the WARC and the manifest of each kept ad.
+    assert.ok(expected.ids.size > 0 && report.checked >= 5 * expected.ids.size, `${report.checked} checked for ${expected.ids.size} kept ads`);
     assert.equal(report.ok, report.checked);
   });
 
@@ -57,7 +60,7 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
     assert.deepEqual(problems, []);
     const responses = new Set(records.filter((r) => r.type === 'response').map((r) => r.uri));
     for (const ad of classic()) {
-      assert.equal(responses.has(ad.url), ad.planted.length > 0, `${ad.id} (planted: ${ad.planted.join(',') || 'none'})`);
+      assert.equal(responses.has(ad.url), expected.ids.has(ad.id), `${ad.id} (kept by the analysis: ${expected.ids.has(ad.id)})`);
     }
     assert.ok(records.some((r) => r.type === 'response' && r.ip === '127.0.0.1'));
     assert.ok(records.some((r) => r.type === 'resource' && r.uri?.startsWith('urn:baken:screenshot:')));
@@ -326,7 +329,10 @@ describe('the evidence of a script-rendered platform', { timeout: 5 * 60_000 }, 
       assert.equal((await baken(['export', 'warc', '--out', out, '--justification', 'signal research', ...args])).code, 0);
       const { records, problems } = await checkWarc(readFileSync(out));
       assert.deepEqual(problems, []);
-      const kept = (await env.truth()).ads.filter((a) => a.platform === 'swipe' && a.planted.length > 0);
+      const truth = await env.truth();
+      const expected = await expectedKept(env, truth, { platforms: ['swipe'] });
+      const kept = truth.ads.filter((a) => expected.ids.has(a.id));
+      assert.equal(JSON.parse(crawled.stdout).kept, kept.length);
       const responses = new Set(records.filter((r) => r.type === 'response').map((r) => r.uri));
       const missing = kept.filter((a) => ![...responses].some((u) => u?.endsWith(`/swipe/api/ads/${a.id}`))).map((a) => a.id);
       assert.deepEqual(missing, [], 'every kept ad\'s own data response is in the WARC');

@@ -1,6 +1,6 @@
 // Baken on PostgreSQL, as an operator at scale runs it: `--database` on every command, rows in a
 // fresh PostgreSQL database, files in the data directory. A crawl of a demo platform in real Chromium
-// keeps exactly the planted ads; search, verify, the API and the worker's purge all read the same rows.
+// keeps exactly the ads the analysis of the truth keeps; search, verify, the API and the worker's purge all read the same rows.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { buildApi } from '../src/api/build-api.ts';
 import { hashPassword } from '../src/accounts/passwords.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { createTestDatabase, type TestDatabase } from '../src/store/postgres/test-database.postgres.ts';
-import { runBaken, startDemoEnv, type DemoEnv } from './demo-env.ts';
+import { expectedKept, runBaken, startDemoEnv, type DemoEnv } from './demo-env.ts';
 
 const PASSWORD = 'a long enough password for the test';
 
@@ -18,7 +18,7 @@ describe('Baken on PostgreSQL', { timeout: 10 * 60_000 }, () => {
   let env: DemoEnv;
   let db: TestDatabase;
   let crawl: { kept: number; deleted: number; captured: number };
-  let planted: number;
+  let toKeep: number;
 
   const baken = (args: string[]) => runBaken(env, [...args, '--database', db.url]);
 
@@ -29,13 +29,13 @@ describe('Baken on PostgreSQL', { timeout: 10 * 60_000 }, () => {
     const r = await baken(['crawl', '--theme', 'mensenhandel', '--source', 'mensenhandel-classic', '--json']);
     assert.equal(r.code, 0, r.stderr);
     crawl = JSON.parse(r.stdout);
-    planted = (await env.truth()).ads.filter((a) => a.platform === 'classic' && a.planted.length > 0).length;
+    toKeep = (await expectedKept(env, await env.truth(), { platforms: ['classic'] })).ids.size;
   });
   after(async () => { await env?.close(); await db?.drop(); });
 
-  it('keeps the planted ads of a crawl in PostgreSQL, and no SQLite file in the data directory', () => {
-    assert.ok(planted > 0);
-    assert.equal(crawl.kept, planted);
+  it('keeps the ads the analysis keeps in PostgreSQL, and no SQLite file in the data directory', () => {
+    assert.ok(toKeep > 0);
+    assert.equal(crawl.kept, toKeep);
     assert.equal(crawl.kept + crawl.deleted, crawl.captured);
     assert.equal(existsSync(join(env.dataDir, 'baken.db')), false);
   });
@@ -43,7 +43,7 @@ describe('Baken on PostgreSQL', { timeout: 10 * 60_000 }, () => {
   it('finds the kept ads with baken search, and verifies every hash, signature and chain', async () => {
     const found = await baken(['search', '--theme', 'mensenhandel', '--justification', 'signal research', '--json', '--limit', '100']);
     assert.equal(found.code, 0, found.stderr);
-    assert.equal(JSON.parse(found.stdout).total, planted);
+    assert.equal(JSON.parse(found.stdout).total, toKeep);
     const verified = await baken(['verify', '--json']);
     assert.equal(verified.code, 0, verified.stdout + verified.stderr);
     const report = JSON.parse(verified.stdout);
@@ -62,8 +62,8 @@ describe('Baken on PostgreSQL', { timeout: 10 * 60_000 }, () => {
         const res = await api.inject({ method: 'GET', url: '/api/ads?justification=signal%20research&pageSize=100', headers: { cookie } });
         assert.equal(res.statusCode, 200, res.body);
         const page = res.json() as { total: number; facets: { source: { value: string; count: number }[] } };
-        assert.equal(page.total, planted);
-        assert.deepEqual(page.facets.source, [{ value: 'mensenhandel-classic', count: planted }]);
+        assert.equal(page.total, toKeep);
+        assert.deepEqual(page.facets.source, [{ value: 'mensenhandel-classic', count: toKeep }]);
         const trail = (await app.store.readLog('audit')).filter((e) => e.body.action === 'ads.search').map((e) => [e.body['actor'], e.body['user']]);
         assert.deepEqual(trail.filter(([actor]) => actor === 'user'), [['user', 'analist']], 'the search is in the audit trail in PostgreSQL');
         assert.equal(trail.filter(([actor]) => actor === 'cli').length, 1, 'and so is the operator\'s baken search');

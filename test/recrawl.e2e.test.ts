@@ -10,13 +10,14 @@ import { runCrawl } from '../src/crawl/run-crawl.ts';
 import { adId } from '../src/domain/ad-keys.ts';
 import { verifyEvidence } from '../src/evidence/verify.ts';
 import { silentLog } from '../src/log.ts';
-import { startDemoEnv, type DemoEnv, type Truth, type TruthAd } from './demo-env.ts';
+import { expectedKept, startDemoEnv, type DemoEnv, type ExpectedCrawl, type Truth, type TruthAd } from './demo-env.ts';
 
 describe('re-crawling the demo platforms a day later', { timeout: 15 * 60_000 }, () => {
   let env: DemoEnv;
   let app: App;
   let day1: Truth;
   let day2: Truth;
+  const expected = new Map<Truth, ExpectedCrawl>();
 
   before(async () => {
     env = await startDemoEnv({ day: 1 });
@@ -25,9 +26,11 @@ describe('re-crawling the demo platforms a day later', { timeout: 15 * 60_000 },
     const crawl = () => runCrawl({ ...app, browser, log: silentLog }, { theme: 'mensenhandel' });
     try {
       day1 = await env.truth();
+      expected.set(day1, await expectedKept(env, day1));
       await crawl();
       env.setDay(2);
       day2 = await env.truth();
+      expected.set(day2, await expectedKept(env, day2, { known: expected.get(day1)!.kept }));
       await crawl();
     } finally {
       await browser.close();
@@ -35,7 +38,8 @@ describe('re-crawling the demo platforms a day later', { timeout: 15 * 60_000 },
   });
   after(async () => { await app?.close(); await env?.close(); });
 
-  const keptOn = (t: Truth) => new Map(t.ads.filter((a) => a.planted.length > 0).map((a) => [a.id, a]));
+  /** The ads the analysis of a day's truth keeps, as the crawl of that day should. */
+  const keptOn = (t: Truth) => new Map(t.ads.filter((a) => expected.get(t)!.ids.has(a.id)).map((a) => [a.id, a]));
   const stored = (ad: TruthAd) => app.store.getAd(adId('mensenhandel', ad.url), ['mensenhandel']);
 
   it('adds a sighting, not a copy, for an ad that did not change', async () => {
