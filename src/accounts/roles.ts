@@ -14,6 +14,7 @@ export const ACTIONS = [
   'tokens.read', 'tokens.write',
   'jobs.read',
   'crawl.run', 'retention.purge',
+  'processing.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -29,10 +30,11 @@ export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   // Configuration and health, never ad content; collection and erasure run under an admin's name.
   admin: new Set([
     'stats.read', 'config.read', 'config.write', 'users.read', 'users.write', 'tokens.read', 'tokens.write', 'jobs.read',
-    'crawl.run', 'retention.purge',
+    'crawl.run', 'retention.purge', 'processing.read',
   ]),
-  // Oversight: the audit trail and figures, never ad content.
-  auditor: new Set(['audit.read', 'stats.read']),
+  // Oversight: the audit trail and figures, never ad content. The record of processing is what the
+  // admin keeps (the configuration) and what oversight checks it against: both read it, no one else.
+  auditor: new Set(['audit.read', 'stats.read', 'processing.read']),
 };
 
 /** Theme kinds a role may ever hold. A supervisor never sees a police theme, even if granted one. */

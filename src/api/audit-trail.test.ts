@@ -56,7 +56,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
   it('asks why on exactly the routes that read ad content', () => {
     assert.deepEqual(ROUTES.filter((r) => r.justified).map((r) => `${r.method} ${r.url}`), [
       'GET /api/ads', 'GET /api/ads/:id', 'GET /api/ads/:id/screenshot', 'GET /api/ads/:id/images/:n', 'GET /api/ads/:id/thumbnail',
-      'GET /api/ads/:id/html', 'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'GET /api/ads/:id/network', 'GET /api/holds',
+      'GET /api/ads/:id/html', 'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'POST /api/ads/:id/report', 'GET /api/ads/:id/network', 'GET /api/holds',
       'GET /api/lists/:id', 'GET /api/lists/:id/export.csv',
     ]);
   });
@@ -65,9 +65,10 @@ describe('audit trail', { timeout: 120_000 }, () => {
     const key = `${route.method} ${route.url}`;
     it(`${key} without a justification of the request or the session is refused, and the refusal names what it probed`, async () => {
       const session = await w.login(`${roleFor(route.access)}-mensenhandel`);
-      const url = withoutJustification((await EXAMPLES[key]!.build(w, 'mensenhandel')).url);
+      const example = await EXAMPLES[key]!.build(w, 'mensenhandel');
+      const url = withoutJustification(example.url);
       const from = await lastAuditSeq(w.store);
-      const res = await w.app.inject({ method: route.method, url, headers: session.headers });
+      const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(example.payload ? { payload: example.payload as object } : {}) });
       assert.deepEqual([res.statusCode, res.json().code], [400, 'JUSTIFICATION_REQUIRED'], res.body);
       assert.match(res.json().detail, /justification/);
       const events = (await auditSince(w.store, from)).map((e) => e.body);
@@ -78,9 +79,10 @@ describe('audit trail', { timeout: 120_000 }, () => {
 
     it(`${key} records the session's justification when the request gives none`, async () => {
       const session = await justify(w.app, await w.login(`${roleFor(route.access)}-mensenhandel`), 'PL0900-2026-77');
-      const url = withoutJustification((await EXAMPLES[key]!.build(w, 'mensenhandel')).url);
+      const example = await EXAMPLES[key]!.build(w, 'mensenhandel');
+      const url = withoutJustification(example.url);
       const from = await lastAuditSeq(w.store);
-      const res = await w.app.inject({ method: route.method, url, headers: session.headers });
+      const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(example.payload ? { payload: example.payload as object } : {}) });
       assert.equal(res.statusCode, route.status, res.body);
       const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['justification']]);
       assert.deepEqual(events, [[route.audit, 'PL0900-2026-77']]);

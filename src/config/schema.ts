@@ -46,6 +46,16 @@ export const themeSchema = z.strictObject({
   // Pentest finding 13: the crawler reaches no loopback, private or link-local address unless the
   // operator lists it here (e.g. a platform on the intranet, the demo on 127.0.0.1). A theme, not a
   // source, so an admin changing sources through the API can never open the way.
+  // The record of processing (Wpg art. 32, GDPR art. 30; docs/reports.md) says what the rest of
+  // the theme cannot: whose data this is, who receives it, and how it is protected.
+  processing: z.strictObject({
+    persons: z.array(z.string().min(1)).default([]),
+    recipients: z.array(z.string().min(1)).default([]),
+    security: z.array(z.string().min(1)).default([]),
+  }).prefault({}),
+  // The attachment to the official report names kinds of sources; the crawled sites themselves are
+  // withheld (Wob 10.2.c in the framework's own disclosure) unless the owner chooses to list them.
+  reports: z.strictObject({ sourceUrls: z.boolean().default(false) }).prefault({}),
   allowPrivateNetworks: z.array(z.string().refine(isNetwork, { message: 'expected an address or a CIDR network such as 10.1.0.0/16' }))
     .default([]),
   // Issue 12: labelled ads (`baken eval`'s format) the admin dashboard measures the theme's profile

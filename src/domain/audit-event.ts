@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'config.read', 'config.change', 'config.evaluate',
   'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read',
   'holds.read', 'holds.change', 'crawl.run', 'retention.purge',
+  'reports.attachment', 'reports.processing',
   'request.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -55,7 +55,8 @@ export async function exportBundle(deps: Deps, adId: string, dir: string): Promi
   return { files: [...files.keys()] };
 }
 
-function artefactFileName(kind: string, mime: string, n: number): string {
+/** How the bundle names an artefact; the official report names the files alike. */
+export function artefactFileName(kind: string, mime: string, n: number): string {
   switch (kind) {
     case 'manifest': return 'manifest.json';
     case 'warc': return 'capture.warc.gz';

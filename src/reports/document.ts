@@ -21,3 +21,6 @@ export interface ReportDocument {
   footer: string;
   blocks: readonly Block[];
 }
+
+/** How every renderer shows a suppressed count: the reader sees that a figure exists, never how small. */
+export const SUPPRESSED = '—';

@@ -10,6 +10,7 @@ import { ExportService } from './export.service.ts';
 import { JobsService } from './jobs.service.ts';
 import { ListsService } from './lists.service.ts';
 import { RefusalsService } from './refusals.ts';
+import { ReportsService } from './reports.service.ts';
 import { SessionService } from './session.service.ts';
 import { StatsService } from './stats.service.ts';
 import { TokensService } from './tokens.service.ts';
@@ -29,6 +30,7 @@ export interface Services {
   exports: ExportService;
   collection: CollectionService;
   refusals: RefusalsService;
+  reports: ReportsService;
 }
 
 export function createServices(context: ServiceContext): Services {
@@ -46,5 +48,6 @@ export function createServices(context: ServiceContext): Services {
     exports: new ExportService(context),
     collection: new CollectionService(context),
     refusals: new RefusalsService(context.trail),
+    reports: new ReportsService(context),
   };
 }

@@ -3,6 +3,7 @@
 // on a list and on legal hold; an analyst sees only the indicator count; a supervisor sees a
 // municipal ad without any stored picture, and a police ad as not found.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ACCOUNTS, justify, keepScreenshot, problemsOf, seriousViolations, signIn, useDashboard } from './harness.ts';
@@ -149,6 +150,25 @@ describe('dashboard: ad detail', () => {
     assert.deepEqual(await seriousViolations(page), []);
   });
 
+  test('an expert downloads the official report of the ad with the officer and unit filled in', async () => {
+    const page = await dashboard.ui.newPage();
+    await signIn(page, dashboard.served.url, ACCOUNTS.expert, `/ads/${found.id}`);
+    await justify(page);
+    await page.getByRole('heading', { name: 'Proces-verbaal' }).waitFor();
+    await page.getByRole('button', { name: 'Proces-verbaal maken' }).click();
+    await page.locator('.pv-result', { hasText: 'Vul de verbalisant en de eenheid in.' }).waitFor();
+    await page.locator('#pv-officer').fill('Inspecteur J. de Vries');
+    await page.locator('#pv-unit').fill('AVIM Midden-Nederland');
+    await page.locator('#pv-format').selectOption('pdf');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Proces-verbaal maken' }).click()]);
+    assert.equal(download.suggestedFilename(), `pv-${found.id}.pdf`);
+    const bytes = readFileSync(await download.path());
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    await page.locator('.pv-result', { hasText: `Gedownload: pv-${found.id}.pdf` }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(problemsOf(page), []);
+  });
+
   test('an analyst sees the same ad with only its number of indicators, and no hold', async () => {
     const page = await dashboard.ui.newPage();
     await signIn(page, dashboard.served.url, ACCOUNTS.analyst, `/ads/${found.id}`);
@@ -159,6 +179,7 @@ describe('dashboard: ad detail', () => {
     assert.equal(await page.locator('.ad-text mark').count(), 0, 'no evidence marked for an analyst');
     assert.equal(await page.locator('#hold-case').count(), 0);
     assert.equal(await page.getByRole('heading', { name: 'Juridische bewaring' }).count(), 0);
+    assert.equal(await page.locator('#pv-officer').count(), 0, 'no official report for an analyst');
     assert.deepEqual(await seriousViolations(page), []);
     assert.deepEqual(problemsOf(page), []);
   });

@@ -8,6 +8,7 @@ import { I18n } from '../core/i18n';
 import { Session } from '../core/session';
 import { fill } from '../core/text';
 import { AdActions } from './ad-actions';
+import { AdReport } from './ad-report';
 import { AdCapture } from './ad-capture';
 import { AdEvidence } from './ad-evidence';
 import { AdMedia } from './ad-media';
@@ -22,7 +23,7 @@ const LIST_FIELDS = ['alias', 'age', 'phones', 'email', 'city', 'languages', 'se
 
 @Component({
   selector: 'bk-ad-page',
-  imports: [RouterLink, AdEvidence, AdMedia, AdVersions, AdTimeline, AdCapture, AdActions],
+  imports: [RouterLink, AdEvidence, AdMedia, AdVersions, AdTimeline, AdCapture, AdActions, AdReport],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @switch (state().kind) {
@@ -67,6 +68,8 @@ const LIST_FIELDS = ['alias', 'age', 'phones', 'email', 'city', 'languages', 'se
               <bk-ad-versions [ad]="ad" />
               <bk-ad-timeline [sightings]="ad.sightings" />
               <bk-ad-actions [ad]="ad" />
+              <!-- Experts alone are answered the hold (ads.hold), and they alone may export the ad. -->
+              @if (ad.hold !== undefined) { <bk-ad-report [ad]="ad" /> }
             </div>
             <div>
               <bk-ad-media [ad]="ad" />
