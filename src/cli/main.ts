@@ -9,6 +9,7 @@ import { hold, usage as holdUsage } from './hold.ts';
 import { jobs, usage as jobsUsage } from './jobs.ts';
 import { network, usage as networkUsage } from './network.ts';
 import { purge, usage as purgeUsage } from './purge.ts';
+import { report, usage as reportUsage } from './report.ts';
 import { search, usage as searchUsage } from './search.ts';
 import { serve, usage as serveUsage } from './serve.ts';
 import { sites, usage as sitesUsage } from './sites.ts';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   jobs: { run: jobs, usage: jobsUsage },
   network: { run: network, usage: networkUsage },
   purge: { run: purge, usage: purgeUsage },
+  report: { run: report, usage: reportUsage },
   search: { run: search, usage: searchUsage },
   serve: { run: serve, usage: serveUsage },
   sites: { run: sites, usage: sitesUsage },

@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'config.read', 'config.change',
   'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read',
   'holds.read', 'holds.change', 'crawl.run', 'retention.purge',
+  'exports.request', 'exports.approve', 'exports.refuse', 'exports.download',
+  'transparency.read',
   'request.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -12,6 +12,7 @@ import { RefusalsService } from './refusals.ts';
 import { SessionService } from './session.service.ts';
 import { StatsService } from './stats.service.ts';
 import { TokensService } from './tokens.service.ts';
+import { TransparencyService } from './transparency.service.ts';
 import { UsersService } from './users.service.ts';
 
 export interface Services {
@@ -27,6 +28,7 @@ export interface Services {
   exports: ExportService;
   collection: CollectionService;
   refusals: RefusalsService;
+  transparency: TransparencyService;
 }
 
 export function createServices(context: ServiceContext): Services {
@@ -43,5 +45,6 @@ export function createServices(context: ServiceContext): Services {
     exports: new ExportService(context),
     collection: new CollectionService(context),
     refusals: new RefusalsService(context.trail),
+    transparency: new TransparencyService(context),
   };
 }
