@@ -36,3 +36,11 @@ export function publishedPeriod(months: readonly Shown[], sources: number): Show
   }
   return period;
 }
+
+export interface PublishedTheme { months: { month: string; figures: Shown }[]; period: Shown }
+
+/** A theme's months (in order) as published, and the period built from them alone. */
+export function publishedTheme(months: ReadonlyMap<string, Counts>, sources: number, minCount: number): PublishedTheme {
+  const published = [...months].map(([month, counts]) => ({ month, figures: publishedMonth(counts, minCount) }));
+  return { months: published, period: publishedPeriod(published.map((m) => m.figures), sources) };
+}

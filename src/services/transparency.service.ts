@@ -3,7 +3,7 @@
 // (src/reports/transparency-cells.ts), with the audit chain's check. An auditor sees only their themes.
 import type { Who } from '../accounts/actor.ts';
 import type { LogName, LogEntry } from '../domain/hash-chain.ts';
-import { publishedMonth, publishedPeriod } from '../reports/transparency-cells.ts';
+import { publishedTheme } from '../reports/transparency-cells.ts';
 import { TransparencyTally } from '../reports/transparency-figures.ts';
 import { periodMonths } from '../reports/transparency-period.ts';
 import type { TransparencyReport } from '../reports/transparency-report.ts';
@@ -36,10 +36,7 @@ export class TransparencyService {
       from: q.from, to: q.to, months, suppressedBelow: minCount, themes: [], generatedAt: now.toISOString(),
       auditChain: { checked: 0, ok: false, breaks: 0, checkpointProblems: 0 },
     };
-    for (const [theme, counted] of tally.counts()) {
-      const published = months.map((month) => ({ month, figures: publishedMonth(counted.months.get(month)!, minCount) }));
-      report.themes.push({ theme, months: published, period: publishedPeriod(published.map((m) => m.figures), counted.sources) });
-    }
+    for (const [theme, counted] of tally.counts()) report.themes.push({ theme, ...publishedTheme(counted.months, counted.sources, minCount) });
     const chain = await checkAuditChain(this.#c);
     report.auditChain = { checked: chain.checked, ok: chain.ok, breaks: chain.breaks.length, checkpointProblems: chain.checkpoints.length };
     await this.#c.trail.record(who, 'transparency.read', { themes, query: { from: q.from, to: q.to }, count: themes.length });
