@@ -12,16 +12,19 @@ const LABEL_WIDTH = 260;
   selector: 'bk-bar-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <svg class="bars" role="img" [attr.aria-label]="title()" [attr.width]="labelWidth + chartWidth + 90" [attr.height]="items().length * barHeight * 1.5 + 6">
-      <title>{{ title() }}</title>
-      @for (b of drawn(); track b.label; let i = $index) {
-        <text [attr.x]="0" [attr.y]="i * barHeight * 1.5 + barHeight - 4" class="bar-label">{{ b.label }}</text>
-        @if (b.width !== null) {
-          <rect [attr.x]="labelWidth" [attr.y]="i * barHeight * 1.5 + 2" [attr.width]="b.width" [attr.height]="barHeight" class="bar" />
+    <figure class="chart">
+      <figcaption>{{ title() }}</figcaption>
+      <svg class="bars" role="img" [attr.aria-label]="title()" [attr.width]="labelWidth + chartWidth + 90" [attr.height]="items().length * barHeight * 1.5 + 6">
+        <title>{{ title() }}</title>
+        @for (b of drawn(); track b.label; let i = $index) {
+          <text [attr.x]="0" [attr.y]="i * barHeight * 1.5 + barHeight - 4" class="bar-label">{{ b.label }}</text>
+          @if (b.width !== null) {
+            <rect [attr.x]="labelWidth" [attr.y]="i * barHeight * 1.5 + 2" [attr.width]="b.width" [attr.height]="barHeight" class="bar" />
+          }
+          <text [attr.x]="labelWidth + (b.width ?? 0) + 6" [attr.y]="i * barHeight * 1.5 + barHeight - 4" class="bar-value">{{ b.shown }}</text>
         }
-        <text [attr.x]="labelWidth + (b.width ?? 0) + 6" [attr.y]="i * barHeight * 1.5 + barHeight - 4" class="bar-value">{{ b.shown }}</text>
-      }
-    </svg>
+      </svg>
+    </figure>
   `,
 })
 export class BarChart {
