@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config/load.ts';
 import { BAKEN_BIN, BUNDLED_CONFIG } from './demo-env.ts';
 import { addLastMonth, LAST_MONTH } from './transparency.fixtures.ts';
 
-describe('baken report transparency', { timeout: 120_000 }, () => {
+describe('baken report transparency', { timeout: 600_000 }, () => {
   let dir: string;
   let month: string;
   const baken = (...args: string[]) => {
