@@ -32,13 +32,12 @@ export class TransparencyService {
     await this.#scan('custody', (e) => tally.custody(e));
     await this.#scan('audit', (e) => tally.audit(e));
     const minCount = this.#c.settings.transparency.minCount;
-    const report: TransparencyReport = {
-      from: q.from, to: q.to, months, suppressedBelow: minCount, themes: [], generatedAt: now.toISOString(),
-      auditChain: { checked: 0, ok: false, breaks: 0, checkpointProblems: 0 },
-    };
-    for (const [theme, counted] of tally.counts()) report.themes.push({ theme, ...publishedTheme(counted.months, counted.sources, minCount) });
     const chain = await checkAuditChain(this.#c);
-    report.auditChain = { checked: chain.checked, ok: chain.ok, breaks: chain.breaks.length, checkpointProblems: chain.checkpoints.length };
+    const report: TransparencyReport = {
+      from: q.from, to: q.to, months, suppressedBelow: minCount, generatedAt: now.toISOString(),
+      themes: [...tally.counts()].map(([theme, counted]) => ({ theme, ...publishedTheme(counted.months, counted.sources, minCount) })),
+      auditChain: { checked: chain.checked, ok: chain.ok, breaks: chain.breaks.length, checkpointProblems: chain.checkpoints.length },
+    };
     await this.#c.trail.record(who, 'transparency.read', { themes, query: { from: q.from, to: q.to }, count: themes.length });
     return report;
   }
