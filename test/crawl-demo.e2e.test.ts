@@ -156,13 +156,19 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
     assert.ok(found.links.some((l) => l.reason === 'template-text' && ids.includes(l.a) && ids.includes(l.b)));
   });
 
-  it('leaves nothing in staging once the run is over', () => {
+  it('leaves nothing in staging once the run is over, and logs how many staged ads it deleted', async () => {
     const db = new DatabaseSync(join(env.dataDir, 'baken.db'), { readOnly: true });
     try {
       assert.equal(db.prepare('SELECT count(*) AS n FROM staged_ads').get()!['n'], 0);
     } finally {
       db.close();
     }
+    // The staged ads the run's cross-ad analysis did not keep are erased by the end of the run's
+    // staging, whose custody entry counts them apart from the ads deleted at the gate.
+    const purged = (await store.readLog('custody')).map((e) => e.body).filter((b) => b.action === 'staging-purged' && b['run'] === summary.run);
+    assert.ok(purged.every((b) => b['reason'] === 'run-ended'));
+    const staged = purged.reduce((n, b) => n + Number(b['ads']), 0);
+    assert.ok(staged > 0 && staged <= Number(summary.deleted), `${staged} staged ads deleted of ${String(summary.deleted)} deleted`);
   });
 
   it('finds kept ads by full-text search, never deleted ones', async () => {

@@ -64,6 +64,7 @@ export const EXAMPLES: Record<string, Example> = {
     },
   },
   'GET /api/stats': { themed: true, build: async (_w, theme) => ({ url: `/api/stats?theme=${theme}&month=2025-03` }) },
+  'GET /api/transparency': { themed: true, build: async (_w, theme) => ({ url: `/api/transparency?theme=${theme}&from=2025-03&to=2025-03` }) },
   'GET /api/audit': { themed: true, build: async (_w, theme) => ({ url: `/api/audit?theme=${theme}&pageSize=5` }) },
   'GET /api/audit/verify': { themed: false, build: async () => ({ url: '/api/audit/verify' }) },
   'GET /api/admin/themes/:theme/evaluation': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/themes/${theme}/evaluation` }) },

@@ -23,6 +23,10 @@ export const apiSettingsSchema = z.strictObject({
     /** Counts below this are suppressed in the figures supervisors see (DESIGN §2a.8). */
     minCount: z.number().int().min(1).max(100).default(5),
   }).prefault({}),
+  transparency: z.strictObject({
+    /** Counts below this are suppressed in the transparency report for the oversight committee. */
+    minCount: z.number().int().min(1).max(100).default(5),
+  }).prefault({}),
 });
 
 export type ApiSettings = z.infer<typeof apiSettingsSchema>;

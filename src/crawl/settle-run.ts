@@ -39,9 +39,11 @@ export async function settleRun(run: SettleRun): Promise<{ kept: number; deleted
     const kept = new Set([...known.map((k) => k.id), ...[...assessments].filter(([, a]) => a.kept).map(([id]) => id)]);
     for (const { url, features } of staged) {
       const assessment = namingOnlyKept(assessments.get(features.id)!, kept);
-      const bytes = await run.store.takeStaged(run.runId, url);
-      // Gone already: its window ended before the run did, and start-up elsewhere purged it.
-      if (!bytes || !assessment.kept) {
+      // Not kept: left for purgeStaging below, whose custody entry counts the ads deleted after
+      // staging apart from those deleted at the gate (the transparency report shows both).
+      const bytes = assessment.kept ? await run.store.takeStaged(run.runId, url) : null;
+      // Or gone already: its window ended before the run did, and start-up elsewhere purged it.
+      if (!bytes) {
         counts.deleted++;
         continue;
       }

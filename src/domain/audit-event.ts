@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read',
   'holds.read', 'holds.change', 'crawl.run', 'retention.purge',
   'reports.attachment', 'reports.processing',
+  'exports.request', 'exports.approve', 'exports.refuse', 'exports.download',
+  'transparency.read',
   'request.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

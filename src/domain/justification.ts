@@ -16,3 +16,11 @@ export function checkedJustification(given: string | undefined): string {
   }
   return text;
 }
+
+export const JUSTIFICATION_KINDS = ['case', 'signal-research'] as const;
+export type JustificationKind = (typeof JUSTIFICATION_KINDS)[number];
+
+/** What kind of reason a recorded justification gives, for figures that must not repeat case numbers. */
+export function justificationKind(recorded: string): JustificationKind {
+  return recorded.trim().toLowerCase() === 'signal research' ? 'signal-research' : 'case';
+}

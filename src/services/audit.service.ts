@@ -56,16 +56,25 @@ export class AuditService {
   }
 
   /** The chain, and the chain against its signed checkpoints: a cut or re-chained trail verifies as a chain. */
-  async verify(who: Who): Promise<{ checked: number; ok: boolean; breaks: ChainBreak[]; checkpoints: string[] }> {
+  async verify(who: Who): Promise<AuditChainCheck> {
     themesFor(who, 'audit.read', this.#c.config.current);
-    const entries = await this.#c.store.readLog('audit');
-    const { checked, breaks } = verifyChain(entries);
-    const anchors = readAnchors(this.#c.dataDir);
-    const checkpoints = [...anchors.problems, ...anchorProblems('audit', entries, anchors)];
-    const outcome = breaks.length > 0 ? 'chain-broken' : checkpoints.length > 0 ? 'checkpoint-mismatch' : 'ok';
-    await this.#c.trail.record(who, 'audit.verify', { count: checked, outcome });
-    return { checked, ok: outcome === 'ok', breaks, checkpoints };
+    const check = await checkAuditChain(this.#c);
+    await this.#c.trail.record(who, 'audit.verify', { count: check.checked, outcome: check.outcome });
+    return { checked: check.checked, ok: check.ok, breaks: check.breaks, checkpoints: check.checkpoints };
   }
+}
+
+export interface AuditChainCheck { checked: number; ok: boolean; breaks: ChainBreak[]; checkpoints: string[] }
+
+/** The whole audit trail's chain, and the chain against its signed checkpoints; unaudited, for the
+ *  use cases that report it. */
+export async function checkAuditChain(c: Pick<ServiceContext, 'store' | 'dataDir'>): Promise<AuditChainCheck & { outcome: string }> {
+  const entries = await c.store.readLog('audit');
+  const { checked, breaks } = verifyChain(entries);
+  const anchors = readAnchors(c.dataDir);
+  const checkpoints = [...anchors.problems, ...anchorProblems('audit', entries, anchors)];
+  const outcome = breaks.length > 0 ? 'chain-broken' : checkpoints.length > 0 ? 'checkpoint-mismatch' : 'ok';
+  return { checked, ok: outcome === 'ok', breaks, checkpoints, outcome };
 }
 
 const touchedThemes = (e: LogEntry): string[] => (Array.isArray(e.body['themes']) ? e.body['themes'] as string[] : []);

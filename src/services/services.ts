@@ -14,6 +14,7 @@ import { ReportsService } from './reports.service.ts';
 import { SessionService } from './session.service.ts';
 import { StatsService } from './stats.service.ts';
 import { TokensService } from './tokens.service.ts';
+import { TransparencyService } from './transparency.service.ts';
 import { UsersService } from './users.service.ts';
 
 export interface Services {
@@ -31,6 +32,7 @@ export interface Services {
   collection: CollectionService;
   refusals: RefusalsService;
   reports: ReportsService;
+  transparency: TransparencyService;
 }
 
 export function createServices(context: ServiceContext): Services {
@@ -49,5 +51,6 @@ export function createServices(context: ServiceContext): Services {
     collection: new CollectionService(context),
     refusals: new RefusalsService(context.trail),
     reports: new ReportsService(context),
+    transparency: new TransparencyService(context),
   };
 }

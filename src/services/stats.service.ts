@@ -5,6 +5,7 @@
 import type { Who } from '../accounts/actor.ts';
 import { BakenError } from '../domain/errors.ts';
 import { suppressedCells, type SumRule } from '../domain/suppression.ts';
+import { monthStart } from '../reports/transparency-period.ts';
 import type { ServiceContext } from './context.ts';
 import { themesFor } from './context.ts';
 
@@ -27,7 +28,7 @@ export class StatsService {
     const minCount = who.actor.role === 'supervisor' ? this.#c.settings.municipal.minCount : null;
     // A month still running changes as runs finish: two answers a day apart would give that day's
     // small counts. A finished run's counts never change, so an ended month's answer never does.
-    if (minCount !== null && nextMonth(q.month) > this.#c.now().toISOString()) {
+    if (minCount !== null && monthStart(q.month, 1) > this.#c.now().toISOString()) {
       throw new BakenError('INPUT_INVALID', `month ${q.month} has not ended yet; suppressed figures are given only for ended months`);
     }
     const result: Stats = { month: q.month, rows: [], totals: [], suppressedBelow: minCount };
@@ -50,12 +51,6 @@ export class StatsService {
     await this.#c.trail.record(who, 'stats.read', { themes, query: q, count: result.rows.length });
     return result;
   }
-}
-
-/** The first instant of the month after `month` (YYYY-MM), as an ISO time. */
-function nextMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m, 1)).toISOString();
 }
 
 /**

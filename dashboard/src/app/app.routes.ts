@@ -26,6 +26,7 @@ export const routes: Routes = [
       { path: 'lists', canActivate: [readers, justified], loadChildren: () => import('./lists/lists.routes').then((m) => m.listsRoutes) },
       { path: 'admin', canActivate: [roles('admin')], loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
       { path: 'audit', canActivate: [roles('auditor')], loadChildren: () => import('./audit/audit.routes').then((m) => m.auditRoutes) },
+      { path: 'oversight', canActivate: [roles('auditor')], loadComponent: () => import('./oversight/oversight-page').then((m) => m.OversightPage) },
     ],
   },
   { path: '**', redirectTo: '' },

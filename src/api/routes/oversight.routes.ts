@@ -1,6 +1,8 @@
 // Figures and the audit trail: what supervisors, admins and the oversight committee look at.
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from '../../domain/audit-event.ts';
+import { FIGURES } from '../../reports/transparency-figures.ts';
+import { PERIOD_RULE as REPORT_PERIOD_RULE } from '../../reports/transparency-period.ts';
 import { defineRoute } from '../route-spec.ts';
 import { fromDate, page, themeId, toDate, wholeNumber } from '../schemas.ts';
 
@@ -13,6 +15,9 @@ function periodError(issue: { code?: string; keys?: string[] }): string | undefi
   return issue.code === 'unrecognized_keys' ? `unknown parameter ${issue.keys?.join(', ')}; ${PERIOD_RULE}` : undefined;
 }
 const counts = { captured: count, kept: count, deleted: count, failed: count };
+const reportMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, `expected a calendar month as YYYY-MM; ${REPORT_PERIOD_RULE}`);
+const figures = z.object(Object.fromEntries(FIGURES.map((f) => [f, z.number().int().nullable()])))
+  .describe('null when suppressed: below the threshold, or giving a suppressed count away; a period total is null when any of its months is');
 
 export const oversightRoutes = [
   defineRoute({
@@ -26,6 +31,22 @@ export const oversightRoutes = [
       suppressedBelow: z.number().int().nullable(),
     }),
     handle: async ({ query, who }, s) => s.stats.stats(who, query),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/transparency', access: 'audit.read', tag: 'oversight', status: 200, audit: 'transparency.read',
+    summary: 'The transparency report for the oversight committee: figures per theme and ended calendar month, small counts suppressed',
+    querystring: z.strictObject({
+      from: reportMonth.describe('first month of the period (UTC), YYYY-MM'),
+      to: reportMonth.describe('last month of the period (UTC), YYYY-MM; it must have ended'),
+      theme: themeId.optional(),
+    }),
+    response: z.object({
+      from: z.string(), to: z.string(), months: z.array(z.string()), suppressedBelow: z.number().int(),
+      themes: z.array(z.object({ theme: z.string(), months: z.array(z.object({ month: z.string(), figures })), period: figures })),
+      auditChain: z.object({ checked: z.number().int(), ok: z.boolean(), breaks: z.number().int(), checkpointProblems: z.number().int() }),
+      generatedAt: z.string(),
+    }),
+    handle: async ({ query, who }, s) => s.transparency.report(who, query),
   }),
   defineRoute({
     method: 'GET', url: '/api/audit', access: 'audit.read', tag: 'oversight', status: 200, audit: 'audit.read',

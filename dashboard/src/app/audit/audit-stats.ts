@@ -6,7 +6,8 @@ import { Api, ApiError } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
 import { AUDIT_TEXT } from './audit.text';
-import { bars, monthOf } from './audit-query';
+import { BarChart } from '../core/bar-chart';
+import { monthOf } from './audit-query';
 
 type Count = number | null;
 interface Counts { captured: Count; kept: Count; deleted: Count; failed: Count }
@@ -17,12 +18,9 @@ interface Stats {
   suppressedBelow: number | null;
 }
 
-const CHART_WIDTH = 360;
-const BAR_HEIGHT = 18;
-
 @Component({
   selector: 'bk-audit-stats',
-  imports: [FormsModule],
+  imports: [FormsModule, BarChart],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="figures-title">
@@ -61,16 +59,7 @@ const BAR_HEIGHT = 18;
             @if (s.rows.length === 0) { <tr><td colspan="7">{{ t().noFigures }}</td></tr> }
           </tbody>
         </table>
-        @if (chart().length) {
-          <svg class="bars" role="img" [attr.aria-label]="t().chartTitle" [attr.width]="labelWidth + chartWidth + 60" [attr.height]="chart().length * barHeight * 1.5 + 6">
-            <title>{{ t().chartTitle }}</title>
-            @for (b of chart(); track b.label; let i = $index) {
-              <text [attr.x]="0" [attr.y]="i * barHeight * 1.5 + barHeight - 4" class="bar-label">{{ b.label }}</text>
-              <rect [attr.x]="labelWidth" [attr.y]="i * barHeight * 1.5 + 2" [attr.width]="b.width" [attr.height]="barHeight" class="bar" />
-              <text [attr.x]="labelWidth + b.width + 6" [attr.y]="i * barHeight * 1.5 + barHeight - 4" class="bar-value">{{ i18n.number(b.value) }}</text>
-            }
-          </svg>
-        }
+        @if (chart().length) { <bk-bar-chart [title]="t().chartTitle" [items]="chart()" [suppressed]="t().suppressed" /> }
       }
     </section>
   `,
@@ -80,17 +69,14 @@ export class AuditStats {
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.of(AUDIT_TEXT);
   protected readonly fill = fill;
-  protected readonly chartWidth = CHART_WIDTH;
-  protected readonly barHeight = BAR_HEIGHT;
-  protected readonly labelWidth = 260;
 
   protected month = monthOf(new Date());
   protected readonly stats = signal<Stats | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly said = signal('');
-  protected readonly chart = computed(() => bars((this.stats()?.rows ?? []).map((r) => ({
+  protected readonly chart = computed(() => (this.stats()?.rows ?? []).filter((r) => r.captured !== null).map((r) => ({
     label: `${r.theme} · ${r.source ?? this.t().allSources}`, value: r.captured,
-  })), CHART_WIDTH));
+  })));
 
   constructor() {
     void this.load();

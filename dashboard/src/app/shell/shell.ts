@@ -7,7 +7,7 @@ import { Session } from '../core/session';
 import { ROLE_TEXT } from '../core/role.text';
 import { SHELL_TEXT } from './shell.text';
 
-interface NavItem { path: string; label: 'search' | 'lists' | 'admin' | 'audit' }
+interface NavItem { path: string; label: 'search' | 'lists' | 'admin' | 'audit' | 'oversight' }
 
 @Component({
   selector: 'bk-shell',
@@ -50,7 +50,7 @@ export class Shell {
       case 'expert': case 'analyst': case 'supervisor':
         return [{ path: '/search', label: 'search' }, { path: '/lists', label: 'lists' }];
       case 'admin': return [{ path: '/admin', label: 'admin' }];
-      case 'auditor': return [{ path: '/audit', label: 'audit' }];
+      case 'auditor': return [{ path: '/audit', label: 'audit' }, { path: '/oversight', label: 'oversight' }];
       default: return [];
     }
   });
