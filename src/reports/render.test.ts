@@ -70,7 +70,7 @@ describe('report renderers', () => {
     const md = renderMarkdown(DOC);
     assert.ok(md.startsWith('# Proces-verbaal van bevindingen\n'));
     assert.ok(md.includes('| **Adres (URL)** | https://ads.example/1 |'));
-    assert.ok(md.includes('| februari | — |'));
+    assert.match(md, /februari +—/);
     assert.ok(md.trimEnd().endsWith('pv 9.9 · baken/test'));
   });
 });
