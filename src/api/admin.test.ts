@@ -362,7 +362,7 @@ describe('adding users while one-time codes are required', () => {
   it('shows a code\'s secret to no admin through the service either: only the operator may', async () => {
     const who = { actor: { kind: 'user' as const, id: w.users.get('admin-mensenhandel')!.id, name: 'admin-mensenhandel', role: 'admin' as const, themes: ['mensenhandel'] }, client: 'test' };
     const target = w.users.get('target-mensenhandel')!;
-    const users = new UsersService({ dataDir: w.dataDir, anchor: w.anchor, config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists,
+    const users = new UsersService({ dataDir: w.dataDir, anchor: w.anchor, config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists, exportRequests: w.exportRequests,
       jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store), now: () => w.clock.now });
     await assert.rejects(users.enrolTotp(who, target.id), (e: unknown) => e instanceof BakenError && e.code === 'FORBIDDEN');
     assert.equal((await w.accounts.user(target.id))?.totpSecret, null);

@@ -4,10 +4,11 @@ import type { RouteSpec } from './route-spec.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { adsRoutes } from './routes/ads.routes.ts';
 import { docsRoutes } from './routes/docs.routes.ts';
+import { exportsRoutes } from './routes/exports.routes.ts';
 import { listsRoutes } from './routes/lists.routes.ts';
 import { oversightRoutes } from './routes/oversight.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 
 export const ROUTES: readonly RouteSpec[] = [
-  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...oversightRoutes, ...adminRoutes, ...docsRoutes,
+  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...exportsRoutes, ...oversightRoutes, ...adminRoutes, ...docsRoutes,
 ];

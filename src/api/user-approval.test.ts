@@ -138,7 +138,7 @@ describe('accounts that read ad content need a second admin', () => {
   it('lets the operator at the machine add a content reader and reset its password without a second admin', async () => {
     const operator: Who = { actor: { kind: 'cli', id: 'cli:root', name: 'root', role: 'admin', themes: ['mensenhandel', 'toezicht'] }, client: 'cli' };
     const users = new UsersService({ dataDir: w.dataDir, anchor: w.anchor, config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts,
-      lists: w.lists, jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store), now: () => w.clock.now });
+      lists: w.lists, exportRequests: w.exportRequests, jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store), now: () => w.clock.now });
     const { user } = await users.add(operator, { name: 'door-operator', role: 'analyst', themes: ['mensenhandel'], password: PASSWORD });
     assert.deepEqual([user.approved, user.approvedBy], [true, 'root']);
     assert.equal((await signIn('door-operator')).statusCode, 201);
