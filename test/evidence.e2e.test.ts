@@ -3,13 +3,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { checkWarc } from '../src/evidence/warc-check.ts';
 import { openSqliteStore } from '../src/store/sqlite/store.sqlite.ts';
-import { BAKEN_BIN, startDemoEnv, type DemoEnv, type Truth } from './demo-env.ts';
+import { BAKEN_BIN, exportApproved, startDemoEnv, type DemoEnv, type Truth } from './demo-env.ts';
 
 // Asynchronous on purpose: the demo platforms run in this process and must keep answering.
 function baken(args: string[], env: Record<string, string> = {}) {
@@ -51,8 +51,7 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
   });
 
   it('exports a WARC that warcio reads back with every digest matching, holding every kept ad and no deleted one', async () => {
-    const out = join(work, 'all.warc.gz');
-    assert.equal((await baken(['export', 'warc', '--out', out, '--justification', 'signal research', ...dataArgs()])).code, 0);
+    const { out } = await exportApproved((a) => baken([...a, ...dataArgs()]), ['warc', '--theme', 'mensenhandel', '--justification', 'signal research'], join(work, 'all.warc.gz'));
     const { records, problems } = await checkWarc(readFileSync(out));
     assert.deepEqual(problems, []);
     const responses = new Set(records.filter((r) => r.type === 'response').map((r) => r.uri));
@@ -63,9 +62,12 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
     assert.ok(records.some((r) => r.type === 'resource' && r.uri?.startsWith('urn:baken:screenshot:')));
   });
 
-  it('exports a bundle that sha256sum and openssl accept', async () => {
+  it('exports a bundle that sha256sum and openssl accept, once a colleague approved it, into a directory', async () => {
     const dir = join(work, 'bundle');
-    assert.equal((await baken(['export', 'bundle', '--ad', firstAd(), '--out', dir, '--justification', 'signal research', ...dataArgs()])).code, 0);
+    mkdirSync(dir);
+    const { out } = await exportApproved((a) => baken([...a, ...dataArgs()]), ['bundle', '--ad', firstAd(), '--justification', 'signal research'], dir);
+    assert.equal(out, join(dir, `bundle-${firstAd()}.tar`));
+    assert.equal(spawnSync('tar', ['xf', out], { cwd: dir }).status, 0);
     const sums = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
     assert.equal(sums.status, 0, sums.stdout + sums.stderr);
     const sig = spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'public-key.pem', '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.sig'], { cwd: dir, encoding: 'utf8' });
@@ -75,9 +77,34 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
     assert.notEqual(forged.status, 0, 'a changed manifest no longer verifies');
   });
 
+  it('lets no operator approve their own export, nor download one before approval, after refusal or twice', async () => {
+    const run = async (args: string[]) => {
+      const r = await baken([...args, '--json', ...dataArgs()]);
+      return { code: r.code, body: JSON.parse(r.stdout) as { id: string; state: string; error?: { code: string; message: string } } };
+    };
+    const out = join(work, 'four-eyes.warc.gz');
+    const asked = await run(['export', 'request', 'warc', '--ad', firstAd(), '--justification', 'PL0900-2026-8', '--by', 'anna']);
+    assert.deepEqual([asked.code, asked.body.state], [0, 'requested']);
+    const own = await run(['export', 'approve', asked.body.id, '--by', 'anna']);
+    assert.deepEqual([own.code, own.body.error?.code], [77, 'FORBIDDEN']);
+    const early = await run(['export', 'download', asked.body.id, '--out', out, '--by', 'anna']);
+    assert.deepEqual([early.code, early.body.error?.code], [2, 'CONFLICT']);
+    assert.match(early.body.error!.message, /awaits a second person's approval/);
+    assert.equal(existsSync(out), false, 'nothing was written');
+    const listed = JSON.parse((await baken(['export', 'list', '--by', 'bert', '--json', ...dataArgs()])).stdout) as { awaiting: { id: string }[] };
+    assert.ok(listed.awaiting.some((r) => r.id === asked.body.id), 'the request awaits bert\'s decision');
+    const refused = await run(['export', 'refuse', asked.body.id, '--reason', 'geen zaak', '--by', 'bert']);
+    assert.deepEqual([refused.code, refused.body.state], [0, 'refused']);
+    const late = await run(['export', 'download', asked.body.id, '--out', out, '--by', 'anna']);
+    assert.match(late.body.error!.message, /refused by bert: geen zaak/);
+    const { id } = await exportApproved((a) => baken([...a, ...dataArgs()]), ['warc', '--ad', firstAd(), '--justification', 'PL0900-2026-8'], out, 'anna');
+    const twice = await run(['export', 'download', id, '--out', out, '--by', 'anna']);
+    assert.deepEqual([twice.code, twice.body.error?.code], [2, 'CONFLICT']);
+  });
+
   it('records every export in the custody log', () => {
     const actions = db().prepare("SELECT json_extract(body, '$.format') AS f FROM log_entries WHERE log = 'custody' AND json_extract(body, '$.action') = 'export'").all();
-    assert.deepEqual(actions.map((a) => a['f']).sort(), ['bundle', 'warc']);
+    assert.deepEqual(actions.map((a) => a['f']).sort(), ['bundle', 'warc', 'warc']);
   });
 
   /** Copies the data directory, damages the copy, and returns what verify says about it. */
@@ -322,8 +349,7 @@ describe('the evidence of a script-rendered platform', { timeout: 5 * 60_000 }, 
       const crawled = await baken(['crawl', '--theme', 'mensenhandel', '--source', 'mensenhandel-swipe', '--json', ...args]);
       assert.equal(crawled.code, 0, crawled.stderr);
       assert.ok(JSON.parse(crawled.stdout).kept > 0);
-      const out = join(env.dataDir, '..', 'swipe.warc.gz');
-      assert.equal((await baken(['export', 'warc', '--out', out, '--justification', 'signal research', ...args])).code, 0);
+      const { out } = await exportApproved((a) => baken([...a, ...args]), ['warc', '--theme', 'mensenhandel', '--justification', 'signal research'], join(env.dataDir, '..', 'swipe.warc.gz'));
       const { records, problems } = await checkWarc(readFileSync(out));
       assert.deepEqual(problems, []);
       const kept = (await env.truth()).ads.filter((a) => a.platform === 'swipe' && a.planted.length > 0);

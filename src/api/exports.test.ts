@@ -141,7 +141,7 @@ describe('four-eyes exports', { timeout: 120_000 }, () => {
     const res = await download('expert-mensenhandel', id);
     const other = await bundle();
     await refuse('expert2-mensenhandel', other, 'dubbel');
-    const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['user'], e.body['resources'][0], e.body['justification']]);
+    const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['user'], (e.body['resources'] as string[])[0], e.body['justification']]);
     assert.deepEqual(events, [
       ['exports.request', 'expert-mensenhandel', id, 'ZAAK-2026-5'], ['exports.approve', 'expert2-mensenhandel', id, 'ZAAK-2026-5'],
       ['exports.download', 'expert-mensenhandel', id, 'ZAAK-2026-5'],

@@ -98,7 +98,7 @@ describe('list notes and CSV export', { timeout: 120_000 }, () => {
     assert.ok(lines[1]!.includes(',Advertentie een,Utrecht,'), lines[1]);
     assert.ok(lines[1]!.includes(',"Controle ""vrijdag"", 2e verdieping",supervisor-toezicht,'), lines[1]);
     const events = await auditSince(w.store, from);
-    const id = String(events[0]!.body['resources'][0]);
+    const id = (events[0]!.body['resources'] as string[])[0];
     assert.deepEqual(events.map((e) => [e.body.action, e.body['user'], e.body['resources'], e.body['count'], e.body['justification'], e.body['themes']]), [
       ['exports.request', 'supervisor-toezicht', [id, w.list.toezicht], 1, 'ZAAK-2026-17', ['toezicht']],
       ['exports.approve', 'analyst-toezicht', [id, w.list.toezicht], 1, 'ZAAK-2026-17', ['toezicht']],
