@@ -38,9 +38,15 @@ export class Api {
   delete(path: string): Promise<void> {
     return call(this.#http.delete<void>(`/api${path}`));
   }
-  /** Bytes (a screenshot, an export) as a blob for an object URL. */
+  /** Bytes (a screenshot) as a blob for an object URL. */
   blob(path: string): Promise<Blob> {
     return call(this.#http.get(`/api${path}`, { responseType: 'blob' }));
+  }
+  /** A download (an export) with the file name the server gives it. */
+  async file(path: string): Promise<{ blob: Blob; name: string }> {
+    const res = await call(this.#http.get(`/api${path}`, { responseType: 'blob', observe: 'response' }));
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+    return { blob: res.body ?? new Blob(), name };
   }
 }
 
