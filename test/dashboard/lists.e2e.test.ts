@@ -62,7 +62,7 @@ describe('dashboard: control lists', () => {
     await supervisor.getByRole('button', { name: 'Nederlands' }).click();
   });
 
-  test('the supervisor notes, compares two ads side by side with their differences marked, and exports the list as CSV', async () => {
+  test('the supervisor notes, compares two ads side by side, and requests the list as CSV, which a colleague approves before it downloads once', async () => {
     // Putting ads on a list from a search is the search page's; here the API does it.
     const { hits } = await api<{ hits: Hit[] }>(supervisor, 'GET', '/ads?theme=toezicht&pageSize=20');
     const picked = hits.filter((h) => h.title).slice(0, 3);
