@@ -10,6 +10,7 @@ import type { JobQueue } from './jobs/job-queue.ts';
 import { AuditTrail } from './services/audit-trail.ts';
 import { createServices, type Services } from './services/services.ts';
 import type { AccountStore } from './store/accounts.ts';
+import type { ExportRequestStore } from './store/export-requests.ts';
 import type { ListStore } from './store/lists.ts';
 import { openSqliteApiStores } from './store/sqlite/api-stores.sqlite.ts';
 import { openSqliteJobQueue } from './store/sqlite/jobs.sqlite.ts';
@@ -41,7 +42,7 @@ export function openJobQueue(storage: Storage): Promise<JobQueue> {
 }
 
 /** Everything the doors need: the ports, the API's settings, and the application layer over them. */
-export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; jobs: JobQueue; settings: ApiSettings; services: Services }
+export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; jobs: JobQueue; settings: ApiSettings; services: Services }
 
 export async function openApiApp(opts: Storage & { config: Config }): Promise<ApiApp> {
   const settings = loadApiSettings(opts.config.dir);

@@ -215,13 +215,12 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
 
   it('puts every CLI read and export of ad content in the audit trail, under the operator\'s name, with the justification', async () => {
     const ad = (await store.search({ themes: ['mensenhandel'], limit: 1 })).hits[0]!.id;
-    const out = join(env.dataDir, '..', 'cli-export');
     const commands: [string, string[]][] = [
       ['ads.search', ['search', 'Utrecht', '--theme', 'mensenhandel']],
       ['ads.network', ['network', '--ad', ad]],
       ['ads.versions', ['versions', '--ad', ad]],
-      ['ads.export', ['export', 'warc', '--ad', ad, '--out', `${out}.warc.gz`]],
-      ['ads.export', ['export', 'bundle', '--ad', ad, '--out', out]],
+      ['exports.request', ['export', 'request', 'warc', '--ad', ad]],
+      ['exports.request', ['export', 'request', 'bundle', '--ad', ad]],
     ];
     for (const [action, args] of commands) {
       const before = (await store.readLog('audit')).at(-1)?.seq ?? 0;
@@ -236,4 +235,5 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
         ['cli', 'rechercheur.de.vries', 'PL0900-2026-7', ['mensenhandel']], args.join(' '));
     }
   });
+
 });

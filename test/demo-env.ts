@@ -122,3 +122,19 @@ export function runBaken(env: DemoEnv, args: string[]): Promise<{ code: number |
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+type Run = (args: string[]) => Promise<{ code: number | null; stdout: string; stderr: string }>;
+
+/** An export as operators make one (issue 13): `baken export request …` by `by`, approved by a
+ *  colleague, downloaded by `by` to `out`. Returns the request id and where the file was written. */
+export async function exportApproved(run: Run, request: string[], out: string, by = 'rechercheur'): Promise<{ id: string; out: string }> {
+  const step = async (args: string[]) => {
+    const r = await run([...args, '--json']);
+    if (r.code !== 0) throw new Error(`baken ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+    return JSON.parse(r.stdout) as Record<string, unknown>;
+  };
+  const { id } = await step(['export', 'request', ...request, '--by', by]) as { id: string };
+  await step(['export', 'approve', id, '--by', `collega-van-${by}`]);
+  const downloaded = await step(['export', 'download', id, '--out', out, '--by', by]) as { out: string };
+  return { id, out: downloaded.out };
+}

@@ -3,13 +3,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { checkWarc } from '../src/evidence/warc-check.ts';
 import { openSqliteStore } from '../src/store/sqlite/store.sqlite.ts';
-import { BAKEN_BIN, expectedKept, startDemoEnv, type DemoEnv, type ExpectedCrawl, type Truth } from './demo-env.ts';
+import { BAKEN_BIN, expectedKept, exportApproved, startDemoEnv, type DemoEnv, type ExpectedCrawl, type Truth } from './demo-env.ts';
 
 // Asynchronous on purpose: the demo platforms run in this process and must keep answering.
 function baken(args: string[], env: Record<string, string> = {}) {
@@ -23,7 +23,8 @@ function baken(args: string[], env: Record<string, string> = {}) {
   });
 }
 
-describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
+// Each export is three commands now (request, approve, download): the suite is given longer.
+describe('evidence of a crawl', { timeout: 15 * 60_000 }, () => {
   let env: DemoEnv;
   let truth: Truth;
   let expected: ExpectedCrawl;
@@ -54,8 +55,7 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
   });
 
   it('exports a WARC that warcio reads back with every digest matching, holding every kept ad and no deleted one', async () => {
-    const out = join(work, 'all.warc.gz');
-    assert.equal((await baken(['export', 'warc', '--out', out, '--justification', 'signal research', ...dataArgs()])).code, 0);
+    const { out } = await exportApproved((a) => baken([...a, ...dataArgs()]), ['warc', '--theme', 'mensenhandel', '--justification', 'signal research'], join(work, 'all.warc.gz'));
     const { records, problems } = await checkWarc(readFileSync(out));
     assert.deepEqual(problems, []);
     const responses = new Set(records.filter((r) => r.type === 'response').map((r) => r.uri));
@@ -66,9 +66,12 @@ describe('evidence of a crawl', { timeout: 10 * 60_000 }, () => {
     assert.ok(records.some((r) => r.type === 'resource' && r.uri?.startsWith('urn:baken:screenshot:')));
   });
 
-  it('exports a bundle that sha256sum and openssl accept', async () => {
+  it('exports a bundle that sha256sum and openssl accept, once a colleague approved it, into a directory', async () => {
     const dir = join(work, 'bundle');
-    assert.equal((await baken(['export', 'bundle', '--ad', firstAd(), '--out', dir, '--justification', 'signal research', ...dataArgs()])).code, 0);
+    mkdirSync(dir);
+    const { out } = await exportApproved((a) => baken([...a, ...dataArgs()]), ['bundle', '--ad', firstAd(), '--justification', 'signal research'], dir);
+    assert.equal(out, join(dir, `bundle-${firstAd()}.tar`));
+    assert.equal(spawnSync('tar', ['xf', out], { cwd: dir }).status, 0);
     const sums = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
     assert.equal(sums.status, 0, sums.stdout + sums.stderr);
     const sig = spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'public-key.pem', '-rawin', '-in', 'manifest.json', '-sigfile', 'manifest.sig'], { cwd: dir, encoding: 'utf8' });
@@ -325,8 +328,7 @@ describe('the evidence of a script-rendered platform', { timeout: 5 * 60_000 }, 
       const crawled = await baken(['crawl', '--theme', 'mensenhandel', '--source', 'mensenhandel-swipe', '--json', ...args]);
       assert.equal(crawled.code, 0, crawled.stderr);
       assert.ok(JSON.parse(crawled.stdout).kept > 0);
-      const out = join(env.dataDir, '..', 'swipe.warc.gz');
-      assert.equal((await baken(['export', 'warc', '--out', out, '--justification', 'signal research', ...args])).code, 0);
+      const { out } = await exportApproved((a) => baken([...a, ...args]), ['warc', '--theme', 'mensenhandel', '--justification', 'signal research'], join(env.dataDir, '..', 'swipe.warc.gz'));
       const { records, problems } = await checkWarc(readFileSync(out));
       assert.deepEqual(problems, []);
       const truth = await env.truth();

@@ -12,7 +12,7 @@ import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { AuditTrail } from '../services/audit-trail.ts';
 import { UsersService } from '../services/users.service.ts';
-import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, type ApiWorld, type Session } from './api.fixtures.ts';
+import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, type ApiWorld, type Session , serviceContextOf } from './api.fixtures.ts';
 
 const BAKEN = new URL('../../bin/baken.ts', import.meta.url).pathname;
 
@@ -362,8 +362,7 @@ describe('adding users while one-time codes are required', () => {
   it('shows a code\'s secret to no admin through the service either: only the operator may', async () => {
     const who = { actor: { kind: 'user' as const, id: w.users.get('admin-mensenhandel')!.id, name: 'admin-mensenhandel', role: 'admin' as const, themes: ['mensenhandel'] }, client: 'test' };
     const target = w.users.get('target-mensenhandel')!;
-    const users = new UsersService({ dataDir: w.dataDir, anchor: w.anchor, config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists,
-      jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store), now: () => w.clock.now });
+    const users = new UsersService(serviceContextOf(w));
     await assert.rejects(users.enrolTotp(who, target.id), (e: unknown) => e instanceof BakenError && e.code === 'FORBIDDEN');
     assert.equal((await w.accounts.user(target.id))?.totpSecret, null);
     const added = await users.add(who, { name: 'via-dienst', role: 'expert', themes: ['mensenhandel'], password: PASSWORD, totp: true });

@@ -10,6 +10,8 @@ import { hashPassword } from '../accounts/passwords.ts';
 import { ROLES, type Role } from '../accounts/roles.ts';
 import { apiSettingsSchema, type ApiSettings } from '../config/api-settings.ts';
 import { loadConfig } from '../config/load.ts';
+import { AuditTrail } from '../services/audit-trail.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { compileProfile } from '../analyse/compile-profile.ts';
 import { anchoredStore, type LogAnchor } from '../evidence/log-anchor.ts';
 import { relinkTheme } from '../crawl/settle-run.ts';
@@ -17,6 +19,7 @@ import type { Artefact } from '../domain/ad.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AccountStore, UserRecord } from '../store/accounts.ts';
 import { createFileBlobStore } from '../store/blobs.files.ts';
+import type { ExportRequestStore } from '../store/export-requests.ts';
 import type { ListStore } from '../store/lists.ts';
 import { loadOrCreateSecretKey } from '../store/secret-key.ts';
 import { openSqliteApiStores } from '../store/sqlite/api-stores.sqlite.ts';
@@ -42,6 +45,7 @@ export interface ApiWorld {
   store: Store;
   accounts: AccountStore;
   lists: ListStore;
+  exportRequests: ExportRequestStore;
   jobs: JobQueue;
   blobs: BlobStore;
   anchor: LogAnchor;
@@ -68,13 +72,22 @@ export interface WorldOptions {
   dashboard?: string;
 }
 
+/** The application layer's context over a test world, for a service built on its own. */
+export function serviceContextOf(w: ApiWorld): ServiceContext {
+  return {
+    config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists,
+    exportRequests: w.exportRequests, jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store),
+    dataDir: w.dataDir, anchor: w.anchor, now: () => w.clock.now,
+  };
+}
+
 export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorld> {
   const root = mkdtempSync(join(tmpdir(), 'baken-api-'));
   const configDir = join(root, 'config');
   cpSync(new URL('../../config', import.meta.url).pathname, configDir, { recursive: true });
   const dataDir = join(root, 'data');
   const { store, anchor } = anchoredStore(await openSqliteStore(dataDir), dataDir);
-  const { accounts, lists, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
+  const { accounts, lists, exportRequests, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
   const jobs = await openSqliteJobQueue(dataDir);
   const blobs = createFileBlobStore(dataDir);
   const clock = { now: new Date('2026-03-01T10:00:00.000Z'), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
@@ -123,7 +136,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
 
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
-    dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, jobs, settings: parsed, now: () => clock.now,
+    dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, jobs, settings: parsed, now: () => clock.now,
     ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.dashboard ? { dashboard: settings.dashboard } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {
@@ -132,7 +145,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     return sessionOf(res);
   };
   return {
-    app, store, accounts, lists, jobs, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
+    app, store, accounts, lists, exportRequests, jobs, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
     close: async () => { await app.close(); await jobs.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
   };
 }

@@ -42,7 +42,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
     it(`${key} ${wanted}`, async () => {
       const role = roleFor(route.access);
       const session = route.access === 'public' ? null : await w.login(`${role}-mensenhandel`);
-      const request = await EXAMPLES[key]!.build(w, 'mensenhandel');
+      const request = await EXAMPLES[key]!.build(w, 'mensenhandel', `${role}-mensenhandel`);
       const from = await lastAuditSeq(w.store);
       const res = await w.app.inject({
         method: route.method, url: request.url, headers: session?.headers ?? {}, ...(request.payload === undefined ? {} : { payload: request.payload as object }),
@@ -57,7 +57,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
     assert.deepEqual(ROUTES.filter((r) => r.justified).map((r) => `${r.method} ${r.url}`), [
       'GET /api/ads', 'GET /api/ads/:id', 'GET /api/ads/:id/screenshot', 'GET /api/ads/:id/images/:n', 'GET /api/ads/:id/thumbnail',
       'GET /api/ads/:id/html', 'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'POST /api/ads/:id/report', 'GET /api/ads/:id/network', 'GET /api/holds',
-      'GET /api/lists/:id', 'GET /api/lists/:id/export.csv',
+      'GET /api/lists/:id', 'POST /api/exports',
     ]);
   });
 
@@ -65,10 +65,10 @@ describe('audit trail', { timeout: 120_000 }, () => {
     const key = `${route.method} ${route.url}`;
     it(`${key} without a justification of the request or the session is refused, and the refusal names what it probed`, async () => {
       const session = await w.login(`${roleFor(route.access)}-mensenhandel`);
-      const example = await EXAMPLES[key]!.build(w, 'mensenhandel');
-      const url = withoutJustification(example.url);
+      const request = await EXAMPLES[key]!.build(w, 'mensenhandel', `${roleFor(route.access)}-mensenhandel`);
+      const url = withoutJustification(request.url);
       const from = await lastAuditSeq(w.store);
-      const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(example.payload ? { payload: example.payload as object } : {}) });
+      const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });
       assert.deepEqual([res.statusCode, res.json().code], [400, 'JUSTIFICATION_REQUIRED'], res.body);
       assert.match(res.json().detail, /justification/);
       const events = (await auditSince(w.store, from)).map((e) => e.body);
@@ -79,10 +79,10 @@ describe('audit trail', { timeout: 120_000 }, () => {
 
     it(`${key} records the session's justification when the request gives none`, async () => {
       const session = await justify(w.app, await w.login(`${roleFor(route.access)}-mensenhandel`), 'PL0900-2026-77');
-      const example = await EXAMPLES[key]!.build(w, 'mensenhandel');
-      const url = withoutJustification(example.url);
+      const request = await EXAMPLES[key]!.build(w, 'mensenhandel', `${roleFor(route.access)}-mensenhandel`);
+      const url = withoutJustification(request.url);
       const from = await lastAuditSeq(w.store);
-      const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(example.payload ? { payload: example.payload as object } : {}) });
+      const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });
       assert.equal(res.statusCode, route.status, res.body);
       const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['justification']]);
       assert.deepEqual(events, [[route.audit, 'PL0900-2026-77']]);

@@ -47,14 +47,14 @@ describe('authorisation matrix', { timeout: 300_000 }, () => {
         if (res.statusCode !== want) wrong.push(`${label}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
       };
       for (const theme of THEMES) {
-        await call(`anonymous, ${theme}`, expected(route, null, theme, theme, example.themed), await example.build(w, theme), {});
+        await call(`anonymous, ${theme}`, expected(route, null, theme, theme, example.themed), await example.build(w, theme, 'anonymous'), {});
       }
       for (const role of ROLES) {
         for (const userTheme of THEMES) {
           for (const target of [userTheme, otherTheme(userTheme)]) {
             const session = example.freshSession ? await w.login(userName(role, userTheme)) : sessions.get(userName(role, userTheme))!;
             const label = `${role} of ${userTheme}, resource of ${target}`;
-            await call(label, expected(route, role, userTheme, target, example.themed), await example.build(w, target), session.headers);
+            await call(label, expected(route, role, userTheme, target, example.themed), await example.build(w, target, userName(role, userTheme)), session.headers);
           }
         }
       }

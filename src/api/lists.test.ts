@@ -1,5 +1,6 @@
 // Notes on listed ads and the CSV export of a list through the API: who may write and export, what
-// the audit trail keeps (never the note itself), and a CSV that no spreadsheet runs as formulas.
+// the audit trail keeps (never the note itself), and a CSV that no spreadsheet runs as formulas. The
+// CSV leaves only through the export workflow: requested, approved by a second person, downloaded.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Role } from '../accounts/roles.ts';
@@ -31,8 +32,16 @@ describe('list notes and CSV export', { timeout: 120_000 }, () => {
   const entries = async (s: Session, theme: 'mensenhandel' | 'toezicht') =>
     (await w.app.inject({ method: 'GET', url: `/api/lists/${w.list[theme]}`, headers: s.headers })).json().entries as
       { adId: string; note: { text: string; by: string; at: string } | null }[];
-  const csv = (s: Session, theme: 'mensenhandel' | 'toezicht', query = '') =>
-    w.app.inject({ method: 'GET', url: `/api/lists/${w.list[theme]}/export.csv${query}`, headers: s.headers });
+  /** The list's CSV as the export workflow gives it: requested by `s`, approved by another content
+   *  reader of the theme, downloaded by `s`; the first refusal on the way is the answer. */
+  const csv = async (s: Session, theme: 'mensenhandel' | 'toezicht', query = '') => {
+    const asked = await w.app.inject({ method: 'POST', url: `/api/exports${query}`, headers: s.headers, payload: { kind: 'list-csv', subject: w.list[theme] } });
+    if (asked.statusCode !== 201) return asked;
+    const approver = [`analyst-${theme}`, `expert-${theme}`].map((n) => session.get(n)!).find((other) => other !== s)!;
+    const approved = await w.app.inject({ method: 'POST', url: `/api/exports/${asked.json().id}/approve`, headers: approver.headers });
+    assert.equal(approved.statusCode, 200, approved.body);
+    return w.app.inject({ method: 'GET', url: `/api/exports/${asked.json().id}/download`, headers: s.headers });
+  };
 
   it('keeps a supervisor\'s note on an ad of the list with who wrote it and when, and audits the change without its text', async () => {
     const from = await lastAuditSeq(w.store);
@@ -75,7 +84,7 @@ describe('list notes and CSV export', { timeout: 120_000 }, () => {
     assert.ok(!police.some((e) => e.note?.by.endsWith('-toezicht')), 'no toezicht account wrote on a police list');
   });
 
-  it('exports the list as CSV with the note, as an attachment, audited as an export with what left and why', async () => {
+  it('exports the list as CSV with the note, as an attachment, each step audited with what left and why', async () => {
     await putNote(supervisor, noteUrl('toezicht'), 'Controle "vrijdag", 2e verdieping');
     const from = await lastAuditSeq(w.store);
     const res = await csv(supervisor, 'toezicht', '?justification=ZAAK-2026-17');
@@ -89,15 +98,18 @@ describe('list notes and CSV export', { timeout: 120_000 }, () => {
     assert.ok(lines[1]!.includes(',Advertentie een,Utrecht,'), lines[1]);
     assert.ok(lines[1]!.includes(',"Controle ""vrijdag"", 2e verdieping",supervisor-toezicht,'), lines[1]);
     const events = await auditSince(w.store, from);
-    assert.deepEqual(events.map((e) => [e.body.action, e.body['resources'], e.body['count'], e.body['justification'], e.body['themes']]),
-      [['lists.export', [w.list.toezicht, w.ads.toezicht[0]], 1, 'ZAAK-2026-17', ['toezicht']]]);
-    assert.match(String((events[0]!.body['query'] as Record<string, unknown>)['columns']), /^ad,theme,.*,note,/);
+    const id = (events[0]!.body['resources'] as string[])[0];
+    assert.deepEqual(events.map((e) => [e.body.action, e.body['user'], e.body['resources'], e.body['count'], e.body['justification'], e.body['themes']]), [
+      ['exports.request', 'supervisor-toezicht', [id, w.list.toezicht], 1, 'ZAAK-2026-17', ['toezicht']],
+      ['exports.approve', 'analyst-toezicht', [id, w.list.toezicht], 1, 'ZAAK-2026-17', ['toezicht']],
+      ['exports.download', 'supervisor-toezicht', [id, w.ads.toezicht[0]], 1, 'ZAAK-2026-17', ['toezicht']],
+    ]);
   });
 
   it('exports only lists of the caller\'s themes, to content readers only, and only with a justification', async () => {
     assert.deepEqual([(await csv(supervisor, 'mensenhandel')).statusCode], [404]);
     assert.equal((await csv(session.get('expert-mensenhandel')!, 'toezicht')).statusCode, 404);
-    assert.equal((await csv(session.get('analyst-mensenhandel')!, 'mensenhandel')).statusCode, 200);
+    assert.equal((await csv(session.get('analyst-mensenhandel')!, 'mensenhandel', '?justification=signal%20research')).statusCode, 200);
     assert.equal((await csv(session.get('admin-mensenhandel')!, 'mensenhandel', '?justification=signal%20research')).statusCode, 403);
     assert.equal((await csv(session.get('auditor-mensenhandel')!, 'mensenhandel', '?justification=signal%20research')).statusCode, 403);
     const unjustified = await w.login('supervisor-toezicht');
@@ -113,7 +125,7 @@ describe('list notes and CSV export', { timeout: 120_000 }, () => {
     }));
     await w.lists.addEntry(w.list.toezicht, { adId, addedBy: 'supervisor-toezicht', addedAt: w.clock.now.toISOString() });
     await putNote(supervisor, noteUrl('toezicht', adId), '@SUM(A1:A9)');
-    const row = (await csv(supervisor, 'toezicht')).body.split('\r\n').find((l) => l.startsWith(adId))!;
+    const row = (await csv(supervisor, 'toezicht', '?justification=signal%20research')).body.split('\r\n').find((l) => l.startsWith(adId))!;
     assert.ok(row.includes(`,"'=HYPERLINK(""http://evil.example"",""klik"")",'+31 Utrecht,`), row);
     assert.ok(row.includes(",'@SUM(A1:A9),supervisor-toezicht,"), row);
   });

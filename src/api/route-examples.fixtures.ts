@@ -9,7 +9,8 @@ export interface Example {
   themed: boolean;
   /** DELETE /api/session ends the session it is called with, so it gets one of its own. */
   freshSession?: boolean;
-  build(w: ApiWorld, theme: ThemeId): Promise<Request>;
+  /** `caller`: the login name the request is sent as, for a resource only its owner may use. */
+  build(w: ApiWorld, theme: ThemeId, caller: string): Promise<Request>;
 }
 
 let unique = 0;
@@ -55,12 +56,26 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'PUT /api/lists/:id/ads/:adId': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][1]}` }) },
   'PUT /api/lists/:id/ads/:adId/note': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][0]}/note`, payload: { note: 'matrix' } }) },
-  'GET /api/lists/:id/export.csv': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/export.csv?${WHY}` }) },
   'DELETE /api/lists/:id/ads/:adId': {
     themed: true,
     build: async (w, theme) => {
       await w.lists.addEntry(w.list[theme], { adId: w.ads[theme][2], addedBy: 'matrix', addedAt: w.clock.now.toISOString() });
       return { url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][2]}` };
+    },
+  },
+  'POST /api/exports': { themed: true, build: async (w, theme) => ({ url: `/api/exports?${WHY}`, payload: { kind: 'list-csv', subject: w.list[theme] } }) },
+  'GET /api/exports': { themed: false, build: async () => ({ url: '/api/exports' }) },
+  'POST /api/exports/:id/approve': { themed: true, build: async (w, theme) => ({ url: `/api/exports/${(await listExport(w, theme, 'matrix')).id}/approve` }) },
+  'POST /api/exports/:id/refuse': {
+    themed: true, build: async (w, theme) => ({ url: `/api/exports/${(await listExport(w, theme, 'matrix')).id}/refuse`, payload: { reason: 'no case number' } }),
+  },
+  // Only its requester may download an export, once: a fresh one for each caller, approved by another.
+  'GET /api/exports/:id/download': {
+    themed: true,
+    build: async (w, theme, caller) => {
+      const request = await listExport(w, theme, caller);
+      await w.exportRequests.decideExportRequest(request.id, { state: 'approved', by: 'matrix', reason: null }, w.clock.now.toISOString());
+      return { url: `/api/exports/${request.id}/download` };
     },
   },
   'GET /api/stats': { themed: true, build: async (_w, theme) => ({ url: `/api/stats?theme=${theme}&month=2025-03` }) },
@@ -113,6 +128,12 @@ export const EXAMPLES: Record<string, Example> = {
 async function freshAd(w: ApiWorld, theme: ThemeId): Promise<string> {
   const runId = await startTestRun(w.store, theme);
   return (await w.store.saveAd(keptAd(runId, { theme, url: `https://ads.example/${theme}/${next()}` }))).adId;
+}
+
+function listExport(w: ApiWorld, theme: ThemeId, requestedBy: string) {
+  return w.exportRequests.addExportRequest({
+    kind: 'list-csv', theme, subject: w.list[theme], params: {}, justification: 'signal research', requestedBy, state: 'requested', decidedBy: null,
+  }, w.clock.now.toISOString());
 }
 
 function scheduleOf(theme: ThemeId): string {

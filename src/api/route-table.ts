@@ -5,10 +5,11 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { adsRoutes } from './routes/ads.routes.ts';
 import { docsRoutes } from './routes/docs.routes.ts';
 import { evaluationRoutes } from './routes/evaluation.routes.ts';
+import { exportsRoutes } from './routes/exports.routes.ts';
 import { listsRoutes } from './routes/lists.routes.ts';
 import { oversightRoutes } from './routes/oversight.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 
 export const ROUTES: readonly RouteSpec[] = [
-  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...oversightRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
+  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...exportsRoutes, ...oversightRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
 ];

@@ -9,7 +9,7 @@ import { loadConfig } from '../config/load.ts';
 import { AuditTrail } from '../services/audit-trail.ts';
 import { SIGN_IN_FAILED } from '../services/session.service.ts';
 import { UsersService } from '../services/users.service.ts';
-import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, type ApiWorld, type Session } from './api.fixtures.ts';
+import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, type ApiWorld, type Session , serviceContextOf } from './api.fixtures.ts';
 
 describe('accounts that read ad content need a second admin', () => {
   let w: ApiWorld;
@@ -137,8 +137,7 @@ describe('accounts that read ad content need a second admin', () => {
 
   it('lets the operator at the machine add a content reader and reset its password without a second admin', async () => {
     const operator: Who = { actor: { kind: 'cli', id: 'cli:root', name: 'root', role: 'admin', themes: ['mensenhandel', 'toezicht'] }, client: 'cli' };
-    const users = new UsersService({ dataDir: w.dataDir, anchor: w.anchor, config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts,
-      lists: w.lists, jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store), now: () => w.clock.now });
+    const users = new UsersService(serviceContextOf(w));
     const { user } = await users.add(operator, { name: 'door-operator', role: 'analyst', themes: ['mensenhandel'], password: PASSWORD });
     assert.deepEqual([user.approved, user.approvedBy], [true, 'root']);
     assert.equal((await signIn('door-operator')).statusCode, 201);

@@ -43,6 +43,9 @@ export const themeSchema = z.strictObject({
     /** Days after an ad was first seen before it is purged, however recently it was seen again. */
     maxDays: days.optional(),
   }).prefault({}),
+  // Issue 13: an export (WARC, bundle, list CSV, PV) waits for a second person's approval before it
+  // can be downloaded; a theme may switch that off, and the requester then approves it themselves.
+  exports: z.strictObject({ fourEyes: z.boolean().default(true) }).prefault({}),
   // Pentest finding 13: the crawler reaches no loopback, private or link-local address unless the
   // operator lists it here (e.g. a platform on the intranet, the demo on 127.0.0.1). A theme, not a
   // source, so an admin changing sources through the API can never open the way.

@@ -1,43 +1,40 @@
 // Exports for third parties: a WARC of selected captures, and a self-contained bundle of one ad
-// that anyone can check with sha256sum and openssl, without Baken. Every export is a custody event.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// that anyone can check with sha256sum and openssl, without Baken. These make the artefact; it
+// leaves (and gets its custody entry, `recordExportCustody`) only when an approved request is
+// downloaded (src/services/export.service.ts).
 import { sha256Hex } from '../domain/canonical-json.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { BlobStore, CaptureEvidence, Store } from '../store/store.ts';
 import { loadPublicKey } from './signing-key.ts';
 import { bundleReadme } from './bundle-readme.ts';
 import type { LogAnchor } from './log-anchor.ts';
+import { tarArchive } from './tar.ts';
 
-/** `themes`: only the captures of these themes' ads leave. An export is anchored at once: what
- *  left Baken is in a signed checkpoint before the command ends. */
-interface Deps { store: Store; blobs: BlobStore; dataDir: string; themes: readonly string[]; anchor: LogAnchor }
+/** `themes`: only the captures of these themes' ads leave. */
+interface Deps { store: Store; blobs: BlobStore; dataDir: string; themes: readonly string[] }
+
+/** An export's bytes and the captures it carries. */
+export interface EvidenceArtefact { bytes: Buffer; captures: string[] }
 
 async function capturesOf(deps: Deps, adId?: string): Promise<CaptureEvidence[]> {
   return (await deps.store.evidence(adId)).filter((c) => deps.themes.includes(c.ad.theme));
 }
 
-/** All captures (every version) of the selected ads, or of all ads, as one WARC file. */
-export async function exportWarc(deps: Deps, out: string, adId?: string): Promise<{ captures: number; bytes: number }> {
+/** All captures (every version) of the selected ad, or of all ads of the themes, as one WARC file. */
+export async function warcExport(deps: Deps, adId?: string): Promise<EvidenceArtefact> {
   const captures = (await capturesOf(deps, adId)).filter((c) => c.artefacts.some((a) => a.kind === 'warc'));
   if (adId && captures.length === 0) throw new BakenError('NOT_FOUND', `no WARC captures of ad ${adId}`);
   const parts: Buffer[] = [];
   for (const c of captures) parts.push(await deps.blobs.get(c.artefacts.find((a) => a.kind === 'warc')!.sha256));
-  const file = Buffer.concat(parts);
-  writeFileSync(out, file, { mode: 0o600 });
-  await deps.store.appendLog('custody', {
-    action: 'export', format: 'warc', captures: captures.map((c) => c.captureId), sha256: sha256Hex(file),
-  });
-  await deps.anchor.checkpoint();
-  return { captures: captures.length, bytes: file.length };
+  return { bytes: Buffer.concat(parts), captures: captures.map((c) => c.captureId) };
 }
 
-/** The latest capture of one ad as plain files with checksums, signature and public key. */
-export async function exportBundle(deps: Deps, adId: string, dir: string): Promise<{ files: string[] }> {
+/** The latest capture of one ad as plain files with checksums, signature and public key, in one
+ *  tar archive (unpacked, `sha256sum -c SHA256SUMS` checks it). */
+export async function bundleExport(deps: Deps, adId: string, at: Date): Promise<EvidenceArtefact> {
   const captures = await capturesOf(deps, adId);
   if (captures.length === 0) throw new BakenError('NOT_FOUND', `no ad ${adId}`);
   const c = captures.reduce((a, b) => (b.version > a.version ? b : a));
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const files = new Map<string, Buffer>();
   let image = 0;
   for (const a of c.artefacts) {
@@ -49,10 +46,14 @@ export async function exportBundle(deps: Deps, adId: string, dir: string): Promi
   files.set('README.txt', Buffer.from(bundleReadme(c)));
   const sums = [...files].map(([name, bytes]) => `${sha256Hex(bytes)}  ${name}`).join('\n');
   files.set('SHA256SUMS', Buffer.from(`${sums}\n`));
-  for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes, { mode: 0o600 });
-  await deps.store.appendLog('custody', { action: 'export', format: 'bundle', captures: [c.captureId], sha256: sha256Hex(sums) });
+  return { bytes: tarArchive(files, at), captures: [c.captureId] };
+}
+
+/** What left Baken, in the custody log, anchored at once: it is in a signed checkpoint before the
+ *  download is handed over. */
+export async function recordExportCustody(deps: { store: Store; anchor: LogAnchor }, entry: { request: string; kind: string; captures: string[]; sha256: string }): Promise<void> {
+  await deps.store.appendLog('custody', { action: 'export', format: entry.kind, request: entry.request, captures: entry.captures, sha256: entry.sha256 });
   await deps.anchor.checkpoint();
-  return { files: [...files.keys()] };
 }
 
 /** How the bundle names an artefact; the official report names the files alike. */

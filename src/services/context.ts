@@ -9,6 +9,7 @@ import { BakenError } from '../domain/errors.ts';
 import type { LogAnchor } from '../evidence/log-anchor.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AccountStore } from '../store/accounts.ts';
+import type { ExportRequestStore } from '../store/export-requests.ts';
 import type { ListStore } from '../store/lists.ts';
 import type { BlobStore, Store } from '../store/store.ts';
 import type { AuditTrail } from './audit-trail.ts';
@@ -22,6 +23,7 @@ export interface ServiceContext {
   blobs: BlobStore;
   accounts: AccountStore;
   lists: ListStore;
+  exportRequests: ExportRequestStore;
   jobs: JobQueue;
   settings: ApiSettings;
   trail: AuditTrail;

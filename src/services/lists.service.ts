@@ -1,7 +1,6 @@
 // Control lists: named selections of ads, shared by everyone holding the list's theme.
 import type { Who } from '../accounts/actor.ts';
 import { BakenError } from '../domain/errors.ts';
-import { toCsv, type CsvCell } from '../domain/csv.ts';
 import type { ListNote, ListRecord } from '../store/lists.ts';
 import type { SearchHit } from '../store/store.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
@@ -9,12 +8,6 @@ import { authorise, themeRef, themesFor, type ServiceContext } from './context.t
 export interface ListView extends ListRecord {
   entries: { adId: string; addedBy: string; addedAt: string; note: ListNote | null; ad: SearchHit | null }[];
 }
-
-/** What a supervisor takes along to an inspection: one row per ad on the list. */
-export const LIST_CSV_COLUMNS = [
-  'ad', 'theme', 'source', 'url', 'title', 'city', 'score', 'indicators', 'first_seen', 'last_seen',
-  'note', 'note_by', 'note_at', 'added_by', 'added_at',
-] as const;
 
 /** Ad summaries are fetched in pages of the store's maximum page size. */
 const SUMMARY_PAGE = 200;
@@ -69,28 +62,6 @@ export class ListsService {
     return { note };
   }
 
-  /** The list as CSV: ad content leaving Baken, so audited as an export with what left (the ads, the
-   *  columns) and why. An ad purged since it was listed has left the list too (ON DELETE CASCADE). */
-  async exportCsv(who: Who, id: string, justification: string): Promise<{ filename: string; csv: string; rows: number }> {
-    const list = await this.#visible(who, 'lists.read', id);
-    const entries = await this.#c.lists.entries(id, [list.theme]);
-    const rows: CsvCell[][] = [];
-    for (const e of entries) {
-      const ad = await this.#c.store.getAd(e.adId, [list.theme]);
-      if (!ad) continue;
-      rows.push([
-        ad.id, ad.theme, ad.source, ad.url, ad.fields.title ?? null, ad.fields.city ?? null, ad.score, ad.hits.length, ad.firstSeen, ad.lastSeen,
-        e.note?.text ?? null, e.note?.by ?? null, e.note?.at ?? null, e.addedBy, e.addedAt,
-      ]);
-    }
-    await this.#c.trail.record(who, 'lists.export', {
-      themes: [list.theme], resources: [id, ...rows.map((r) => r[0] as string)],
-      query: { format: 'csv', columns: LIST_CSV_COLUMNS.join(',') }, count: rows.length, justification,
-    });
-    const day = this.#now().slice(0, 10);
-    return { filename: `${slug(list.name)}-${day}.csv`, csv: toCsv(LIST_CSV_COLUMNS, rows), rows: rows.length };
-  }
-
   async remove(who: Who, id: string, adId: string): Promise<void> {
     const list = await this.#visible(who, 'lists.write', id);
     await this.#onList(list, adId);
@@ -118,9 +89,4 @@ export class ListsService {
   #now(): string {
     return this.#c.now().toISOString();
   }
-}
-
-/** A file name from a list name, with nothing a content-disposition header could trip over. */
-function slug(name: string): string {
-  return name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).toLowerCase() || 'list';
 }

@@ -7,7 +7,7 @@ import type { Role } from '../accounts/roles.ts';
 import { DEFAULT_API_SETTINGS } from '../config/api-settings.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
-import { auditSince, lastAuditSeq, openApiWorld, type ApiWorld } from '../api/api.fixtures.ts';
+import { auditSince, lastAuditSeq, openApiWorld, type ApiWorld , serviceContextOf } from '../api/api.fixtures.ts';
 import { zipEntries } from '../reports/zip-entries.fixtures.ts';
 import { AuditTrail } from './audit-trail.ts';
 import { ReportsService } from './reports.service.ts';
@@ -22,10 +22,7 @@ describe('ReportsService', { timeout: 120_000 }, () => {
 
   before(async () => {
     w = await openApiWorld();
-    reports = new ReportsService({
-      config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists, jobs: w.jobs,
-      settings: DEFAULT_API_SETTINGS, trail: new AuditTrail(w.store), dataDir: w.dataDir, anchor: w.anchor, now: () => w.clock.now,
-    });
+    reports = new ReportsService(serviceContextOf(w));
   });
   after(() => w?.close());
 

@@ -1,15 +1,16 @@
-// The behaviour every adapter of the API's own ports (accounts, lists) must show.
+// The behaviour every adapter of the API's own ports (accounts, lists, export requests) must show.
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { BakenError } from '../domain/errors.ts';
 import type { AccountStore } from './accounts.ts';
+import type { ExportRequestStore, NewExportRequest } from './export-requests.ts';
 import type { ListStore } from './lists.ts';
 import { keptAd, startTestRun } from './store.fixtures.ts';
 import type { Store } from './store.ts';
 
 type Opener = () => Promise<{
-  store: Store; accounts: AccountStore; lists: ListStore;
+  store: Store; accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore;
   /** The key the accounts were opened with. */
   secretKey: Buffer;
   /** The TOTP column as stored, read and written past the adapter. */
@@ -287,6 +288,65 @@ export function apiStoresContract(name: string, open: Opener): void {
       assert.equal(await lists.deleteList(list.id), true);
       assert.equal(await lists.list(list.id, ['mensenhandel']), null);
       assert.equal(await lists.deleteList(list.id), false);
+    });
+  });
+
+  describe(`export requests contract: ${name}`, () => {
+    const asked: NewExportRequest = {
+      kind: 'bundle', theme: 'mensenhandel', subject: 'ad-1', params: { officer: 'A. Jansen' }, justification: 'ZAAK-2026-001',
+      requestedBy: 'anna', state: 'requested', decidedBy: null,
+    };
+
+    test('keeps a request as asked, waiting, and shows it only to callers holding its theme', async ({ exportRequests }) => {
+      const r = await exportRequests.addExportRequest(asked, AT);
+      assert.deepEqual({ ...r, id: 'x' }, {
+        id: 'x', ...asked, requestedAt: AT, decidedAt: null, reason: null, downloadedAt: null, sha256: null,
+      });
+      assert.deepEqual(await exportRequests.exportRequest(r.id, ['mensenhandel']), r);
+      assert.equal(await exportRequests.exportRequest(r.id, ['toezicht']), null);
+      assert.deepEqual(await exportRequests.exportRequests({ themes: ['toezicht'] }), []);
+    });
+
+    test('keeps a request approved at once under its requester\'s name, stamped with the request\'s time', async ({ exportRequests }) => {
+      const r = await exportRequests.addExportRequest({ ...asked, state: 'approved', decidedBy: 'anna' }, AT);
+      assert.deepEqual([r.state, r.decidedBy, r.decidedAt], ['approved', 'anna', AT]);
+    });
+
+    test('lists requests newest first, by requester (ignoring case) and by state', async ({ exportRequests }) => {
+      const first = await exportRequests.addExportRequest(asked, AT);
+      const second = await exportRequests.addExportRequest({ ...asked, requestedBy: 'bert', subject: null, kind: 'warc', params: {} }, LATER);
+      assert.deepEqual((await exportRequests.exportRequests({ themes: ['mensenhandel'] })).map((r) => r.id), [second.id, first.id]);
+      assert.deepEqual((await exportRequests.exportRequests({ themes: ['mensenhandel'], requestedBy: 'ANNA' })).map((r) => r.id), [first.id]);
+      await exportRequests.decideExportRequest(first.id, { state: 'refused', by: 'bert', reason: 'no case' }, LATER);
+      assert.deepEqual((await exportRequests.exportRequests({ themes: ['mensenhandel'], state: 'requested' })).map((r) => r.id), [second.id]);
+    });
+
+    test('decides a request once, never by its requester, and keeps why it was refused', async ({ exportRequests }) => {
+      const r = await exportRequests.addExportRequest(asked, AT);
+      assert.equal(await exportRequests.decideExportRequest(r.id, { state: 'approved', by: 'Anna', reason: null }, LATER), false, 'not by its requester');
+      assert.deepEqual(await exportRequests.exportRequest(r.id, ['mensenhandel']), r, 'a refused decision changes nothing');
+      assert.equal(await exportRequests.decideExportRequest(r.id, { state: 'refused', by: 'bert', reason: 'no case number' }, LATER), true);
+      assert.equal(await exportRequests.decideExportRequest(r.id, { state: 'approved', by: 'carla', reason: null }, LATER), false, 'only once');
+      const refused = await exportRequests.exportRequest(r.id, ['mensenhandel']);
+      assert.deepEqual([refused?.state, refused?.decidedBy, refused?.decidedAt, refused?.reason], ['refused', 'bert', LATER, 'no case number']);
+    });
+
+    test('lets exactly one of 10 concurrent approvals through', async ({ exportRequests }) => {
+      const r = await exportRequests.addExportRequest(asked, AT);
+      const won = await Promise.all(Array.from({ length: 10 }, (_, i) => exportRequests.decideExportRequest(r.id, { state: 'approved', by: `b${i}`, reason: null }, LATER)));
+      assert.equal(won.filter(Boolean).length, 1);
+    });
+
+    test('marks an approved request downloaded once, by its requester only, with the artefact\'s hash', async ({ exportRequests }) => {
+      const r = await exportRequests.addExportRequest(asked, AT);
+      const sha = 'a'.repeat(64);
+      assert.equal(await exportRequests.markExportDownloaded(r.id, 'anna', sha, LATER), false, 'not before approval');
+      await exportRequests.decideExportRequest(r.id, { state: 'approved', by: 'bert', reason: null }, LATER);
+      assert.equal(await exportRequests.markExportDownloaded(r.id, 'bert', sha, LATER), false, 'not by the approver');
+      const downloads = await Promise.all([1, 2, 3].map(() => exportRequests.markExportDownloaded(r.id, 'anna', sha, LATER)));
+      assert.equal(downloads.filter(Boolean).length, 1, 'only once');
+      const done = await exportRequests.exportRequest(r.id, ['mensenhandel']);
+      assert.deepEqual([done?.state, done?.downloadedAt, done?.sha256], ['downloaded', LATER, sha]);
     });
   });
 }

@@ -1,12 +1,15 @@
 // Control lists in real Chromium against `baken serve`: a municipal supervisor makes a list, puts
-// ads on it, writes a note, compares two ads side by side, exports the list as CSV, takes an ad off
+// ads on it, writes a note, compares two ads side by side, requests the list as CSV, which a second
+// supervisor approves on the Exports page before the first downloads it once, takes an ad off
 // and deletes the list; an expert of the police theme never sees the supervisor's list, nor the
 // supervisor the expert's. axe finds nothing serious on either page, in either language.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { ACCOUNTS, justify, keepScreenshot, problemsOf, seriousViolations, signIn, useDashboard } from './harness.ts';
+import { BAKEN_BIN } from '../demo-env.ts';
+import { ACCOUNTS, justify, keepScreenshot, problemsOf, seriousViolations, signIn, useDashboard, type DemoAccount } from './harness.ts';
 
 interface Hit { id: string; title: string | null; city: string | null }
 
@@ -59,7 +62,7 @@ describe('dashboard: control lists', () => {
     await supervisor.getByRole('button', { name: 'Nederlands' }).click();
   });
 
-  test('the supervisor notes, compares two ads side by side with their differences marked, and exports the list as CSV', async () => {
+  test('the supervisor notes, compares two ads side by side, and requests the list as CSV, which a colleague approves before it downloads once', async () => {
     // Putting ads on a list from a search is the search page's; here the API does it.
     const { hits } = await api<{ hits: Hit[] }>(supervisor, 'GET', '/ads?theme=toezicht&pageSize=20');
     const picked = hits.filter((h) => h.title).slice(0, 3);
@@ -111,8 +114,30 @@ describe('dashboard: control lists', () => {
     await keepScreenshot(supervisor, 'list-compare-en');
     await supervisor.getByRole('button', { name: 'Nederlands' }).click();
 
-    // The CSV export, downloaded.
-    const [download] = await Promise.all([supervisor.waitForEvent('download'), supervisor.getByRole('button', { name: 'Exporteer CSV' }).click()]);
+    // The CSV export: requested, approved by a second supervisor, then downloaded once.
+    await supervisor.getByRole('button', { name: 'Export als CSV aanvragen' }).click();
+    await supervisor.getByRole('status').filter({ hasText: 'Export aangevraagd' }).waitFor();
+    await supervisor.goto(`${dashboard.served.url}/exports`);
+    const mine = supervisor.locator('table.mine tbody tr', { hasText: supervisorListId });
+    assert.match(await mine.locator('td.state').innerText(), /wacht op goedkeuring/);
+    assert.equal(await mine.getByRole('button').count(), 0, 'nothing to download before approval');
+    assert.equal(await supervisor.locator('table.awaiting tbody tr', { hasText: supervisorListId }).count(), 0, 'not awaiting its own requester');
+
+    const colleague = await dashboard.ui.newPage();
+    await signIn(colleague, dashboard.served.url, secondSupervisor(), '/exports');
+    const awaiting = colleague.locator('table.awaiting tbody tr', { hasText: supervisorListId });
+    assert.match(await awaiting.innerText(), /toezichthouder/);
+    assert.deepEqual(await seriousViolations(colleague), []);
+    await keepScreenshot(colleague, 'exports-nl');
+    await awaiting.getByRole('button', { name: /^Goedkeuren: Lijst als CSV/ }).click();
+    await colleague.getByRole('status').filter({ hasText: 'Goedgekeurd' }).waitFor();
+    await colleague.getByRole('button', { name: 'English' }).click();
+    await colleague.getByRole('heading', { level: 1, name: 'Exports' }).waitFor();
+    assert.deepEqual(await seriousViolations(colleague), []);
+    await colleague.close();
+
+    await supervisor.reload();
+    const [download] = await Promise.all([supervisor.waitForEvent('download'), mine.getByRole('button', { name: /^Downloaden/ }).click()]);
     assert.match(download.suggestedFilename(), /^controle-.*\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
     const lines = csv.split('\r\n').filter((l) => l !== '');
@@ -120,8 +145,20 @@ describe('dashboard: control lists', () => {
     assert.equal(lines.length, 4, 'a header and three ads');
     const first = lines.find((l) => l.startsWith(picked[0]!.id))!;
     assert.ok(first.includes(',"Vrijdag controleren, ""achterdeur""",toezichthouder,'), first);
-    await supervisor.getByRole('status').filter({ hasText: 'gedownload' }).waitFor();
+    await supervisor.getByRole('status').filter({ hasText: 'Gedownload' }).waitFor();
+    assert.match(await mine.locator('td.state').innerText(), /gedownload op/);
+    assert.equal(await mine.getByRole('button').count(), 0, 'downloaded once, not again');
+    await supervisor.goto(`${dashboard.served.url}/lists/${supervisorListId}`);
   });
+
+  /** A second supervisor of the municipal theme, made by the operator as `baken user` does. */
+  function secondSupervisor(): DemoAccount {
+    const account = { name: `collega-${stamp}`, role: 'supervisor', password: 'paarse-fietsen-langs-de-vecht' };
+    const made = spawnSync(process.execPath, [BAKEN_BIN, 'user', 'add', '--name', account.name, '--role', 'supervisor', '--theme', 'toezicht', '--password-stdin',
+      '--config', dashboard.served.data.configDir, '--data', dashboard.served.data.dataDir], { input: `${account.password}\n`, encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    return account;
+  }
 
   test('an expert sees only lists of the police theme, never the supervisor\'s, and the other way round', async () => {
     expert = await dashboard.ui.newPage();

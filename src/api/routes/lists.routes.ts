@@ -58,16 +58,6 @@ export const listsRoutes = [
     response: z.object({ note: note.nullable() }),
     handle: async ({ params, body, who }, s) => s.lists.note(who, params.id, params.adId, body.note),
   }),
-  defineJustifiedRoute({
-    method: 'GET', url: '/api/lists/:id/export.csv', access: 'lists.read', tag: 'lists', status: 200, audit: 'lists.export',
-    summary: 'The list as CSV (one row per ad, with its note), audited as an export',
-    params: listParams, produces: ['text/csv'],
-    handle: async ({ params, who, reply, justification }, s) => {
-      const { filename, csv } = await s.lists.exportCsv(who, params.id, justification);
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${filename}"`);
-      return csv;
-    },
-  }),
   defineRoute({
     method: 'DELETE', url: '/api/lists/:id/ads/:adId', access: 'lists.write', tag: 'lists', status: 204, audit: 'lists.remove',
     summary: 'Take an ad off the list',

@@ -1,6 +1,7 @@
-// Opens the API's own stores (accounts, lists) on one pool of connections to the PostgreSQL database.
+// Opens the API's own stores (accounts, lists, export requests) on one pool of connections to the PostgreSQL database.
 import { secretBox } from '../../accounts/secret-box.ts';
 import type { ApiStores } from '../api-stores.ts';
+import { PostgresExportRequests } from './export-requests.postgres.ts';
 import { PostgresAccounts } from './accounts.postgres.ts';
 import { openPostgres } from './database.postgres.ts';
 import { PostgresLists } from './lists.postgres.ts';
@@ -18,6 +19,7 @@ export async function openPostgresApiStores(url: string, secretKey: Buffer): Pro
   return {
     accounts,
     lists: new PostgresLists(pool),
+    exportRequests: new PostgresExportRequests(pool),
     // Closing twice is harmless, as with SQLite.
     close: async () => { if (!pool.ending) await pool.end(); },
   };

@@ -3,6 +3,7 @@
 // them and as SQLite keeps them; JSON that is evidence (fields, metadata, hits) is `json`, which keeps
 // the text as written, where `jsonb` would reorder and normalise it. MIGRATIONS[i] takes the schema
 // from version i to i + 1; a later change appends a migration instead of editing an earlier one.
+import { EXPORT_REQUESTS_MIGRATION } from './schema-exports.postgres.ts';
 
 const VERSION_1 = `
 CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -344,5 +345,5 @@ ALTER TABLE list_ads ADD COLUMN note text, ADD COLUMN note_by text, ADD COLUMN n
 `;
 
 export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION,
-  LIST_NOTES_MIGRATION];
+  LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,8 +1,9 @@
-// Opens the API's own stores (accounts, lists) on one connection to the data directory's database.
+// Opens the API's own stores (accounts, lists, export requests) on one connection to the data directory's database.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { secretBox } from '../../accounts/secret-box.ts';
 import type { ApiStores } from '../api-stores.ts';
+import { SqliteExportRequests } from './export-requests.sqlite.ts';
 import { SqliteAccounts } from './accounts.sqlite.ts';
 import { openDatabase } from './database.sqlite.ts';
 import { SqliteLists } from './lists.sqlite.ts';
@@ -22,6 +23,7 @@ export async function openSqliteApiStores(dataDir: string, secretKey: Buffer): P
   return {
     accounts,
     lists: new SqliteLists(statements),
+    exportRequests: new SqliteExportRequests(statements),
     close: async () => { if (statements.db.isOpen) statements.db.close(); },
   };
 }

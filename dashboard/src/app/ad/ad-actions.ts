@@ -1,9 +1,11 @@
-// Putting the ad on one of its theme's control lists, and (experts) the legal hold with its case.
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+// Putting the ad on one of its theme's control lists, and (experts) the legal hold with its case and
+// the request to export its evidence, which leaves only once a colleague approved it (Exports page).
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Api, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
+import { Session } from '../core/session';
 import { fill } from '../core/text';
 import type { Ad, LegalHold, List } from './ad-types';
 import { AD_TEXT } from './ad.text';
@@ -49,6 +51,14 @@ import { AD_TEXT } from './ad.text';
         @if (holdError(); as e) { <p class="error" role="alert">{{ e }}</p> }
       </section>
     }
+    @if (exports()) {
+      <section aria-labelledby="export-h">
+        <h2 id="export-h">{{ t().exportTitle }}</h2>
+        <button type="button" class="secondary" (click)="requestExport('warc')" [disabled]="busy()">{{ t().exportWarc }}</button>
+        <button type="button" class="secondary" (click)="requestExport('bundle')" [disabled]="busy()">{{ t().exportBundle }}</button>
+        <p aria-live="polite" class="export-result">{{ exportMessage() }}</p>
+      </section>
+    }
   `,
   styles: `
     .inline-form { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
@@ -57,6 +67,7 @@ import { AD_TEXT } from './ad.text';
 })
 export class AdActions {
   readonly #api = inject(Api);
+  readonly #session = inject(Session);
   protected readonly i18n = inject(I18n);
   readonly ad = input.required<Ad>();
   protected readonly t = this.i18n.of(AD_TEXT);
@@ -66,6 +77,9 @@ export class AdActions {
   protected readonly busy = signal(false);
   protected readonly listMessage = signal('');
   protected readonly holdError = signal<string | null>(null);
+  protected readonly exportMessage = signal('');
+  /** Only experts may export evidence (src/accounts/roles.ts: ads.export). */
+  protected readonly exports = computed(() => this.#session.role() === 'expert');
   protected listId = '';
   protected caseNumber = '';
 
@@ -114,6 +128,13 @@ export class AdActions {
       await this.#api.delete(`/ads/${this.ad().id}/hold`);
       this.#setHold(null);
     }, (m) => this.holdError.set(m));
+  }
+
+  protected async requestExport(kind: 'warc' | 'bundle'): Promise<void> {
+    await this.#act(async () => {
+      await this.#api.post('/exports', { kind, subject: this.ad().id });
+      this.exportMessage.set(this.t().exportRequested);
+    }, (m) => this.exportMessage.set(m));
   }
 
   #setHold(hold: Ad['hold']): void {

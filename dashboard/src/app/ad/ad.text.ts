@@ -41,6 +41,8 @@ export const AD_TEXT = texts({
   holdCurrent: 'In bewaring voor zaak {case}, door {by} op {at}.', caseNumber: 'Zaaknummer', place: 'In bewaring nemen',
   release: 'Bewaring opheffen', holdPlaced: 'In bewaring genomen voor zaak {case}.', holdReleased: 'Bewaring opgeheven.',
   caseMissing: 'Geef een zaaknummer.', actionFailed: 'Mislukt: {detail}',
+  exportTitle: 'Exporteren', exportWarc: 'WARC aanvragen', exportBundle: 'Bewijspakket aanvragen',
+  exportRequested: 'Export aangevraagd. Een collega moet hem goedkeuren; daarna downloadt u hem onder Exports.',
   'r_shared-phone': 'zelfde telefoonnummer', 'r_shared-image': 'zelfde foto', 'r_template-text': 'sjabloontekst',
   r_movement: 'verplaatsing tussen steden', 'r_posting-frequency': 'plaatsingsfrequentie',
 }, {
@@ -84,6 +86,8 @@ export const AD_TEXT = texts({
   holdCurrent: 'On hold for case {case}, by {by} on {at}.', caseNumber: 'Case number', place: 'Place on hold',
   release: 'Release the hold', holdPlaced: 'Placed on hold for case {case}.', holdReleased: 'Hold released.',
   caseMissing: 'Give a case number.', actionFailed: 'Failed: {detail}',
+  exportTitle: 'Export', exportWarc: 'Request WARC', exportBundle: 'Request evidence bundle',
+  exportRequested: 'Export requested. A colleague must approve it; then download it under Exports.',
   'r_shared-phone': 'same phone number', 'r_shared-image': 'same photo', 'r_template-text': 'template text',
   r_movement: 'movement between cities', 'r_posting-frequency': 'posting frequency',
 });

@@ -38,7 +38,7 @@ export class Api {
   delete(path: string): Promise<void> {
     return call(this.#http.delete<void>(`/api${path}`));
   }
-  /** Bytes (a screenshot, an export) as a blob for an object URL. */
+  /** Bytes (a screenshot) as a blob for an object URL. */
   blob(path: string): Promise<Blob> {
     return call(this.#http.get(`/api${path}`, { responseType: 'blob' }));
   }
@@ -49,6 +49,12 @@ export class Api {
     } catch (e) {
       throw await blobProblem(e);
     }
+  }
+  /** A download (an export) with the file name the server gives it. */
+  async file(path: string): Promise<{ blob: Blob; name: string }> {
+    const res = await call(this.#http.get(`/api${path}`, { responseType: 'blob', observe: 'response' }));
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+    return { blob: res.body ?? new Blob(), name };
   }
 }
 

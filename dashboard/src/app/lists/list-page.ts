@@ -26,7 +26,7 @@ import { FIELD_TEXT, LIST_TEXT } from './lists.text';
           {{ t().compare }} ({{ selected().length }})
         </button>
         <span id="compare-hint" class="hint">{{ t().compareHint }}</span>
-        <button type="button" class="secondary export" (click)="exportCsv()" [disabled]="busy() || l.entries.length === 0">{{ t().export }}</button>
+        <button type="button" class="secondary export" (click)="requestExport()" [disabled]="busy() || l.entries.length === 0">{{ t().export }}</button>
       </div>
     } @else if (notFound()) {
       <h1>{{ t().back }}</h1>
@@ -177,7 +177,7 @@ export class ListPage implements OnInit {
   protected readonly notFound = signal(false);
   protected readonly busy = signal(false);
   /** What was just done, said again in the language switched to. */
-  readonly #said = signal<{ key: 'saved' | 'removed' | 'exported'; values: Readonly<Record<string, string>> } | null>(null);
+  readonly #said = signal<{ key: 'saved' | 'removed' | 'exportRequested'; values: Readonly<Record<string, string>> } | null>(null);
   protected readonly status = computed(() => {
     const said = this.#said();
     return said ? fill(this.t()[said.key], said.values) : '';
@@ -298,21 +298,15 @@ export class ListPage implements OnInit {
     this.#dropShots();
   }
 
-  protected async exportCsv(): Promise<void> {
+  /** The CSV leaves only once a colleague approved the request (Exports page). */
+  protected async requestExport(): Promise<void> {
     const l = this.list();
     if (!l) return;
     this.busy.set(true);
     this.error.set(null);
     try {
-      const url = URL.createObjectURL(await this.#api.blob(`/lists/${l.id}/export.csv`));
-      const link = this.#document.createElement('a');
-      link.href = url;
-      link.download = `${fileName(l.name)}.csv`;
-      this.#document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this.#said.set({ key: 'exported', values: {} });
+      await this.#api.post('/exports', { kind: 'list-csv', subject: l.id });
+      this.#said.set({ key: 'exportRequested', values: {} });
     } catch (err) {
       this.error.set(this.#problem(err));
     } finally {
@@ -344,8 +338,4 @@ export class ListPage implements OnInit {
   #problem(err: unknown): string {
     return fill(this.t().failed, { detail: detailOf(err) });
   }
-}
-
-function fileName(name: string): string {
-  return name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'list';
 }

@@ -38,7 +38,7 @@ export const LIST_TEXT = texts({
   compare: 'Vergelijk', compareHint: 'Kies 2 tot 4 advertenties om naast elkaar te zien.', selected: '{n} gekozen',
   comparison: 'Naast elkaar', field: 'Gegeven', differs: 'verschilt', differsLegend: 'Gemarkeerde rijen verschillen tussen de advertenties.',
   screenshot: 'Schermafbeelding', screenshotOf: 'Schermafbeelding van {title}', closeCompare: 'Vergelijking sluiten',
-  export: 'Exporteer CSV', exported: 'De lijst is gedownload als CSV; de export staat in de audittrail.',
+  export: 'Export als CSV aanvragen', exportRequested: 'Export aangevraagd. Een collega moet hem goedkeuren; daarna downloadt u hem onder Exports.',
   failed: 'Het lukte niet: {detail}',
 }, {
   back: 'All control lists', meta: 'Theme {theme} · created by {by} on {at} · updated {updated}',
@@ -54,7 +54,7 @@ export const LIST_TEXT = texts({
   compare: 'Compare', compareHint: 'Select 2 to 4 ads to see them side by side.', selected: '{n} selected',
   comparison: 'Side by side', field: 'Field', differs: 'differs', differsLegend: 'Marked rows differ between the ads.',
   screenshot: 'Screenshot', screenshotOf: 'Screenshot of {title}', closeCompare: 'Close comparison',
-  export: 'Export CSV', exported: 'The list was downloaded as CSV; the export is in the audit trail.',
+  export: 'Request CSV export', exportRequested: 'Export requested. A colleague must approve it; then download it under Exports.',
   failed: 'That did not work: {detail}',
 });
 

@@ -1,0 +1,33 @@
+import { texts } from '../core/text';
+
+export const EXPORTS_TEXT = texts({
+  title: 'Exports',
+  intro: 'Niets verlaat Baken zonder besluit van een tweede persoon: een export wordt aangevraagd, door een collega goedgekeurd of geweigerd, en daarna één keer gedownload door wie hem aanvroeg.',
+  mine: 'Mijn aanvragen', noneMine: 'U hebt geen exports aangevraagd.',
+  awaiting: 'Wachten op mijn besluit', noneAwaiting: 'Er wachten geen exports op uw besluit.',
+  kind: 'Soort', subject: 'Van', theme: 'Thema', requestedAt: 'Aangevraagd', requestedBy: 'Aangevraagd door', justification: 'Reden', state: 'Status',
+  actions: 'Acties', wholeTheme: 'heel het thema',
+  k_warc: 'WARC', k_bundle: 'Bewijspakket', 'k_list-csv': 'Lijst als CSV', k_pv: 'Proces-verbaal',
+  s_requested: 'wacht op goedkeuring', s_approved: 'goedgekeurd door {by}', s_refused: 'geweigerd door {by}: {reason}', s_downloaded: 'gedownload op {at}',
+  download: 'Downloaden', downloadLabel: 'Downloaden: {kind} van {subject}', downloaded: 'Gedownload; de export staat in de audittrail en het bewaarlogboek.',
+  approve: 'Goedkeuren', approveLabel: 'Goedkeuren: {kind} van {subject}, aangevraagd door {by}',
+  refuse: 'Weigeren', refuseLabel: 'Weigeren: {kind} van {subject}, aangevraagd door {by}', reason: 'Reden van weigering',
+  confirmRefuse: 'Weigering bevestigen', cancel: 'Annuleren', reasonMissing: 'Geef een reden van ten minste 3 tekens.',
+  approved: 'Goedgekeurd; {by} kan de export nu downloaden.', refused: 'Geweigerd; {by} ziet uw reden.',
+  loading: 'Laden…', failed: 'Het lukte niet: {detail}',
+}, {
+  title: 'Exports',
+  intro: 'Nothing leaves Baken without a second person\'s decision: an export is requested, approved or refused by a colleague, and then downloaded once by whoever requested it.',
+  mine: 'My requests', noneMine: 'You have requested no exports.',
+  awaiting: 'Awaiting my decision', noneAwaiting: 'No exports await your decision.',
+  kind: 'Kind', subject: 'Of', theme: 'Theme', requestedAt: 'Requested', requestedBy: 'Requested by', justification: 'Justification', state: 'Status',
+  actions: 'Actions', wholeTheme: 'the whole theme',
+  k_warc: 'WARC', k_bundle: 'Evidence bundle', 'k_list-csv': 'List as CSV', k_pv: 'Official report',
+  s_requested: 'awaiting approval', s_approved: 'approved by {by}', s_refused: 'refused by {by}: {reason}', s_downloaded: 'downloaded on {at}',
+  download: 'Download', downloadLabel: 'Download: {kind} of {subject}', downloaded: 'Downloaded; the export is in the audit trail and the custody log.',
+  approve: 'Approve', approveLabel: 'Approve: {kind} of {subject}, requested by {by}',
+  refuse: 'Refuse', refuseLabel: 'Refuse: {kind} of {subject}, requested by {by}', reason: 'Reason for refusal',
+  confirmRefuse: 'Confirm refusal', cancel: 'Cancel', reasonMissing: 'Give a reason of at least 3 characters.',
+  approved: 'Approved; {by} can now download the export.', refused: 'Refused; {by} sees your reason.',
+  loading: 'Loading…', failed: 'That did not work: {detail}',
+});
