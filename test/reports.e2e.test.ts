@@ -1,6 +1,7 @@
-// The official report of a crawled demo ad, its attachment and the record of processing, as an
-// operator makes them with `baken report`: the files are read back (the DOCX unzipped, the PDF
-// rendered to pages) and searched for every id, label and term of the profile.
+// The official report of a crawled demo ad (requested, approved by a colleague and downloaded as an
+// export), its attachment and the record of processing, as an operator makes them with `baken export`
+// and `baken report`: the files are read back (the DOCX unzipped, the PDF rendered to pages) and
+// searched for every id, label and term of the profile.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { loadConfig } from '../src/config/load.ts';
 import type { Profile } from '../src/config/schema.ts';
 import { openSqliteStore } from '../src/store/sqlite/store.sqlite.ts';
 import type { SearchHit } from '../src/store/store.ts';
-import { runBaken, startDemoEnv, type DemoEnv } from './demo-env.ts';
+import { exportApproved, runBaken, startDemoEnv, type DemoEnv } from './demo-env.ts';
 import { zipEntries } from '../src/reports/zip-entries.fixtures.ts';
 
 const OFFICER = 'Inspecteur J. de Vries';
@@ -58,8 +59,10 @@ describe('baken report', { timeout: 10 * 60_000 }, () => {
   let ad: SearchHit;
   let profile: Profile;
   const baken = (args: string[]) => runBaken(env, args);
-  const pvArgs = (out: string) => ['report', 'pv', '--ad', ad.id, '--officer', OFFICER, '--unit', UNIT, '--by', 'expert.devries',
-    '--justification', JUSTIFICATION, '--search-date', '2026-11-02', '--out', out, '--json'];
+  /** The PV leaves as every export does: requested, approved by a colleague, downloaded once. */
+  const pvRequest = (format: string, adId = ad.id) => ['pv', '--ad', adId, '--officer', OFFICER, '--unit', UNIT, '--format', format,
+    '--search-date', '2026-11-02', '--justification', JUSTIFICATION];
+  const pv = (format: string, out: string) => exportApproved(baken, pvRequest(format), out, 'expert.devries');
 
   before(async () => {
     env = await startDemoEnv({ size: 'small' });
@@ -80,9 +83,7 @@ describe('baken report', { timeout: 10 * 60_000 }, () => {
 
   it('fills the PV in, states the number of indicators and names none of the profile in the DOCX', async () => {
     const out = join(work, 'pv.docx');
-    const r = await baken(pvArgs(out));
-    assert.equal(r.code, 0, r.stderr);
-    assert.equal(JSON.parse(r.stdout).templateVersion, '2026.1');
+    await pv('docx', out);
     const text = docxText(out);
     for (const filled of [OFFICER, UNIT, ad.url, '2026-11-02', ad.firstSeen.slice(0, 10), ad.lastSeen.slice(0, 10), 'pv 2026.1']) {
       assert.ok(text.includes(filled), `the PV states "${filled}"`);
@@ -94,8 +95,7 @@ describe('baken report', { timeout: 10 * 60_000 }, () => {
 
   it('renders the PV as a PDF of at least one page that also names nothing of the profile', async () => {
     const out = join(work, 'pv.pdf');
-    const r = await baken(pvArgs(out));
-    assert.equal(r.code, 0, r.stderr);
+    await pv('pdf', out);
     assert.equal(readFileSync(out).subarray(0, 5).toString(), '%PDF-');
     const pages = spawnSync('pdftoppm', ['-png', '-r', '40', out, join(work, 'page')]);
     assert.equal(pages.status, 0, pages.stderr?.toString());
@@ -105,41 +105,39 @@ describe('baken report', { timeout: 10 * 60_000 }, () => {
     assert.deepEqual(secretsOf(profile).filter((s) => containsPhrase(text, s.value)), []);
   });
 
-  it('records each PV in the audit trail with its template version and the justification', async () => {
+  it('records each PV request, approval and download in the audit trail with the justification', async () => {
     const store = await openSqliteStore(env.dataDir);
     try {
-      const pvs = (await store.readLog('audit')).map((e) => e.body).filter((b) => b.action === 'ads.export' && (b.query as { format?: string }).format?.startsWith('pv-'));
-      assert.equal(pvs.length, 2);
-      assert.deepEqual(pvs.map((b) => [b.user, b.resources, b.justification, (b.query as { templateVersion: string }).templateVersion]),
-        [['expert.devries', [ad.id], JUSTIFICATION, '2026.1'], ['expert.devries', [ad.id], JUSTIFICATION, '2026.1']]);
+      const pvs = (await store.readLog('audit')).map((e) => e.body).filter((b) => (b.query as { kind?: string }).kind === 'pv');
+      const oneExport = [['exports.request', 'expert.devries'], ['exports.approve', 'collega-van-expert.devries'], ['exports.download', 'expert.devries']];
+      assert.deepEqual(pvs.map((b) => [b.action, b.user, (b.resources as string[]).includes(ad.id), b.justification]),
+        [...oneExport, ...oneExport].map(([action, user]) => [action, user, true, JUSTIFICATION]));
     } finally {
       await store.close();
     }
   });
 
-  it('refuses an unknown ad, a bad file name and a missing officer with a clear error, writing nothing', async () => {
-    const out = join(work, 'refused.docx');
-    const unknown = await baken([...pvArgs(out).map((a) => (a === ad.id ? 'no-such-ad' : a))]);
+  it('refuses an unknown ad, a bad format and a missing officer when the PV is requested, with a clear error', async () => {
+    const ask = (args: string[]) => baken(['export', 'request', ...args, '--by', 'expert.devries', '--json']);
+    const unknown = await ask(pvRequest('docx', 'no-such-ad'));
     assert.equal(unknown.code, 2);
     assert.equal(JSON.parse(unknown.stdout).error.code, 'NOT_FOUND');
-    const badExt = await baken(pvArgs(join(work, 'pv.txt')));
-    assert.equal(badExt.code, 64);
-    assert.match(badExt.stderr, /--out: expected a file name ending in \.docx or \.pdf/);
-    const noOfficer = await baken(pvArgs(out).filter((a, i, all) => a !== '--officer' && all[i - 1] !== '--officer'));
-    assert.equal(noOfficer.code, 64);
-    assert.match(noOfficer.stderr, /missing --officer/);
-    assert.equal(existsSync(out) || existsSync(join(work, 'pv.txt')), false, 'no file was written');
+    const badFormat = await ask(pvRequest('odt'));
+    assert.equal(JSON.parse(badFormat.stdout).error.code, 'INPUT_INVALID');
+    assert.match(JSON.parse(badFormat.stdout).error.message, /format: expected docx or pdf/);
+    const noOfficer = await ask(pvRequest('docx').filter((a, i, all) => a !== '--officer' && all[i - 1] !== '--officer'));
+    assert.match(JSON.parse(noOfficer.stdout).error.message, /missing officer/);
+    const listed = JSON.parse((await baken(['export', 'list', '--by', 'expert.devries', '--json'])).stdout) as { mine: unknown[] };
+    assert.equal(listed.mine.length, 2, 'only the two good requests exist');
   });
 
-  it('refuses a PV template that lacks a placeholder the PV must state, naming it', async () => {
+  it('refuses to make a PV from a template that lacks a placeholder the PV must state, naming it, and writes nothing', async () => {
     const file = join(env.configDir, 'reports', 'pv.yaml');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replaceAll('{indicatorCount}', 'enkele'));
+    const out = join(work, 'broken.docx');
     try {
-      const out = join(work, 'broken.docx');
-      const r = await baken(pvArgs(out));
-      assert.equal(r.code, 2);
-      assert.match(r.stderr, /reports\/pv\.yaml: blocks: the placeholder \{indicatorCount\} is missing/);
+      await assert.rejects(pv('docx', out), /reports\/pv\.yaml: blocks: the placeholder \{indicatorCount\} is missing/);
       assert.equal(existsSync(out), false);
     } finally {
       writeFileSync(file, original);

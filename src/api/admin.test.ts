@@ -12,7 +12,7 @@ import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { AuditTrail } from '../services/audit-trail.ts';
 import { UsersService } from '../services/users.service.ts';
-import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, type ApiWorld, type Session , serviceContextOf } from './api.fixtures.ts';
+import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, type ApiWorld, type Session, serviceContextOf } from './api.fixtures.ts';
 
 const BAKEN = new URL('../../bin/baken.ts', import.meta.url).pathname;
 

@@ -56,7 +56,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
   it('asks why on exactly the routes that read ad content', () => {
     assert.deepEqual(ROUTES.filter((r) => r.justified).map((r) => `${r.method} ${r.url}`), [
       'GET /api/ads', 'GET /api/ads/:id', 'GET /api/ads/:id/screenshot', 'GET /api/ads/:id/images/:n', 'GET /api/ads/:id/thumbnail',
-      'GET /api/ads/:id/html', 'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'POST /api/ads/:id/report', 'GET /api/ads/:id/network', 'GET /api/holds',
+      'GET /api/ads/:id/html', 'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'GET /api/ads/:id/network', 'GET /api/holds',
       'GET /api/lists/:id', 'POST /api/exports',
     ]);
   });

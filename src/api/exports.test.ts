@@ -14,7 +14,7 @@ import { sha256Hex } from '../domain/canonical-json.ts';
 import { BakenError } from '../domain/errors.ts';
 import { AuditTrail } from '../services/audit-trail.ts';
 import { ExportService } from '../services/export.service.ts';
-import { auditSince, justify, lastAuditSeq, openApiWorld, type ApiWorld, type Session , serviceContextOf } from './api.fixtures.ts';
+import { auditSince, justify, lastAuditSeq, openApiWorld, type ApiWorld, type Session, serviceContextOf } from './api.fixtures.ts';
 
 describe('four-eyes exports', { timeout: 120_000 }, () => {
   let w: ApiWorld;

@@ -32,9 +32,6 @@ export const EXAMPLES: Record<string, Example> = {
   'GET /api/ads/:id/html': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/html?${WHY}` }) },
   'GET /api/ads/:id/versions': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/versions?from=1&to=1&${WHY}` }) },
   'POST /api/ads/:id/verify': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/verify?${WHY}` }) },
-  'POST /api/ads/:id/report': {
-    themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/report?${WHY}`, payload: { officer: 'J. de Vries', unit: 'AVIM', format: 'docx' } }),
-  },
   'GET /api/ads/:id/network': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/network?${WHY}` }) },
   // A fresh ad each time: a hold placed by one call would make the next one a conflict.
   'PUT /api/ads/:id/hold': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${await freshAd(w, theme)}/hold`, payload: { caseNumber: 'ZAAK-2026-001' } }) },

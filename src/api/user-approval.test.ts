@@ -9,7 +9,7 @@ import { loadConfig } from '../config/load.ts';
 import { AuditTrail } from '../services/audit-trail.ts';
 import { SIGN_IN_FAILED } from '../services/session.service.ts';
 import { UsersService } from '../services/users.service.ts';
-import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, type ApiWorld, type Session , serviceContextOf } from './api.fixtures.ts';
+import { auditSince, lastAuditSeq, openApiWorld, PASSWORD, type ApiWorld, type Session, serviceContextOf } from './api.fixtures.ts';
 
 describe('accounts that read ad content need a second admin', () => {
   let w: ApiWorld;

@@ -14,6 +14,7 @@ import { justificationOf, operator, OPERATOR_OPTIONS, refusalsAudited, withApp }
 import { printJson, say } from './output.ts';
 
 export const usage = `baken export request ${EXPORT_KIND_IDS.join('|')} [--ad ID | --theme T | --list ID] --justification WHY`
+  + ' (pv: --officer NAME --unit UNIT [--format docx|pdf] [--search-date YYYY-MM-DD])'
   + ' | approve ID | refuse ID --reason WHY | list | download ID --out FILE|DIR | key --out FILE  [--by NAME]';
 
 const STEPS = ['request', 'approve', 'refuse', 'list', 'download', 'key'] as const;
@@ -22,6 +23,7 @@ type Step = (typeof STEPS)[number];
 export async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     ...OPERATOR_OPTIONS, out: { type: 'string' }, ad: { type: 'string' }, theme: { type: 'string' }, list: { type: 'string' }, reason: { type: 'string' },
+    officer: { type: 'string' }, unit: { type: 'string' }, format: { type: 'string' }, 'search-date': { type: 'string' },
   }, true);
   const step = positionals[0] as Step;
   if (!STEPS.includes(step)) throw new BakenError('USAGE', `export what? expected ${STEPS.join(', ')}; usage: ${usage}`);
@@ -41,7 +43,7 @@ export async function exportCommand(args: string[]): Promise<number> {
           const kind = requireString(positionals[1], `the kind (${EXPORT_KIND_IDS.join(', ')})`);
           const subject = values.ad ?? values.list ?? null;
           const r = await app.services.exports.request(who, {
-            kind, subject, ...(values.theme === undefined ? {} : { theme: values.theme }), params: {}, justification: justificationOf(values),
+            kind, subject, ...(values.theme === undefined ? {} : { theme: values.theme }), params: paramsOf(values), justification: justificationOf(values),
           });
           return report(values.json, r, `export request ${r.id}: ${r.state === 'approved' ? 'approved at once (four-eyes is off for this theme)' : 'awaits a second person\'s approval'}`);
         }
@@ -85,4 +87,10 @@ function report(json: boolean, result: object, text: string): number {
   if (json) printJson(result);
   else say(text);
   return 0;
+}
+
+/** The parameters a kind takes besides its subject (a PV's officer, unit and format), as given. */
+function paramsOf(values: { officer?: string; unit?: string; format?: string; 'search-date'?: string }): Record<string, string> {
+  const given = { officer: values.officer, unit: values.unit, format: values.format, searchDate: values['search-date'] };
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Record<string, string>;
 }

@@ -1,5 +1,6 @@
-// `baken report`: the official report of one ad, its attachment, and the record of processing, made
-// by the application layer under the operator's name like every other door.
+// `baken report attachment|processing`: the attachment to the official report and the record of
+// processing, made by the application layer under the operator's name like every other door. The
+// official report of an ad itself leaves only as an approved export: `baken export request pv`.
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { BakenError } from '../domain/errors.ts';
@@ -8,47 +9,31 @@ import { processingDocument } from '../reports/processing-record.ts';
 import { isDocumentFormat, type DocumentFormat } from '../reports/render.ts';
 import type { ReportFile } from '../services/reports.service.ts';
 import { parse, requireString } from './args.ts';
-import { justificationOf, operator, OPERATOR_OPTIONS, refusalsAudited, withApp } from './operator.ts';
+import { operator, OPERATOR_OPTIONS, refusalsAudited, withApp } from './operator.ts';
 import { printJson, say } from './output.ts';
 
-export const documentsUsage = 'baken report pv --ad ID --officer NAME --unit UNIT --by USER --justification WHY --out FILE.docx|.pdf [--search-date YYYY-MM-DD]'
-  + ' | attachment --theme T [--from YYYY-MM-DD --to YYYY-MM-DD] --out FILE.docx|.pdf [--by USER]'
+export const documentsUsage = 'baken report attachment --theme T [--from YYYY-MM-DD --to YYYY-MM-DD] --out FILE.docx|.pdf [--by USER]'
   + ' | processing [--theme T] [--format md|json|docx|pdf] [--out FILE] [--by USER]';
 
 const OPTIONS = {
-  ...OPERATOR_OPTIONS, out: { type: 'string' }, ad: { type: 'string' }, theme: { type: 'string' }, officer: { type: 'string' },
-  unit: { type: 'string' }, 'search-date': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
+  ...OPERATOR_OPTIONS, out: { type: 'string' }, theme: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string' },
 } as const;
 
 export async function reportDocument(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS, true);
   const what = positionals[0];
   if (what === 'processing') return processing(values);
-  if (what !== 'pv' && what !== 'attachment') {
-    throw new BakenError('USAGE', `report what? expected pv, attachment, processing or transparency; usage: ${documentsUsage}`);
+  if (what === 'pv') throw new BakenError('USAGE', 'the official report leaves only as an approved export: baken export request pv --ad ID --officer NAME --unit UNIT [--format docx|pdf] --justification WHY --by USER');
+  if (what !== 'attachment') {
+    throw new BakenError('USAGE', `report what? expected attachment, processing or transparency; usage: ${documentsUsage}`);
   }
   const out = resolve(requireString(values.out, 'out'));
   const format = documentFormat(out);
-  if (what === 'attachment') {
-    const theme = requireString(values.theme, 'theme');
-    return withApp(values, async (app) => {
-      const who = operator(app, 'expert', values);
-      const probed = { themes: [theme], query: { command: 'report attachment', from: values.from, to: values.to } };
-      const file = await refusalsAudited(app, who, probed, () => app.services.reports.attachment(who, { theme, from: values.from, to: values.to, format }));
-      return written(values.json, out, file);
-    });
-  }
-  const adId = requireString(values.ad, 'ad');
-  const officer = requireString(values.officer, 'officer');
-  const unit = requireString(values.unit, 'unit');
-  requireString(values.by, 'by');
-  const justification = justificationOf(values);
+  const theme = requireString(values.theme, 'theme');
   return withApp(values, async (app) => {
     const who = operator(app, 'expert', values);
-    const probed = { resources: [adId], query: { command: 'report pv' }, justification };
-    const file = await refusalsAudited(app, who, probed, () => app.services.reports.pv(who, adId, {
-      officer, unit, format, justification, searchDate: values['search-date'],
-    }));
+    const probed = { themes: [theme], query: { command: 'report attachment', from: values.from, to: values.to } };
+    const file = await refusalsAudited(app, who, probed, () => app.services.reports.attachment(who, { theme, from: values.from, to: values.to, format }));
     return written(values.json, out, file);
   });
 }

@@ -8,6 +8,7 @@ import type { ExportRequest } from '../domain/export-request.ts';
 import { bundleExport, warcExport } from '../evidence/export.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
 import { listCsv } from './list-csv.ts';
+import { makePv, pvParams } from './pv-report.ts';
 
 /** What leaves: the bytes, how the download is named and typed, and what it carries (for the
  *  custody entry and the audit trail). */
@@ -76,6 +77,18 @@ export const EXPORT_KINDS = {
       if (!list) throw new BakenError('NOT_FOUND', `list ${r.subject} was deleted after the export was requested`);
       const { filename, csv, ads } = await listCsv(c, list);
       return { bytes: Buffer.from(csv), filename, contentType: 'text/csv; charset=utf-8', ads, captures: [] };
+    },
+  },
+  pv: {
+    action: 'ads.export',
+    target: async (c, who, asked) => {
+      const params = pvParams(asked.params);
+      if (asked.subject === null) throw new BakenError('INPUT_INVALID', 'a PV is of one ad: name the ad');
+      return { ...await adTarget(c, who, asked.subject), params: { ...params } };
+    },
+    produce: async (c, r) => {
+      const file = await makePv(c, r.subject!, r.theme, pvParams(r.params));
+      return { bytes: Buffer.from(file.bytes), filename: file.filename, contentType: file.contentType, ads: [r.subject!], captures: [file.captureId] };
     },
   },
 } as const satisfies Record<string, ExportKind>;

@@ -1,25 +1,20 @@
-// The official reports: the proces-verbaal of one ad, its attachment on how the crawler works, and
-// the record of processing. Each is authorised and audited here, with the template version it used.
-// The PV discloses ad details, so it is authorised like an export of the ad; the four-eyes export
-// workflow calls `pv` to make the artefact once a second person approved the request.
+// The reports on how Baken works: the attachment "toelichting werking webcrawler" and the record of
+// processing. Each is authorised and audited here, with the template version it used. The PV of one
+// ad discloses ad details, so it leaves only as an approved export (export-kinds.ts, pv-report.ts).
 import type { Who } from '../accounts/actor.ts';
 import { configHash } from '../config/config-hash.ts';
 import { loadReportTemplate } from '../config/report-templates.ts';
 import { BakenError } from '../domain/errors.ts';
-import { artefactFileName } from '../evidence/export.ts';
 import { buildAttachment } from '../reports/attachment.ts';
 import type { ReportDocument } from '../reports/document.ts';
 import { countMinimisation } from '../reports/minimisation-counts.ts';
 import { processingDocument, processingRecord, type ProcessingRecord } from '../reports/processing-record.ts';
-import { buildPv } from '../reports/pv.ts';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../reports/render.ts';
 import type { LogEntry } from '../domain/hash-chain.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
-import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
+import { themesFor, type ServiceContext } from './context.ts';
 
 export interface ReportFile { bytes: Uint8Array; filename: string; contentType: string; templateVersion: string }
-
-export interface PvRequest { officer: string; unit: string; format: DocumentFormat; justification: string; searchDate?: string }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,37 +23,6 @@ export class ReportsService {
 
   constructor(context: ServiceContext) {
     this.#c = context;
-  }
-
-  async pv(who: Who, adId: string, q: PvRequest): Promise<ReportFile> {
-    const officer = required(q.officer, 'officer');
-    const unit = required(q.unit, 'unit');
-    if (q.searchDate !== undefined && !DAY.test(q.searchDate)) throw new BakenError('INPUT_INVALID', `searchDate: expected a date as YYYY-MM-DD, got "${q.searchDate}"`);
-    const config = this.#c.config.current;
-    const ad = await this.#c.store.getAd(adId, themesFor(who, 'ads.export', config));
-    authorise(who, 'ads.export', ad ? themeRef(config, ad.theme) : null, `no ad ${adId}`);
-    const theme = config.themes.get(ad!.theme)!;
-    const capture = (await this.#c.store.evidence(adId)).filter((c) => c.ad.theme === theme.id).at(-1);
-    if (!capture) throw new BakenError('NOT_FOUND', `no ad ${adId}`);
-    const template = loadReportTemplate(config.dir, 'pv');
-    const today = this.#c.now().toISOString().slice(0, 10);
-    let image = 0;
-    const doc = buildPv(template, {
-      officer, unit, searchDate: q.searchDate ?? today, date: today,
-      theme: { name: theme.name, purpose: theme.purpose.description },
-      ad: { alias: ad!.fields.alias ?? null, source: config.sources.get(ad!.source)?.name ?? ad!.source, url: ad!.url, firstSeen: ad!.firstSeen, lastSeen: ad!.lastSeen },
-      indicatorCount: ad!.hits.length,
-      evidence: {
-        captureId: capture.captureId, manifestSha256: capture.manifest.sha256, keyId: capture.manifest.keyId,
-        files: capture.artefacts.map((a) => ({ name: artefactFileName(a.kind, a.mime, a.kind === 'image' ? ++image : 0), sha256: a.sha256 })),
-      },
-      softwareVersion: SOFTWARE_VERSION,
-    });
-    const file = await render(doc, q.format, `pv-${adId}`, template.version);
-    await this.#c.trail.record(who, 'ads.export', {
-      themes: [theme.id], resources: [adId], query: { format: `pv-${q.format}`, templateVersion: template.version }, count: 1, justification: q.justification,
-    });
-    return file;
   }
 
   /** `from` and `to` are YYYY-MM-DD, both included; by default the theme's purpose period up to today. */
@@ -107,17 +71,11 @@ export class ReportsService {
   }
 }
 
-function required(value: string | undefined, name: string): string {
-  const text = value?.trim() ?? '';
-  if (text === '') throw new BakenError('INPUT_INVALID', `missing ${name}: the report names the ${name}`);
-  return text;
-}
-
 function dayAfter(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString();
 }
 
-async function render(doc: ReportDocument, format: DocumentFormat, name: string, templateVersion: string): Promise<ReportFile> {
+export async function render(doc: ReportDocument, format: DocumentFormat, name: string, templateVersion: string): Promise<ReportFile> {
   const { render: write, contentType } = DOCUMENT_FORMATS[format];
   return { bytes: await write(doc), filename: `${name}.${format}`, contentType, templateVersion };
 }

@@ -6,7 +6,6 @@ import { NETWORK_REASONS } from '../../domain/network.ts';
 import { defineJustifiedRoute, defineRoute } from '../route-spec.ts';
 import { adId, adSummary, configId, decimal, facetCounts, fromDate, page, pageSize, themeId, toDate, wholeNumber } from '../schemas.ts';
 import type { ArtefactBytes } from '../../services/ads.service.ts';
-import { DOCUMENT_FORMATS } from '../../reports/render.ts';
 import { SCORE_BANDS } from '../../store/search-facets.ts';
 import { SEARCH_SORTS } from '../../store/store.ts';
 
@@ -155,26 +154,6 @@ export const adsRoutes = [
       failures: z.array(z.object({ what: z.string(), why: z.string() })),
     }).meta({ id: 'AdVerification' }),
     handle: async ({ params, who, justification }, s) => s.ads.verify(who, params.id, justification),
-  }),
-  // Until the four-eyes export workflow lands the PV is a direct download; that workflow makes it
-  // one of its export kinds (calling the same ReportsService.pv) and this route gives way to it.
-  defineJustifiedRoute({
-    method: 'POST', url: '/api/ads/:id/report', access: 'ads.export', tag: 'ads', status: 200, audit: 'ads.export',
-    summary: 'The official report (proces-verbaal van bevindingen) of the ad as DOCX or PDF, from the configured template: the officer, the ad, the number of indicators (never which), an empty block for the officer\'s own assessment and the evidence hashes',
-    params: adParams,
-    body: z.strictObject({
-      officer: z.string().trim().min(1, 'expected the officer\'s name').max(200),
-      unit: z.string().trim().min(1, 'expected the officer\'s unit').max(200),
-      format: z.enum(['docx', 'pdf']),
-      searchDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD').optional(),
-    }),
-    produces: Object.values(DOCUMENT_FORMATS).map((f) => f.contentType),
-    handle: async ({ params, body, who, reply, justification }, s) => {
-      const file = await s.reports.pv(who, params.id, { ...body, justification });
-      reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('x-baken-template-version', file.templateVersion);
-      return Buffer.from(file.bytes);
-    },
   }),
   defineJustifiedRoute({
     method: 'GET', url: '/api/ads/:id/network', access: 'ads.network', tag: 'ads', status: 200, audit: 'ads.network',

@@ -3,6 +3,7 @@
 // route only lets in the roles that may handle some kind of export.
 import { z } from 'zod';
 import { EXPORT_STATES } from '../../domain/export-request.ts';
+import { DOCUMENT_FORMATS } from '../../reports/render.ts';
 import { EXPORT_KIND_IDS } from '../../services/export-kinds.ts';
 import { defineJustifiedRoute, defineRoute } from '../route-spec.ts';
 import { themeId, uuid } from '../schemas.ts';
@@ -55,7 +56,7 @@ export const exportsRoutes = [
   defineRoute({
     method: 'GET', url: '/api/exports/:id/download', access: 'exports.use', tag: 'exports', status: 200, audit: 'exports.download',
     summary: 'Download an approved export: its requester only, once; the artefact\'s SHA-256 is in the custody log and the x-baken-sha256 header',
-    params: requestParams, produces: ['application/warc', 'application/x-tar', 'text/csv'],
+    params: requestParams, produces: ['application/warc', 'application/x-tar', 'text/csv', ...Object.values(DOCUMENT_FORMATS).map((f) => f.contentType)],
     handle: async ({ params, who, reply }, s) => {
       const artefact = await s.exports.download(who, params.id);
       reply.header('content-type', artefact.contentType).header('content-disposition', `attachment; filename="${artefact.filename}"`)

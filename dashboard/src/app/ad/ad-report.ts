@@ -1,6 +1,6 @@
 // The official report (proces-verbaal van bevindingen) of the ad, for experts: the officer and unit
-// fill the standard text, the file downloads at once. When the four-eyes export workflow lands this
-// becomes an export request for a second person to approve, and the download waits for that.
+// fill the standard text. Like every export it is requested here, approved by a colleague, and then
+// downloaded by the requester on the Exports page.
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Api, detailOf } from '../core/api';
@@ -54,14 +54,8 @@ export class AdReport {
     if (!officer || !unit) { this.message.set(this.t().missing); return; }
     this.busy.set(true);
     try {
-      const file = await this.#api.postBlob(`/ads/${this.ad().id}/report`, { officer, unit, format: this.format });
-      const url = URL.createObjectURL(file);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `pv-${this.ad().id}.${this.format}`;
-      link.click();
-      URL.revokeObjectURL(url);
-      this.message.set(fill(this.t().made, { file: link.download }));
+      await this.#api.post('/exports', { kind: 'pv', subject: this.ad().id, params: { officer, unit, format: this.format } });
+      this.message.set(this.t().requested);
     } catch (e) {
       this.message.set(fill(this.t().failed, { detail: detailOf(e) }));
     } finally {

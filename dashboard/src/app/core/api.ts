@@ -42,32 +42,12 @@ export class Api {
   blob(path: string): Promise<Blob> {
     return call(this.#http.get(`/api${path}`, { responseType: 'blob' }));
   }
-  /** Bytes made on request (a report); a refusal arrives as a blob too, and is read as its problem. */
-  async postBlob(path: string, body: unknown): Promise<Blob> {
-    try {
-      return await firstValueFrom(this.#http.post(`/api${path}`, body, { responseType: 'blob' }));
-    } catch (e) {
-      throw await blobProblem(e);
-    }
-  }
   /** A download (an export) with the file name the server gives it. */
   async file(path: string): Promise<{ blob: Blob; name: string }> {
     const res = await call(this.#http.get(`/api${path}`, { responseType: 'blob', observe: 'response' }));
     const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
     return { blob: res.body ?? new Blob(), name };
   }
-}
-
-async function blobProblem(e: unknown): Promise<ApiError> {
-  if (e instanceof HttpErrorResponse && e.error instanceof Blob) {
-    try {
-      const error: unknown = JSON.parse(await e.error.text());
-      return toApiError(new HttpErrorResponse({ error, status: e.status, statusText: e.statusText, ...(e.url ? { url: e.url } : {}) }));
-    } catch {
-      // Not a problem document: what the status says is all there is.
-    }
-  }
-  return toApiError(e);
 }
 
 async function call<T>(request: Observable<T>): Promise<T> {
