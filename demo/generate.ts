@@ -4,6 +4,7 @@ import { renderText } from './ad-text.ts';
 import { LANGUAGE_NAMES, PRICE_ROWS, SERVICES } from './banks.ts';
 import { addDays, slugify } from './format.ts';
 import { buildPopulation, type Persona } from './population.ts';
+import { adReferences, indexReferences, type ReferenceIndex } from './references.ts';
 import { DAY_ZERO, type DemoAd, type Platform, type World, type WorldSize } from './world.ts';
 
 export interface WorldOptions {
@@ -22,7 +23,8 @@ export function generateWorld({ seed = 1, day = 0, size = 'default', hostile = f
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
   const population = buildPopulation(seed, size, hostile);
   const live = population.personas.filter((p) => p.firstDay <= day && day <= p.lastDay);
-  const ads = live.map((p) => adOnDay(p, day))
+  const index = indexReferences(population.references);
+  const ads = live.map((p) => adOnDay(p, day, index, population.references.postcodes.get(p.id) ?? null))
     .sort((a, b) => b.fields.posted.localeCompare(a.fields.posted) || a.id.localeCompare(b.id));
   const liveIds = new Set(ads.map((a) => a.id));
   const networks = population.networks
@@ -35,7 +37,7 @@ export function generateWorld({ seed = 1, day = 0, size = 'default', hostile = f
   return { seed, day, size, ads, networks, images };
 }
 
-function adOnDay(p: Persona, day: number): DemoAd {
+function adOnDay(p: Persona, day: number, index: ReferenceIndex, postcode: string | null): DemoAd {
   const changed = p.change !== null && day >= p.change.day;
   const city = p.route ? p.route[day % p.route.length] as string : p.city;
   const ui = INTERFACE_LANG[p.platform];
@@ -57,7 +59,7 @@ function adOnDay(p: Persona, day: number): DemoAd {
       age: p.age,
       phones: [p.phone],
       ...(p.email ? { email: p.email } : {}),
-      city,
+      city: postcode ? `${postcode} ${city}` : city,
       languages: p.languages.map((l) => LANGUAGE_NAMES[l][ui]),
       services: p.services.map((s) => SERVICES[ui][s] as string),
       prices: prices.map((pr) => ({ amount: pr.amount, currency: 'EUR', label: (PRICE_ROWS[pr.row] as (typeof PRICE_ROWS)[number]).label[ui] })),
@@ -69,6 +71,7 @@ function adOnDay(p: Persona, day: number): DemoAd {
     cues: p.cues,
     networks: p.networks,
     version: 1 + (changed ? 1 : 0) + (p.route ? day - p.firstDay : 0),
+    ...adReferences(index, { place: city, postcode, ...(p.licence ? { licence: p.licence } : {}), phone: p.phone }, addDays(DAY_ZERO, day)),
     ...(p.hostile ? { hostile: p.hostile } : {}),
   };
 }

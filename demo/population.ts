@@ -4,8 +4,10 @@ import { makeTextPlan, reviseTextPlan, type TextPlan } from './ad-text.ts';
 import { ALIASES, CITIES, EMAIL_DOMAINS, PRICE_ROWS, SERVICES, type LanguageKey } from './banks.ts';
 import { CUES, type Cue } from './cue-banks.ts';
 import { PHONE_STYLE_COUNT, foldText } from './format.ts';
+import { choosePlace } from './places.ts';
 import { plantCues, plantRefusal } from './planted.ts';
 import { createRng, type Rng } from './prng.ts';
+import { plantReferences, type References } from './references.ts';
 import {
   HOSTILE_KINDS, PLATFORMS, WORLD_SIZES,
   type HostileKind, type ImageSpec, type Lang, type Network, type NetworkKind, type Platform, type WorldSize,
@@ -46,6 +48,8 @@ export interface Population {
   personas: Persona[];
   networks: Network[];
   images: Record<string, ImageSpec>;
+  /** The municipality's registers on the ordinary personas (not the hostile ones). */
+  references: References;
 }
 
 const NETWORK_COUNTS: Record<NetworkKind, number> = { phone: 8, image: 10, template: 5, movement: 4 };
@@ -108,8 +112,9 @@ export function buildPopulation(seed: number, size: WorldSize, hostile: boolean)
     // The copied text may state the leader's age; the copy's age field says the same.
     if (copy.cues.includes('youth-emphasis')) copy.age = leader.age;
   });
+  const references = plantReferences(seed, personas);
   if (hostile) personas.push(...hostilePersonas(seed, taken, images));
-  return { personas, networks, images };
+  return { personas, networks, images, references };
 }
 
 function draftPersona(
@@ -133,7 +138,7 @@ function draftPersona(
     ref: uniqueRef(createRng(seed, `ref:${id}`), taken.refs),
     platform, lang, alias,
     age: weightedAge(rng),
-    city: rng.pick(CITIES),
+    city: choosePlace(createRng(seed, `place:${id}`), rng.pick(CITIES)),
     route: null,
     phone: uniquePhone(rng, taken.phones),
     phoneStyle: rng.int(0, PHONE_STYLE_COUNT - 1),

@@ -1,8 +1,11 @@
 // The ground truth served at /_truth.json: what a perfect crawl of today's platforms would find.
 import type { Cue } from './cue-banks.ts';
+import type { AdReferences } from './references.ts';
 import type { DemoFields, HostileKind, Lang, Network, Platform, World } from './world.ts';
 
-export interface TruthAd {
+/** `municipality`, `licence`, `kvk` and `reports` (see references.ts) say what the demo's place
+ *  table and reference files (config/reference/toezicht/) planted for the ad on this day. */
+export interface TruthAd extends AdReferences {
   id: string;
   /** A code unique to the ad, on its detail page (HTML) only, never in an extracted field. */
   ref: string;
@@ -36,6 +39,10 @@ export function truthOf(world: World, origin: string): Truth {
       cues: ad.cues,
       networks: ad.networks,
       version: ad.version,
+      municipality: ad.municipality,
+      licence: ad.licence,
+      kvk: ad.kvk,
+      reports: ad.reports,
       ...(ad.hostile ? { hostile: ad.hostile } : {}),
     })),
     networks: world.networks,

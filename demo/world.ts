@@ -1,6 +1,7 @@
 // The shape of a generated demo world: what the platforms show on one day and the ground truth
 // that end-to-end tests compare a crawl against.
 import type { Cue } from './cue-banks.ts';
+import type { AdReferences } from './references.ts';
 
 export type Lang = 'nl' | 'en';
 
@@ -38,7 +39,7 @@ export interface DemoFields {
   images: string[];
 }
 
-export interface DemoAd {
+export interface DemoAd extends AdReferences {
   id: string;
   /** A code unique to the ad, shown on its detail page but in no extracted field. */
   ref: string;
