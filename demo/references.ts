@@ -42,6 +42,7 @@ const STREETS = ['Kerkstraat', 'Stationsweg', 'Dorpsstraat', 'Molenweg', 'Havens
   'Schoolstraat', 'Julianalaan', 'Wilhelminastraat', 'Parallelweg', 'Industrieweg', 'Prinsengracht', 'Beukenlaan'];
 /** PostNL leaves out SA, SD and SS. */
 const POSTCODE_LETTERS = 'ABCEGHJKLMNPRTVWXZ';
+const BUSINESS_NAMES = ['De Linde', 'Het Anker', 'De Zon', 'Aan de Gracht', 'Zuiderlicht', 'De Wielewaal'];
 const REPORT_CATEGORIES = ['Mensenhandel', 'Prostitutie zonder vergunning', 'Uitbuiting', 'Overlast'];
 const REPORT_TEXTS = [
   'Melder ziet wisselende jonge vrouwen en veel bezoekers op een adres, ook \'s nachts.',
@@ -134,7 +135,7 @@ function kvkRow(rng: Rng, p: Persona, home: string, postcode: string | null): De
 function otherBusiness(rng: Rng, place: string): DemoKvk {
   const other = rng.pick(OTHER_SBI);
   return {
-    kvk: kvkNumber(rng), tradeName: `${other.name} ${rng.pick(STREETS).replace(/(straat|weg|laan|plein|gracht)$/u, '')}`,
+    kvk: kvkNumber(rng), tradeName: `${other.name} ${rng.pick(BUSINESS_NAMES)}`,
     address: street(rng), postcode: postcodeIn(rng, placeOf(place).pc4![1]), place,
     code: placeOf(place).code as string, sbi: other.sbi, phones: [],
   };
