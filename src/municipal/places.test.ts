@@ -68,6 +68,9 @@ test('a name of places in two municipalities is ambiguous with both, unless a pr
   assert.equal(resolvePlace('Bergen 2011', new Map([['2011', '0392']])).status, 'ambiguous');
   assert.equal(codeOf(resolvePlace('Bergen op Zoom')), '0748');
   assert.equal(resolvePlace('Amsterdam / Haarlem').status, 'ambiguous');
+  assert.equal(resolvePlace('Amsterdam / Utrecht').status, 'ambiguous');
+  assert.equal(codeOf(resolvePlace('Amersfoort, Utrecht')), '0307');
+  assert.equal(codeOf(resolvePlace('Hoofddorp, Haarlemmermeer')), '0394');
 });
 
 test('an unknown name or empty input is unknown, never a guess', () => {

@@ -125,14 +125,16 @@ function lookupStripped(tokens: string[]): NameMatch | null {
 }
 
 /** "Hoofddorp, Haarlemmermeer" is one municipality; "Amsterdam / Haarlem" is two, so ambiguous. A
- *  part that only names a province narrows the others. */
+ *  part naming a province narrows the others ("Amersfoort, Utrecht"), unless it is also a place
+ *  the others do not lie in ("Amsterdam / Utrecht" is two cities). */
 function lookupParts(parts: string[][]): NameMatch | null {
-  const provinces = parts.map((p) => PROVINCE_SUFFIXES.find(([s]) => s === nameKey(p))?.[1] ?? null);
-  const province = provinces.find((p) => p !== null) ?? null;
-  const matches = parts.flatMap((p, i) => {
-    if (provinces[i] !== null) return [];
-    const match = lookupStripped(p);
-    return match ? [province === null ? match : narrow(match, province)] : [];
+  const found = parts.map((p) => ({ province: PROVINCE_SUFFIXES.find(([s]) => s === nameKey(p))?.[1] ?? null, match: lookupStripped(p) }));
+  const isProvince = found.map(({ province, match }, i) => province !== null && (match === null || found.some((other, j) =>
+    j !== i && other.match !== null && other.match.codes.some((c) => byCode.get(c)?.province === province))));
+  const province = found.find((_, i) => isProvince[i])?.province ?? null;
+  const matches = found.flatMap(({ match }, i) => {
+    if (isProvince[i] || match === null) return [];
+    return [province === null ? match : narrow(match, province)];
   });
   if (matches.length === 0) return null;
   return {
@@ -159,7 +161,10 @@ function lookup(words: string[], province: Province | null): NameMatch | null {
   const entry = INDEX.get(nameKey(words));
   if (!entry) return null;
   const match = { codes: entry.codes, rule: entry.rule, matched: entry.name };
-  return province === null ? match : narrow(match, province);
+  if (province === null) return match;
+  // "Amsterdam Utrecht" is no Amsterdam in the province of Utrecht: not this name.
+  const inProvince = narrow(match, province);
+  return inProvince.codes.some((c) => byCode.get(c)?.province === province) ? inProvince : null;
 }
 
 /** A province narrows the candidates; one that fits none of them is ignored, the name says more. */
