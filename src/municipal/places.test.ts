@@ -54,6 +54,9 @@ test('a place name after a postcode wins; a postcode alone resolves only through
   assert.deepEqual(resolvePlace('2011 AB'), { status: 'unknown', matched: '2011' });
   assert.deepEqual(resolvePlace('3011 AB', postcodes), { status: 'unknown', matched: '3011' });
   assert.equal(codeOf(resolvePlace('Zonnedal 1017', postcodes)), '0363');
+  // In a title a bare four-digit number is as likely a year.
+  assert.equal(resolvePlace('Nieuwe dame, net begonnen in 2011', postcodes).status, 'unknown');
+  assert.equal(codeOf(resolvePlace('Nieuwe dame, ontvangst 2011 AB', postcodes)), '0392');
 });
 
 test('a name of places in two municipalities is ambiguous with both, unless a province or postcode settles it', () => {

@@ -74,16 +74,19 @@ const LEADING_NOISE = ['centrum', 'regio', 'omgeving', 'gemeente', 'stad'];
 const PLACE_MARKERS = new Set(['in', 'uit', 'te', 'rond', 'regio', 'omgeving', 'bij', 'near', 'around', 'ontvangst', 'visits']);
 const MAX_NAME_WORDS = 4;
 
-/** A postcode at the start or end ("2011 AB Haarlem", "Haarlem 2011"), or a full one anywhere. */
-const POSTCODE = /^\s*([1-9]\d{3})(?:\s?([A-Za-z]{2}))?\b|\b([1-9]\d{3})(?:\s?([A-Za-z]{2}))?\s*$|\b([1-9]\d{3})\s?[A-Za-z]{2}\b/u;
+/** A full postcode anywhere ("2011 AB Haarlem"); in a short city field also a bare PC4 at its start
+ *  or end ("Haarlem 2011"), which in a title is as likely a year. */
+const FULL_POSTCODE = /\b([1-9]\d{3})\s?[A-Za-z]{2}\b/u;
+const BARE_POSTCODE = /^\s*([1-9]\d{3})\b|\b([1-9]\d{3})\s*$/u;
+const CITY_FIELD_WORDS = 4;
 
 /** `postcodes` maps a PC4 ("2011") to a CBS code, from the theme's reference data. A place name
  *  wins over a postcode; a postcode settles an ambiguous name only if it points to a candidate. */
 export function resolvePlace(text: string | undefined, postcodes?: ReadonlyMap<string, string>): PlaceResolution {
   const raw = (text ?? '').trim();
   if (raw === '') return { status: 'unknown', matched: null };
-  const found = POSTCODE.exec(raw);
-  const pc4 = found ? (found[1] ?? found[3] ?? found[5]) as string : null;
+  const found = FULL_POSTCODE.exec(raw) ?? (raw.split(/\s+/u).length <= CITY_FIELD_WORDS ? BARE_POSTCODE.exec(raw) : null);
+  const pc4 = found ? (found[1] ?? found[2]) as string : null;
   const rest = found ? `${raw.slice(0, found.index)} ${raw.slice(found.index + found[0].length)}`.trim() : raw;
   const byName = rest === '' ? null : resolveName(rest);
   if (byName && byName.codes.length === 1) return resolved(byName.codes[0] as string, byName.rule, byName.matched);
