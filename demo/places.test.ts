@@ -4,6 +4,7 @@ import { resolvePlace } from '../src/municipal/places.ts';
 import { CITIES } from './banks.ts';
 import { generateWorld } from './generate.ts';
 import { DEMO_PLACES } from './places.ts';
+import { truthOf } from './truth.ts';
 
 const ads = [0, 1, 2, 3].flatMap((day) => generateWorld({ day, hostile: true }).ads);
 
@@ -31,4 +32,24 @@ test('uses every place of the table, the big cities most', () => {
 test('ambiguous and unknown places are rare', () => {
   const unresolved = ads.filter((a) => a.municipality.status !== 'resolved').length;
   assert.ok(unresolved > 0 && unresolved / ads.length < 0.05, `${unresolved} of ${ads.length}`);
+});
+
+test('a title that names its place resolves to the municipality of the city field, never to another', () => {
+  let named = 0;
+  for (const ad of ads.filter((a) => !a.hostile)) {
+    const r = resolvePlace(ad.fields.title);
+    if (r.status === 'unknown') continue;
+    named++;
+    assert.deepEqual({ code: r.status === 'resolved' ? r.municipality.code : null, status: r.status }, ad.municipality, `${ad.id}: ${ad.fields.title}`);
+  }
+  assert.ok(named > ads.length / 3, `only ${named} titles name their place`);
+});
+
+test('the served truth carries each ad\'s municipality and licence status', () => {
+  const truth = truthOf(generateWorld({ day: 0 }), 'http://demo.test');
+  for (const ad of truth.ads) {
+    assert.ok(['resolved', 'ambiguous', 'unknown'].includes(ad.municipality.status), ad.id);
+    assert.equal(ad.municipality.code === null, ad.municipality.status !== 'resolved', ad.id);
+    assert.equal(ad.licence === 'absent', ad.fields.licence === undefined, ad.id);
+  }
 });
