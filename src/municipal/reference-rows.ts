@@ -10,7 +10,7 @@ import type { KvkRow, LicenceRow, ReferenceKind, ReferenceRows, ReportRow } from
 export interface Table { header: string[]; rows: string[][] }
 
 /** Canonical field → the header of its column in the file. */
-export type ColumnMapping = Readonly<Record<string, string>>;
+export type ColumnMapping = Readonly<Partial<Record<string, string>>>;
 
 export type RowsResult<K extends ReferenceKind> = { ok: true; rows: ReferenceRows[K][] } | { ok: false; errors: RowError[] };
 
