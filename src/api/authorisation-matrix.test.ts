@@ -44,7 +44,7 @@ describe('authorisation matrix', { timeout: 300_000 }, () => {
       assert.ok(example, `no example for ${key}`);
       const wrong: string[] = [];
       const call = async (label: string, want: number, request: Request, headers: Record<string, string>) => {
-        const res = await w.app.inject({ method: route.method, url: request.url, headers, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });
+        const res = await w.app.inject({ method: route.method, url: request.url, headers: { ...headers, ...request.headers }, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });
         if (res.statusCode !== want) wrong.push(`${label}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
       };
       for (const theme of THEMES) {
