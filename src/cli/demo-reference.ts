@@ -16,7 +16,7 @@ export async function importDemoReference(app: ApiApp, who: Who): Promise<Refere
       return file === undefined ? [] : [{ kind, path: resolve(app.config.dir, file) }];
     }).filter((w) => existsSync(w.path));
     if (wanted.length === 0) continue;
-    const versions = await app.services.reference.versions(who, theme.id);
+    const { imports: versions } = await app.services.reference.versions(who, theme.id);
     for (const { kind, path } of wanted) {
       const bytes = readFileSync(path);
       if (versions.find((v) => v.kind === kind)?.sha256 === sha256Hex(bytes)) continue;

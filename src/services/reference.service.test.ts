@@ -78,7 +78,7 @@ for (const adapter of ['sqlite', 'postgres'] as const) {
       assert.deepEqual([current.version, current.rows], [imported, [
         { licence: 'HLM-2026-002', businessName: 'Villa Nova', address: 'Zijlweg 9', postcode: '2013 DE', municipality: '0392', validFrom: '2026-03-01', validTo: null },
       ]]);
-      const versions = await app.services.reference.versions(supervisor, 'toezicht');
+      const { imports: versions } = await app.services.reference.versions(supervisor, 'toezicht');
       assert.deepEqual(versions.map((v) => [v.kind, v.version]), [['licences', 2], ['licences', 1]]);
       const [read] = await auditOf('reference.read');
       assert.deepEqual([read!.count, read!.resources], [2, versions.map((v) => v.id)]);
@@ -92,9 +92,9 @@ for (const adapter of ['sqlite', 'postgres'] as const) {
     });
 
     it('deletes a version, audited, so the one before is in force again', async () => {
-      const [newest] = await app.services.reference.versions(supervisor, 'toezicht');
+      const [newest] = (await app.services.reference.versions(supervisor, 'toezicht')).imports;
       assert.equal(newest!.kind, 'reports');
-      const licences = (await app.services.reference.versions(supervisor)).filter((v) => v.kind === 'licences');
+      const licences = (await app.services.reference.versions(supervisor)).imports.filter((v) => v.kind === 'licences');
       await app.services.reference.delete(supervisor, licences[0]!.id);
       assert.equal((await app.reference.currentRows('toezicht', 'licences')).version?.version, 1);
       const [event] = await auditOf('reference.delete');
@@ -102,7 +102,7 @@ for (const adapter of ['sqlite', 'postgres'] as const) {
     });
 
     it('keeps a municipal theme\'s registers from police roles, auditors and other themes, and police themes have none', async () => {
-      const [any] = await app.services.reference.versions(supervisor);
+      const [any] = (await app.services.reference.versions(supervisor)).imports;
       const upload = { theme: 'toezicht', kind: 'licences', fileName: 'v.csv', bytes: GOOD };
       for (const role of ['expert', 'analyst', 'auditor'] as const) {
         await assert.rejects(app.services.reference.import(who(role, ['toezicht']), upload), isCode('FORBIDDEN'), role);
@@ -113,9 +113,9 @@ for (const adapter of ['sqlite', 'postgres'] as const) {
       await assert.rejects(app.services.reference.import(policeAdmin, upload), isCode('NOT_FOUND'));
       await assert.rejects(app.services.reference.import(policeAdmin, { ...upload, theme: 'mensenhandel' }), isCode('NOT_FOUND'));
       await assert.rejects(app.services.reference.versions(policeAdmin, 'toezicht'), isCode('NOT_FOUND'));
-      assert.deepEqual(await app.services.reference.versions(policeAdmin), []);
+      assert.deepEqual(await app.services.reference.versions(policeAdmin), { themes: [], imports: [] });
       await assert.rejects(app.services.reference.delete(policeAdmin, any!.id), isCode('NOT_FOUND'));
-      assert.ok((await app.services.reference.versions(who('admin', ['toezicht']), 'toezicht')).length > 0, 'the theme\'s own admin sees them');
+      assert.ok((await app.services.reference.versions(who('admin', ['toezicht']), 'toezicht')).imports.length > 0, 'the theme\'s own admin sees them');
       assert.equal((await app.reference.currentRows('toezicht', 'licences')).version?.version, 1, 'nothing was changed');
     });
 

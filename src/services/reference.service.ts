@@ -61,12 +61,12 @@ export class ReferenceService {
     return imported;
   }
 
-  /** Every version of the caller's municipal themes' imports (or of one theme), newest first. */
-  async versions(who: Who, theme?: string): Promise<ReferenceImport[]> {
+  /** The caller's municipal themes (or the one asked for), and every version of their imports, newest first. */
+  async versions(who: Who, theme?: string): Promise<{ themes: string[]; imports: ReferenceImport[] }> {
     const themes = themesFor(who, 'reference.read', this.#c.config.current, theme);
     const imports = await this.#c.reference.imports(themes);
     await this.#c.trail.record(who, 'reference.read', { themes, resources: imports.map((i) => i.id), count: imports.length });
-    return imports;
+    return { themes, imports };
   }
 
   /** Deletes one version with its rows; the version before it is in force again. */

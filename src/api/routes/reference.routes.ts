@@ -18,10 +18,10 @@ const referenceImport = z.object({
 export const referenceRoutes = [
   defineRoute({
     method: 'GET', url: '/api/reference', access: 'reference.read', tag: 'reference', status: 200, audit: 'reference.read',
-    summary: 'Every version of the reference data (licences, kvk, reports) of your municipal themes, or of one, newest first',
+    summary: 'Your municipal themes (or the one asked for), and every version of their reference data (licences, kvk, reports), newest first',
     querystring: z.strictObject({ theme: themeId.optional() }),
-    response: z.object({ imports: z.array(referenceImport) }),
-    handle: async ({ query, who }, s) => ({ imports: await s.reference.versions(who, query.theme) }),
+    response: z.object({ themes: z.array(z.string()).describe('the themes whose reference data you may keep'), imports: z.array(referenceImport) }),
+    handle: async ({ query, who }, s) => s.reference.versions(who, query.theme),
   }),
   defineRoute({
     method: 'POST', url: '/api/reference/:theme/:kind', access: 'reference.write', tag: 'reference', status: 201, audit: 'reference.import',
