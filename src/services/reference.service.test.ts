@@ -10,6 +10,7 @@ import type { Who } from '../accounts/actor.ts';
 import type { Role } from '../accounts/roles.ts';
 import { openApiApp, type ApiApp } from '../app.ts';
 import { loadConfig } from '../config/load.ts';
+import { sha256Hex } from '../domain/canonical-json.ts';
 import { BakenError } from '../domain/errors.ts';
 import { makeXlsx } from '../municipal/xlsx.fixtures.ts';
 import { createTestDatabase, type TestDatabase } from '../store/postgres/test-database.postgres.ts';
@@ -66,7 +67,8 @@ for (const adapter of ['sqlite', 'postgres'] as const) {
       await assert.rejects(app.services.reference.import(supervisor, { theme: 'toezicht', kind: 'licences', fileName: 'fouten.csv', bytes: BAD }),
         invalidWith([{ row: 3, field: 'licence' }, { row: 4, field: 'validFrom' }, { row: 5, field: 'municipality' }, { row: 6, field: 'validTo' }]));
       assert.deepEqual(await app.reference.currentRows('toezicht', 'licences'), before);
-      assert.equal((await auditOf('reference.import')).length, 1, 'a refused file is no import');
+      const refused = (await auditOf('reference.import')).at(-1)!;
+      assert.deepEqual([refused.outcome, refused.count, refused.query], ['INPUT_INVALID', 0, { kind: 'licences', fileName: 'fouten.csv', sha256: sha256Hex(BAD), badRows: 4 }]);
     });
 
     it('imports an Excel workbook with date cells, and the newer version replaces the older one', async () => {

@@ -37,14 +37,21 @@ export class ReferenceService {
     const fileName = upload.fileName.trim();
     if (fileName === '' || fileName.length > 200) throw new BakenError('INPUT_INVALID', 'the file needs a name of at most 200 characters');
     const configured = config.themes.get(upload.theme)!.reference[kind]?.columns ?? {};
-    const checked = checkRows(kind, readTable(upload.bytes), { ...configured, ...upload.columns });
+    const sha256 = sha256Hex(upload.bytes);
+    let checked: ReturnType<typeof checkRows>;
+    try {
+      checked = checkRows(kind, readTable(upload.bytes), { ...configured, ...upload.columns });
+    } catch (err) {
+      await this.#refused(who, upload.theme, { kind, fileName, sha256 });
+      throw err;
+    }
     if (!checked.ok) {
       const rows = new Set(checked.errors.map((e) => e.row)).size;
+      await this.#refused(who, upload.theme, { kind, fileName, sha256, badRows: rows });
       const more = checked.errors.length > MAX_ROW_ERRORS ? `; the first ${MAX_ROW_ERRORS} errors are listed` : '';
       throw new BakenError('INPUT_INVALID', `${fileName}: ${rows} ${rows === 1 ? 'row has' : 'rows have'} errors, so nothing was imported${more}`,
         { rows: checked.errors.slice(0, MAX_ROW_ERRORS) });
     }
-    const sha256 = sha256Hex(upload.bytes);
     const imported = await this.#c.reference.addImport({
       theme: upload.theme, kind, fileName, sha256, rows: checked.rows.length, importedBy: who.actor.name, importedAt: this.#c.now().toISOString(),
     }, checked.rows);
@@ -59,6 +66,11 @@ export class ReferenceService {
       throw err;
     }
     return imported;
+  }
+
+  /** A refused file is an attempt the trail keeps too: which file (by hash), never what was in it. */
+  async #refused(who: Who, theme: string, query: Record<string, unknown>): Promise<void> {
+    await this.#c.trail.record(who, 'reference.import', { themes: [theme], count: 0, query, outcome: 'INPUT_INVALID' });
   }
 
   /** The caller's municipal themes (or the one asked for), and every version of their imports, newest first. */
