@@ -40,7 +40,7 @@ describe('dashboard: reference data', () => {
 
   test('a supervisor uploads crime reports and sees them as the version in force', async () => {
     await page.getByRole('link', { name: 'Referentiegegevens' }).click();
-    await page.getByRole('heading', { name: 'Referentiegegevens' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Referentiegegevens' }).waitFor();
     const before = await reportVersions(page);
     await page.locator('#reference-kind').selectOption('reports');
     await page.locator('#reference-file').setInputFiles({ name: 'meldingen-november.csv', ...csv(`${HEADER}\n01-11-2026,0392,Overlast,Veel bezoek laat op de avond\n`) });
@@ -67,5 +67,19 @@ describe('dashboard: reference data', () => {
     assert.deepEqual(await reportVersions(page), before);
     await clean(page);
     await keepScreenshot(page, 'reference-refused-nl');
+  });
+
+  test('an admin finds the same versions under Administration, and deletes one after confirming', async () => {
+    const admin = await ui.newPage('en');
+    await signIn(admin, served.url, ACCOUNTS.admin);
+    await admin.getByRole('link', { name: 'Reference data' }).click();
+    await admin.getByRole('heading', { level: 2, name: 'Reference data' }).waitFor();
+    const before = await reportVersions(admin);
+    assert.match(before[0]!, /\s+meldingen-november\.csv\s+1\s+toezichthouder/);
+    await admin.getByRole('button', { name: `Delete version ${before.length} of Crime reports` }).click();
+    await admin.getByRole('button', { name: 'Yes, delete' }).click();
+    await admin.locator('p.status', { hasText: `Version ${before.length} of Crime reports deleted.` }).waitFor();
+    assert.deepEqual(await reportVersions(admin), before.slice(1).map((row, i) => (i === 0 ? row.replace(' · Earlier version', ' · Version in force') : row)));
+    await clean(admin);
   });
 });

@@ -3,6 +3,7 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { ActivatedRoute } from '@angular/router';
 import { Api, ApiError } from '../core/api';
 import type { Problem } from '../core/api-types';
 import { I18n } from '../core/i18n';
@@ -23,7 +24,8 @@ interface Refusal { file: string; detail: string; rows: NonNullable<Problem['row
   imports: [FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2>{{ t().title }}</h2>
+    <!-- A tab of Administration under its heading for admins; a page of its own for supervisors. -->
+    @if (inAdmin) { <h2>{{ t().title }}</h2> } @else { <h1>{{ t().title }}</h1> }
     <p>{{ t().intro }}</p>
     <p role="status" class="status">{{ said() }}</p>
     @if (error(); as message) { <p class="error" role="alert">{{ message }}</p> }
@@ -108,6 +110,7 @@ export class ReferenceData {
   protected readonly t = this.i18n.of(REFERENCE_TEXT);
   protected readonly fill = fill;
   protected readonly kinds = KINDS;
+  protected readonly inAdmin = inject(ActivatedRoute).snapshot.data['inAdmin'] === true;
 
   protected readonly themes = signal<string[] | null>(null);
   protected readonly imports = signal<ReferenceImport[]>([]);
