@@ -59,7 +59,7 @@ describe('dashboard: reference data', () => {
     await page.getByRole('button', { name: 'Inlezen' }).click();
     const errors = page.locator('#row-errors');
     await errors.waitFor();
-    assert.match(await errors.locator('h3').innerText(), /fout\.csv: 2 rows have errors, so nothing was imported/);
+    assert.equal(await errors.locator('h3').innerText(), 'fout.csv is niet ingelezen: 2 regel(s) met fouten. Verbeter het bestand en lees het opnieuw in.');
     assert.deepEqual(await errors.locator('tbody tr').allInnerTexts(), [
       '2\tdate\t"31-02-2026" is no date (expected dd-mm-jjjj or jjjj-mm-dd, a day that exists)',
       '3\tmunicipality\t"9999" is no known CBS municipality code',

@@ -17,7 +17,7 @@ type Kind = (typeof KINDS)[number];
 export interface ReferenceImport {
   id: string; theme: string; kind: Kind; version: number; fileName: string; sha256: string; rows: number; importedBy: string; importedAt: string;
 }
-interface Refusal { file: string; detail: string; rows: NonNullable<Problem['rows']> }
+interface Refusal { file: string; detail: string; rows: NonNullable<Problem['rows']>; badRows: number }
 
 @Component({
   selector: 'bk-reference-data',
@@ -49,7 +49,7 @@ interface Refusal { file: string; detail: string; rows: NonNullable<Problem['row
 
       @if (refusal(); as r) {
         <section class="row-errors" aria-labelledby="row-errors-title" id="row-errors" tabindex="-1">
-          <h3 id="row-errors-title">{{ fill(t().refusedRows, { detail: r.detail }) }}</h3>
+          <h3 id="row-errors-title">{{ r.rows.length > 0 ? fill(t().refusedRows, { file: r.file, n: r.badRows }) : fill(t().refused, { detail: r.detail }) }}</h3>
           @if (r.rows.length > 0) {
             <table>
               <caption>{{ fill(t().rowErrors, { file: r.file }) }}</caption>
@@ -160,7 +160,8 @@ export class ReferenceData {
       await this.load();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'INPUT_INVALID') {
-        this.refusal.set({ file: file.name, detail: e.problem.detail, rows: e.problem.rows ?? [] });
+        const rows = e.problem.rows ?? [];
+        this.refusal.set({ file: file.name, detail: e.problem.detail, rows, badRows: new Set(rows.map((r) => r.row)).size });
         focusSoon(this.#document, 'row-errors');
       } else {
         this.error.set(failureOf(e, this.t()));
