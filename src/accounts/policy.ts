@@ -1,7 +1,7 @@
 // Authorisation in one place: every route and every service asks `decide` (Wpg art. 6: authorisation
 // per operation, deny by default). Pure: the caller supplies the theme of the resource it touches.
 import type { Actor } from './actor.ts';
-import { GRANTS, THEME_KINDS, type Action } from './roles.ts';
+import { GRANTS, mayActOnKind, type Action } from './roles.ts';
 
 export interface ThemeRef { id: string; kind: string }
 
@@ -12,7 +12,7 @@ export type Decision = 'allow' | 'forbidden' | 'hidden';
 export function decide(actor: Actor, action: Action, theme: ThemeRef | null): Decision {
   if (!GRANTS[actor.role].has(action)) return 'forbidden';
   if (theme === null) return 'allow';
-  if (!actor.themes.includes(theme.id) || !THEME_KINDS[actor.role].has(theme.kind)) return 'hidden';
+  if (!actor.themes.includes(theme.id) || !mayActOnKind(actor.role, action, theme.kind)) return 'hidden';
   return 'allow';
 }
 

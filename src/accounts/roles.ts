@@ -16,6 +16,7 @@ export const ACTIONS = [
   'jobs.read',
   'crawl.run', 'retention.purge',
   'processing.read',
+  'reference.read', 'reference.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -29,11 +30,12 @@ export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   expert: new Set([...CONTENT_READER, 'ads.hits', 'ads.network', 'ads.hold', 'ads.export']),
   analyst: new Set([...CONTENT_READER, 'ads.network']),
   // Linking ads by phone number combines personal data; municipal supervision has no basis for it.
-  supervisor: new Set(CONTENT_READER),
+  // The municipality's own registers (licences, KvK, crime reports) are kept by its supervisors.
+  supervisor: new Set([...CONTENT_READER, 'reference.read', 'reference.write']),
   // Configuration and health, never ad content; collection and erasure run under an admin's name.
   admin: new Set([
     'stats.read', 'config.read', 'config.write', 'users.read', 'users.write', 'tokens.read', 'tokens.write', 'jobs.read',
-    'crawl.run', 'retention.purge', 'processing.read',
+    'crawl.run', 'retention.purge', 'processing.read', 'reference.read', 'reference.write',
   ]),
   // Oversight: the audit trail and figures, never ad content. The record of processing is what the
   // admin keeps (the configuration) and what oversight checks it against: both read it, no one else.
@@ -48,6 +50,18 @@ export const THEME_KINDS: Record<Role, ReadonlySet<string>> = {
   admin: new Set(['police', 'municipal']),
   auditor: new Set(['police', 'municipal']),
 };
+
+/** Actions that exist for some kinds of theme only: a police theme has no municipal registers, so
+ *  its reference data is not there, whoever asks. */
+const ACTION_THEME_KINDS: Partial<Record<Action, ReadonlySet<string>>> = {
+  'reference.read': new Set(['municipal']),
+  'reference.write': new Set(['municipal']),
+};
+
+/** Whether a role may do an action on a theme of this kind at all (it must still hold the theme). */
+export function mayActOnKind(role: Role, action: Action, kind: string): boolean {
+  return THEME_KINDS[role].has(kind) && (ACTION_THEME_KINDS[action]?.has(kind) ?? true);
+}
 
 /** Roles that read ad content: a token of one needs a second admin's approval (four-eyes), so no
  *  admin can give themselves the content access their own role lacks. */

@@ -41,11 +41,12 @@ describe('audit trail', { timeout: 120_000 }, () => {
     const wanted = route.audit === null ? 'writes nothing to the audit trail' : `writes exactly one ${route.audit} event`;
     it(`${key} ${wanted}`, async () => {
       const role = roleFor(route.access);
-      const session = route.access === 'public' ? null : await w.login(`${role}-mensenhandel`);
-      const request = await EXAMPLES[key]!.build(w, 'mensenhandel', `${role}-mensenhandel`);
+      const theme = EXAMPLES[key]!.auditTheme ?? 'mensenhandel';
+      const session = route.access === 'public' ? null : await w.login(`${role}-${theme}`);
+      const request = await EXAMPLES[key]!.build(w, theme, `${role}-${theme}`);
       const from = await lastAuditSeq(w.store);
       const res = await w.app.inject({
-        method: route.method, url: request.url, headers: session?.headers ?? {}, ...(request.payload === undefined ? {} : { payload: request.payload as object }),
+        method: route.method, url: request.url, headers: { ...session?.headers, ...request.headers }, ...(request.payload === undefined ? {} : { payload: request.payload as object }),
       });
       assert.equal(res.statusCode, route.status, res.body);
       const events = (await auditSince(w.store, from)).map((e) => e.body.action);

@@ -118,13 +118,16 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     }
   });
 
+  // Uploaded files (reference data) arrive as they are; the route's own schema and service read them.
+  const uploadTypes = [...new Set(ROUTES.flatMap((r) => r.schemas.upload?.types ?? []))];
+  if (uploadTypes.length > 0) app.addContentTypeParser(uploadTypes, { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   for (const spec of ROUTES) app.route(routeOptions(spec, services, deps.settings, trail));
   if (deps.dashboard !== undefined) installDashboard(app, deps.dashboard);
   return app;
 }
 
 function routeOptions(spec: RouteSpec, services: Services, settings: ApiSettings, trail: AuditTrail): RouteOptions {
-  const { querystring, params, body, response, produces } = spec.schemas;
+  const { querystring, params, body, response, produces, upload } = spec.schemas;
   const success = response ?? (produces
     ? { description: 'the bytes', content: Object.fromEntries(produces.map((type) => [type, { schema: binary() }])) }
     : spec.status === 204 ? z.null().describe('no content') : undefined);
@@ -132,6 +135,7 @@ function routeOptions(spec: RouteSpec, services: Services, settings: ApiSettings
   return {
     method: spec.method,
     url: spec.url,
+    ...(upload ? { bodyLimit: upload.limit } : {}),
     config: {
       access: spec.access,
       ...(spec.rateLimited ? { rateLimit: { max: settings.auth.loginsPerMinute, timeWindow: 60_000 } } : {}),
@@ -144,6 +148,7 @@ function routeOptions(spec: RouteSpec, services: Services, settings: ApiSettings
       ...(querystring ? { querystring } : {}),
       ...(params ? { params } : {}),
       ...(body ? { body } : {}),
+      ...(upload ? { consumes: upload.types, body: uploaded(upload.limit) } : {}),
       response: {
         [spec.status]: success,
         '4XX': { description: 'a problem (RFC 9457): what was wrong and its stable code', content: { 'application/problem+json': { schema: problemSchema } } },
@@ -189,6 +194,12 @@ function credentialsOf(request: FastifyRequest): { bearer: string | null; cookie
   const auth = request.headers.authorization;
   const bearer = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : null;
   return { bearer, cookie: request.cookies[SESSION_COOKIE] ?? null };
+}
+
+/** The raw body as the upload parser leaves it; described as binary in the OpenAPI document. */
+function uploaded(limit: number) {
+  return z.custom<Buffer>((v) => Buffer.isBuffer(v) && v.length > 0, 'expected the file as the request body')
+    .meta({ type: 'string', format: 'binary', description: `the file, at most ${limit / 1024 / 1024} MB` });
 }
 
 function binary() {

@@ -3,12 +3,14 @@
 import { keptAd, startTestRun } from '../store/store.fixtures.ts';
 import { PASSWORD, userName, type ApiWorld, type ThemeId } from './api.fixtures.ts';
 
-export interface Request { url: string; payload?: unknown }
+export interface Request { url: string; payload?: unknown; headers?: Record<string, string> }
 export interface Example {
   /** False for routes with no theme to aim at: "other theme" is then the same request. */
   themed: boolean;
   /** DELETE /api/session ends the session it is called with, so it gets one of its own. */
   freshSession?: boolean;
+  /** The theme the audit-trail test calls it in, for routes that exist in municipal themes only. */
+  auditTheme?: ThemeId;
   /** `caller`: the login name the request is sent as, for a resource only its owner may use. */
   build(w: ApiWorld, theme: ThemeId, caller: string): Promise<Request>;
 }
@@ -53,6 +55,22 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'PUT /api/lists/:id/ads/:adId': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][1]}` }) },
   'PUT /api/lists/:id/ads/:adId/note': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][0]}/note`, payload: { note: 'matrix' } }) },
+  'GET /api/reference': { themed: true, auditTheme: 'toezicht', build: async (_w, theme) => ({ url: `/api/reference?theme=${theme}` }) },
+  'POST /api/reference/:theme/:kind': {
+    themed: true, auditTheme: 'toezicht',
+    build: async (_w, theme) => ({
+      url: `/api/reference/${theme}/reports?fileName=meldingen.csv`, headers: { 'content-type': 'text/csv' },
+      payload: 'Datum,Gemeente,Categorie,Omschrijving\r\n01-11-2026,0392,Overlast,Veel bezoek\r\n',
+    }),
+  },
+  'DELETE /api/reference/:id': {
+    themed: true, auditTheme: 'toezicht',
+    build: async (w, theme) => ({
+      url: `/api/reference/${(await w.reference.addImport({
+        theme, kind: 'reports', fileName: `${next()}.csv`, sha256: 'a'.repeat(64), rows: 0, importedBy: 'matrix', importedAt: w.clock.now.toISOString(),
+      }, [])).id}`,
+    }),
+  },
   'DELETE /api/lists/:id/ads/:adId': {
     themed: true,
     build: async (w, theme) => {

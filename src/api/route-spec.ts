@@ -27,6 +27,8 @@ export interface RouteSchemas {
   response?: z.ZodType;
   /** Media types of a binary success response. */
   produces?: string[];
+  /** A file sent as the raw request body (a Buffer), of one of these media types, up to `limit` bytes. */
+  upload?: { types: string[]; limit: number };
 }
 
 export interface RouteSpec {
@@ -67,6 +69,7 @@ interface Definition<Q, P, B> extends Omit<RouteSpec, 'handle' | 'schemas' | 'ac
   body?: B;
   response?: z.ZodType;
   produces?: string[];
+  upload?: RouteSchemas['upload'];
 }
 
 export function defineRoute<Q extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
@@ -129,6 +132,7 @@ function spec(def: Definition<AnySchema, AnySchema, AnySchema> & { access: Acces
   if (def.body) schemas.body = def.body;
   if (def.response) schemas.response = def.response;
   if (def.produces) schemas.produces = def.produces;
+  if (def.upload) schemas.upload = def.upload;
   return {
     method: def.method, url: def.url, access: def.access, tag: def.tag, summary: def.summary, status: def.status,
     audit: def.audit, ...(def.rateLimited ? { rateLimited: true } : {}), ...(def.justified ? { justified: true } : {}), schemas, handle,

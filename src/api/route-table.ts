@@ -8,8 +8,9 @@ import { evaluationRoutes } from './routes/evaluation.routes.ts';
 import { exportsRoutes } from './routes/exports.routes.ts';
 import { listsRoutes } from './routes/lists.routes.ts';
 import { oversightRoutes } from './routes/oversight.routes.ts';
+import { referenceRoutes } from './routes/reference.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 
 export const ROUTES: readonly RouteSpec[] = [
-  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...exportsRoutes, ...oversightRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
+  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
 ];

@@ -36,6 +36,8 @@ export const problem = z.object({
   detail: z.string(),
   code: z.string(),
   errors: z.array(z.object({ in: z.string(), path: z.string(), message: z.string() })).optional(),
+  rows: z.array(z.object({ row: z.number().int(), field: z.string().optional(), reason: z.string() })).optional()
+    .describe('an imported file\'s bad rows, numbered as in the file (the header is row 1)'),
 }).meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export const adSummary = z.object({

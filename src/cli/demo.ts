@@ -5,6 +5,7 @@ import { launchBrowser } from '../capture/browser.ts';
 import type { CrawlSummary } from '../crawl/run-crawl.ts';
 import { createLog } from '../log.ts';
 import { configDir, parse, storage } from './args.ts';
+import { importDemoReference } from './demo-reference.ts';
 import { ensureDemoUsers } from './demo-users.ts';
 import { operator } from './operator.ts';
 import { SERVE_OPTIONS, serveUntilStopped } from './serve.ts';
@@ -20,6 +21,7 @@ export async function demo(args: string[]): Promise<number> {
   const bar = progress(!values.json);
   try {
     const who = operator(app, 'admin', values);
+    const references = await importDemoReference(app, who);
     const summaries: Record<string, CrawlSummary> = {};
     for (const theme of app.config.themes.keys()) {
       summaries[theme] = await app.services.collection.crawl(who, { theme }, {
@@ -33,6 +35,7 @@ export async function demo(args: string[]): Promise<number> {
       for (const [theme, s] of Object.entries(summaries)) {
         say(`  ${theme.padEnd(14)} ${s.captured} captured  ${s.kept} kept  ${s.deleted} deleted  ${s.failed} failed  (${(s.durationMs / 1000).toFixed(1)} s)`);
       }
+      for (const r of references) say(`Imported ${r.fileName}: ${r.rows} rows as version ${r.version} of ${r.kind} in ${r.theme}`);
     }
     if (!values.serve) {
       say('Try: npx baken search "Utrecht" --theme mensenhandel --justification "signal research"');

@@ -6,6 +6,7 @@ import { demo, usage as demoUsage } from './demo.ts';
 import { evalCommand, usage as evalUsage } from './eval.ts';
 import { exportCommand, usage as exportUsage } from './export.ts';
 import { hold, usage as holdUsage } from './hold.ts';
+import { importCommand, usage as importUsage } from './import.ts';
 import { jobs, usage as jobsUsage } from './jobs.ts';
 import { network, usage as networkUsage } from './network.ts';
 import { purge, usage as purgeUsage } from './purge.ts';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   eval: { run: evalCommand, usage: evalUsage },
   export: { run: exportCommand, usage: exportUsage },
   hold: { run: hold, usage: holdUsage },
+  import: { run: importCommand, usage: importUsage },
   jobs: { run: jobs, usage: jobsUsage },
   network: { run: network, usage: networkUsage },
   purge: { run: purge, usage: purgeUsage },
@@ -69,8 +71,9 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(args);
   } catch (e) {
     if (!(e instanceof BakenError)) throw e;
-    if (args.includes('--json')) printJson({ error: { code: e.code, message: e.message } });
+    if (args.includes('--json')) printJson({ error: { code: e.code, message: e.message, ...(e.rows ? { rows: e.rows } : {}) } });
     process.stderr.write(`baken ${name}: ${e.message}\n`);
+    for (const r of e.rows ?? []) process.stderr.write(`  row ${r.row}${r.field ? ` (${r.field})` : ''}: ${r.reason}\n`);
     return e.exitCode;
   }
 }

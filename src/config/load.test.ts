@@ -152,6 +152,16 @@ describe('loadConfig', () => {
     }, (d) => assert.match(loadError(d), /themes\/toezicht\.yaml: allowPrivateNetworks\.0: expected an address or a CIDR network[^]*allowPrivateNetworks\.1: expected/));
   });
 
+  it('reads a municipal theme\'s reference columns, and refuses an unknown field and reference data on a police theme', () => {
+    assert.equal(loadConfig(BUNDLED).themes.get('toezicht')!.reference.licences?.columns.validFrom, 'Geldig vanaf');
+    withConfig((d) => {
+      const toezicht = join(d, 'themes/toezicht.yaml');
+      writeFileSync(toezicht, readFileSync(toezicht, 'utf8').replace('      licence: Vergunningnummer', '      licenceNumber: Vergunningnummer'));
+    }, (d) => assert.match(loadError(d), /themes\/toezicht\.yaml: reference\.licences\.columns: Unrecognized key: "licenceNumber"/));
+    withConfig((d) => writeFileSync(join(d, 'themes/mensenhandel.yaml'), `${readFileSync(join(d, 'themes/mensenhandel.yaml'), 'utf8')}reference:\n  kvk:\n    columns: { kvk: KvK }\n`),
+      (d) => assert.match(loadError(d), /themes\/mensenhandel: reference: only a municipal theme keeps reference data/));
+  });
+
   it('says clearly when the directory does not exist', () => {
     assert.throws(() => loadConfig('/nonexistent/baken'), /configuration directory \/nonexistent\/baken does not exist/);
   });

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { FIELD_NAMES } from '../domain/ad.ts';
 import { isNetwork } from '../domain/private-addresses.ts';
+import { referenceFields } from '../municipal/reference-rows.ts';
+import type { ReferenceKind } from '../municipal/types.ts';
 
 export { indicatorSchema, profileSchema, type Indicator, type Profile } from './profile-schema.ts';
 
@@ -70,7 +72,19 @@ export const themeSchema = z.strictObject({
     file: z.string().min(1, 'expected the path of a labelled JSON Lines file'),
   })).refine((sets) => new Set(sets.map((s) => s.name)).size === sets.length, { message: 'expected each set\'s name only once' })
     .default([]),
+  // Issue 14: how the municipality's own exports name their columns (canonical field → header), and
+  // for the demo the files `baken demo` imports (relative to the configuration directory).
+  reference: z.strictObject({ licences: referenceSource('licences'), kvk: referenceSource('kvk'), reports: referenceSource('reports') })
+    .partial().default({}),
 });
+
+function referenceSource(kind: ReferenceKind) {
+  const [first, ...rest] = referenceFields(kind);
+  return z.strictObject({
+    columns: z.partialRecord(z.enum([first!, ...rest]), z.string().trim().min(1, 'expected the header of a column')).default({}),
+    file: z.string().min(1, 'expected the path of a CSV or Excel file').optional(),
+  });
+}
 
 export const discoverSchema = z.strictObject({
   /** Only URLs on the start URL's origin whose path matches this pattern are visited as ads. */

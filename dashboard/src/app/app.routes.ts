@@ -25,6 +25,7 @@ export const routes: Routes = [
       { path: 'ads/:id/network', canActivate: [roles('expert', 'analyst'), justified], loadComponent: () => import('./network/network-page').then((m) => m.NetworkPage) },
       { path: 'lists', canActivate: [readers, justified], loadChildren: () => import('./lists/lists.routes').then((m) => m.listsRoutes) },
       { path: 'exports', canActivate: [readers], loadComponent: () => import('./exports/exports-page').then((m) => m.ExportsPage) },
+      { path: 'reference', canActivate: [roles('supervisor')], loadComponent: () => import('./admin/reference-data').then((m) => m.ReferenceData) },
       { path: 'admin', canActivate: [roles('admin')], loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },
       { path: 'audit', canActivate: [roles('auditor')], loadChildren: () => import('./audit/audit.routes').then((m) => m.auditRoutes) },
       { path: 'oversight', canActivate: [roles('auditor')], loadComponent: () => import('./oversight/oversight-page').then((m) => m.OversightPage) },

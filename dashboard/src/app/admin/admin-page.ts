@@ -7,6 +7,7 @@ import { ADMIN_TEXT } from './admin.text';
 const PARTS = [
   { label: 'users', path: '/admin' }, { label: 'tokens', path: '/admin/tokens' }, { label: 'sources', path: '/admin/sources' },
   { label: 'profiles', path: '/admin/profiles' }, { label: 'schedules', path: '/admin/schedules' }, { label: 'jobs', path: '/admin/jobs' },
+  { label: 'reference', path: '/admin/reference' },
 ] as const;
 const EXACT = { exact: true };
 

@@ -2,7 +2,7 @@ import { texts } from '../core/text';
 
 export const ADMIN_TEXT = texts({
   title: 'Beheer', sections: 'Onderdelen van beheer',
-  users: 'Gebruikers', tokens: 'Servicetokens', sources: 'Bronnen', profiles: 'Profielen', schedules: 'Planningen', jobs: 'Taken',
+  users: 'Gebruikers', tokens: 'Servicetokens', sources: 'Bronnen', profiles: 'Profielen', schedules: 'Planningen', jobs: 'Taken', reference: 'Referentiegegevens',
   loading: 'Laden…', forbidden: 'U hebt geen toegang tot dit onderdeel.', failed: 'Dit lukt nu niet: {detail}', refusedBecause: 'Geweigerd: {detail}',
   // Users
   name: 'Naam', loginName: 'Inlognaam', role: 'Rol', themes: 'Thema\'s', secondFactor: 'Tweede factor', status: 'Status', actions: 'Acties',
@@ -41,7 +41,7 @@ export const ADMIN_TEXT = texts({
   crawl: 'crawl', purge: 'opschoning', refresh: 'Vernieuwen', jobsShown: '{n} taken getoond.', noJobs: 'Geen taken.',
 }, {
   title: 'Administration', sections: 'Parts of administration',
-  users: 'Users', tokens: 'Service tokens', sources: 'Sources', profiles: 'Profiles', schedules: 'Schedules', jobs: 'Jobs',
+  users: 'Users', tokens: 'Service tokens', sources: 'Sources', profiles: 'Profiles', schedules: 'Schedules', jobs: 'Jobs', reference: 'Reference data',
   loading: 'Loading…', forbidden: 'You have no access to this part.', failed: 'This is not possible right now: {detail}', refusedBecause: 'Refused: {detail}',
   name: 'Name', loginName: 'Login name', role: 'Role', themes: 'Themes', secondFactor: 'Second factor', status: 'Status', actions: 'Actions',
   yes: 'yes', no: 'no', active: 'active', disabled: 'disabled', lockedUntil: 'locked until {time}',

@@ -12,4 +12,6 @@ export interface SessionView {
 export interface Problem {
   status: number; code: string; detail: string; title?: string;
   errors?: { in: string; path: string; message: string }[];
+  /** An imported file's bad rows, numbered as in the file (the header is row 1). */
+  rows?: { row: number; field?: string; reason: string }[];
 }

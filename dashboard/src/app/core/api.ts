@@ -38,6 +38,10 @@ export class Api {
   delete(path: string): Promise<void> {
     return call(this.#http.delete<void>(`/api${path}`));
   }
+  /** A file as the raw request body (reference data); the server tells CSV from Excel by its content. */
+  upload<T>(path: string, file: Blob, params: Record<string, string>): Promise<T> {
+    return call(this.#http.post<T>(`/api${path}`, file, { params, headers: { 'content-type': 'application/octet-stream' } }));
+  }
   /** Bytes (a screenshot) as a blob for an object URL. */
   blob(path: string): Promise<Blob> {
     return call(this.#http.get(`/api${path}`, { responseType: 'blob' }));
@@ -62,7 +66,7 @@ function toApiError(e: unknown): ApiError {
   if (e instanceof HttpErrorResponse) {
     const body = e.error as Partial<Problem> | null;
     if (body && typeof body === 'object' && typeof body.code === 'string') {
-      return new ApiError({ status: e.status, code: body.code, detail: body.detail ?? '', ...(body.errors ? { errors: body.errors } : {}) });
+      return new ApiError({ status: e.status, code: body.code, detail: body.detail ?? '', ...(body.errors ? { errors: body.errors } : {}), ...(body.rows ? { rows: body.rows } : {}) });
     }
     return new ApiError({ status: e.status, code: e.status === 0 ? 'OFFLINE' : 'HTTP_' + e.status, detail: e.message });
   }

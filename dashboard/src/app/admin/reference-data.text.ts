@@ -1,0 +1,31 @@
+import { texts } from '../core/text';
+
+export const REFERENCE_TEXT = texts({
+  title: 'Referentiegegevens',
+  intro: 'Het vergunningenregister, uittreksels van de KvK en meldingen (bijvoorbeeld van Meld Misdaad Anoniem), als CSV of Excel. Een bestand met één foute regel wordt helemaal niet ingelezen; de nieuwste versie van een soort geldt.',
+  licences: 'Vergunningen', kvk: 'KvK-uittreksels', reports: 'Meldingen',
+  theme: 'Thema', kind: 'Soort', file: 'Bestand (CSV of Excel)', upload: 'Inlezen', uploading: 'Bezig met inlezen…',
+  chooseFile: 'Kies een bestand.', noThemes: 'U beheert geen referentiegegevens van een gemeentelijk thema.',
+  imported: '{file}: {rows} regels ingelezen als versie {version}.',
+  refused: 'Niet ingelezen: {detail}', refusedRows: '{file} is niet ingelezen: {n} regel(s) met fouten. Verbeter het bestand en lees het opnieuw in.', rowErrors: 'Fouten per regel in {file}', row: 'Regel', field: 'Veld', reason: 'Reden',
+  current: 'Geldende versie', older: 'Eerdere versie', none: 'Nog niets ingelezen.',
+  version: 'Versie', fileName: 'Bestand', rows: 'Regels', by: 'Door', at: 'Op', actions: 'Acties',
+  remove: 'Verwijderen', removeVersion: 'Versie {version} van {kind} verwijderen',
+  confirmRemove: 'Versie {version} van {kind} ({file}) verwijderen? De versie ervoor geldt dan weer.', confirm: 'Ja, verwijderen', cancel: 'Annuleren',
+  removed: 'Versie {version} van {kind} verwijderd.',
+  loading: 'Laden…', failed: 'Dit lukt nu niet: {detail}', refusedBecause: 'Geweigerd: {detail}', forbidden: 'U hebt geen toegang tot dit onderdeel.',
+}, {
+  title: 'Reference data',
+  intro: 'The licence register, Chamber of Commerce (KvK) extracts and crime reports (e.g. from Meld Misdaad Anoniem), as CSV or Excel. A file with a single bad row is not imported at all; the newest version of a kind is in force.',
+  licences: 'Licences', kvk: 'KvK extracts', reports: 'Crime reports',
+  theme: 'Theme', kind: 'Kind', file: 'File (CSV or Excel)', upload: 'Import', uploading: 'Importing…',
+  chooseFile: 'Choose a file.', noThemes: 'You keep no reference data of a municipal theme.',
+  imported: '{file}: {rows} rows imported as version {version}.',
+  refused: 'Not imported: {detail}', refusedRows: '{file} was not imported: {n} row(s) with errors. Correct the file and import it again.', rowErrors: 'Errors per row in {file}', row: 'Row', field: 'Field', reason: 'Reason',
+  current: 'Version in force', older: 'Earlier version', none: 'Nothing imported yet.',
+  version: 'Version', fileName: 'File', rows: 'Rows', by: 'By', at: 'At', actions: 'Actions',
+  remove: 'Delete', removeVersion: 'Delete version {version} of {kind}',
+  confirmRemove: 'Delete version {version} of {kind} ({file})? The version before it is in force again.', confirm: 'Yes, delete', cancel: 'Cancel',
+  removed: 'Version {version} of {kind} deleted.',
+  loading: 'Loading…', failed: 'This is not possible right now: {detail}', refusedBecause: 'Refused: {detail}', forbidden: 'You have no access to this part.',
+});
