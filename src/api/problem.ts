@@ -2,10 +2,13 @@
 // stable code from the one error catalogue, and never with a stack trace.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { BakenError, type ErrorCode } from '../domain/errors.ts';
+import { BakenError, type ErrorCode, type RowError } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 
-export interface Problem { type: string; title: string; status: number; detail: string; code: string; errors?: { in: string; path: string; message: string }[] }
+export interface Problem { type: string; title: string; status: number; detail: string; code: string; errors?: { in: string; path: string; message: string }[];
+  /** An imported file's bad rows (reference data), each with its row number and reason. */
+  rows?: RowError[];
+}
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
@@ -20,7 +23,9 @@ export function problem(status: number, code: ErrorCode | 'INTERNAL', detail: st
 export function problemOf(err: unknown): Problem {
   if (err instanceof BakenError) {
     // Server-side failures keep their reason in the server log, not in the answer.
-    return err.httpStatus >= 500 ? problem(err.httpStatus, err.code, 'the server could not complete the request') : problem(err.httpStatus, err.code, err.message);
+    if (err.httpStatus >= 500) return problem(err.httpStatus, err.code, 'the server could not complete the request');
+    const p = problem(err.httpStatus, err.code, err.message);
+    return err.rows ? { ...p, rows: [...err.rows] } : p;
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const errors = err.validation.map((v) => ({

@@ -27,12 +27,18 @@ export const ERROR_CODES = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** What is wrong with one row of an imported file; `row` counts as a spreadsheet does (the header is 1). */
+export interface RowError { row: number; field?: string; reason: string }
+
 export class BakenError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  /** An imported file's bad rows, for the caller to fix in the file. */
+  readonly rows: readonly RowError[] | undefined;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; rows?: readonly RowError[] }) {
     super(message, options);
     this.name = 'BakenError';
     this.code = code;
+    this.rows = options?.rows;
   }
   get exitCode(): number { return ERROR_CODES[this.code].exit; }
   get httpStatus(): number { return ERROR_CODES[this.code].http; }

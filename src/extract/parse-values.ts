@@ -1,6 +1,6 @@
 // Turns the raw strings that selectors find into typed field values.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Price } from '../domain/ad.ts';
+import { toE164 } from '../domain/phone.ts';
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -18,15 +18,9 @@ export function parseInteger(raw: string[]): number | undefined {
   return m ? Number(m[0]) : undefined;
 }
 
-/** Phone numbers as E.164; the demo market is Dutch, so national numbers are read as NL. */
+/** Phone numbers as E.164, each once; what is no valid number is left out. */
 export function parsePhones(raw: string[]): string[] {
-  const out = new Set<string>();
-  for (const r of raw) {
-    const digits = r.replace(/^tel:/i, '');
-    const phone = parsePhoneNumberFromString(digits, 'NL');
-    if (phone?.isValid()) out.add(phone.number);
-  }
-  return [...out];
+  return [...new Set(raw.map(toE164).filter((p) => p !== undefined))];
 }
 
 export function parseEmail(raw: string[]): string | undefined {

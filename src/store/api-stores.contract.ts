@@ -1,4 +1,4 @@
-// The behaviour every adapter of the API's own ports (accounts, lists, export requests) must show.
+// The behaviour every adapter of the API's own ports (accounts, lists, export requests, reference data) must show.
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -6,11 +6,13 @@ import { BakenError } from '../domain/errors.ts';
 import type { AccountStore } from './accounts.ts';
 import type { ExportRequestStore, NewExportRequest } from './export-requests.ts';
 import type { ListStore } from './lists.ts';
+import { referenceDataContract } from './reference-data.contract.ts';
+import type { ReferenceStore } from './reference-data.ts';
 import { keptAd, startTestRun } from './store.fixtures.ts';
 import type { Store } from './store.ts';
 
 type Opener = () => Promise<{
-  store: Store; accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore;
+  store: Store; accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore;
   /** The key the accounts were opened with. */
   secretKey: Buffer;
   /** The TOTP column as stored, read and written past the adapter. */
@@ -32,6 +34,7 @@ const pick = (u: { failedLogins: number; lockedUntil: string | null } | null) =>
 const isCode = (code: string) => (err: unknown) => err instanceof BakenError && err.code === code;
 
 export function apiStoresContract(name: string, open: Opener): void {
+  referenceDataContract(name, open);
   const test = (title: string, body: (p: Ports) => Promise<void>): void => {
     it(title, async () => {
       const ports = await open();

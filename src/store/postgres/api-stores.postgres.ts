@@ -5,6 +5,7 @@ import { PostgresExportRequests } from './export-requests.postgres.ts';
 import { PostgresAccounts } from './accounts.postgres.ts';
 import { openPostgres } from './database.postgres.ts';
 import { PostgresLists } from './lists.postgres.ts';
+import { PostgresReferenceData } from './reference-data.postgres.ts';
 
 /** `secretKey` seals the TOTP secrets (see src/store/secret-key.ts); a wrong one fails here. */
 export async function openPostgresApiStores(url: string, secretKey: Buffer): Promise<ApiStores> {
@@ -20,6 +21,7 @@ export async function openPostgresApiStores(url: string, secretKey: Buffer): Pro
     accounts,
     lists: new PostgresLists(pool),
     exportRequests: new PostgresExportRequests(pool),
+    reference: new PostgresReferenceData(pool),
     // Closing twice is harmless, as with SQLite.
     close: async () => { if (!pool.ending) await pool.end(); },
   };

@@ -7,6 +7,7 @@ import { SqliteExportRequests } from './export-requests.sqlite.ts';
 import { SqliteAccounts } from './accounts.sqlite.ts';
 import { openDatabase } from './database.sqlite.ts';
 import { SqliteLists } from './lists.sqlite.ts';
+import { SqliteReferenceData } from './reference-data.sqlite.ts';
 import { Statements } from './statements.sqlite.ts';
 
 /** `secretKey` seals the TOTP secrets (see src/store/secret-key.ts); a wrong one fails here. */
@@ -24,6 +25,7 @@ export async function openSqliteApiStores(dataDir: string, secretKey: Buffer): P
     accounts,
     lists: new SqliteLists(statements),
     exportRequests: new SqliteExportRequests(statements),
+    reference: new SqliteReferenceData(statements),
     close: async () => { if (statements.db.isOpen) statements.db.close(); },
   };
 }
