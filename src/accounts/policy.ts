@@ -1,7 +1,7 @@
 // Authorisation in one place: every route and every service asks `decide` (Wpg art. 6: authorisation
 // per operation, deny by default). Pure: the caller supplies the theme of the resource it touches.
 import type { Actor } from './actor.ts';
-import { GRANTS, THEME_KINDS, type Action } from './roles.ts';
+import { GRANTS, MUNICIPAL_ONLY, THEME_KINDS, type Action } from './roles.ts';
 
 export interface ThemeRef { id: string; kind: string }
 
@@ -13,6 +13,8 @@ export function decide(actor: Actor, action: Action, theme: ThemeRef | null): De
   if (!GRANTS[actor.role].has(action)) return 'forbidden';
   if (theme === null) return 'allow';
   if (!actor.themes.includes(theme.id) || !THEME_KINDS[actor.role].has(theme.kind)) return 'hidden';
+  const only = MUNICIPAL_ONLY[action];
+  if (only && (theme.kind !== 'municipal' || !only.has(actor.role))) return 'hidden';
   return 'allow';
 }
 

@@ -16,12 +16,15 @@ export const ACTIONS = [
   'jobs.read',
   'crawl.run', 'retention.purge',
   'processing.read',
+  'monitor.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 // 'exports.use': requesting, deciding and downloading exports; which kinds of export a role may
 // handle is the kind's own action (src/services/export-kinds.ts), e.g. 'ads.export' for a WARC.
-const CONTENT_READER: Action[] = ['ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'exports.use', 'stats.read'];
+// 'monitor.read' is granted to every content reader so that anyone but a supervisor in a municipal
+// theme is told the monitor does not exist (404, MUNICIPAL_ONLY), as for another theme's resources.
+const CONTENT_READER: Action[] = ['ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'exports.use', 'stats.read', 'monitor.read'];
 
 export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   // Experts alone see which indicators hit and why (indicator secrecy, DESIGN §2.7), and link an ad
@@ -48,6 +51,10 @@ export const THEME_KINDS: Record<Role, ReadonlySet<string>> = {
   admin: new Set(['police', 'municipal']),
   auditor: new Set(['police', 'municipal']),
 };
+
+/** Actions on municipal supervision's own data, and the roles that may do them, in municipal themes
+ *  only: police roles never see municipal data, even when they hold a municipal theme. */
+export const MUNICIPAL_ONLY: Partial<Record<Action, ReadonlySet<Role>>> = { 'monitor.read': new Set(['supervisor']) };
 
 /** Roles that read ad content: a token of one needs a second admin's approval (four-eyes), so no
  *  admin can give themselves the content access their own role lacks. */

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'reports.attachment', 'reports.processing',
   'exports.request', 'exports.approve', 'exports.refuse', 'exports.download',
   'transparency.read',
+  'monitor.read', 'reports.council',
   'request.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -9,6 +9,7 @@ import { EvaluationService } from './evaluation.service.ts';
 import { ExportService } from './export.service.ts';
 import { JobsService } from './jobs.service.ts';
 import { ListsService } from './lists.service.ts';
+import { MonitorService } from './monitor.service.ts';
 import { RefusalsService } from './refusals.ts';
 import { ReportsService } from './reports.service.ts';
 import { SessionService } from './session.service.ts';
@@ -33,6 +34,7 @@ export interface Services {
   refusals: RefusalsService;
   reports: ReportsService;
   transparency: TransparencyService;
+  monitor: MonitorService;
 }
 
 export function createServices(context: ServiceContext): Services {
@@ -52,5 +54,6 @@ export function createServices(context: ServiceContext): Services {
     refusals: new RefusalsService(context.trail),
     reports: new ReportsService(context),
     transparency: new TransparencyService(context),
+    monitor: new MonitorService(context),
   };
 }
