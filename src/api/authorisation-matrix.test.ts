@@ -1,10 +1,11 @@
 // The authorisation matrix, generated from the route table: every route × every role × a resource
 // of the caller's own theme and of the other theme, and anonymous, each with its exact status.
 // Expected: 401 anonymous; 403 when the role may never do the route's action; 404 when the resource
-// lies in a theme the caller does not hold (or a police theme for a supervisor); else success.
+// lies in a theme the caller does not hold (or a police theme for a supervisor, or the municipal
+// monitor for anyone but a supervisor); else success.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { GRANTS, ROLES, THEME_KINDS, type Role } from '../accounts/roles.ts';
+import { GRANTS, MUNICIPAL_ONLY, ROLES, THEME_KINDS, type Role } from '../accounts/roles.ts';
 import { openApiWorld, otherTheme, THEMES, userName, type ApiWorld, type Session, type ThemeId } from './api.fixtures.ts';
 import { EXAMPLES, type Request } from './route-examples.fixtures.ts';
 import type { RouteSpec } from './route-spec.ts';
@@ -18,6 +19,8 @@ function expected(route: RouteSpec, role: Role | null, userTheme: ThemeId, targe
   if (route.access === 'signed-in') return route.status;
   if (!GRANTS[role].has(route.access)) return 403;
   if (themed && (target !== userTheme || !THEME_KINDS[role].has(KIND[target]))) return 404;
+  const only = MUNICIPAL_ONLY[route.access];
+  if (themed && only && (KIND[target] !== 'municipal' || !only.has(role))) return 404;
   return route.status;
 }
 

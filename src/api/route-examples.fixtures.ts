@@ -20,6 +20,9 @@ const sourceOf = (theme: ThemeId) => `${theme}-classic`;
 export const WHY = 'justification=signal%20research';
 
 export const EXAMPLES: Record<string, Example> = {
+  'GET /api/monitor': { themed: true, build: async (_w, theme) => ({ url: `/api/monitor?theme=${theme}&from=2026-W09&to=2026-W09` }) },
+  'GET /api/monitor/municipalities/:code': { themed: true, build: async (_w, theme) => ({ url: `/api/monitor/municipalities/0363?theme=${theme}` }) },
+  'GET /api/monitor/municipalities/:code/report': { themed: true, build: async (_w, theme) => ({ url: `/api/monitor/municipalities/0363/report?theme=${theme}&format=docx` }) },
   'POST /api/session': { themed: false, build: async (_w, theme) => ({ url: '/api/session', payload: { name: `target-${theme}`, password: PASSWORD } }) },
   'GET /api/session': { themed: false, build: async () => ({ url: '/api/session' }) },
   'PUT /api/session/justification': { themed: false, build: async () => ({ url: '/api/session/justification', payload: { justification: 'signal research' } }) },
