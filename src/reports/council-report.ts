@@ -61,7 +61,7 @@ export function councilDocument(view: MunicipalityView, lang: CouncilLang, gener
     { kind: 'heading', text: w.criteria, level: 2 },
     view.criteria.length === 0 ? { kind: 'paragraph', text: w.none } : { kind: 'table', header: [w.criterion, w.count], rows: view.criteria.map((c) => [c.label, shown(c.count)]) },
   ];
-  return { title: `${w.title} — ${view.municipality.name}`, lang, footer: `${w.title} · baken ${softwareVersion}`, blocks };
+  return { title: `${w.title} — ${view.municipality.name}`, lang, footer: `${w.title} · ${softwareVersion}`, blocks };
 }
 
 function chart(title: string, bars: { label: string; value: number | null }[], none: string): Block[] {
