@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApiApp, openApp } from '../src/app.ts';
 import { launchBrowser } from '../src/capture/browser.ts';
@@ -79,11 +79,13 @@ describe('the municipal monitor on the demo platforms', { timeout: 15 * 60_000 }
     } finally {
       await api.close();
     }
-    const r = spawnSync(process.execPath, [BAKEN_BIN, 'monitor', '--theme', 'toezicht', '--json', '--data', env.dataDir, '--config', env.configDir, '--by', 'e2e'], { encoding: 'utf8' });
+    const r = baken('monitor', '--theme', 'toezicht', '--json');
     assert.equal(r.status, 0, r.stderr);
     monitor = JSON.parse(r.stdout);
   });
   after(async () => { await env?.close(); });
+
+  const baken = (...args: string[]) => spawnSync(process.execPath, [BAKEN_BIN, ...args, '--data', env.dataDir, '--config', env.configDir, '--by', 'e2e'], { encoding: 'utf8' });
 
   it('counts in each municipality what the platforms show there, and hides what a supervisor may not see', () => {
     const expected = expectedFigures(truth.ads);
@@ -93,5 +95,36 @@ describe('the municipal monitor on the demo platforms', { timeout: 15 * 60_000 }
     assert.equal(monitor.totals.active, truth.ads.length, 'the total is shown');
     const shown = monitor.municipalities.filter((m) => m.active !== null);
     assert.ok(shown.length >= 3, `several municipalities' counts are shown, not only hidden ones: ${JSON.stringify(monitor.municipalities.map((m) => [m.code, m.active]))}`);
+  });
+
+  it('prints the same figures as a table, one row per municipality', () => {
+    const r = baken('monitor', '--theme', 'toezicht');
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.match(lines[1]!, /^code\s+municipality\s+active\s+new\s+gone\s+licensed\s+unlicensed\s+unknown$/);
+    assert.equal(lines.length, monitor.municipalities.length + 4, 'title, header, the municipalities, total, not placed');
+    const shown = monitor.municipalities.find((m) => m.active !== null)!;
+    assert.ok(lines.some((l) => l.startsWith(shown.code) && l.includes(shown.name) && new RegExp(`\\s${shown.active}\\s`).test(l)), r.stdout);
+    assert.match(lines.at(-2)!, new RegExp(`^\\s*total\\s+${truth.ads.length}\\s`));
+  });
+
+  it('writes a council report with the figures and none of the ads\' details, and refuses a bad week writing nothing', () => {
+    const shown = monitor.municipalities.find((m) => m.active !== null)!;
+    const out = join(env.dataDir, 'raad.pdf');
+    const r = baken('report', 'council', '--theme', 'toezicht', '--municipality', shown.code, '--format', 'pdf', '--lang', 'en', '--out', out);
+    assert.equal(r.status, 0, r.stderr);
+    const text = spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    assert.match(text, new RegExp(`Council report: sex-work monitor — ${shown.name}`));
+    assert.match(text, new RegExp(`Online\\s+${shown.active}\\n`));
+    for (const ad of truth.ads) {
+      for (const personal of [ad.fields.title, ad.fields.licence, ...(ad.fields.phones ?? [])]) {
+        if (personal) assert.ok(!text.includes(personal), `the report holds "${personal}"`);
+      }
+    }
+    const bad = join(env.dataDir, 'bad.pdf');
+    const refused = baken('report', 'council', '--theme', 'toezicht', '--municipality', shown.code, '--from', '2026-W99', '--format', 'pdf', '--out', bad);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /from: expected an ISO week as YYYY-Www/);
+    assert.equal(existsSync(bad), false);
   });
 });
