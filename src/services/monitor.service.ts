@@ -5,7 +5,7 @@ import type { Who } from '../accounts/actor.ts';
 import { BakenError } from '../domain/errors.ts';
 import { COUNT_NAMES, goneTest, monitorFigures, municipalityWeeks, type Counts, type FigureAd, type MonitorFigures, type OutcomeCount, type WeekFigures } from '../municipal/figures.ts';
 import { matchAd, postcodeIn, type ReferenceSet } from '../municipal/match.ts';
-import { MUNICIPALITIES, resolvePlace } from '../municipal/places.ts';
+import { MUNICIPALITIES, PROVINCES, resolvePlace } from '../municipal/places.ts';
 import { selectAds, type SelectedAd, type SelectionAd } from '../municipal/selection.ts';
 import { suppressMonitor, suppressMunicipality } from '../municipal/suppress-figures.ts';
 import type { Municipality, PlaceResolution, ReferenceMatches } from '../municipal/types.ts';
@@ -43,6 +43,9 @@ export class MonitorService {
   async figures(who: Who, q: Period & { theme: string; province?: string }): Promise<MonitorView> {
     this.#authorise(who, q.theme);
     const { from, to } = this.#period(q);
+    if (q.province !== undefined && !(PROVINCES as readonly string[]).includes(q.province)) {
+      throw new BakenError('INPUT_INVALID', `province: expected one of ${PROVINCES.join(', ')}, got "${q.province}"`);
+    }
     const ads = await this.#assessed(q.theme, asOfDay(to, this.#c.now()));
     const figures = monitorFigures({
       ads: ads.map(figureAd), runs: await this.#c.store.runs(q.theme), from, to, inspections: await this.#outcomes(q.theme, from, to),
