@@ -23,5 +23,7 @@ describe('ISO weeks', () => {
     assert.throws(() => checkedWeek('2026-W00', 'to'), /to: expected an ISO week/);
     assert.throws(() => checkedWeek('2026-11', 'to'), /to: expected an ISO week/);
     assert.throws(() => checkedPeriod('2026-W40', '2026-W39'), /to: expected a week on or after from \(2026-W40\), got 2026-W39/);
+    assert.deepEqual(checkedPeriod('2025-W01', '2026-W52'), { from: '2025-W01', to: '2026-W52' });
+    assert.throws(() => checkedPeriod('2025-W01', '2026-W53'), /to: expected a period of at most 104 weeks, got 105 \(2025-W01 – 2026-W53\)/);
   });
 });

@@ -43,11 +43,16 @@ export function checkedWeek(value: string, field: string): string {
   throw new BakenError('INPUT_INVALID', `${field}: expected an ISO week as YYYY-Www (e.g. 2026-W40), got "${value}"`);
 }
 
+/** Two years of weeks: enough for any trend, and a week-by-week answer stays small. */
+export const MAX_WEEKS = 104;
+
 /** A checked period of whole weeks. */
 export function checkedPeriod(from: string, to: string): { from: string; to: string } {
   checkedWeek(from, 'from');
   checkedWeek(to, 'to');
   if (weekStart(to) < weekStart(from)) throw new BakenError('INPUT_INVALID', `to: expected a week on or after from (${from}), got ${to}`);
+  const weeks = (Date.parse(weekStart(to)) - Date.parse(weekStart(from))) / (7 * DAY_MS) + 1;
+  if (weeks > MAX_WEEKS) throw new BakenError('INPUT_INVALID', `to: expected a period of at most ${MAX_WEEKS} weeks, got ${weeks} (${from} – ${to})`);
   return { from, to };
 }
 
