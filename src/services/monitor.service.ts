@@ -144,8 +144,8 @@ export class MonitorService {
     });
   }
 
-  /** Inspection outcomes come from the inspection lists (InspectionStore.outcomeCounts) once they are
-   *  merged in; until then the monitor counts none. */
+  /** Inspection outcomes recorded in the period. Until the inspection lists are merged in, the monitor
+   *  counts none; then this is `this.#c.inspections.outcomeCounts(theme, weekStart(from), weekEnd(to))`. */
   async #outcomes(_theme: string, _from: string, _to: string): Promise<OutcomeCount[]> {
     return [];
   }
