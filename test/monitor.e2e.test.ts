@@ -127,4 +127,23 @@ describe('the municipal monitor on the demo platforms', { timeout: 15 * 60_000 }
     assert.match(refused.stderr, /from: expected an ISO week as YYYY-Www/);
     assert.equal(existsSync(bad), false);
   });
+
+  it('refuses what the CLI cannot answer with a clear line, the police theme as absent, and writes no file', () => {
+    const out = join(env.dataDir, 'nothing.pdf');
+    const cases: [string[], number, RegExp][] = [
+      [['monitor'], 64, /missing --theme/],
+      [['monitor', '--theme', 'nope'], 2, /no theme "nope"/],
+      [['monitor', '--theme', 'mensenhandel'], 2, /no monitor for theme "mensenhandel"/],
+      [['monitor', '--theme', 'toezicht', '--province', 'Holland'], 2, /province: expected one of Groningen, /],
+      [['report', 'council', '--theme', 'toezicht', '--municipality', '0392', '--format', 'odt', '--out', out], 64, /--format: expected pdf or docx, got "odt"/],
+      [['report', 'council', '--theme', 'toezicht', '--municipality', '0392', '--format', 'pdf', '--lang', 'fr', '--out', out], 64, /--lang: expected nl or en, got "fr"/],
+      [['report', 'council', '--theme', 'toezicht', '--municipality', '9999', '--format', 'pdf', '--out', out], 2, /no municipality with CBS code "9999"/],
+    ];
+    for (const [args, status, message] of cases) {
+      const r = baken(...args);
+      assert.equal(r.status, status, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, message, args.join(' '));
+    }
+    assert.equal(existsSync(out), false);
+  });
 });
