@@ -42,10 +42,9 @@ describe('monitor figures', () => {
     assert.equal(monitorFigures({ ads, runs: RUNS, from: '2026-W40', to: '2026-W42', inspections: [] }).totals.active, 4);
   });
 
-  it('gives a municipality week by week and its platforms over the period', () => {
-    const page = municipalityWeeks(municipalityByCode('0392')!, { ads, runs: RUNS, from: '2026-W40', to: '2026-W42' });
-    assert.deepEqual(page.weeks.map((w) => [w.week, w.active, w.new, w.gone]), [['2026-W40', 1, 0, 0], ['2026-W41', 3, 2, 1], ['2026-W42', 1, 0, 0]]);
-    assert.deepEqual(page.platforms, [{ source: 'demo-classic', active: 2 }, { source: 'demo-modern', active: 1 }]);
+  it('gives a municipality week by week', () => {
+    const weeks = municipalityWeeks(municipalityByCode('0392')!, { ads, runs: RUNS, from: '2026-W40', to: '2026-W42' });
+    assert.deepEqual(weeks.map((w) => [w.week, w.active, w.new, w.gone]), [['2026-W40', 1, 0, 0], ['2026-W41', 3, 2, 1], ['2026-W42', 1, 0, 0]]);
   });
 });
 
@@ -69,12 +68,22 @@ describe('suppressing the monitor for supervisors', () => {
     assert.equal(f.unresolved.ambiguous, null, 'a zero is hidden too');
   });
 
-  it('hides a municipality page\'s small weeks, platforms and criteria counts', () => {
+  it('hides a municipality page\'s small weeks and criteria counts, and the weeks that would give back a period count the overview hides', () => {
     const m = municipalityByCode('0392')!;
-    const page = { ...municipalityWeeks(m, { ads, runs: RUNS, from: '2026-W41', to: '2026-W42' }), criteria: [{ id: 'x', label: 'X', count: 3 as number | null }] };
-    const period = monitorFigures({ ads, runs: RUNS, from: '2026-W41', to: '2026-W42', inspections: [] }).municipalities.find((x) => x.code === '0392')!;
-    suppressMunicipality(page, period, 5);
-    assert.deepEqual(page.weeks.map((w) => [w.week, w.active, w.licensed]), [['2026-W41', 11, null], ['2026-W42', 11, null]]);
+    const page = { weeks: municipalityWeeks(m, { ads, runs: RUNS, from: '2026-W41', to: '2026-W42' }), criteria: [{ id: 'x', label: 'X', count: 3 as number | null }] };
+    const period = monitorFigures({ ads, runs: RUNS, from: '2026-W41', to: '2026-W42', inspections: [] });
+    suppressMonitor(period, 5);
+    const row = period.municipalities.find((x) => x.code === '0392')!;
+    assert.deepEqual([row.active, row.new, row.gone], [11, 11, null]);
+    suppressMunicipality(page, row, 5);
+    assert.deepEqual(page.weeks.map((w) => [w.week, w.active, w.new, w.licensed]), [['2026-W41', 11, null, null], ['2026-W42', 11, null, null]],
+      'W42\'s 0 new is hidden, so W41\'s 11 is too: the overview shows the period\'s 11');
     assert.equal(page.criteria[0]!.count, null);
+  });
+
+  it('never shows the weeks of a period count the overview hid through their sum', () => {
+    const weeks = [{ week: 'a', active: 9, new: 6, gone: 0, licensed: 9, unlicensed: 0, unknown: 0 }, { week: 'b', active: 9, new: 7, gone: 0, licensed: 9, unlicensed: 0, unknown: 0 }];
+    suppressMunicipality({ weeks, criteria: [] }, { active: 18, new: null, gone: null, licensed: 18, unlicensed: null, unknown: null }, 5);
+    assert.deepEqual(weeks.map((w) => w.new), [null, 7], 'the overview hides new (13): both weeks shown would add up to it, one hidden does not');
   });
 });

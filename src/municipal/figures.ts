@@ -85,17 +85,11 @@ export function monitorFigures(input: {
   };
 }
 
-/** One municipality's counts week by week, and its active ads per platform over the period. */
-export function municipalityWeeks(municipality: Municipality, input: { ads: readonly FigureAd[]; runs: readonly RunSpan[]; from: string; to: string }):
-  { weeks: WeekFigures[]; platforms: { source: string; active: number | null }[] } {
+/** One municipality's counts week by week. */
+export function municipalityWeeks(municipality: Municipality, input: { ads: readonly FigureAd[]; runs: readonly RunSpan[]; from: string; to: string }): WeekFigures[] {
   const gone = goneTest(input.runs);
   const own = input.ads.filter((ad) => ad.place.status === 'resolved' && ad.place.municipality.code === municipality.code);
-  const weeks = weeksOf(input.from, input.to).map((week) => ({ week, ...countAds(own, weekStart(week), weekEnd(week), gone) }));
-  const start = weekStart(input.from);
-  const end = weekEnd(input.to);
-  const platforms = new Map<string, number>();
-  for (const ad of own) if (ad.lastSeen >= start && ad.firstSeen < end) platforms.set(ad.source, (platforms.get(ad.source) ?? 0) + 1);
-  return { weeks, platforms: [...platforms].sort(([a], [b]) => a.localeCompare(b)).map(([source, active]) => ({ source, active })) };
+  return weeksOf(input.from, input.to).map((week) => ({ week, ...countAds(own, weekStart(week), weekEnd(week), gone) }));
 }
 
 function sum(rows: readonly Counts[]): Counts {

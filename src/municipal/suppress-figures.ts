@@ -14,6 +14,13 @@ class Table {
     return this.#cells.length - 1;
   }
 
+  /** A count another answer already publishes (or hides): hidden here when it is hidden there, and
+   *  never the one chosen to hide, since hiding it here would not take it back. */
+  published(value: number | null): number {
+    this.#cells.push({ get: () => (value === null ? null : Number.MAX_SAFE_INTEGER), set: () => {} });
+    return this.#cells.length - 1;
+  }
+
   /** The row's cells by count name, with licensed + unlicensed + unknown = active. */
   counts(row: Counts): Record<(typeof COUNT_NAMES)[number], number> {
     const at = Object.fromEntries(COUNT_NAMES.map((c) => [c, this.cell(row, c)])) as Record<(typeof COUNT_NAMES)[number], number>;
@@ -46,12 +53,12 @@ export function suppressMonitor(figures: MonitorFigures, minCount: number): void
   table.suppress(minCount);
 }
 
-/** A municipality's weeks, its platforms (which add up to its active ads of the period) and criteria counts. */
-export function suppressMunicipality(page: { weeks: WeekFigures[]; platforms: { active: number | null }[]; criteria: { count: number | null }[] }, active: Counts, minCount: number): void {
+/** A municipality's weeks and criteria counts. `period` is its row as the overview publishes it
+ *  (suppressed): the weeks' new and gone ads add up to the period's. */
+export function suppressMunicipality(page: { weeks: WeekFigures[]; criteria: { count: number | null }[] }, period: Counts, minCount: number): void {
   const table = new Table();
-  for (const week of page.weeks) table.counts(week);
-  const period = table.counts({ ...active });
-  table.rules.push({ total: period.active, parts: page.platforms.map((p) => table.cell(p, 'active')) });
+  const weeks = page.weeks.map((week) => table.counts(week));
+  for (const c of ['new', 'gone'] as const) table.rules.push({ total: table.published(period[c]), parts: weeks.map((w) => w[c]) });
   for (const c of page.criteria) table.cell(c, 'count');
   table.suppress(minCount);
 }

@@ -2,6 +2,7 @@
 // own registers, counted per municipality, province and week, and the selection the inspection lists
 // are filled from. Supervisors see figures only, small counts suppressed; no ad leaves this service.
 import type { Who } from '../accounts/actor.ts';
+import type { Profile } from '../config/profile-schema.ts';
 import { BakenError } from '../domain/errors.ts';
 import { COUNT_NAMES, goneTest, monitorFigures, municipalityWeeks, type Counts, type FigureAd, type MonitorFigures, type OutcomeCount, type WeekFigures } from '../municipal/figures.ts';
 import { matchAd, postcodeIn, type ReferenceSet } from '../municipal/match.ts';
@@ -77,7 +78,7 @@ export class MonitorService {
   /** The ads the theme's selection criteria pick now, per municipality. Internal: called after each
    *  run and import to fill the inspection lists, so neither authorised nor audited here. */
   async selection(theme: string): Promise<SelectedAd[]> {
-    const criteria = this.#profile(theme).selection ?? [];
+    const criteria = this.#profile(theme)?.selection ?? [];
     if (criteria.length === 0) return [];
     const now = this.#c.now().toISOString();
     const gone = goneTest(await this.#c.store.runs(theme));
@@ -93,27 +94,28 @@ export class MonitorService {
     const assessed = await this.#assessed(q.theme, asOfDay(to, now));
     const runs = await this.#c.store.runs(q.theme);
     const ads = assessed.map(figureAd);
-    const { weeks, platforms } = municipalityWeeks(place, { ads, runs, from, to });
+    const weeks = municipalityWeeks(place, { ads, runs, from, to });
+    const minCount = this.#c.settings.municipal.minCount;
+    // The period's row, platforms and outcomes as the overview shows them, so the two answers agree
+    // and neither gives back what the other hides.
     const overview = monitorFigures({ ads, runs, from, to, inspections: await this.#outcomes(q.theme, from, to) });
-    const counted = overview.municipalities.find((m) => m.code === code);
-    const period = Object.fromEntries(COUNT_NAMES.map((c) => [c, counted?.[c] ?? 0])) as Counts;
-    const criteria = this.#profile(q.theme).selection ?? [];
+    suppressMonitor(overview, minCount);
+    const row = overview.municipalities.find((m) => m.code === code);
+    // A municipality without active ads is not in the overview: its zeros are hidden like any small count.
+    const period = Object.fromEntries(COUNT_NAMES.map((c) => [c, row ? row[c] : null])) as Counts;
+    const criteria = this.#profile(q.theme)?.selection ?? [];
     const inPeriod = assessed.filter((ad) => ad.row.lastSeen >= weekStart(from) && ad.row.firstSeen < weekEnd(to));
     const selected = selectAds(criteria, inPeriod.map(selectionAd), min(now.toISOString(), weekEnd(to))).filter((s) => s.municipality.code === code);
     const page = {
-      weeks, platforms,
+      weeks,
       criteria: criteria.map((c) => ({ id: c.id, label: c.label, count: selected.filter((s) => s.criteria.some((hit) => hit.id === c.id)).length as number | null })),
     };
-    const minCount = this.#c.settings.municipal.minCount;
     suppressMunicipality(page, period, minCount);
-    // The period's row and outcomes as the overview shows them, so the two pages agree.
-    suppressMonitor(overview, minCount);
-    const row = overview.municipalities.find((m) => m.code === code);
     const { lat, lng, name, province } = place;
     return {
-      municipality: { code, name, province, lat, lng }, theme: q.theme, from, to, suppressedBelow: minCount, ...page,
-      // A municipality without active ads is not in the overview: its zeros are suppressed like any small count.
-      period: Object.fromEntries(COUNT_NAMES.map((c) => [c, row ? row[c] : null])) as Counts, inspections: row?.inspections ?? {},
+      municipality: { code, name, province, lat, lng }, theme: q.theme, from, to, suppressedBelow: minCount, ...page, period,
+      platforms: Object.entries(row?.platforms ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([source, active]) => ({ source, active })),
+      inspections: row?.inspections ?? {},
     };
   }
 
@@ -127,9 +129,10 @@ export class MonitorService {
     return checkedPeriod(q.from ?? q.to ?? current, q.to ?? q.from ?? current);
   }
 
-  #profile(theme: string) {
+  #profile(theme: string): Profile | undefined {
     const config = this.#c.config.current;
-    return config.profiles.get(config.themes.get(theme)!.profile)!;
+    const profile = config.themes.get(theme)?.profile;
+    return profile === undefined ? undefined : config.profiles.get(profile);
   }
 
   async #assessed(theme: string, asOf: string): Promise<AssessedAd[]> {
