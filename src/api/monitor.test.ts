@@ -17,7 +17,7 @@ const licence = (n: number, over: Partial<LicenceRow> = {}): LicenceRow => ({
   licence: `P-2026-0000${n}`, businessName: `Club ${n}`, address: `Kerkstraat ${n}`, postcode: '2011 AB', municipality: '0392', validFrom: '2026-01-01', validTo: null, ...over,
 });
 type Counts = Record<'active' | 'new' | 'gone' | 'licensed' | 'unlicensed' | 'unknown', number | null>;
-interface Monitor { suppressedBelow: number; municipalities: (Counts & { code: string; name: string; platforms: Record<string, number | null> })[]; provinces: (Counts & { province: string })[]; totals: Counts; unresolved: { ambiguous: number | null; unknown: number | null } }
+interface Monitor { suppressedBelow: number; municipalities: (Counts & { code: string; name: string; province: string; platforms: Record<string, number | null> })[]; provinces: (Counts & { province: string })[]; totals: Counts; unresolved: { ambiguous: number | null; unknown: number | null } }
 
 describe('the municipal monitor API', { timeout: 120_000 }, () => {
   let w: ApiWorld;
@@ -81,7 +81,10 @@ describe('the municipal monitor API', { timeout: 120_000 }, () => {
 
   it('narrows to a province, and defaults to the current week', async () => {
     const m = await monitor('province=Utrecht&from=2026-W09&to=2026-W09');
+    const all = await monitor('from=2026-W09&to=2026-W09');
     assert.deepEqual(m.municipalities.map((x) => x.code), ['0307', '0344']);
+    assert.deepEqual(m.municipalities, all.municipalities.filter((x) => x.province === 'Utrecht'), 'the same cells shown and hidden as in the whole answer');
+    assert.deepEqual(m.totals, (({ province: _, ...counts }) => counts)(all.provinces.find((p) => p.province === 'Utrecht')!));
     assert.deepEqual((await monitor('')).totals, (await monitor('from=2026-W09&to=2026-W09')).totals);
     assert.deepEqual((await monitor('from=2026-W10&to=2026-W10')).municipalities, []);
   });

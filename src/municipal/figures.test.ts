@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { monitorFigures, municipalityWeeks, type FigureAd, type RunSpan } from './figures.ts';
+import { monitorFigures, municipalityWeeks, narrowToProvince, type FigureAd, type RunSpan } from './figures.ts';
 import { municipalityByCode, resolvePlace } from './places.ts';
 import { suppressMonitor, suppressMunicipality } from './suppress-figures.ts';
 import type { LicenceStatus } from './types.ts';
@@ -36,10 +36,13 @@ describe('monitor figures', () => {
     assert.deepEqual(f.unresolved, { ambiguous: 1, unknown: 1 }, 'Bergen is two municipalities, Nergenshuizen none: counted, not guessed');
   });
 
-  it('narrows to one province', () => {
-    const f = monitorFigures({ ads, runs: RUNS, from: '2026-W40', to: '2026-W42', inspections: [], province: 'Zuid-Holland' });
-    assert.deepEqual([f.municipalities, f.totals.active], [[], 0]);
-    assert.equal(monitorFigures({ ads, runs: RUNS, from: '2026-W40', to: '2026-W42', inspections: [] }).totals.active, 4);
+  it('narrows to one province, its row as the totals', () => {
+    const all = monitorFigures({ ads, runs: RUNS, from: '2026-W40', to: '2026-W42', inspections: [] });
+    assert.equal(all.totals.active, 4);
+    const nh = narrowToProvince(all, 'Noord-Holland');
+    assert.deepEqual([nh.municipalities.map((m) => m.code), nh.provinces.map((p) => p.province), nh.totals.active], [['0363', '0392'], ['Noord-Holland'], 4]);
+    const zh = narrowToProvince(all, 'Zuid-Holland');
+    assert.deepEqual([zh.municipalities, zh.provinces, zh.totals.active], [[], [], null]);
   });
 
   it('gives a municipality week by week', () => {

@@ -59,7 +59,7 @@ export function countAds(ads: readonly FigureAd[], start: string, end: string, g
 }
 
 export function monitorFigures(input: {
-  ads: readonly FigureAd[]; runs: readonly RunSpan[]; from: string; to: string; inspections: readonly OutcomeCount[]; province?: string;
+  ads: readonly FigureAd[]; runs: readonly RunSpan[]; from: string; to: string; inspections: readonly OutcomeCount[];
 }): MonitorFigures {
   const start = weekStart(input.from);
   const end = weekEnd(input.to);
@@ -69,7 +69,7 @@ export function monitorFigures(input: {
   const municipalities: MunicipalityFigures[] = [];
   for (const place of MUNICIPALITIES) {
     const ads = byCode.get(place.code);
-    if (!ads || (input.province !== undefined && place.province !== input.province)) continue;
+    if (!ads) continue;
     const platforms: Record<string, number> = {};
     for (const ad of ads) platforms[ad.source] = (platforms[ad.source] ?? 0) + 1;
     const inspections: Record<string, number> = {};
@@ -82,6 +82,17 @@ export function monitorFigures(input: {
   return {
     from: input.from, to: input.to, municipalities, provinces, totals: sum(provinces),
     unresolved: { ambiguous: active.filter((a) => a.place.status === 'ambiguous').length, unknown: active.filter((a) => a.place.status === 'unknown').length },
+  };
+}
+
+/** One province's part of (suppressed) figures, its row as the totals. Narrowed after suppression,
+ *  so the narrow answer shows exactly what the whole one does and the two cannot be combined. */
+export function narrowToProvince(figures: MonitorFigures, province: string): MonitorFigures {
+  const row = figures.provinces.find((p) => p.province === province);
+  // A province without active ads has only zeros, hidden like any small count.
+  const { province: _, ...totals } = row ?? { province, active: null, new: null, gone: null, licensed: null, unlicensed: null, unknown: null };
+  return {
+    ...figures, municipalities: figures.municipalities.filter((m) => m.province === province), provinces: row ? [row] : [], totals,
   };
 }
 

@@ -4,7 +4,7 @@
 import type { Who } from '../accounts/actor.ts';
 import type { Profile } from '../config/profile-schema.ts';
 import { BakenError } from '../domain/errors.ts';
-import { COUNT_NAMES, goneTest, monitorFigures, municipalityWeeks, type Counts, type FigureAd, type MonitorFigures, type OutcomeCount, type WeekFigures } from '../municipal/figures.ts';
+import { COUNT_NAMES, goneTest, monitorFigures, municipalityWeeks, narrowToProvince, type Counts, type FigureAd, type MonitorFigures, type OutcomeCount, type WeekFigures } from '../municipal/figures.ts';
 import { matchAd, postcodeIn, type ReferenceSet } from '../municipal/match.ts';
 import { MUNICIPALITIES, PROVINCES, resolvePlace } from '../municipal/places.ts';
 import { selectAds, type SelectedAd, type SelectionAd } from '../municipal/selection.ts';
@@ -48,12 +48,10 @@ export class MonitorService {
       throw new BakenError('INPUT_INVALID', `province: expected one of ${PROVINCES.join(', ')}, got "${q.province}"`);
     }
     const ads = await this.#assessed(q.theme, asOfDay(to, this.#c.now()));
-    const figures = monitorFigures({
-      ads: ads.map(figureAd), runs: await this.#c.store.runs(q.theme), from, to, inspections: await this.#outcomes(q.theme, from, to),
-      ...(q.province !== undefined ? { province: q.province } : {}),
-    });
+    const all = monitorFigures({ ads: ads.map(figureAd), runs: await this.#c.store.runs(q.theme), from, to, inspections: await this.#outcomes(q.theme, from, to) });
     const minCount = this.#c.settings.municipal.minCount;
-    suppressMonitor(figures, minCount);
+    suppressMonitor(all, minCount);
+    const figures = q.province === undefined ? all : narrowToProvince(all, q.province);
     await this.#c.trail.record(who, 'monitor.read', { themes: [q.theme], query: { from, to, ...(q.province ? { province: q.province } : {}) }, count: figures.municipalities.length });
     return { theme: q.theme, suppressedBelow: minCount, ...figures };
   }
