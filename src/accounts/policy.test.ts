@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from './actor.ts';
 import { decide, visibleThemes } from './policy.ts';
-import { ACTIONS, GRANTS, ROLES, type Role } from './roles.ts';
+import { ACTIONS, GRANTS, MUNICIPAL_ONLY, ROLES, type Role } from './roles.ts';
 
 const police = { id: 'mensenhandel', kind: 'police' };
 const city = { id: 'toezicht', kind: 'municipal' };
@@ -12,7 +12,7 @@ describe('policy', () => {
   it('allows a role only the actions it is granted, in a theme it holds', () => {
     for (const role of ROLES) {
       for (const action of ACTIONS) {
-        const expected = GRANTS[role].has(action) ? (role === 'supervisor' ? 'hidden' : 'allow') : 'forbidden';
+        const expected = GRANTS[role].has(action) ? (role === 'supervisor' || MUNICIPAL_ONLY[action] ? 'hidden' : 'allow') : 'forbidden';
         assert.equal(decide(actor(role, ['mensenhandel']), action, police), expected, `${role} ${action}`);
       }
     }
@@ -36,5 +36,12 @@ describe('policy', () => {
     assert.equal(decide(actor('expert', ['mensenhandel']), 'ads.hits', police), 'allow');
     assert.equal(decide(actor('analyst', ['mensenhandel']), 'ads.hits', police), 'forbidden');
     assert.equal(decide(actor('analyst', ['mensenhandel']), 'ads.read', police), 'allow');
+  });
+
+  it('shows the municipal monitor to supervisors in a municipal theme only, and as absent to police roles', () => {
+    assert.equal(decide(actor('supervisor', ['toezicht']), 'monitor.read', city), 'allow');
+    assert.equal(decide(actor('supervisor', ['mensenhandel', 'toezicht']), 'monitor.read', police), 'hidden');
+    for (const role of ['expert', 'analyst'] as const) assert.equal(decide(actor(role, ['toezicht']), 'monitor.read', city), 'hidden', role);
+    for (const role of ['admin', 'auditor'] as const) assert.equal(decide(actor(role, ['toezicht']), 'monitor.read', city), 'forbidden', role);
   });
 });

@@ -16,13 +16,15 @@ export const ACTIONS = [
   'jobs.read',
   'crawl.run', 'retention.purge',
   'processing.read',
-  'reference.read', 'reference.write',
+  'reference.read', 'reference.write', 'monitor.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 // 'exports.use': requesting, deciding and downloading exports; which kinds of export a role may
 // handle is the kind's own action (src/services/export-kinds.ts), e.g. 'ads.export' for a WARC.
-const CONTENT_READER: Action[] = ['ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'exports.use', 'stats.read'];
+// 'monitor.read' is granted to every content reader so that anyone but a supervisor in a municipal
+// theme is told the monitor does not exist (404, MUNICIPAL_ONLY), as for another theme's resources.
+const CONTENT_READER: Action[] = ['ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'exports.use', 'stats.read', 'monitor.read'];
 
 export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   // Experts alone see which indicators hit and why (indicator secrecy, DESIGN §2.7), and link an ad
@@ -51,16 +53,19 @@ export const THEME_KINDS: Record<Role, ReadonlySet<string>> = {
   auditor: new Set(['police', 'municipal']),
 };
 
-/** Actions that exist for some kinds of theme only: a police theme has no municipal registers, so
- *  its reference data is not there, whoever asks. */
-const ACTION_THEME_KINDS: Partial<Record<Action, ReadonlySet<string>>> = {
-  'reference.read': new Set(['municipal']),
-  'reference.write': new Set(['municipal']),
+/** Actions on a municipality's own supervision data (its registers, its monitor): they exist in
+ *  municipal themes only, and only for the roles named, so police roles never see municipal data,
+ *  even when they hold a municipal theme. */
+export const MUNICIPAL_ONLY: Partial<Record<Action, ReadonlySet<Role>>> = {
+  'monitor.read': new Set(['supervisor']),
+  'reference.read': new Set(['supervisor', 'admin']),
+  'reference.write': new Set(['supervisor', 'admin']),
 };
 
 /** Whether a role may do an action on a theme of this kind at all (it must still hold the theme). */
 export function mayActOnKind(role: Role, action: Action, kind: string): boolean {
-  return THEME_KINDS[role].has(kind) && (ACTION_THEME_KINDS[action]?.has(kind) ?? true);
+  const only = MUNICIPAL_ONLY[action];
+  return THEME_KINDS[role].has(kind) && (!only || (kind === 'municipal' && only.has(role)));
 }
 
 /** Roles that read ad content: a token of one needs a second admin's approval (four-eyes), so no

@@ -4,12 +4,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { GRANTS, type Role } from '../accounts/roles.ts';
+import { GRANTS, MUNICIPAL_ONLY, type Action, type Role } from '../accounts/roles.ts';
 import { rechainWithout, tamperDatabase } from '../evidence/log-tamper.fixtures.ts';
 import type { Store } from '../store/store.ts';
 import { auditSince, justify, lastAuditSeq, openApiWorld, type ApiWorld } from './api.fixtures.ts';
 import { EXAMPLES } from './route-examples.fixtures.ts';
 import { ROUTES } from './route-table.ts';
+
+/** Who may call the route: the monitor only a supervisor in the municipal theme; else the first role of these, in the police theme. */
+function callerFor(access: string): { role: Role; theme: 'mensenhandel' | 'toezicht' } {
+  if (MUNICIPAL_ONLY[access as Action]) return { role: 'supervisor', theme: 'toezicht' };
+  return { role: roleFor(access), theme: 'mensenhandel' };
+}
 
 function roleFor(access: string): Role {
   for (const role of ['expert', 'analyst', 'auditor', 'admin'] as const) {
@@ -40,8 +46,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
     const key = `${route.method} ${route.url}`;
     const wanted = route.audit === null ? 'writes nothing to the audit trail' : `writes exactly one ${route.audit} event`;
     it(`${key} ${wanted}`, async () => {
-      const role = roleFor(route.access);
-      const theme = EXAMPLES[key]!.auditTheme ?? 'mensenhandel';
+      const { role, theme } = callerFor(route.access);
       const session = route.access === 'public' ? null : await w.login(`${role}-${theme}`);
       const request = await EXAMPLES[key]!.build(w, theme, `${role}-${theme}`);
       const from = await lastAuditSeq(w.store);

@@ -9,8 +9,6 @@ export interface Example {
   themed: boolean;
   /** DELETE /api/session ends the session it is called with, so it gets one of its own. */
   freshSession?: boolean;
-  /** The theme the audit-trail test calls it in, for routes that exist in municipal themes only. */
-  auditTheme?: ThemeId;
   /** `caller`: the login name the request is sent as, for a resource only its owner may use. */
   build(w: ApiWorld, theme: ThemeId, caller: string): Promise<Request>;
 }
@@ -22,6 +20,9 @@ const sourceOf = (theme: ThemeId) => `${theme}-classic`;
 export const WHY = 'justification=signal%20research';
 
 export const EXAMPLES: Record<string, Example> = {
+  'GET /api/monitor': { themed: true, build: async (_w, theme) => ({ url: `/api/monitor?theme=${theme}&from=2026-W09&to=2026-W09` }) },
+  'GET /api/monitor/municipalities/:code': { themed: true, build: async (_w, theme) => ({ url: `/api/monitor/municipalities/0363?theme=${theme}` }) },
+  'GET /api/monitor/municipalities/:code/report': { themed: true, build: async (_w, theme) => ({ url: `/api/monitor/municipalities/0363/report?theme=${theme}&format=docx` }) },
   'POST /api/session': { themed: false, build: async (_w, theme) => ({ url: '/api/session', payload: { name: `target-${theme}`, password: PASSWORD } }) },
   'GET /api/session': { themed: false, build: async () => ({ url: '/api/session' }) },
   'PUT /api/session/justification': { themed: false, build: async () => ({ url: '/api/session/justification', payload: { justification: 'signal research' } }) },
@@ -55,16 +56,16 @@ export const EXAMPLES: Record<string, Example> = {
   },
   'PUT /api/lists/:id/ads/:adId': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][1]}` }) },
   'PUT /api/lists/:id/ads/:adId/note': { themed: true, build: async (w, theme) => ({ url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][0]}/note`, payload: { note: 'matrix' } }) },
-  'GET /api/reference': { themed: true, auditTheme: 'toezicht', build: async (_w, theme) => ({ url: `/api/reference?theme=${theme}` }) },
+  'GET /api/reference': { themed: true, build: async (_w, theme) => ({ url: `/api/reference?theme=${theme}` }) },
   'POST /api/reference/:theme/:kind': {
-    themed: true, auditTheme: 'toezicht',
+    themed: true,
     build: async (_w, theme) => ({
       url: `/api/reference/${theme}/reports?fileName=meldingen.csv`, headers: { 'content-type': 'text/csv' },
       payload: 'Datum,Gemeente,Categorie,Omschrijving\r\n01-11-2026,0392,Overlast,Veel bezoek\r\n',
     }),
   },
   'DELETE /api/reference/:id': {
-    themed: true, auditTheme: 'toezicht',
+    themed: true,
     build: async (w, theme) => ({
       url: `/api/reference/${(await w.reference.addImport({
         theme, kind: 'reports', fileName: `${next()}.csv`, sha256: 'a'.repeat(64), rows: 0, importedBy: 'matrix', importedAt: w.clock.now.toISOString(),

@@ -7,10 +7,11 @@ import { docsRoutes } from './routes/docs.routes.ts';
 import { evaluationRoutes } from './routes/evaluation.routes.ts';
 import { exportsRoutes } from './routes/exports.routes.ts';
 import { listsRoutes } from './routes/lists.routes.ts';
+import { monitorRoutes } from './routes/monitor.routes.ts';
 import { oversightRoutes } from './routes/oversight.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 
 export const ROUTES: readonly RouteSpec[] = [
-  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
+  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...monitorRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
 ];

@@ -8,6 +8,7 @@ import { exportCommand, usage as exportUsage } from './export.ts';
 import { hold, usage as holdUsage } from './hold.ts';
 import { importCommand, usage as importUsage } from './import.ts';
 import { jobs, usage as jobsUsage } from './jobs.ts';
+import { monitor, usage as monitorUsage } from './monitor.ts';
 import { network, usage as networkUsage } from './network.ts';
 import { purge, usage as purgeUsage } from './purge.ts';
 import { report, usage as reportUsage } from './report.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   hold: { run: hold, usage: holdUsage },
   import: { run: importCommand, usage: importUsage },
   jobs: { run: jobs, usage: jobsUsage },
+  monitor: { run: monitor, usage: monitorUsage },
   network: { run: network, usage: networkUsage },
   purge: { run: purge, usage: purgeUsage },
   report: { run: report, usage: reportUsage },

@@ -90,6 +90,12 @@ function crossReferences(c: Config): string[] {
     const p = c.profiles.get(t.profile);
     if (!p) problems.push(`themes/${t.id}: profile: no profile "${t.profile}" in profiles/`);
     else if (p.theme !== t.id) problems.push(`profiles/${p.id}: theme: profile belongs to "${p.theme}", but theme "${t.id}" uses it`);
+    // Keeping every ad is what a municipal monitor needs to count licensed ads; a police theme keeps
+    // only ads with signals (data minimisation), and selection criteria act on municipal registers.
+    else if (t.kind !== 'municipal') {
+      if (p.threshold === 0) problems.push(`profiles/${p.id}: threshold: expected a number above 0; only a municipal theme may keep every ad`);
+      if (p.selection) problems.push(`profiles/${p.id}: selection: only a municipal theme's profile has selection criteria`);
+    }
     if (t.purpose.end < t.purpose.start) problems.push(`themes/${t.id}: purpose.end: expected a date on or after purpose.start`);
     if (t.kind !== 'municipal' && Object.keys(t.reference).length > 0) {
       problems.push(`themes/${t.id}: reference: only a municipal theme keeps reference data (licences, KvK, crime reports)`);

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -82,5 +82,41 @@ describe('profile validation', () => {
 
   it('rejects two indicators with one id', () => {
     assert.match(problemsWith([ok, { ...ok }]), /indicators\.1\.id: "ok" is already used by another indicator/);
+  });
+
+  it('loads the toezicht profile keeping every ad (threshold 0) with its selection criteria', () => {
+    const profile = loadConfig(BUNDLED).profiles.get('toezicht')!;
+    assert.equal(profile.threshold, 0);
+    assert.deepEqual(profile.selection?.map((c) => c.id), ['licence-unknown', 'kvk-other-business', 'many-ads-one-phone', 'new-this-week', 'crime-report']);
+  });
+
+  it('rejects a criterion with no rule or two, a bad status or SBI code, and two criteria with one id', () => {
+    const c = { id: 'c', label: 'L', description: 'D' };
+    const msg = problemsWith([ok], { threshold: 0, selection: [
+      c, { ...c, id: 'd', licence: ['valid'], reports: true }, { ...c, id: 'e', licence: ['lapsed'] }, { ...c, id: 'f', kvkSbiNotIn: ['96.09'] },
+      { ...c, id: 'g', phoneAds: 1 },
+    ] });
+    assert.match(msg, /selection\.0: a selection criterion needs exactly one rule of: licence, kvkSbiNotIn, phoneAds, newWithinDays, reports/);
+    assert.match(msg, /selection\.1: a selection criterion needs exactly one rule of: .* \(found licence, reports\)/);
+    assert.match(msg, /selection\.2\.licence\.0: Invalid option/);
+    assert.match(msg, /selection\.3\.kvkSbiNotIn\.0: expected an SBI code of 2 to 5 digits/);
+    assert.match(msg, /selection\.4\.phoneAds: expected at least 2/);
+    assert.match(problemsWith([ok], { selection: [{ ...c, reports: true }, { ...c, newWithinDays: 7 }] }),
+      /selection\.1\.id: "c" is already used by another criterion/);
+  });
+
+  it('lets only a municipal theme keep every ad or select for inspections', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baken-profile-'));
+    try {
+      cpSync(BUNDLED, dir, { recursive: true });
+      const file = join(dir, 'profiles/mensenhandel.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^threshold: .*$/m, 'threshold: 0')
+        + 'selection:\n  - { id: s, label: S, description: D, reports: true }\n');
+      assert.throws(() => loadConfig(dir), (e) => e instanceof BakenError
+        && /profiles\/mensenhandel: threshold: expected a number above 0; only a municipal theme may keep every ad/.test(e.message)
+        && /profiles\/mensenhandel: selection: only a municipal theme's profile has selection criteria/.test(e.message));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@
 // here, so a profile that loads is a profile that runs.
 import { z } from 'zod';
 import { FIELD_NAMES, type FieldName } from '../domain/ad.ts';
+import { LICENCE_STATUSES } from '../municipal/types.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id (letters, digits, dashes)');
 const regex = z.string().refine((s) => { try { new RegExp(s, 'u'); return true; } catch { return false; } },
@@ -138,19 +139,47 @@ export const indicatorSchema = z.discriminatedUnion('kind', [
   crossAdIndicator,
 ], { error: 'expected kind to be one of: lexicon, pattern, field, cross-ad' });
 
+const CRITERION_RULES = ['licence', 'kvkSbiNotIn', 'phoneAds', 'newWithinDays', 'reports'] as const;
+
+/** A selection criterion of the municipal monitor: an ad is selected for the inspection list when
+ *  any criterion hits, with the criterion's label and the reason a supervisor reads. */
+export const criterionSchema = z.strictObject({
+  id, label: z.string().min(1), description: z.string().min(1),
+  /** The licence register's answer on the ad's licence number is one of these. */
+  licence: z.array(z.enum(LICENCE_STATUSES)).min(1).optional(),
+  /** No valid licence, and a KvK entry matched whose SBI code starts with none of these (not a sex-work business). */
+  kvkSbiNotIn: z.array(z.string().regex(/^\d{2,5}$/, 'expected an SBI code of 2 to 5 digits')).min(1).optional(),
+  /** At least this many of the theme's active ads share one of the ad's phone numbers. */
+  phoneAds: count.min(2, 'expected at least 2').optional(),
+  /** First seen within this many days. */
+  newWithinDays: number().int('expected a whole number').min(1).max(365).optional(),
+  /** A crime report of the ad's municipality names its phone or trade name. */
+  reports: z.literal(true).optional(),
+}).superRefine((c, ctx) => {
+  const rules = CRITERION_RULES.filter((k) => c[k] !== undefined);
+  if (rules.length !== 1) {
+    ctx.addIssue({ code: 'custom', message: `a selection criterion needs exactly one rule of: ${CRITERION_RULES.join(', ')}${rules.length > 1 ? ` (found ${rules.join(', ')})` : ''}` });
+  }
+});
+
 export const profileSchema = z.strictObject({
   id,
   theme: id,
-  threshold: number().positive(),
+  /** 0 keeps every ad (a monitor that counts licensed ads too); only a municipal theme may (load.ts). */
+  threshold: number().min(0),
   /** Words that cancel a lexicon or pattern match just after them ("geen", "niet", "never"). */
   negations: negations.optional(),
   indicators: z.array(indicatorSchema).min(1),
+  /** The municipal monitor's selection criteria for inspection lists. */
+  selection: z.array(criterionSchema).min(1).optional(),
 }).superRefine((p, ctx) => {
-  const seen = new Set<string>();
-  p.indicators.forEach((ind, i) => {
-    if (seen.has(ind.id)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'id'], message: `"${ind.id}" is already used by another indicator` });
-    seen.add(ind.id);
-  });
+  for (const list of ['indicators', 'selection'] as const) {
+    const seen = new Set<string>();
+    (p[list] ?? []).forEach((item, i) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `"${item.id}" is already used by another ${list === 'indicators' ? 'indicator' : 'criterion'}` });
+      seen.add(item.id);
+    });
+  }
 });
 
 export type Indicator = z.infer<typeof indicatorSchema>;
@@ -158,3 +187,4 @@ export type FieldIndicator = z.infer<typeof fieldIndicator>;
 export type CrossAdIndicator = z.infer<typeof crossAdIndicator>;
 export type Negations = z.infer<typeof negations>;
 export type Profile = z.infer<typeof profileSchema>;
+export type SelectionCriterion = z.infer<typeof criterionSchema>;

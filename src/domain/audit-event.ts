@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'exports.request', 'exports.approve', 'exports.refuse', 'exports.download',
   'transparency.read',
   'reference.import', 'reference.read', 'reference.delete',
+  'monitor.read', 'reports.council',
   'request.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -10,6 +10,7 @@ import { ExportService } from './export.service.ts';
 import { JobsService } from './jobs.service.ts';
 import { ListsService } from './lists.service.ts';
 import { ReferenceService } from './reference.service.ts';
+import { MonitorService } from './monitor.service.ts';
 import { RefusalsService } from './refusals.ts';
 import { ReportsService } from './reports.service.ts';
 import { SessionService } from './session.service.ts';
@@ -35,6 +36,7 @@ export interface Services {
   reports: ReportsService;
   transparency: TransparencyService;
   reference: ReferenceService;
+  monitor: MonitorService;
 }
 
 export function createServices(context: ServiceContext): Services {
@@ -55,5 +57,6 @@ export function createServices(context: ServiceContext): Services {
     reports: new ReportsService(context),
     transparency: new TransparencyService(context),
     reference: new ReferenceService(context),
+    monitor: new MonitorService(context),
   };
 }

@@ -8,6 +8,7 @@ import { fakeHash, keptAd, startTestRun, type ContractTest } from './store.fixtu
 import { contentHashOf, imageHashes } from '../domain/ad-keys.ts';
 import type { KeptAd, Store } from './store.ts';
 import { analysisContract } from './store-analysis.contract.ts';
+import { monitorContract } from './store-monitor.contract.ts';
 import { retentionContract } from './store-retention.contract.ts';
 
 /** `another` opens a second store on the same data, as another process (a crawler beside the API) would. */
@@ -448,6 +449,7 @@ export function storeContract(name: string, open: Opener): void {
 
     analysisContract(test);
     retentionContract(test);
+    monitorContract(test);
   });
 }
 

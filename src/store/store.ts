@@ -130,6 +130,22 @@ export interface StoredAd {
   goneAt: string | null;
 }
 
+/** What the municipal monitor reads of each kept ad: where it is, its licence number and phones
+ *  (from its latest capture), and when it was seen. */
+export interface MonitorAdRow {
+  id: string;
+  source: string;
+  fields: Pick<AdFields, 'city' | 'title' | 'licence' | 'phones'>;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** The fields of a capture that a monitor row carries, and no others. */
+export function monitorFields(fields: AdFields): MonitorAdRow['fields'] {
+  const { city, title, licence, phones } = fields;
+  return { ...(city !== undefined ? { city } : {}), ...(title !== undefined ? { title } : {}), ...(licence !== undefined ? { licence } : {}), ...(phones !== undefined ? { phones } : {}) };
+}
+
 /** A sighting of an unchanged ad: no new copy, only the time it was seen. */
 export interface Sighting { runId: string; theme: string; url: string; contentHash: string; seenAt: string }
 
@@ -188,6 +204,8 @@ export interface AdStore {
   /** Sightings per ad, in time order, for `verify` to compare with the custody log. */
   sightings(adId: string): Promise<{ runId: string; seenAt: string }[]>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /** Every kept ad of the theme, compactly, ordered by id. */
+  monitorRows(theme: string): Promise<MonitorAdRow[]>;
 }
 
 /** The staging window of a run (DESIGN §2.3) and the networks of kept ads. */

@@ -9,8 +9,9 @@ import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type { LogBody, LogEntry, LogName } from '../../domain/hash-chain.ts';
 import type {
-  AdVersion, CaptureEvidence, LegalHold, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, StagingRun, Store, StoredAd,
+  AdVersion, CaptureEvidence, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, StagingRun, Store, StoredAd,
 } from '../store.ts';
+import { monitorFields } from '../store.ts';
 import { StoreWrites } from '../store-writes.ts';
 import { runAsync, type Steps, type Tx } from '../transaction-seam.ts';
 import { assertRunStart, normaliseUtc } from '../validate.ts';
@@ -121,6 +122,13 @@ class PostgresStore extends StoreWrites implements Store {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     return this.#search.search(query);
+  }
+
+  async monitorRows(theme: string): Promise<MonitorAdRow[]> {
+    const { rows } = await this.#pool.query<{ id: string; source: string; first_seen: string; last_seen: string; fields: AdFields }>(`
+      SELECT a.id, a.source, a.first_seen, a.last_seen, c.fields FROM ads a JOIN captures c ON c.id = a.latest_capture_id
+      WHERE a.theme = $1 ORDER BY a.id`, [theme]);
+    return rows.map((r) => ({ id: r.id, source: r.source, firstSeen: r.first_seen, lastSeen: r.last_seen, fields: monitorFields(r.fields) }));
   }
 
   async networkOf(adId: string, themes: string[]): Promise<Network | null> {

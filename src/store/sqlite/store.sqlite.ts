@@ -10,8 +10,9 @@ import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type { LogBody, LogEntry, LogName } from '../../domain/hash-chain.ts';
 import type {
-  AdVersion, CaptureEvidence, LegalHold, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, StagingRun, Store, StoredAd,
+  AdVersion, CaptureEvidence, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, StagingRun, Store, StoredAd,
 } from '../store.ts';
+import { monitorFields } from '../store.ts';
 import { StoreWrites } from '../store-writes.ts';
 import { runSync, type Steps, type Tx } from '../transaction-seam.ts';
 import { assertRunStart, normaliseUtc } from '../validate.ts';
@@ -146,6 +147,13 @@ class SqliteStore extends StoreWrites implements Store {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     return this.#search.search(query);
+  }
+
+  async monitorRows(theme: string): Promise<MonitorAdRow[]> {
+    const rows = this.#statements.sql(`
+      SELECT a.id, a.source, a.first_seen, a.last_seen, c.fields FROM ads a JOIN captures c ON c.id = a.latest_capture_id
+      WHERE a.theme = ? ORDER BY a.id`).all(theme) as unknown as { id: string; source: string; first_seen: string; last_seen: string; fields: string }[];
+    return rows.map((r) => ({ id: r.id, source: r.source, firstSeen: r.first_seen, lastSeen: r.last_seen, fields: monitorFields(JSON.parse(r.fields) as AdFields) }));
   }
 
   async networkOf(adId: string, themes: string[]): Promise<Network | null> {
