@@ -45,7 +45,7 @@ describe('reference data API', { timeout: 60_000 }, () => {
   });
 
   it('imports an Excel workbook as the next version', async () => {
-    const bytes = makeXlsx([HEADER.split(';'), ['87654321', 'Studio Noord', 'Kruisweg 1', '2011 LA', 'Haarlem', '0392', '8690', '']]);
+    const bytes = await makeXlsx([HEADER.split(';'), ['87654321', 'Studio Noord', 'Kruisweg 1', '2011 LA', 'Haarlem', '0392', '8690', '']]);
     const res = await upload(supervisor, bytes, XLSX_TYPE, '/api/reference/toezicht/kvk?fileName=kvk.xlsx');
     assert.equal(res.statusCode, 201, res.body);
     assert.equal(res.json().version, 2);

@@ -73,7 +73,7 @@ for (const adapter of ['sqlite', 'postgres'] as const) {
 
     it('imports an Excel workbook with date cells, and the newer version replaces the older one', async () => {
       const header = HEADER.split(',');
-      const bytes = makeXlsx([header, ['hlm-2026-002', 'Villa Nova', 'Zijlweg 9', '2013 DE', 'Haarlem', 392, { date: '2026-03-01' }, '']]);
+      const bytes = await makeXlsx([header, ['hlm-2026-002', 'Villa Nova', 'Zijlweg 9', '2013 DE', 'Haarlem', 392, { date: '2026-03-01' }, '']]);
       const imported = await app.services.reference.import(supervisor, { theme: 'toezicht', kind: 'licences', fileName: 'register.xlsx', bytes });
       assert.equal(imported.version, 2);
       const current = await app.reference.currentRows('toezicht', 'licences');

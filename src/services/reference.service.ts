@@ -40,7 +40,7 @@ export class ReferenceService {
     const sha256 = sha256Hex(upload.bytes);
     let checked: ReturnType<typeof checkRows>;
     try {
-      checked = checkRows(kind, readTable(upload.bytes), { ...configured, ...upload.columns });
+      checked = checkRows(kind, await readTable(upload.bytes), { ...configured, ...upload.columns });
     } catch (err) {
       await this.#refused(who, upload.theme, { kind, fileName, sha256 });
       throw err;
