@@ -20,6 +20,7 @@ import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AccountStore, UserRecord } from '../store/accounts.ts';
 import { createFileBlobStore } from '../store/blobs.files.ts';
 import type { ExportRequestStore } from '../store/export-requests.ts';
+import type { InspectionStore } from '../store/inspections.ts';
 import type { ListStore } from '../store/lists.ts';
 import { loadOrCreateSecretKey } from '../store/secret-key.ts';
 import { openSqliteApiStores } from '../store/sqlite/api-stores.sqlite.ts';
@@ -46,6 +47,7 @@ export interface ApiWorld {
   accounts: AccountStore;
   lists: ListStore;
   exportRequests: ExportRequestStore;
+  inspections: InspectionStore;
   jobs: JobQueue;
   blobs: BlobStore;
   anchor: LogAnchor;
@@ -76,7 +78,7 @@ export interface WorldOptions {
 export function serviceContextOf(w: ApiWorld): ServiceContext {
   return {
     config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists,
-    exportRequests: w.exportRequests, jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store),
+    exportRequests: w.exportRequests, inspections: w.inspections, jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store),
     dataDir: w.dataDir, anchor: w.anchor, now: () => w.clock.now,
   };
 }
@@ -87,7 +89,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   cpSync(new URL('../../config', import.meta.url).pathname, configDir, { recursive: true });
   const dataDir = join(root, 'data');
   const { store, anchor } = anchoredStore(await openSqliteStore(dataDir), dataDir);
-  const { accounts, lists, exportRequests, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
+  const { accounts, lists, exportRequests, inspections, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
   const jobs = await openSqliteJobQueue(dataDir);
   const blobs = createFileBlobStore(dataDir);
   const clock = { now: new Date('2026-03-01T10:00:00.000Z'), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
@@ -136,7 +138,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
 
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
-    dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, jobs, settings: parsed, now: () => clock.now,
+    dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, inspections, jobs, settings: parsed, now: () => clock.now,
     ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.dashboard ? { dashboard: settings.dashboard } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {
@@ -145,7 +147,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     return sessionOf(res);
   };
   return {
-    app, store, accounts, lists, exportRequests, jobs, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
+    app, store, accounts, lists, exportRequests, inspections, jobs, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
     close: async () => { await app.close(); await jobs.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
   };
 }

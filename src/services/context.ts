@@ -10,6 +10,7 @@ import type { LogAnchor } from '../evidence/log-anchor.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AccountStore } from '../store/accounts.ts';
 import type { ExportRequestStore } from '../store/export-requests.ts';
+import type { InspectionStore } from '../store/inspections.ts';
 import type { ListStore } from '../store/lists.ts';
 import type { BlobStore, Store } from '../store/store.ts';
 import type { AuditTrail } from './audit-trail.ts';
@@ -24,6 +25,7 @@ export interface ServiceContext {
   accounts: AccountStore;
   lists: ListStore;
   exportRequests: ExportRequestStore;
+  inspections: InspectionStore;
   jobs: JobQueue;
   settings: ApiSettings;
   trail: AuditTrail;

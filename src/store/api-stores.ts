@@ -1,6 +1,7 @@
-// The API's own ports (accounts, lists, export requests) opened together, as each adapter (SQLite, PostgreSQL) gives them.
+// The API's own ports (accounts, lists, export requests, inspection lists) opened together, as each adapter (SQLite, PostgreSQL) gives them.
 import type { AccountStore } from './accounts.ts';
 import type { ExportRequestStore } from './export-requests.ts';
+import type { InspectionStore } from './inspections.ts';
 import type { ListStore } from './lists.ts';
 
-export interface ApiStores { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; close(): Promise<void> }
+export interface ApiStores { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; inspections: InspectionStore; close(): Promise<void> }

@@ -15,11 +15,11 @@ apiStoresContract('postgres', async () => {
   const database = await createTestDatabase();
   const store = await openPostgresStore(database.url);
   const secretKey = randomBytes(32);
-  const { accounts, lists, exportRequests, close } = await openPostgresApiStores(database.url, secretKey);
+  const { accounts, lists, exportRequests, inspections, close } = await openPostgresApiStores(database.url, secretKey);
   const raw = await openPostgres(database.url);
   const reopened: ApiStores[] = [];
   return {
-    store, accounts, lists, exportRequests, secretKey,
+    store, accounts, lists, exportRequests, inspections, secretKey,
     rawTotpSecret: async (id) => (await raw.query<{ totp_secret: string | null }>('SELECT totp_secret FROM users WHERE id = $1', [id])).rows[0]?.totp_secret ?? null,
     setRawTotpSecret: async (id, value) => { await raw.query('UPDATE users SET totp_secret = $1 WHERE id = $2', [value, id]); },
     reopen: async (key) => {

@@ -4,6 +4,7 @@
 // the text as written, where `jsonb` would reorder and normalise it. MIGRATIONS[i] takes the schema
 // from version i to i + 1; a later change appends a migration instead of editing an earlier one.
 import { EXPORT_REQUESTS_MIGRATION } from './schema-exports.postgres.ts';
+import { INSPECTIONS_MIGRATION } from './schema-inspections.postgres.ts';
 
 const VERSION_1 = `
 CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -345,5 +346,5 @@ ALTER TABLE list_ads ADD COLUMN note text, ADD COLUMN note_by text, ADD COLUMN n
 `;
 
 export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION,
-  LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION];
+  LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, INSPECTIONS_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -17,11 +17,11 @@ apiStoresContract('sqlite', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'baken-api-stores-'));
   const store = await openSqliteStore(dataDir);
   const secretKey = loadOrCreateSecretKey(dataDir);
-  const { accounts, lists, exportRequests, close } = await openSqliteApiStores(dataDir, secretKey);
+  const { accounts, lists, exportRequests, inspections, close } = await openSqliteApiStores(dataDir, secretKey);
   const db = new DatabaseSync(join(dataDir, 'baken.db'));
   const reopened: ApiStores[] = [];
   return {
-    store, accounts, lists, exportRequests, secretKey,
+    store, accounts, lists, exportRequests, inspections, secretKey,
     rawTotpSecret: async (id) => (db.prepare('SELECT totp_secret FROM users WHERE id = ?').get(id)?.['totp_secret'] ?? null) as string | null,
     setRawTotpSecret: async (id, value) => { db.prepare('UPDATE users SET totp_secret = ? WHERE id = ?').run(value, id); },
     reopen: async (key) => {

@@ -6,6 +6,7 @@ import type { ApiStores } from '../api-stores.ts';
 import { SqliteExportRequests } from './export-requests.sqlite.ts';
 import { SqliteAccounts } from './accounts.sqlite.ts';
 import { openDatabase } from './database.sqlite.ts';
+import { SqliteInspections } from './inspections.sqlite.ts';
 import { SqliteLists } from './lists.sqlite.ts';
 import { Statements } from './statements.sqlite.ts';
 
@@ -24,6 +25,7 @@ export async function openSqliteApiStores(dataDir: string, secretKey: Buffer): P
     accounts,
     lists: new SqliteLists(statements),
     exportRequests: new SqliteExportRequests(statements),
+    inspections: new SqliteInspections(statements),
     close: async () => { if (statements.db.isOpen) statements.db.close(); },
   };
 }
