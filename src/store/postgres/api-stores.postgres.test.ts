@@ -135,7 +135,7 @@ describe('postgres lists upgrade', () => {
       await client.connect();
       // Back to the schema before the migration: the store made every table, so undo the notes and what came after.
       await client.query(`ALTER TABLE list_ads DROP COLUMN note, DROP COLUMN note_by, DROP COLUMN note_at;
-        DROP TABLE export_requests;
+        DROP TABLE export_requests; DROP TABLE inspection_entries;
         UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(LIST_NOTES_MIGRATION)};
         INSERT INTO lists (id, theme, name, created_by, created_at, updated_at) VALUES ('l1', 'mensenhandel', 'Controle', 'anna', 't', 't');
         INSERT INTO list_ads (list_id, ad_id, added_by, added_at) VALUES ('l1', '${adId}', 'anna', 't');`);

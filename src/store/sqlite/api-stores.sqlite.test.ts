@@ -132,7 +132,7 @@ describe('sqlite lists upgrade', () => {
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
       // Back to the schema before the migration: the store made every table, so undo the notes and what came after.
       db.exec(`ALTER TABLE list_ads DROP COLUMN note; ALTER TABLE list_ads DROP COLUMN note_by; ALTER TABLE list_ads DROP COLUMN note_at;
-        DROP TABLE export_requests;
+        DROP TABLE export_requests; DROP TABLE inspection_entries;
         PRAGMA user_version = ${MIGRATIONS.indexOf(LIST_NOTES_MIGRATION)};
         INSERT INTO lists (id, theme, name, created_by, created_at, updated_at) VALUES ('l1', 'mensenhandel', 'Controle', 'anna', 't', 't');
         INSERT INTO list_ads (list_id, ad_id, added_by, added_at) VALUES ('l1', '${adId}', 'anna', 't');`);
