@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 export const ACTIONS = [
   'ads.search', 'ads.read', 'ads.hits', 'ads.artefacts', 'ads.network', 'ads.hold', 'ads.export',
   'lists.read', 'lists.write',
+  'inspections.read', 'inspections.write', 'referrals.read',
   'exports.use',
   'stats.read',
   'audit.read',
@@ -21,7 +22,13 @@ export type Action = (typeof ACTIONS)[number];
 
 // 'exports.use': requesting, deciding and downloading exports; which kinds of export a role may
 // handle is the kind's own action (src/services/export-kinds.ts), e.g. 'ads.export' for a WARC.
-const CONTENT_READER: Action[] = ['ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'exports.use', 'stats.read'];
+// Inspection lists exist only in municipal themes and referral counts only in police themes (the
+// services check the theme's kind), so granting both to every content reader keeps the answer to
+// another theme's resource a plain 404.
+const CONTENT_READER: Action[] = [
+  'ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'inspections.read', 'inspections.write', 'referrals.read',
+  'exports.use', 'stats.read',
+];
 
 export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   // Experts alone see which indicators hit and why (indicator secrecy, DESIGN §2.7), and link an ad

@@ -1,6 +1,6 @@
 // A whole API over a temporary data directory for tests: the bundled configuration (copied, so admin
 // changes stay in the copy), one user per role and theme, and in each theme three ads with real blobs
-// (two sharing a phone number), a list and a finished run.
+// (two sharing a phone number), a list and a finished run; the first municipal ad is on an inspection list.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +121,8 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     await lists.addEntry(created.id, { adId: ads[theme][0], addedBy: 'fixture', addedAt: clock.now.toISOString() });
     list[theme] = created.id;
   }
+  // The first municipal ad (in Utrecht) is on Utrecht's inspection list, as the selection would put it.
+  await inspections.refresh('toezicht', [{ municipality: '0344', adId: ads.toezicht[0], criteria: [{ id: 'licence-absent', label: 'Geen vergunning', reason: 'the ad gives no licence number' }] }], clock.now.toISOString());
 
   const passwordHash = await hashPassword(PASSWORD, 'fixture');
   const users = new Map<string, UserRecord>();

@@ -11,6 +11,9 @@ import { auditSince, justify, lastAuditSeq, openApiWorld, type ApiWorld } from '
 import { EXAMPLES } from './route-examples.fixtures.ts';
 import { ROUTES } from './route-table.ts';
 
+/** The theme an example's resource exists in: the police theme, unless it is municipal only. */
+const themeFor = (key: string) => (EXAMPLES[key]!.onlyIn === 'municipal' ? 'toezicht' : 'mensenhandel');
+
 function roleFor(access: string): Role {
   for (const role of ['expert', 'analyst', 'auditor', 'admin'] as const) {
     if (access === 'public' || access === 'signed-in' || GRANTS[role].has(access as never)) return role;
@@ -41,8 +44,9 @@ describe('audit trail', { timeout: 120_000 }, () => {
     const wanted = route.audit === null ? 'writes nothing to the audit trail' : `writes exactly one ${route.audit} event`;
     it(`${key} ${wanted}`, async () => {
       const role = roleFor(route.access);
-      const session = route.access === 'public' ? null : await w.login(`${role}-mensenhandel`);
-      const request = await EXAMPLES[key]!.build(w, 'mensenhandel', `${role}-mensenhandel`);
+      const theme = themeFor(key);
+      const session = route.access === 'public' ? null : await w.login(`${role}-${theme}`);
+      const request = await EXAMPLES[key]!.build(w, theme, `${role}-${theme}`);
       const from = await lastAuditSeq(w.store);
       const res = await w.app.inject({
         method: route.method, url: request.url, headers: session?.headers ?? {}, ...(request.payload === undefined ? {} : { payload: request.payload as object }),
@@ -57,15 +61,16 @@ describe('audit trail', { timeout: 120_000 }, () => {
     assert.deepEqual(ROUTES.filter((r) => r.justified).map((r) => `${r.method} ${r.url}`), [
       'GET /api/ads', 'GET /api/ads/:id', 'GET /api/ads/:id/screenshot', 'GET /api/ads/:id/images/:n', 'GET /api/ads/:id/thumbnail',
       'GET /api/ads/:id/html', 'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'GET /api/ads/:id/network', 'GET /api/holds',
-      'GET /api/lists/:id', 'POST /api/exports',
+      'GET /api/lists/:id', 'GET /api/inspections/:municipality', 'GET /api/inspections/:municipality/export', 'POST /api/exports',
     ]);
   });
 
   for (const route of ROUTES.filter((r) => r.justified)) {
     const key = `${route.method} ${route.url}`;
     it(`${key} without a justification of the request or the session is refused, and the refusal names what it probed`, async () => {
-      const session = await w.login(`${roleFor(route.access)}-mensenhandel`);
-      const request = await EXAMPLES[key]!.build(w, 'mensenhandel', `${roleFor(route.access)}-mensenhandel`);
+      const theme = themeFor(key);
+      const session = await w.login(`${roleFor(route.access)}-${theme}`);
+      const request = await EXAMPLES[key]!.build(w, theme, `${roleFor(route.access)}-${theme}`);
       const url = withoutJustification(request.url);
       const from = await lastAuditSeq(w.store);
       const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });
@@ -78,8 +83,9 @@ describe('audit trail', { timeout: 120_000 }, () => {
     });
 
     it(`${key} records the session's justification when the request gives none`, async () => {
-      const session = await justify(w.app, await w.login(`${roleFor(route.access)}-mensenhandel`), 'PL0900-2026-77');
-      const request = await EXAMPLES[key]!.build(w, 'mensenhandel', `${roleFor(route.access)}-mensenhandel`);
+      const theme = themeFor(key);
+      const session = await justify(w.app, await w.login(`${roleFor(route.access)}-${theme}`), 'PL0900-2026-77');
+      const request = await EXAMPLES[key]!.build(w, theme, `${roleFor(route.access)}-${theme}`);
       const url = withoutJustification(request.url);
       const from = await lastAuditSeq(w.store);
       const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });

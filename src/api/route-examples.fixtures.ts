@@ -7,6 +7,9 @@ export interface Request { url: string; payload?: unknown }
 export interface Example {
   /** False for routes with no theme to aim at: "other theme" is then the same request. */
   themed: boolean;
+  /** A resource that exists only in themes of this kind (inspection lists, referral counts): in a
+   *  theme of the other kind it answers 404 even to those holding that theme. */
+  onlyIn?: 'police' | 'municipal';
   /** DELETE /api/session ends the session it is called with, so it gets one of its own. */
   freshSession?: boolean;
   /** `caller`: the login name the request is sent as, for a resource only its owner may use. */
@@ -18,6 +21,8 @@ const next = () => `m${++unique}`;
 const sourceOf = (theme: ThemeId) => `${theme}-classic`;
 /** Routes that read ad content say why (RouteSpec.justified); the examples give it per request. */
 export const WHY = 'justification=signal%20research';
+/** The municipality whose inspection list the test world fills (Utrecht, where its first ad is). */
+export const INSPECTED = '0344';
 
 export const EXAMPLES: Record<string, Example> = {
   'POST /api/session': { themed: false, build: async (_w, theme) => ({ url: '/api/session', payload: { name: `target-${theme}`, password: PASSWORD } }) },
@@ -60,6 +65,18 @@ export const EXAMPLES: Record<string, Example> = {
       return { url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][2]}` };
     },
   },
+  'GET /api/inspections': { themed: true, onlyIn: 'municipal', build: async (_w, theme) => ({ url: `/api/inspections?theme=${theme}` }) },
+  'GET /api/inspections/:municipality': { themed: true, onlyIn: 'municipal', build: async (_w, theme) => ({ url: `/api/inspections/${INSPECTED}?theme=${theme}&${WHY}` }) },
+  'PUT /api/inspections/:municipality/:adId/plan': {
+    themed: true, onlyIn: 'municipal', build: async (w, theme) => ({ url: `/api/inspections/${INSPECTED}/${w.ads[theme][0]}/plan?theme=${theme}`, payload: { plannedFor: '2026-03-20' } }),
+  },
+  'PUT /api/inspections/:municipality/:adId/outcome': {
+    themed: true, onlyIn: 'municipal', build: async (w, theme) => ({ url: `/api/inspections/${INSPECTED}/${w.ads[theme][0]}/outcome?theme=${theme}`, payload: { outcome: 'visited' } }),
+  },
+  'GET /api/inspections/:municipality/export': {
+    themed: true, onlyIn: 'municipal', build: async (_w, theme) => ({ url: `/api/inspections/${INSPECTED}/export?theme=${theme}&format=csv&${WHY}` }),
+  },
+  'GET /api/referrals': { themed: true, onlyIn: 'police', build: async (_w, theme) => ({ url: `/api/referrals?theme=${theme}&from=2026-W01&to=2026-W10` }) },
   'POST /api/exports': { themed: true, build: async (w, theme) => ({ url: `/api/exports?${WHY}`, payload: { kind: 'list-csv', subject: w.list[theme] } }) },
   'GET /api/exports': { themed: false, build: async () => ({ url: '/api/exports' }) },
   'POST /api/exports/:id/approve': { themed: true, build: async (w, theme) => ({ url: `/api/exports/${(await listExport(w, theme, 'matrix')).id}/approve` }) },

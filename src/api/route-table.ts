@@ -6,10 +6,11 @@ import { adsRoutes } from './routes/ads.routes.ts';
 import { docsRoutes } from './routes/docs.routes.ts';
 import { evaluationRoutes } from './routes/evaluation.routes.ts';
 import { exportsRoutes } from './routes/exports.routes.ts';
+import { inspectionsRoutes } from './routes/inspections.routes.ts';
 import { listsRoutes } from './routes/lists.routes.ts';
 import { oversightRoutes } from './routes/oversight.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 
 export const ROUTES: readonly RouteSpec[] = [
-  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...exportsRoutes, ...oversightRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
+  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...inspectionsRoutes, ...exportsRoutes, ...oversightRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
 ];

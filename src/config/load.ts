@@ -91,6 +91,9 @@ function crossReferences(c: Config): string[] {
     if (!p) problems.push(`themes/${t.id}: profile: no profile "${t.profile}" in profiles/`);
     else if (p.theme !== t.id) problems.push(`profiles/${p.id}: theme: profile belongs to "${p.theme}", but theme "${t.id}" uses it`);
     if (t.purpose.end < t.purpose.start) problems.push(`themes/${t.id}: purpose.end: expected a date on or after purpose.start`);
+    if (t.referralsTo !== undefined && (t.kind !== 'municipal' || c.themes.get(t.referralsTo)?.kind !== 'police')) {
+      problems.push(`themes/${t.id}: referralsTo: expected a municipal theme naming a police theme in themes/, got "${t.referralsTo}"`);
+    }
   }
   for (const s of c.sources.values()) {
     if (!c.themes.has(s.theme)) problems.push(`sources/${s.id}: theme: no theme "${s.theme}" in themes/`);

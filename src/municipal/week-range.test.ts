@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BakenError } from '../domain/errors.ts';
+import { weekRange, weekStart } from './week-range.ts';
+
+describe('ISO week ranges', () => {
+  it('starts a week on its Monday, also when the week began in the year before', () => {
+    assert.equal(weekStart('2026-W01').toISOString(), '2025-12-29T00:00:00.000Z');
+    assert.equal(weekStart('2026-W10').toISOString(), '2026-03-02T00:00:00.000Z');
+    assert.equal(weekStart('2026-W53').toISOString(), '2026-12-28T00:00:00.000Z');
+  });
+
+  it('bounds a period from the first Monday to the Monday after the last week', () => {
+    assert.deepEqual(weekRange('2026-W10', '2026-W11'), { from: '2026-03-02T00:00:00.000Z', to: '2026-03-16T00:00:00.000Z' });
+  });
+
+  it('refuses a week that does not exist and a period that ends before it starts', () => {
+    const invalid = (err: unknown) => err instanceof BakenError && err.code === 'INPUT_INVALID';
+    assert.throws(() => weekStart('2025-W53'), invalid);
+    assert.throws(() => weekStart('2026-W00'), invalid);
+    assert.throws(() => weekStart('2026-03-02'), invalid);
+    assert.throws(() => weekRange('2026-W11', '2026-W10'), invalid);
+  });
+});
