@@ -17,6 +17,21 @@ export function weekStart(week: string): Date {
   return new Date(monday);
 }
 
+/** The ISO week (YYYY-Www, UTC) a moment falls in: the week of its Thursday, whose year is the week's. */
+export function weekOf(at: Date): string {
+  const day = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  const thursday = new Date(day + (3 - ((new Date(day).getUTCDay() + 6) % 7)) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const n = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+  return `${year}-W${String(n).padStart(2, '0')}`;
+}
+
+/** The `count` weeks ending with `last`, oldest first. */
+export function weeksEndingWith(last: string, count: number): string[] {
+  const end = weekStart(last).getTime();
+  return Array.from({ length: count }, (_, i) => weekOf(new Date(end - (count - 1 - i) * 7 * DAY_MS)));
+}
+
 /** `from` and `to` inclusive, as ISO instants; INPUT_INVALID when `to` comes before `from`. */
 export function weekRange(from: string, to: string): { from: string; to: string } {
   const start = weekStart(from);

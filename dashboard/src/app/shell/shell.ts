@@ -7,7 +7,7 @@ import { Session } from '../core/session';
 import { ROLE_TEXT } from '../core/role.text';
 import { SHELL_TEXT } from './shell.text';
 
-interface NavItem { path: string; label: 'search' | 'lists' | 'exports' | 'admin' | 'audit' | 'oversight' }
+interface NavItem { path: string; label: 'monitor' | 'search' | 'lists' | 'exports' | 'admin' | 'audit' | 'oversight' }
 
 @Component({
   selector: 'bk-shell',
@@ -47,8 +47,10 @@ export class Shell {
 
   protected readonly nav = computed<NavItem[]>(() => {
     switch (this.session.role()) {
-      case 'expert': case 'analyst': case 'supervisor':
+      case 'expert': case 'analyst':
         return [{ path: '/search', label: 'search' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }];
+      case 'supervisor':
+        return [{ path: '/monitor', label: 'monitor' }, { path: '/search', label: 'search' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }];
       case 'admin': return [{ path: '/admin', label: 'admin' }];
       case 'auditor': return [{ path: '/audit', label: 'audit' }, { path: '/oversight', label: 'oversight' }];
       default: return [];
