@@ -63,6 +63,8 @@ describe('dashboard: monitor and inspection lists', () => {
 
   test('the supervisor opens the inspection list, compares two ads, plans a visit and records an outcome', async () => {
     await page.goto(`${served.url}/inspections/${UTRECHT.code}?theme=toezicht`);
+    // The first page that shows ads asks why, then goes on to it.
+    await page.waitForURL((u) => u.pathname === '/why');
     await justify(page);
     await page.getByRole('heading', { level: 1, name: `Controlelijst ${UTRECHT.code}` }).waitFor();
     const rows = page.locator('table.inspections tbody tr');
