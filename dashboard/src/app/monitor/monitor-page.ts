@@ -8,7 +8,7 @@ import { fill } from '../core/text';
 import { MonitorMap } from './monitor-map';
 import { monitorTheme } from './monitor-theme';
 import { type Count, FIGURES, type MonitorView } from './monitor-types';
-import { byActive, countText, weekChoices, weeksBetween } from './monitor-view';
+import { byActive, countText, outcomeTotal, weekChoices, weeksBetween } from './monitor-view';
 import { FIGURE_TEXT, MONITOR_TEXT } from './monitor.text';
 import { TrendChart } from './trend-chart';
 
@@ -126,6 +126,7 @@ export class MonitorPage implements OnInit {
   /** Every province an answer named, so choosing one does not empty the choice. */
   readonly #seen = signal<readonly string[]>([]);
   protected readonly provinces = computed(() => [...this.#seen()].sort((a, b) => a.localeCompare(b, 'nl')));
+  protected readonly inspected = outcomeTotal;
   protected readonly rows = computed(() => byActive(this.view()?.municipalities ?? []));
 
   ngOnInit(): void {
@@ -138,12 +139,6 @@ export class MonitorPage implements OnInit {
 
   protected shown(value: Count): string {
     return countText(value, this.view()?.suppressedBelow ?? null, (n) => this.i18n.number(n));
-  }
-
-  /** All outcomes recorded; null when any of them is suppressed, as a sum would give it back. */
-  protected inspected(outcomes: Readonly<Record<string, Count>>): Count {
-    const values = Object.values(outcomes);
-    return values.some((v) => v === null) ? null : values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
   }
 
   async load(): Promise<void> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MonitorMunicipality } from './monitor-types.ts';
-import { byActive, countText, pointRadius, provincesOf, trendLines, weekChoices, weeksBetween } from './monitor-view.ts';
+import { byActive, countText, outcomeTotal, pointRadius, provincesOf, trendLines, weekChoices, weeksBetween } from './monitor-view.ts';
 
 const plain = (n: number) => String(n);
 const place = (code: string, name: string, province: string, active: number | null): MonitorMunicipality => ({
@@ -41,4 +41,10 @@ test('sizes map points by area, the largest at full size and a suppressed one at
   assert.equal(pointRadius(100, 100), 18);
   assert.equal(pointRadius(25, 100), 10.5);
   assert.equal(pointRadius(null, 100), 3);
+});
+
+test('adds up a municipality\'s inspection outcomes, unless one is suppressed', () => {
+  assert.equal(outcomeTotal({ visited: 6, closed: 7 }), 13);
+  assert.equal(outcomeTotal({ visited: 6, closed: null }), null);
+  assert.equal(outcomeTotal({}), 0);
 });

@@ -21,6 +21,12 @@ export function weeksBetween(from: string, to: string): string[] {
   return all.slice(all.indexOf(from) === -1 ? 0 : all.indexOf(from));
 }
 
+/** All inspection outcomes of a municipality; null when any is suppressed, as a sum would give it back. */
+export function outcomeTotal(outcomes: Readonly<Record<string, Count>>): Count {
+  const values = Object.values(outcomes);
+  return values.some((v) => v === null) ? null : values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+}
+
 export function provincesOf(rows: readonly MonitorMunicipality[]): string[] {
   return [...new Set(rows.map((r) => r.province))].sort((a, b) => a.localeCompare(b, 'nl'));
 }
