@@ -11,6 +11,7 @@ import { AuditTrail } from './services/audit-trail.ts';
 import { createServices, type Services } from './services/services.ts';
 import type { AccountStore } from './store/accounts.ts';
 import type { ExportRequestStore } from './store/export-requests.ts';
+import type { InspectionStore } from './store/inspections.ts';
 import type { ReferenceStore } from './store/reference-data.ts';
 import type { ListStore } from './store/lists.ts';
 import { openSqliteApiStores } from './store/sqlite/api-stores.sqlite.ts';
@@ -43,7 +44,7 @@ export function openJobQueue(storage: Storage): Promise<JobQueue> {
 }
 
 /** Everything the doors need: the ports, the API's settings, and the application layer over them. */
-export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; jobs: JobQueue; settings: ApiSettings; services: Services }
+export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore; jobs: JobQueue; settings: ApiSettings; services: Services }
 
 export async function openApiApp(opts: Storage & { config: Config }): Promise<ApiApp> {
   const settings = loadApiSettings(opts.config.dir);

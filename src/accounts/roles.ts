@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 export const ACTIONS = [
   'ads.search', 'ads.read', 'ads.hits', 'ads.artefacts', 'ads.network', 'ads.hold', 'ads.export',
   'lists.read', 'lists.write',
+  'inspections.read', 'inspections.write', 'referrals.read',
   'exports.use',
   'stats.read',
   'audit.read',
@@ -22,9 +23,13 @@ export type Action = (typeof ACTIONS)[number];
 
 // 'exports.use': requesting, deciding and downloading exports; which kinds of export a role may
 // handle is the kind's own action (src/services/export-kinds.ts), e.g. 'ads.export' for a WARC.
-// 'monitor.read' is granted to every content reader so that anyone but a supervisor in a municipal
-// theme is told the monitor does not exist (404, MUNICIPAL_ONLY), as for another theme's resources.
-const CONTENT_READER: Action[] = ['ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'exports.use', 'stats.read', 'monitor.read'];
+// The monitor, inspection lists and referral counts exist in one kind of theme only (KIND_ONLY):
+// granting them to every content reader keeps the answer to anyone else a plain 404, as for another
+// theme's resources.
+const CONTENT_READER: Action[] = [
+  'ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'exports.use', 'stats.read',
+  'monitor.read', 'inspections.read', 'inspections.write', 'referrals.read',
+];
 
 export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   // Experts alone see which indicators hit and why (indicator secrecy, DESIGN §2.7), and link an ad
@@ -53,19 +58,23 @@ export const THEME_KINDS: Record<Role, ReadonlySet<string>> = {
   auditor: new Set(['police', 'municipal']),
 };
 
-/** Actions on a municipality's own supervision data (its registers, its monitor): they exist in
- *  municipal themes only, and only for the roles named, so police roles never see municipal data,
- *  even when they hold a municipal theme. */
-export const MUNICIPAL_ONLY: Partial<Record<Action, ReadonlySet<Role>>> = {
-  'monitor.read': new Set(['supervisor']),
-  'reference.read': new Set(['supervisor', 'admin']),
-  'reference.write': new Set(['supervisor', 'admin']),
+/** Actions that exist in one kind of theme only, and the roles that may do them there: a
+ *  municipality's own supervision data (its registers, its monitor, its inspection lists) for its
+ *  supervisors, so police roles never see municipal data even when they hold a municipal theme; and
+ *  the count of referrals municipalities sent, for police roles. */
+export const KIND_ONLY: Partial<Record<Action, { kind: 'police' | 'municipal'; roles: ReadonlySet<Role> }>> = {
+  'monitor.read': { kind: 'municipal', roles: new Set(['supervisor']) },
+  'inspections.read': { kind: 'municipal', roles: new Set(['supervisor']) },
+  'inspections.write': { kind: 'municipal', roles: new Set(['supervisor']) },
+  'reference.read': { kind: 'municipal', roles: new Set(['supervisor', 'admin']) },
+  'reference.write': { kind: 'municipal', roles: new Set(['supervisor', 'admin']) },
+  'referrals.read': { kind: 'police', roles: new Set(['expert', 'analyst']) },
 };
 
 /** Whether a role may do an action on a theme of this kind at all (it must still hold the theme). */
 export function mayActOnKind(role: Role, action: Action, kind: string): boolean {
-  const only = MUNICIPAL_ONLY[action];
-  return THEME_KINDS[role].has(kind) && (!only || (kind === 'municipal' && only.has(role)));
+  const only = KIND_ONLY[action];
+  return THEME_KINDS[role].has(kind) && (!only || (kind === only.kind && only.roles.has(role)));
 }
 
 /** Roles that read ad content: a token of one needs a second admin's approval (four-eyes), so no

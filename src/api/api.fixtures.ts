@@ -1,6 +1,6 @@
 // A whole API over a temporary data directory for tests: the bundled configuration (copied, so admin
 // changes stay in the copy), one user per role and theme, and in each theme three ads with real blobs
-// (two sharing a phone number), a list and a finished run.
+// (two sharing a phone number), a list and a finished run; the first municipal ad is on an inspection list.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import type { AccountStore, UserRecord } from '../store/accounts.ts';
 import { createFileBlobStore } from '../store/blobs.files.ts';
 import type { ExportRequestStore } from '../store/export-requests.ts';
 import type { ReferenceStore } from '../store/reference-data.ts';
+import type { InspectionStore } from '../store/inspections.ts';
 import type { ListStore } from '../store/lists.ts';
 import { loadOrCreateSecretKey } from '../store/secret-key.ts';
 import { openSqliteApiStores } from '../store/sqlite/api-stores.sqlite.ts';
@@ -48,6 +49,7 @@ export interface ApiWorld {
   lists: ListStore;
   exportRequests: ExportRequestStore;
   reference: ReferenceStore;
+  inspections: InspectionStore;
   jobs: JobQueue;
   blobs: BlobStore;
   anchor: LogAnchor;
@@ -78,7 +80,7 @@ export interface WorldOptions {
 export function serviceContextOf(w: ApiWorld): ServiceContext {
   return {
     config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists,
-    exportRequests: w.exportRequests, reference: w.reference, jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store),
+    exportRequests: w.exportRequests, reference: w.reference, inspections: w.inspections, jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store),
     dataDir: w.dataDir, anchor: w.anchor, now: () => w.clock.now,
   };
 }
@@ -89,7 +91,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   cpSync(new URL('../../config', import.meta.url).pathname, configDir, { recursive: true });
   const dataDir = join(root, 'data');
   const { store, anchor } = anchoredStore(await openSqliteStore(dataDir), dataDir);
-  const { accounts, lists, exportRequests, reference, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
+  const { accounts, lists, exportRequests, reference, inspections, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
   const jobs = await openSqliteJobQueue(dataDir);
   const blobs = createFileBlobStore(dataDir);
   const clock = { now: new Date('2026-03-01T10:00:00.000Z'), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
@@ -121,6 +123,8 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     await lists.addEntry(created.id, { adId: ads[theme][0], addedBy: 'fixture', addedAt: clock.now.toISOString() });
     list[theme] = created.id;
   }
+  // The first municipal ad (in Utrecht) is on Utrecht's inspection list, as the selection would put it.
+  await inspections.refresh('toezicht', [{ municipality: '0344', adId: ads.toezicht[0], criteria: [{ id: 'licence-absent', label: 'Geen vergunning', reason: 'the ad gives no licence number' }] }], clock.now.toISOString());
 
   const passwordHash = await hashPassword(PASSWORD, 'fixture');
   const users = new Map<string, UserRecord>();
@@ -138,7 +142,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
 
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
-    dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, reference, jobs, settings: parsed, now: () => clock.now,
+    dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, reference, inspections, jobs, settings: parsed, now: () => clock.now,
     ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.dashboard ? { dashboard: settings.dashboard } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {
@@ -147,7 +151,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     return sessionOf(res);
   };
   return {
-    app, store, accounts, lists, exportRequests, reference, jobs, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
+    app, store, accounts, lists, exportRequests, reference, inspections, jobs, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
     close: async () => { await app.close(); await jobs.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
   };
 }

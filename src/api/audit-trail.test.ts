@@ -4,16 +4,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { GRANTS, MUNICIPAL_ONLY, type Action, type Role } from '../accounts/roles.ts';
+import { GRANTS, KIND_ONLY, type Action, type Role } from '../accounts/roles.ts';
 import { rechainWithout, tamperDatabase } from '../evidence/log-tamper.fixtures.ts';
 import type { Store } from '../store/store.ts';
 import { auditSince, justify, lastAuditSeq, openApiWorld, type ApiWorld } from './api.fixtures.ts';
 import { EXAMPLES } from './route-examples.fixtures.ts';
 import { ROUTES } from './route-table.ts';
 
-/** Who may call the route: the monitor only a supervisor in the municipal theme; else the first role of these, in the police theme. */
+/** Who may call the route: for an action of one kind of theme only, its first role in that kind's
+ *  theme; else the first role of these, in the police theme. */
 function callerFor(access: string): { role: Role; theme: 'mensenhandel' | 'toezicht' } {
-  if (MUNICIPAL_ONLY[access as Action]) return { role: 'supervisor', theme: 'toezicht' };
+  const only = KIND_ONLY[access as Action];
+  if (only) return { role: [...only.roles][0]!, theme: only.kind === 'municipal' ? 'toezicht' : 'mensenhandel' };
   return { role: roleFor(access), theme: 'mensenhandel' };
 }
 
@@ -63,15 +65,16 @@ describe('audit trail', { timeout: 120_000 }, () => {
     assert.deepEqual(ROUTES.filter((r) => r.justified).map((r) => `${r.method} ${r.url}`), [
       'GET /api/ads', 'GET /api/ads/:id', 'GET /api/ads/:id/screenshot', 'GET /api/ads/:id/images/:n', 'GET /api/ads/:id/thumbnail',
       'GET /api/ads/:id/html', 'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'GET /api/ads/:id/network', 'GET /api/holds',
-      'GET /api/lists/:id', 'POST /api/exports',
+      'GET /api/lists/:id', 'GET /api/inspections/:municipality', 'GET /api/inspections/:municipality/export', 'POST /api/exports',
     ]);
   });
 
   for (const route of ROUTES.filter((r) => r.justified)) {
     const key = `${route.method} ${route.url}`;
     it(`${key} without a justification of the request or the session is refused, and the refusal names what it probed`, async () => {
-      const session = await w.login(`${roleFor(route.access)}-mensenhandel`);
-      const request = await EXAMPLES[key]!.build(w, 'mensenhandel', `${roleFor(route.access)}-mensenhandel`);
+      const { role, theme } = callerFor(route.access);
+      const session = await w.login(`${role}-${theme}`);
+      const request = await EXAMPLES[key]!.build(w, theme, `${role}-${theme}`);
       const url = withoutJustification(request.url);
       const from = await lastAuditSeq(w.store);
       const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });
@@ -84,8 +87,9 @@ describe('audit trail', { timeout: 120_000 }, () => {
     });
 
     it(`${key} records the session's justification when the request gives none`, async () => {
-      const session = await justify(w.app, await w.login(`${roleFor(route.access)}-mensenhandel`), 'PL0900-2026-77');
-      const request = await EXAMPLES[key]!.build(w, 'mensenhandel', `${roleFor(route.access)}-mensenhandel`);
+      const { role, theme } = callerFor(route.access);
+      const session = await justify(w.app, await w.login(`${role}-${theme}`), 'PL0900-2026-77');
+      const request = await EXAMPLES[key]!.build(w, theme, `${role}-${theme}`);
       const url = withoutJustification(request.url);
       const from = await lastAuditSeq(w.store);
       const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });

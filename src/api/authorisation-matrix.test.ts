@@ -2,23 +2,23 @@
 // of the caller's own theme and of the other theme, and anonymous, each with its exact status.
 // Expected: 401 anonymous; 403 when the role may never do the route's action; 404 when the resource
 // lies in a theme the caller does not hold (or a police theme for a supervisor, or one the action does
-// not exist for, such as a police theme's reference data); else success.
+// not exist for, such as a police theme's inspection lists or reference data); else success.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GRANTS, mayActOnKind, ROLES, type Role } from '../accounts/roles.ts';
 import { openApiWorld, otherTheme, THEMES, userName, type ApiWorld, type Session, type ThemeId } from './api.fixtures.ts';
-import { EXAMPLES, type Request } from './route-examples.fixtures.ts';
+import { EXAMPLES, type Example, type Request } from './route-examples.fixtures.ts';
 import type { RouteSpec } from './route-spec.ts';
 import { ROUTES } from './route-table.ts';
 
 const KIND: Record<ThemeId, string> = { mensenhandel: 'police', toezicht: 'municipal' };
 
-function expected(route: RouteSpec, role: Role | null, userTheme: ThemeId, target: ThemeId, themed: boolean): number {
+function expected(route: RouteSpec, role: Role | null, userTheme: ThemeId, target: ThemeId, example: Example): number {
   if (route.access === 'public') return route.status;
   if (role === null) return 401;
   if (route.access === 'signed-in') return route.status;
   if (!GRANTS[role].has(route.access)) return 403;
-  if (themed && (target !== userTheme || !mayActOnKind(role, route.access, KIND[target]))) return 404;
+  if (example.themed && (target !== userTheme || !mayActOnKind(role, route.access, KIND[target]))) return 404;
   return route.status;
 }
 
@@ -48,14 +48,14 @@ describe('authorisation matrix', { timeout: 300_000 }, () => {
         if (res.statusCode !== want) wrong.push(`${label}: expected ${want}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
       };
       for (const theme of THEMES) {
-        await call(`anonymous, ${theme}`, expected(route, null, theme, theme, example.themed), await example.build(w, theme, 'anonymous'), {});
+        await call(`anonymous, ${theme}`, expected(route, null, theme, theme, example), await example.build(w, theme, 'anonymous'), {});
       }
       for (const role of ROLES) {
         for (const userTheme of THEMES) {
           for (const target of [userTheme, otherTheme(userTheme)]) {
             const session = example.freshSession ? await w.login(userName(role, userTheme)) : sessions.get(userName(role, userTheme))!;
             const label = `${role} of ${userTheme}, resource of ${target}`;
-            await call(label, expected(route, role, userTheme, target, example.themed), await example.build(w, target, userName(role, userTheme)), session.headers);
+            await call(label, expected(route, role, userTheme, target, example), await example.build(w, target, userName(role, userTheme)), session.headers);
           }
         }
       }

@@ -8,7 +8,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { z } from 'zod';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { decide } from '../accounts/policy.ts';
-import { GRANTS, MUNICIPAL_ONLY, needsTotp, ROLES } from '../accounts/roles.ts';
+import { GRANTS, KIND_ONLY, needsTotp, ROLES } from '../accounts/roles.ts';
 import { sameSecret } from '../accounts/secrets.ts';
 import type { ApiSettings } from '../config/api-settings.ts';
 import { BakenError } from '../domain/errors.ts';
@@ -181,8 +181,8 @@ function conforming(schema: z.ZodType, answer: unknown): unknown {
 export function accessText(access: Access): string {
   if (access === 'public') return 'No sign-in needed.';
   if (access === 'signed-in') return 'Any signed-in user or service token.';
-  const only = MUNICIPAL_ONLY[access];
-  if (only) return `Needs ${access}: ${[...only].join(', ')}; only within the caller's municipal themes (anyone else is answered 404).`;
+  const only = KIND_ONLY[access];
+  if (only) return `Needs ${access}: ${[...only.roles].join(', ')}; only within the caller's ${only.kind} themes (anyone else is answered 404).`;
   return `Needs ${access}: ${ROLES.filter((r) => GRANTS[r].has(access)).join(', ')}; only within the caller's themes.`;
 }
 

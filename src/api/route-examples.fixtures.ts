@@ -18,6 +18,8 @@ const next = () => `m${++unique}`;
 const sourceOf = (theme: ThemeId) => `${theme}-classic`;
 /** Routes that read ad content say why (RouteSpec.justified); the examples give it per request. */
 export const WHY = 'justification=signal%20research';
+/** The municipality whose inspection list the test world fills (Utrecht, where its first ad is). */
+export const INSPECTED = '0344';
 
 export const EXAMPLES: Record<string, Example> = {
   'GET /api/monitor': { themed: true, build: async (_w, theme) => ({ url: `/api/monitor?theme=${theme}&from=2026-W09&to=2026-W09` }) },
@@ -79,6 +81,18 @@ export const EXAMPLES: Record<string, Example> = {
       return { url: `/api/lists/${w.list[theme]}/ads/${w.ads[theme][2]}` };
     },
   },
+  'GET /api/inspections': { themed: true, build: async (_w, theme) => ({ url: `/api/inspections?theme=${theme}` }) },
+  'GET /api/inspections/:municipality': { themed: true, build: async (_w, theme) => ({ url: `/api/inspections/${INSPECTED}?theme=${theme}&${WHY}` }) },
+  'PUT /api/inspections/:municipality/:adId/plan': {
+    themed: true, build: async (w, theme) => ({ url: `/api/inspections/${INSPECTED}/${w.ads[theme][0]}/plan?theme=${theme}`, payload: { plannedFor: '2026-03-20' } }),
+  },
+  'PUT /api/inspections/:municipality/:adId/outcome': {
+    themed: true, build: async (w, theme) => ({ url: `/api/inspections/${INSPECTED}/${w.ads[theme][0]}/outcome?theme=${theme}`, payload: { outcome: 'visited' } }),
+  },
+  'GET /api/inspections/:municipality/export': {
+    themed: true, build: async (_w, theme) => ({ url: `/api/inspections/${INSPECTED}/export?theme=${theme}&format=csv&${WHY}` }),
+  },
+  'GET /api/referrals': { themed: true, build: async (_w, theme) => ({ url: `/api/referrals?theme=${theme}&from=2026-W01&to=2026-W10` }) },
   'POST /api/exports': { themed: true, build: async (w, theme) => ({ url: `/api/exports?${WHY}`, payload: { kind: 'list-csv', subject: w.list[theme] } }) },
   'GET /api/exports': { themed: false, build: async () => ({ url: '/api/exports' }) },
   'POST /api/exports/:id/approve': { themed: true, build: async (w, theme) => ({ url: `/api/exports/${(await listExport(w, theme, 'matrix')).id}/approve` }) },

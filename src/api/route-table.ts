@@ -6,6 +6,7 @@ import { adsRoutes } from './routes/ads.routes.ts';
 import { docsRoutes } from './routes/docs.routes.ts';
 import { evaluationRoutes } from './routes/evaluation.routes.ts';
 import { exportsRoutes } from './routes/exports.routes.ts';
+import { inspectionsRoutes } from './routes/inspections.routes.ts';
 import { listsRoutes } from './routes/lists.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { oversightRoutes } from './routes/oversight.routes.ts';
@@ -13,5 +14,5 @@ import { referenceRoutes } from './routes/reference.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 
 export const ROUTES: readonly RouteSpec[] = [
-  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...monitorRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
+  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...inspectionsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...monitorRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
 ];

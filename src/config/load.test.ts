@@ -51,6 +51,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('refuses referrals to a theme that is no police theme', () => {
+    assert.equal(loadConfig(BUNDLED).themes.get('toezicht')?.referralsTo, 'mensenhandel');
+    const referTo = (target: string) => (d: string) => {
+      const file = join(d, 'themes/toezicht.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('referralsTo: mensenhandel', `referralsTo: ${target}`));
+    };
+    withConfig(referTo('toezicht'), (d) => assert.match(loadError(d), /themes\/toezicht: referralsTo: expected a municipal theme naming a police theme in themes\/, got "toezicht"/));
+    withConfig(referTo('politie'), (d) => assert.match(loadError(d), /referralsTo: .*got "politie"/));
+  });
+
   it('reports YAML syntax errors with the file name', () => {
     withConfig((d) => writeFileSync(join(d, 'themes/toezicht.yaml'), 'id: [unclosed\n'),
       (d) => assert.match(loadError(d), /themes\/toezicht\.yaml: YAML syntax/));

@@ -100,6 +100,9 @@ function crossReferences(c: Config): string[] {
     if (t.kind !== 'municipal' && Object.keys(t.reference).length > 0) {
       problems.push(`themes/${t.id}: reference: only a municipal theme keeps reference data (licences, KvK, crime reports)`);
     }
+    if (t.referralsTo !== undefined && (t.kind !== 'municipal' || c.themes.get(t.referralsTo)?.kind !== 'police')) {
+      problems.push(`themes/${t.id}: referralsTo: expected a municipal theme naming a police theme in themes/, got "${t.referralsTo}"`);
+    }
   }
   for (const s of c.sources.values()) {
     if (!c.themes.has(s.theme)) problems.push(`sources/${s.id}: theme: no theme "${s.theme}" in themes/`);

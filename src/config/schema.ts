@@ -66,6 +66,9 @@ export const themeSchema = z.strictObject({
   // Issue 12: labelled ads (`baken eval`'s format) the admin dashboard measures the theme's profile
   // on. A theme's, not a profile's: admins change profiles through the API, and only the operator
   // may choose which files on the server are read.
+  // Issue 14: the police theme a municipal theme's supervisors refer ads to; that theme sees how many
+  // were referred per week and municipality, never the ads.
+  referralsTo: id.optional(),
   evaluation: z.array(z.strictObject({
     name: id,
     /** JSON Lines, one ad a line with "label": flag|clean; relative to the configuration directory. */

@@ -10,6 +10,7 @@ import type { LogAnchor } from '../evidence/log-anchor.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AccountStore } from '../store/accounts.ts';
 import type { ExportRequestStore } from '../store/export-requests.ts';
+import type { InspectionStore } from '../store/inspections.ts';
 import type { ListStore } from '../store/lists.ts';
 import type { ReferenceStore } from '../store/reference-data.ts';
 import type { BlobStore, Store } from '../store/store.ts';
@@ -26,6 +27,7 @@ export interface ServiceContext {
   lists: ListStore;
   exportRequests: ExportRequestStore;
   reference: ReferenceStore;
+  inspections: InspectionStore;
   jobs: JobQueue;
   settings: ApiSettings;
   trail: AuditTrail;

@@ -7,6 +7,7 @@ import { ConfigService } from './config.service.ts';
 import type { ServiceContext } from './context.ts';
 import { EvaluationService } from './evaluation.service.ts';
 import { ExportService } from './export.service.ts';
+import { InspectionService } from './inspection.service.ts';
 import { JobsService } from './jobs.service.ts';
 import { ListsService } from './lists.service.ts';
 import { ReferenceService } from './reference.service.ts';
@@ -23,6 +24,7 @@ export interface Services {
   session: SessionService;
   ads: AdsService;
   lists: ListsService;
+  inspections: InspectionService;
   stats: StatsService;
   audit: AuditService;
   config: ConfigService;
@@ -44,6 +46,7 @@ export function createServices(context: ServiceContext): Services {
     session: new SessionService(context),
     ads: new AdsService(context),
     lists: new ListsService(context),
+    inspections: new InspectionService(context),
     stats: new StatsService(context),
     audit: new AuditService(context),
     config: new ConfigService(context),

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { BakenError } from '../domain/errors.ts';
 import type { AccountStore } from './accounts.ts';
 import type { ExportRequestStore, NewExportRequest } from './export-requests.ts';
+import { inspectionsContract } from './inspections.contract.ts';
+import type { InspectionStore } from './inspections.ts';
 import type { ListStore } from './lists.ts';
 import { referenceDataContract } from './reference-data.contract.ts';
 import type { ReferenceStore } from './reference-data.ts';
@@ -12,7 +14,7 @@ import { keptAd, startTestRun } from './store.fixtures.ts';
 import type { Store } from './store.ts';
 
 type Opener = () => Promise<{
-  store: Store; accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore;
+  store: Store; accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore;
   /** The key the accounts were opened with. */
   secretKey: Buffer;
   /** The TOTP column as stored, read and written past the adapter. */
@@ -220,6 +222,8 @@ export function apiStoresContract(name: string, open: Opener): void {
       assert.equal((await accounts.tokenBySecretHash('e'.repeat(64)))?.approvedAt, null);
     });
   });
+
+  inspectionsContract(name, test);
 
   describe(`lists contract: ${name}`, () => {
     test('creates a list, adds and removes ads of its theme, and counts them', async ({ store, lists }) => {

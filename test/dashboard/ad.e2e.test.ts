@@ -186,7 +186,7 @@ describe('dashboard: ad detail', () => {
 
   test('a supervisor sees a municipal ad with no pictures, clearly said, and a police ad as not found', async () => {
     const page = await dashboard.ui.newPage();
-    await signIn(page, dashboard.served.url, ACCOUNTS.supervisor);
+    await signIn(page, dashboard.served.url, ACCOUNTS.supervisor, '/search');
     await justify(page);
     const id = await firstAd(page);
     await page.goto(`${dashboard.served.url}/ads/${id}`);

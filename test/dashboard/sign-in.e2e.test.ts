@@ -59,7 +59,7 @@ describe('dashboard: sign-in, session and language', () => {
     assert.match(page.url(), /\/sign-in/);
   });
 
-  for (const [role, home] of [['expert', '/search'], ['analyst', '/search'], ['supervisor', '/search'], ['admin', '/admin'], ['auditor', '/audit']] as const) {
+  for (const [role, home] of [['expert', '/search'], ['analyst', '/search'], ['supervisor', '/monitor'], ['admin', '/admin'], ['auditor', '/audit']] as const) {
     test(`the ${role} signs in, lands on ${home}, and signs out`, async () => {
       const page = await dashboard.ui.newPage();
       await signIn(page, dashboard.served.url, ACCOUNTS[role]);

@@ -36,6 +36,13 @@ describe('dashboard: theme separation', () => {
       await page.locator('h1').waitFor();
       assert.doesNotMatch(await everything(page), POLICE, 'lists');
 
+      await page.goto(dashboard.served.url + '/monitor');
+      await page.locator('h1').waitFor();
+      assert.doesNotMatch(await everything(page), POLICE, 'monitor');
+      await page.goto(dashboard.served.url + '/inspections/0344');
+      await page.locator('h1').waitFor();
+      assert.doesNotMatch(await everything(page), POLICE, 'an inspection list');
+
       // Addresses of the police side lead nowhere: the network is not the supervisor's, and a
       // police ad answers as if it did not exist.
       const policeAd = await policeAdId();

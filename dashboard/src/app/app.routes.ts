@@ -24,6 +24,8 @@ export const routes: Routes = [
       { path: 'ads/:id', canActivate: [readers, justified], loadComponent: () => import('./ad/ad-page').then((m) => m.AdPage) },
       { path: 'ads/:id/network', canActivate: [roles('expert', 'analyst'), justified], loadComponent: () => import('./network/network-page').then((m) => m.NetworkPage) },
       { path: 'lists', canActivate: [readers, justified], loadChildren: () => import('./lists/lists.routes').then((m) => m.listsRoutes) },
+      { path: 'monitor', canActivate: [roles('supervisor')], loadChildren: () => import('./monitor/monitor.routes').then((m) => m.monitorRoutes) },
+      { path: 'inspections/:code', canActivate: [roles('supervisor'), justified], loadComponent: () => import('./monitor/inspections-page').then((m) => m.InspectionsPage) },
       { path: 'exports', canActivate: [readers], loadComponent: () => import('./exports/exports-page').then((m) => m.ExportsPage) },
       { path: 'reference', canActivate: [roles('supervisor')], loadComponent: () => import('./admin/reference-data').then((m) => m.ReferenceData) },
       { path: 'admin', canActivate: [roles('admin')], loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes) },

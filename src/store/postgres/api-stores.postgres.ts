@@ -4,6 +4,7 @@ import type { ApiStores } from '../api-stores.ts';
 import { PostgresExportRequests } from './export-requests.postgres.ts';
 import { PostgresAccounts } from './accounts.postgres.ts';
 import { openPostgres } from './database.postgres.ts';
+import { PostgresInspections } from './inspections.postgres.ts';
 import { PostgresLists } from './lists.postgres.ts';
 import { PostgresReferenceData } from './reference-data.postgres.ts';
 
@@ -22,6 +23,7 @@ export async function openPostgresApiStores(url: string, secretKey: Buffer): Pro
     lists: new PostgresLists(pool),
     exportRequests: new PostgresExportRequests(pool),
     reference: new PostgresReferenceData(pool),
+    inspections: new PostgresInspections(pool),
     // Closing twice is harmless, as with SQLite.
     close: async () => { if (!pool.ending) await pool.end(); },
   };

@@ -5,6 +5,7 @@
 // from version i to i + 1; a later change appends a migration instead of editing an earlier one.
 import { EXPORT_REQUESTS_MIGRATION } from './schema-exports.postgres.ts';
 import { REFERENCE_DATA_MIGRATION } from './schema-reference.postgres.ts';
+import { INSPECTIONS_MIGRATION } from './schema-inspections.postgres.ts';
 
 const VERSION_1 = `
 CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -346,5 +347,5 @@ ALTER TABLE list_ads ADD COLUMN note text, ADD COLUMN note_by text, ADD COLUMN n
 `;
 
 export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION,
-  LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, REFERENCE_DATA_MIGRATION];
+  LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, REFERENCE_DATA_MIGRATION, INSPECTIONS_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -17,11 +17,11 @@ apiStoresContract('sqlite', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'baken-api-stores-'));
   const store = await openSqliteStore(dataDir);
   const secretKey = loadOrCreateSecretKey(dataDir);
-  const { accounts, lists, exportRequests, reference, close } = await openSqliteApiStores(dataDir, secretKey);
+  const { accounts, lists, exportRequests, reference, inspections, close } = await openSqliteApiStores(dataDir, secretKey);
   const db = new DatabaseSync(join(dataDir, 'baken.db'));
   const reopened: ApiStores[] = [];
   return {
-    store, accounts, lists, exportRequests, reference, secretKey,
+    store, accounts, lists, exportRequests, reference, inspections, secretKey,
     rawTotpSecret: async (id) => (db.prepare('SELECT totp_secret FROM users WHERE id = ?').get(id)?.['totp_secret'] ?? null) as string | null,
     setRawTotpSecret: async (id, value) => { db.prepare('UPDATE users SET totp_secret = ? WHERE id = ?').run(value, id); },
     reopen: async (key) => {
@@ -132,7 +132,7 @@ describe('sqlite lists upgrade', () => {
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
       // Back to the schema before the migration: the store made every table, so undo the notes and what came after.
       db.exec(`ALTER TABLE list_ads DROP COLUMN note; ALTER TABLE list_ads DROP COLUMN note_by; ALTER TABLE list_ads DROP COLUMN note_at;
-        DROP TABLE export_requests; DROP TABLE reference_rows; DROP TABLE reference_imports; DROP TABLE reference_versions;
+        DROP TABLE export_requests; DROP TABLE reference_rows; DROP TABLE reference_imports; DROP TABLE reference_versions; DROP TABLE inspection_entries;
         PRAGMA user_version = ${MIGRATIONS.indexOf(LIST_NOTES_MIGRATION)};
         INSERT INTO lists (id, theme, name, created_by, created_at, updated_at) VALUES ('l1', 'mensenhandel', 'Controle', 'anna', 't', 't');
         INSERT INTO list_ads (list_id, ad_id, added_by, added_at) VALUES ('l1', '${adId}', 'anna', 't');`);

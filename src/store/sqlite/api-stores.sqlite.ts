@@ -6,6 +6,7 @@ import type { ApiStores } from '../api-stores.ts';
 import { SqliteExportRequests } from './export-requests.sqlite.ts';
 import { SqliteAccounts } from './accounts.sqlite.ts';
 import { openDatabase } from './database.sqlite.ts';
+import { SqliteInspections } from './inspections.sqlite.ts';
 import { SqliteLists } from './lists.sqlite.ts';
 import { SqliteReferenceData } from './reference-data.sqlite.ts';
 import { Statements } from './statements.sqlite.ts';
@@ -26,6 +27,7 @@ export async function openSqliteApiStores(dataDir: string, secretKey: Buffer): P
     lists: new SqliteLists(statements),
     exportRequests: new SqliteExportRequests(statements),
     reference: new SqliteReferenceData(statements),
+    inspections: new SqliteInspections(statements),
     close: async () => { if (statements.db.isOpen) statements.db.close(); },
   };
 }

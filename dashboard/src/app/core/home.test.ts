@@ -4,7 +4,7 @@ import { homeOf, safeNext } from './home.ts';
 
 test('each role starts on its own page', () => {
   assert.equal(homeOf('expert'), '/search');
-  assert.equal(homeOf('supervisor'), '/search');
+  assert.equal(homeOf('supervisor'), '/monitor');
   assert.equal(homeOf('admin'), '/admin');
   assert.equal(homeOf('auditor'), '/audit');
 });

@@ -1,9 +1,11 @@
-// Where each role starts: content readers search, admins administer, auditors read the trail.
+// Where each role starts: police content readers search, supervisors see the monitor's figures,
+// admins administer, auditors read the trail.
 import type { Role } from './api-types';
 
 export function homeOf(role: Role): string {
   if (role === 'admin') return '/admin';
   if (role === 'auditor') return '/audit';
+  if (role === 'supervisor') return '/monitor';
   return '/search';
 }
 

@@ -5,6 +5,7 @@ import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, 
 import { FormsModule } from '@angular/forms';
 import { Api, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
+import { saveFile } from '../core/save-file';
 import { fill } from '../core/text';
 import type { ExportLists, ExportRequest } from './export-types';
 import { EXPORTS_TEXT } from './exports.text';
@@ -134,15 +135,7 @@ export class ExportsPage {
 
   protected async download(r: ExportRequest): Promise<void> {
     await this.#act(async () => {
-      const { blob, name } = await this.#api.file(`/exports/${r.id}/download`);
-      const url = URL.createObjectURL(blob);
-      const link = this.#document.createElement('a');
-      link.href = url;
-      link.download = name;
-      this.#document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(this.#document, await this.#api.file(`/exports/${r.id}/download`));
       return { key: 'downloaded', values: {} };
     });
   }

@@ -1,5 +1,5 @@
 // The map's bundled data (generated at build time by dashboard/scripts/map-data.ts): static files of
-// the dashboard itself, not the API, loaded once and only by the network route.
+// the dashboard itself, not the API, loaded once and only by the routes that draw a map.
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Feature, MultiPolygon } from 'geojson';
@@ -12,13 +12,19 @@ export interface MapData { outline: Feature<MultiPolygon>; places: PlaceRow[] }
 export class NetworkMapData {
   readonly #http = inject(HttpClient);
   #data: Promise<MapData> | null = null;
+  #outline: Promise<Feature<MultiPolygon>> | null = null;
 
   load(): Promise<MapData> {
-    this.#data ??= Promise.all([
-      firstValueFrom(this.#http.get<Feature<MultiPolygon>>('/map/nl-outline.json')),
-      firstValueFrom(this.#http.get<PlaceRow[]>('/map/nl-places.json')),
-    ]).then(([outline, places]) => ({ outline, places }));
+    this.#data ??= Promise.all([this.outline(), firstValueFrom(this.#http.get<PlaceRow[]>('/map/nl-places.json'))])
+      .then(([outline, places]) => ({ outline, places }));
     this.#data.catch(() => { this.#data = null; });
     return this.#data;
+  }
+
+  /** The country's outline alone, for a map whose points carry their own coordinates. */
+  outline(): Promise<Feature<MultiPolygon>> {
+    this.#outline ??= firstValueFrom(this.#http.get<Feature<MultiPolygon>>('/map/nl-outline.json'));
+    this.#outline.catch(() => { this.#outline = null; });
+    return this.#outline;
   }
 }

@@ -7,7 +7,7 @@ import { Session } from '../core/session';
 import { ROLE_TEXT } from '../core/role.text';
 import { SHELL_TEXT } from './shell.text';
 
-interface NavItem { path: string; label: 'search' | 'lists' | 'exports' | 'admin' | 'audit' | 'oversight' | 'reference' }
+interface NavItem { path: string; label: 'monitor' | 'search' | 'lists' | 'exports' | 'admin' | 'audit' | 'oversight' | 'reference' }
 
 @Component({
   selector: 'bk-shell',
@@ -50,7 +50,7 @@ export class Shell {
       case 'expert': case 'analyst':
         return [{ path: '/search', label: 'search' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }];
       case 'supervisor':
-        return [{ path: '/search', label: 'search' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }, { path: '/reference', label: 'reference' }];
+        return [{ path: '/monitor', label: 'monitor' }, { path: '/search', label: 'search' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }, { path: '/reference', label: 'reference' }];
       case 'admin': return [{ path: '/admin', label: 'admin' }];
       case 'auditor': return [{ path: '/audit', label: 'audit' }, { path: '/oversight', label: 'oversight' }];
       default: return [];

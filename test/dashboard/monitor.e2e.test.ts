@@ -1,0 +1,137 @@
+// The supervisor's monitor in real Chromium against `baken serve`: a supervisor starts on the monitor,
+// opens a municipality, then its inspection list — seeded here as the selection fills it after a
+// run — compares two ads, plans a visit, records an outcome with a note and exports the list as CSV.
+// The police see the referral as a count and the list itself not at all. axe finds nothing serious,
+// in either language. Works on a private copy of the crawl, since it changes the lists.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openApiApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { ACCOUNTS, justify, keepScreenshot, openBrowser, privateDemoData, seriousViolations, serveDashboard, signIn, type PrivateDemoData, type Served, type Ui } from './harness.ts';
+
+const UTRECHT = { code: '0344', name: 'Utrecht', province: 'Utrecht' };
+const criteria = [{ id: 'licence-absent', label: 'Geen vergunning', reason: 'de advertentie noemt geen vergunningnummer' }];
+
+describe('dashboard: monitor and inspection lists', () => {
+  let data: PrivateDemoData;
+  let served: Served;
+  let ui: Ui;
+  let page: Page;
+  let seeded: { id: string; title: string }[] = [];
+
+  before(async () => {
+    data = await privateDemoData('monitor');
+    // What the selection would put on Utrecht's list after a run (H3's MonitorService.selection).
+    const app = await openApiApp({ dataDir: data.dataDir, config: loadConfig(data.configDir) });
+    try {
+      const { hits } = await app.store.search({ themes: ['toezicht'], limit: 20 });
+      seeded = hits.filter((h) => h.title).slice(0, 3).map((h) => ({ id: h.id, title: h.title! }));
+      assert.equal(seeded.length, 3, 'the demo crawl kept at least three municipal ads with a title');
+      await app.services.inspections.refresh('toezicht', seeded.map((s) => ({ adId: s.id, municipality: UTRECHT, criteria })), new Date().toISOString());
+    } finally {
+      await app.close();
+    }
+    served = await serveDashboard(data);
+    ui = await openBrowser();
+    page = await ui.newPage();
+  });
+  after(async () => {
+    await ui?.close();
+    await served?.stop();
+    data?.remove();
+  });
+
+  test('a supervisor starts on the monitor and sees the municipalities as figures', async () => {
+    await signIn(page, served.url, ACCOUNTS.supervisor);
+    await page.waitForURL(/\/monitor$/);
+    await page.getByRole('heading', { level: 1, name: 'Monitor' }).waitFor();
+    await page.locator('table.monitor').waitFor({ timeout: 15_000 });
+    assert.ok(await page.locator('table.monitor tbody tr').count() >= 1);
+    await page.locator('svg.map').waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await keepScreenshot(page, 'monitor-nl');
+  });
+
+  test('the supervisor opens a municipality, with its trend and the way to its inspection list', async () => {
+    await page.goto(`${served.url}/monitor/${UTRECHT.code}?theme=toezicht`);
+    await page.getByRole('heading', { level: 1, name: UTRECHT.name }).waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: 'Controlelijst van deze gemeente' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+  });
+
+  test('the supervisor opens the inspection list, compares two ads, plans a visit and records an outcome', async () => {
+    await page.goto(`${served.url}/inspections/${UTRECHT.code}?theme=toezicht`);
+    // The first page that shows ads asks why, then goes on to it.
+    await page.waitForURL((u) => u.pathname === '/why');
+    await justify(page);
+    await page.getByRole('heading', { level: 1, name: `Controlelijst ${UTRECHT.code}` }).waitFor();
+    const rows = page.locator('table.inspections tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 3);
+    assert.match(await rows.first().innerText(), /Geen vergunning: de advertentie noemt geen vergunningnummer/);
+    assert.deepEqual((await rows.locator('td.state').allInnerTexts()).map((s) => s.trim()), ['Open', 'Open', 'Open']);
+
+    const [first, second] = seeded as [{ id: string; title: string }, { id: string; title: string }];
+    await page.locator(`#pick-${first.id}`).check();
+    await page.locator(`#pick-${second.id}`).check();
+    await page.getByRole('button', { name: /^Vergelijk/ }).click();
+    const compare = page.locator('table.compare-table');
+    await compare.waitFor();
+    assert.deepEqual(await compare.locator('thead th').allInnerTexts(), ['Gegeven', first.title, second.title]);
+
+    await page.locator(`#plan-${first.id}`).fill('2026-12-15');
+    await page.locator(`#entry-${first.id}`).getByRole('button', { name: 'Plannen' }).click();
+    await page.getByRole('status').filter({ hasText: `Bezoek aan ${first.title} gepland` }).waitFor();
+    assert.match(await page.locator(`#entry-${first.id} td.state`).innerText(), /^Gepland: /);
+
+    await page.locator(`#outcome-${second.id}`).selectOption('referred-to-police');
+    await page.locator(`#note-${second.id}`).fill('Signalen van uitbuiting; via de politie verder');
+    await page.locator(`#entry-${second.id}`).getByRole('button', { name: 'Uitkomst vastleggen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Doorverwezen naar politie' }).waitFor();
+    assert.equal((await page.locator(`#entry-${second.id} td.state`).innerText()).trim(), 'Afgehandeld: Doorverwezen naar politie');
+    await page.reload();
+    await page.locator(`#entry-${second.id}`).waitFor();
+    assert.equal(await page.locator(`#note-${second.id}`).inputValue(), 'Signalen van uitbuiting; via de politie verder', 'the outcome was stored');
+    assert.match(await page.locator(`#entry-${second.id}`).innerText(), /toezichthouder/);
+
+    assert.deepEqual(await seriousViolations(page), []);
+    await keepScreenshot(page, 'inspections-nl');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: `Inspection list ${UTRECHT.code}` }).waitFor();
+    assert.equal((await page.locator(`#entry-${second.id} td.state`).innerText()).trim(), 'Done: Referred to police');
+    assert.deepEqual(await seriousViolations(page), []);
+    await keepScreenshot(page, 'inspections-en');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+  });
+
+  test('the supervisor exports the list as CSV, with the outcome and the reasons', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteer als CSV' }).click()]);
+    assert.match(download.suggestedFilename(), /^inspections-toezicht-0344-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile((await download.path())!, 'utf8')).split('\r\n').filter((l) => l !== '');
+    assert.equal(lines[0], 'municipality,ad,source,url,title,city,criteria,selected,added_at,planned_for,outcome,outcome_at,outcome_by,note');
+    assert.equal(lines.length, 4, 'a header and three ads');
+    const referred = lines.find((l) => l.includes(seeded[1]!.id))!;
+    assert.match(referred, /referred-to-police/);
+    assert.match(referred, /Geen vergunning: de advertentie noemt geen vergunningnummer/);
+    await page.getByRole('status').filter({ hasText: 'gedownload' }).waitFor();
+  });
+
+  test('the police see the referral as a count, and the inspection list not at all', async () => {
+    const expert = await ui.newPage();
+    await signIn(expert, served.url, ACCOUNTS.expert);
+    await justify(expert);
+    const answers = await expert.evaluate(async () => {
+      const referrals = await fetch('/api/referrals?theme=mensenhandel&from=2026-W01&to=2026-W53');
+      const list = await fetch('/api/inspections/0344?theme=toezicht&justification=signal%20research');
+      return { referrals: referrals.status, body: await referrals.text(), list: list.status };
+    });
+    assert.equal(answers.list, 404);
+    assert.equal(answers.referrals, 200, answers.body);
+    const weeks = (JSON.parse(answers.body) as { weeks: { municipality: string; count: number }[] }).weeks;
+    assert.deepEqual(weeks.map((w) => [w.municipality, w.count]), [['0344', 1]]);
+    for (const s of seeded) assert.ok(!answers.body.includes(s.id));
+    await expert.context().close();
+  });
+});
