@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { toCsv, type CsvCell } from '../src/domain/csv.ts';
 import { buildPopulation } from './population.ts';
 import type { DemoLicence } from './references.ts';
+import type { WorldSize } from './world.ts';
 
 export const REFERENCE_DIR = fileURLToPath(new URL('../config/reference/toezicht/', import.meta.url));
 export const DEMO_SEED = 1;
@@ -28,8 +29,10 @@ export const BAD_ROWS: readonly { fault: string; row: readonly CsvCell[] }[] = [
   { fault: 'valid to before valid from', row: ['P-2025-70003', 'Escortbureau Vera', 'Stationsweg 30', '3511 EG', 'Utrecht', '0344', '01-06-2025', '01-01-2024'] },
 ];
 
-export function referenceFiles(seed = DEMO_SEED): Record<string, string> {
-  const { licences, kvk, reports } = buildPopulation(seed, 'default', false).references;
+/** The files of one demo world: the committed ones are the default world's (what `npm start` serves);
+ *  a test crawling a smaller world writes that world's own. */
+export function referenceFiles(seed = DEMO_SEED, size: WorldSize = 'default'): Record<string, string> {
+  const { licences, kvk, reports } = buildPopulation(seed, size, false).references;
   const licenceRows = [...licences].sort((a, b) => a.licence.localeCompare(b.licence)).map(licenceRow);
   // The bad rows sit between good ones, so the reported row numbers are not simply the last ones.
   const withErrors = licenceRows.slice(0, 8).flatMap((row, i) => i % 2 === 1 ? [row, (BAD_ROWS[(i - 1) / 2] as { row: readonly CsvCell[] }).row] : [row]);

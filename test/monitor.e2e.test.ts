@@ -1,12 +1,14 @@
-// The municipal monitor end to end: the toezicht theme crawls the demo platforms, a licence register
-// is imported, and `baken monitor` (the CLI, as a supervisor through the application layer) counts
-// per municipality what the platforms' truth says is online there.
+// The municipal monitor end to end: the toezicht theme crawls the demo platforms, the demo
+// municipality's licence register is imported ('baken import'), and `baken monitor` (the CLI, as a
+// supervisor through the application layer) counts per municipality what the platforms' truth says
+// is online there, licensed or not, as the demo planted it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApiApp, openApp } from '../src/app.ts';
+import { adId } from '../src/domain/ad-keys.ts';
 import { launchBrowser } from '../src/capture/browser.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { runCrawl } from '../src/crawl/run-crawl.ts';
@@ -14,17 +16,8 @@ import { silentLog } from '../src/log.ts';
 import type { MonitorFigures, MunicipalityFigures } from '../src/municipal/figures.ts';
 import { MUNICIPALITIES } from '../src/municipal/places.ts';
 import { suppressMonitor } from '../src/municipal/suppress-figures.ts';
-import type { LicenceRow } from '../src/municipal/types.ts';
+import { DEMO_SEED, referenceFiles } from '../demo/reference-files.ts';
 import { BAKEN_BIN, startDemoEnv, type DemoEnv, type Truth, type TruthAd } from './demo-env.ts';
-
-/** The demo's cities and their CBS municipality codes (Zaandam lies in Zaanstad, Den Haag is
- *  's-Gravenhage), written out here so the test does not lean on the resolver it checks. */
-const CBS: Record<string, string> = {
-  Amsterdam: '0363', Rotterdam: '0599', 'Den Haag': '0518', Utrecht: '0344', Eindhoven: '0772', Groningen: '0014', Tilburg: '0855',
-  Almere: '0034', Breda: '0758', Nijmegen: '0268', Arnhem: '0202', Haarlem: '0392', Enschede: '0153', Apeldoorn: '0200', Amersfoort: '0307',
-  Zaandam: '0479', "'s-Hertogenbosch": '0796', Zwolle: '0193', Leeuwarden: '0080', Maastricht: '0935', Dordrecht: '0505', Leiden: '0546',
-  Alkmaar: '0361', Heerlen: '0917', Venlo: '0983', Deventer: '0150', Delft: '0503', Hilversum: '0402',
-};
 
 const MIN_COUNT = 2;
 
@@ -33,12 +26,13 @@ const MIN_COUNT = 2;
 function expectedFigures(ads: readonly TruthAd[]): MonitorFigures {
   const municipalities: MunicipalityFigures[] = [];
   for (const place of MUNICIPALITIES) {
-    const here = ads.filter((a) => CBS[a.fields.city!] === place.code);
+    const here = ads.filter((a) => a.municipality.code === place.code);
     if (here.length === 0) continue;
-    const licensed = here.filter((a) => a.fields.licence).length;
+    const count = (...statuses: string[]) => here.filter((a) => statuses.includes(a.licence)).length;
     const platforms: Record<string, number> = {};
     for (const a of here) platforms[`toezicht-${a.platform}`] = (platforms[`toezicht-${a.platform}`] ?? 0) + 1;
-    municipalities.push({ ...place, active: here.length, new: here.length, gone: 0, licensed, unlicensed: here.length - licensed, unknown: 0, platforms, inspections: {} });
+    municipalities.push({ ...place, active: here.length, new: here.length, gone: 0,
+      licensed: count('valid'), unlicensed: count('absent', 'expired'), unknown: count('unknown', 'other-address', 'other-municipality'), platforms, inspections: {} });
   }
   const sum = (rows: readonly MunicipalityFigures[]) => {
     const total = { active: 0, new: 0, gone: 0, licensed: 0, unlicensed: 0, unknown: 0 };
@@ -46,7 +40,8 @@ function expectedFigures(ads: readonly TruthAd[]): MonitorFigures {
     return total;
   };
   const provinces = [...new Set(municipalities.map((m) => m.province))].sort().map((province) => ({ province, ...sum(municipalities.filter((m) => m.province === province)) }));
-  const figures: MonitorFigures = { from: '', to: '', municipalities, provinces, totals: sum(municipalities), unresolved: { ambiguous: 0, unknown: 0 } };
+  const figures: MonitorFigures = { from: '', to: '', municipalities, provinces, totals: sum(municipalities),
+    unresolved: { ambiguous: ads.filter((a) => a.municipality.status === 'ambiguous').length, unknown: ads.filter((a) => a.municipality.status === 'unknown').length } };
   suppressMonitor(figures, MIN_COUNT);
   return figures;
 }
@@ -68,17 +63,11 @@ describe('the municipal monitor on the demo platforms', { timeout: 15 * 60_000 }
       await browser.close();
       await app.close();
     }
-    // The register holds every licence number the platforms show, each in the ad's own municipality.
-    const register: LicenceRow[] = truth.ads.filter((a) => a.fields.licence).map((a) => ({
-      licence: a.fields.licence!, businessName: 'Demo', address: 'Demo 1', postcode: null, municipality: CBS[a.fields.city!]!, validFrom: '2026-01-01', validTo: null,
-    }));
-    const api = await openApiApp({ dataDir: env.dataDir, database: null, config: loadConfig(env.configDir) });
-    try {
-      await api.reference.addImport({ theme: 'toezicht', kind: 'licences', fileName: 'vergunningen.csv', sha256: 'a'.repeat(64), rows: register.length,
-        importedBy: 'e2e', importedAt: new Date().toISOString() }, register);
-    } finally {
-      await api.close();
-    }
+    // The small world's own register: the committed files are the default world's.
+    const register = join(env.dataDir, 'vergunningen.csv');
+    writeFileSync(register, referenceFiles(DEMO_SEED, 'small')['vergunningen.csv']!);
+    const imported = baken('import', 'licences', '--theme', 'toezicht', register);
+    assert.equal(imported.status, 0, imported.stderr);
     const r = baken('monitor', '--theme', 'toezicht', '--json');
     assert.equal(r.status, 0, r.stderr);
     monitor = JSON.parse(r.stdout);
@@ -92,9 +81,24 @@ describe('the municipal monitor on the demo platforms', { timeout: 15 * 60_000 }
     assert.ok(expected.municipalities.length > 3, 'the demo spreads its ads over several municipalities');
     assert.deepEqual(monitor.municipalities, expected.municipalities);
     assert.deepEqual([monitor.provinces, monitor.totals, monitor.unresolved], [expected.provinces, expected.totals, expected.unresolved]);
-    assert.equal(monitor.totals.active, truth.ads.length, 'the total is shown');
+    assert.equal(monitor.totals.active, truth.ads.filter((a) => a.municipality.status === 'resolved').length, 'the total is shown');
     const shown = monitor.municipalities.filter((m) => m.active !== null);
     assert.ok(shown.length >= 3, `several municipalities' counts are shown, not only hidden ones: ${JSON.stringify(monitor.municipalities.map((m) => [m.code, m.active]))}`);
+  });
+
+  it('fills the inspection list of each municipality from the criteria once the register is imported', async () => {
+    const api = await openApiApp({ dataDir: env.dataDir, database: null, config: loadConfig(env.configDir) });
+    try {
+      const entries = new Map((await api.inspections.entries('toezicht')).map((e) => [e.adId, e]));
+      for (const ad of truth.ads.filter((a) => a.municipality.status === 'resolved')) {
+        const entry = entries.get(adId('toezicht', ad.url));
+        const flagged = ['unknown', 'other-address', 'other-municipality'].includes(ad.licence);
+        assert.equal(entry?.criteria.some((c) => c.id === 'licence-unknown') ?? false, flagged, `${ad.id} (licence ${ad.licence})`);
+        if (entry) assert.equal(entry.municipality, ad.municipality.code, ad.id);
+      }
+    } finally {
+      await api.close();
+    }
   });
 
   it('prints the same figures as a table, one row per municipality', () => {
@@ -105,7 +109,7 @@ describe('the municipal monitor on the demo platforms', { timeout: 15 * 60_000 }
     assert.equal(lines.length, monitor.municipalities.length + 4, 'title, header, the municipalities, total, not placed');
     const shown = monitor.municipalities.find((m) => m.active !== null)!;
     assert.ok(lines.some((l) => l.startsWith(shown.code) && l.includes(shown.name) && new RegExp(`\\s${shown.active}\\s`).test(l)), r.stdout);
-    assert.match(lines.at(-2)!, new RegExp(`^\\s*total\\s+${truth.ads.length}\\s`));
+    assert.match(lines.at(-2)!, new RegExp(`^\\s*total\\s+${monitor.totals.active}\\s`));
   });
 
   it('writes a council report with the figures and none of the ads\' details, and refuses a bad week writing nothing', () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchAd, type ReferenceSet } from './match.ts';
+import { matchAd, postcodeMunicipalities, type ReferenceSet } from './match.ts';
 import { resolvePlace } from './places.ts';
 import type { KvkRow, LicenceRow } from './types.ts';
 
@@ -78,3 +78,12 @@ describe('matching an ad against the KvK extract and the crime reports', () => {
 function pick(m: ReturnType<typeof matchAd>): [string, string] {
   return [m.licence.status, m.licence.reason];
 }
+
+describe('postcodes from the registers', () => {
+  it('maps a PC4 to the municipality its addresses lie in, and a PC4 seen in two municipalities to none', () => {
+    const map = postcodeMunicipalities({ licences: [licence({}), licence({ postcode: '1012 AB', municipality: '0363' }), licence({ postcode: '1012 XY', municipality: '0392' })], kvk: [kvk] });
+    assert.deepEqual([...map].sort(), [['2011', '0392'], ['2012', '0392']]);
+    const place = resolvePlace('2012 CD', map);
+    assert.deepEqual(place.status === 'resolved' ? [place.municipality.code, place.rule] : place, ['0392', 'postcode-reference']);
+  });
+});

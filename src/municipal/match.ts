@@ -102,6 +102,17 @@ export function postcodeIn(text: string | undefined | null): string | null {
   return text ? /\b([1-9]\d{3})\s?[A-Za-z]{2}\b/.exec(text)?.[1] ?? /^\s*([1-9]\d{3})\s*$/.exec(text)?.[1] ?? null : null;
 }
 
+/** PC4 → CBS code, from the addresses in the licence register and KvK extract: how a postcode in an
+ *  ad finds its municipality (places.ts). A PC4 seen in two municipalities settles nothing. */
+export function postcodeMunicipalities(refs: Pick<ReferenceSet, 'licences' | 'kvk'>): Map<string, string> {
+  const seen = new Map<string, string | null>();
+  for (const row of [...refs.licences, ...refs.kvk]) {
+    const pc4 = postcodeIn(row.postcode);
+    if (pc4 !== null) seen.set(pc4, seen.has(pc4) && seen.get(pc4) !== row.municipality ? null : row.municipality);
+  }
+  return new Map([...seen].flatMap(([pc4, code]) => (code === null ? [] : [[pc4, code] as [string, string]])));
+}
+
 /** YYYY-MM-DD as dd-mm-yyyy, the way Dutch registers write dates. */
 function dutchDate(iso: string): string {
   const [y, mo, d] = iso.split('-');

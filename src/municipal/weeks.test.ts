@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkedPeriod, checkedWeek, isoWeek, weekEnd, weekStart, weeksOf } from './weeks.ts';
+import { checkedPeriod, checkedWeek, isoWeek, periodInstants, weekEnd, weeksEndingWith, weekStart, weeksOf } from './weeks.ts';
 
 describe('ISO weeks', () => {
   it('puts days around the new year in the week their Thursday is in', () => {
@@ -15,6 +15,8 @@ describe('ISO weeks', () => {
     assert.equal(weekStart('2026-W01'), '2025-12-29T00:00:00.000Z');
     assert.equal(weekEnd('2026-W48'), '2026-11-30T00:00:00.000Z');
     assert.deepEqual(weeksOf('2026-W52', '2027-W02'), ['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
+    assert.deepEqual(weeksEndingWith('2027-W02', 4), ['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
+    assert.deepEqual(periodInstants('2026-W10', '2026-W11'), { from: '2026-03-02T00:00:00.000Z', to: '2026-03-16T00:00:00.000Z' });
   });
 
   it('refuses what is not a week, week 53 of a year without one, and a period that ends before it starts', () => {

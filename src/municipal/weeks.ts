@@ -43,6 +43,11 @@ export function checkedWeek(value: string, field: string): string {
   throw new BakenError('INPUT_INVALID', `${field}: expected an ISO week as YYYY-Www (e.g. 2026-W40), got "${value}"`);
 }
 
+/** The `count` weeks ending with `last`, oldest first. */
+export function weeksEndingWith(last: string, count: number): string[] {
+  return weeksOf(isoWeek(new Date(Date.parse(weekStart(last)) - (count - 1) * 7 * DAY_MS)), last);
+}
+
 /** Two years of weeks: enough for any trend, and a week-by-week answer stays small. */
 export const MAX_WEEKS = 104;
 
@@ -54,6 +59,12 @@ export function checkedPeriod(from: string, to: string): { from: string; to: str
   const weeks = (Date.parse(weekStart(to)) - Date.parse(weekStart(from))) / (7 * DAY_MS) + 1;
   if (weeks > MAX_WEEKS) throw new BakenError('INPUT_INVALID', `to: expected a period of at most ${MAX_WEEKS} weeks, got ${weeks} (${from} – ${to})`);
   return { from, to };
+}
+
+/** A checked period as the instants that bound it, so stored times compare as `from <= t < to`. */
+export function periodInstants(from: string, to: string): { from: string; to: string } {
+  checkedPeriod(from, to);
+  return { from: weekStart(from), to: weekEnd(to) };
 }
 
 function parts(week: string): [number, number] {

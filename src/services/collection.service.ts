@@ -9,6 +9,7 @@ import type { Log } from '../log.ts';
 import { purgeTheme } from '../retention/purge-expired.ts';
 import { purgeAbandonedStaging, sweepOrphanBlobs } from '../retention/housekeeping.ts';
 import { themesFor, type ServiceContext } from './context.ts';
+import { refreshInspectionLists } from './inspection-refresh.ts';
 
 export interface CrawlOptions {
   launchBrowser(): Promise<CaptureBrowser>;
@@ -48,6 +49,7 @@ export class CollectionService {
     await this.#c.trail.record(who, 'crawl.run', {
       themes: [request.theme], resources: [run], query: { source: request.source, ...counts }, count: summary.kept,
     });
+    await refreshInspectionLists(this.#c, request.theme);
     return summary;
   }
 

@@ -8,7 +8,7 @@ import type { AuditAction } from '../domain/audit-event.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { SelectedAd } from '../municipal/selection.ts';
 import { INSPECTION_OUTCOMES, type InspectionOutcome } from '../municipal/types.ts';
-import { weekRange } from '../municipal/week-range.ts';
+import { periodInstants } from '../municipal/weeks.ts';
 import type { InspectionEntry, RefreshCounts } from '../store/inspections.ts';
 import type { SearchHit } from '../store/store.ts';
 import { authorise, themeRef, type ServiceContext } from './context.ts';
@@ -104,7 +104,7 @@ export class InspectionService {
    *  themes that refer to it sent on. Counts only: no ad, phone or text crosses the themes. */
   async referrals(who: Who, policeTheme: string, period: { from: string; to: string }): Promise<Referrals> {
     authorise(who, 'referrals.read', themeRef(this.#c.config.current, policeTheme), `no theme "${policeTheme}"`);
-    const { from, to } = weekRange(period.from, period.to);
+    const { from, to } = periodInstants(period.from, period.to);
     const municipal = [...this.#c.config.current.themes.values()].filter((t) => t.kind === 'municipal' && t.referralsTo === policeTheme).map((t) => t.id);
     const weeks = municipal.length === 0 ? [] : await this.#c.inspections.referralCounts(municipal, from, to);
     await this.#c.trail.record(who, 'inspections.referrals', { themes: [policeTheme], query: { theme: policeTheme, ...period }, count: weeks.length });

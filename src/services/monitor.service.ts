@@ -5,7 +5,7 @@ import type { Who } from '../accounts/actor.ts';
 import type { Profile } from '../config/profile-schema.ts';
 import { BakenError } from '../domain/errors.ts';
 import { COUNT_NAMES, goneTest, monitorFigures, municipalityWeeks, narrowToProvince, type Counts, type FigureAd, type MonitorFigures, type OutcomeCount, type WeekFigures } from '../municipal/figures.ts';
-import { matchAd, postcodeIn, type ReferenceSet } from '../municipal/match.ts';
+import { matchAd, postcodeMunicipalities, type ReferenceSet } from '../municipal/match.ts';
 import { MUNICIPALITIES, PROVINCES, resolvePlace } from '../municipal/places.ts';
 import { selectAds, type SelectedAd, type SelectionAd } from '../municipal/selection.ts';
 import { suppressMonitor, suppressMunicipality } from '../municipal/suppress-figures.ts';
@@ -138,17 +138,16 @@ export class MonitorService {
       this.#c.reference.currentRows(theme, 'licences'), this.#c.reference.currentRows(theme, 'kvk'), this.#c.reference.currentRows(theme, 'reports'),
     ]);
     const refs: ReferenceSet = { licences: licences.rows, kvk: kvk.rows, reports: reports.rows };
-    const postcodes = postcodeMap(refs);
+    const postcodes = postcodeMunicipalities(refs);
     return (await this.#c.store.monitorRows(theme)).map((row) => {
       const place = placeOf(row, postcodes);
       return { row, place, matches: matchAd(row.fields, place, refs, asOf) };
     });
   }
 
-  /** Inspection outcomes recorded in the period. Until the inspection lists are merged in, the monitor
-   *  counts none; then this is `this.#c.inspections.outcomeCounts(theme, weekStart(from), weekEnd(to))`. */
-  async #outcomes(_theme: string, _from: string, _to: string): Promise<OutcomeCount[]> {
-    return [];
+  /** Inspection outcomes recorded in the period. */
+  #outcomes(theme: string, from: string, to: string): Promise<OutcomeCount[]> {
+    return this.#c.inspections.outcomeCounts(theme, weekStart(from), weekEnd(to));
   }
 }
 
@@ -159,14 +158,6 @@ function placeOf(row: MonitorAdRow, postcodes: ReadonlyMap<string, string>): Pla
 }
 
 /** PC4 → CBS code from the addresses in the licence register and the KvK extract. */
-function postcodeMap(refs: ReferenceSet): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const row of [...refs.licences, ...refs.kvk]) {
-    const pc4 = postcodeIn(row.postcode);
-    if (pc4 !== null && !map.has(pc4)) map.set(pc4, row.municipality);
-  }
-  return map;
-}
 
 function figureAd(ad: AssessedAd): FigureAd {
   return { id: ad.row.id, source: ad.row.source, firstSeen: ad.row.firstSeen, lastSeen: ad.row.lastSeen, place: ad.place, licence: ad.matches.licence.status };

@@ -9,6 +9,7 @@ import { BakenError } from '../domain/errors.ts';
 import { readTable } from '../municipal/read-table.ts';
 import { checkRows, type ColumnMapping } from '../municipal/reference-rows.ts';
 import { REFERENCE_KINDS, type ReferenceImport, type ReferenceKind } from '../municipal/types.ts';
+import { refreshInspectionLists } from './inspection-refresh.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
 
 export interface ReferenceUpload {
@@ -65,6 +66,7 @@ export class ReferenceService {
       await this.#c.reference.deleteImport(imported.id);
       throw err;
     }
+    await refreshInspectionLists(this.#c, imported.theme);
     return imported;
   }
 
@@ -89,6 +91,7 @@ export class ReferenceService {
       themes: [found!.theme], resources: [id], count: 1, query: { kind: found!.kind, version: found!.version },
     });
     if (!await this.#c.reference.deleteImport(id)) throw new BakenError('NOT_FOUND', `no reference data ${id}`);
+    await refreshInspectionLists(this.#c, found!.theme);
     return found!;
   }
 }

@@ -1,6 +1,6 @@
 // The monitor pages' pure logic: how a (suppressed) count reads, the weeks a period offers, the
 // province filter, and the points of the trend chart and the map. Tested without a browser.
-import { weekOf, weeksEndingWith } from '../../../../src/municipal/week-range.ts';
+import { isoWeek, weeksEndingWith } from '../../../../src/municipal/weeks.ts';
 import type { Count, MonitorMunicipality } from './monitor-types.ts';
 
 /** A suppressed count reads "< 5", so it is not taken for a zero or for missing data. */
@@ -11,7 +11,7 @@ export function countText(value: Count, suppressedBelow: number | null, format: 
 
 /** The weeks a period can start or end on: the `count` weeks up to the one `now` falls in, newest first. */
 export function weekChoices(now: Date, count: number): string[] {
-  return weeksEndingWith(weekOf(now), count).reverse();
+  return weeksEndingWith(isoWeek(now), count).reverse();
 }
 
 /** The weeks `from`..`to` inclusive, oldest first (empty when `to` is before `from`). */
