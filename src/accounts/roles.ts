@@ -84,7 +84,7 @@ export function readsContent(role: Role): boolean {
 }
 
 /** Whether `to` may do anything `from` may not: a change of role that gives nothing more (expert to
- *  analyst, analyst to supervisor) needs no second admin. */
+ *  analyst) needs no second admin; analyst to supervisor does (a municipality's registers). */
 export function grantsMore(from: Role, to: Role): boolean {
   return [...GRANTS[to]].some((action) => !GRANTS[from].has(action));
 }
