@@ -11,6 +11,7 @@ describe('inspection lists', { timeout: 120_000 }, () => {
   let w: ApiWorld;
   let supervisor: Session;
   let police: Session;
+  let colleague: Session | undefined;
   // Each test has lists of its own: two municipalities (codes of no real one) and three fresh ads.
   let n = 0;
   let UTRECHT = '';
@@ -104,19 +105,30 @@ describe('inspection lists', { timeout: 120_000 }, () => {
     assert.deepEqual(await stored(), before);
   });
 
-  it('exports a municipality\'s list as CSV that no spreadsheet runs as a formula, audited as a disclosure of its ads', async () => {
+  it('exports a municipality\'s list as CSV once a second supervisor approves, which no spreadsheet runs as a formula', async () => {
     await put(supervisor, entryUrl(ads[0], 'outcome'), { outcome: 'visited', note: '=HYPERLINK("x")' });
+    const asked = await w.app.inject({ method: 'POST', url: '/api/exports', headers: supervisor.headers, payload: { kind: 'inspection-csv', theme: 'toezicht', subject: UTRECHT } });
+    assert.equal(asked.statusCode, 201, asked.body);
+    const id = asked.json().id;
+    assert.equal((await w.app.inject({ method: 'GET', url: `/api/exports/${id}/download`, headers: supervisor.headers })).statusCode, 409, 'not before approval');
+    if (!colleague) {
+      await w.addUser(`collega-toezicht`, 'supervisor', ['toezicht']);
+      colleague = await justify(w.app, await w.login('collega-toezicht'));
+    }
+    assert.equal((await w.app.inject({ method: 'POST', url: `/api/exports/${id}/approve`, headers: colleague.headers })).statusCode, 200);
     const from = await lastAuditSeq(w.store);
-    const res = await get(supervisor, `/api/inspections/${UTRECHT}/export?theme=toezicht&format=csv`);
+    const res = await w.app.inject({ method: 'GET', url: `/api/exports/${id}/download`, headers: supervisor.headers });
     assert.equal(res.statusCode, 200, res.body);
     assert.match(String(res.headers['content-type']), /^text\/csv/);
-    assert.equal(res.headers['content-disposition'], `attachment; filename="inspections-toezicht-${UTRECHT}-2026-03-01.csv"`);
+    assert.match(String(res.headers['content-disposition']), new RegExp(`filename="inspections-toezicht-${UTRECHT}-2026-03-01.csv"`));
     const lines = res.body.trimEnd().split('\r\n');
     assert.equal(lines[0], 'municipality,ad,source,url,title,city,criteria,selected,added_at,planned_for,outcome,outcome_at,outcome_by,note');
     assert.equal(lines.length, 3);
     assert.ok(lines.some((l) => l.includes(ads[0]) && l.includes('visited') && l.includes(`"'=HYPERLINK(""x"")"`)), res.body);
     const [event] = await auditSince(w.store, from);
-    assert.deepEqual([event?.body.action, [...(event?.body['resources'] as string[])].sort()], ['inspections.export', [ads[0], ads[1]].sort()]);
+    assert.deepEqual([event?.body.action, [...(event?.body['resources'] as string[])].sort()], ['exports.download', [id, ads[0], ads[1]].sort()]);
+    const police404 = await w.app.inject({ method: 'POST', url: '/api/exports', headers: police.headers, payload: { kind: 'inspection-csv', theme: 'toezicht', subject: UTRECHT } });
+    assert.equal(police404.statusCode, 404, police404.body);
   });
 
   it('answers 404 to a police user on every inspection resource of the municipal theme, and on the police theme\'s own', async () => {
@@ -128,9 +140,8 @@ describe('inspection lists', { timeout: 120_000 }, () => {
         (await get(police, `/api/inspections/${UTRECHT}?theme=${theme}`)).statusCode,
         (await put(police, `/api/inspections/${UTRECHT}/${ad}/plan?theme=${theme}`, { plannedFor: '2026-03-20' })).statusCode,
         (await put(police, `/api/inspections/${UTRECHT}/${ad}/outcome?theme=${theme}`, { outcome: 'closed' })).statusCode,
-        (await get(police, `/api/inspections/${UTRECHT}/export?theme=${theme}&format=csv`)).statusCode,
       ];
-      assert.deepEqual(answers, [404, 404, 404, 404, 404], theme);
+      assert.deepEqual(answers, [404, 404, 404, 404], theme);
     }
     assert.deepEqual(await stored(), before);
   });

@@ -89,9 +89,6 @@ export const EXAMPLES: Record<string, Example> = {
   'PUT /api/inspections/:municipality/:adId/outcome': {
     themed: true, build: async (w, theme) => ({ url: `/api/inspections/${INSPECTED}/${w.ads[theme][0]}/outcome?theme=${theme}`, payload: { outcome: 'visited' } }),
   },
-  'GET /api/inspections/:municipality/export': {
-    themed: true, build: async (_w, theme) => ({ url: `/api/inspections/${INSPECTED}/export?theme=${theme}&format=csv&${WHY}` }),
-  },
   'GET /api/referrals': { themed: true, build: async (_w, theme) => ({ url: `/api/referrals?theme=${theme}&from=2026-W01&to=2026-W10` }) },
   'POST /api/exports': { themed: true, build: async (w, theme) => ({ url: `/api/exports?${WHY}`, payload: { kind: 'list-csv', subject: w.list[theme] } }) },
   'GET /api/exports': { themed: false, build: async () => ({ url: '/api/exports' }) },

@@ -9,7 +9,7 @@ export const AUDIT_ACTIONS = [
   // Since issue 13 every export is requested, decided and downloaded (exports.*); 'ads.export' and
   // 'lists.export' stay so that older trails still read.
   'exports.request', 'exports.approve', 'exports.refuse', 'exports.download', 'exports.read',
-  'inspections.read', 'inspections.plan', 'inspections.outcome', 'inspections.export', 'inspections.referrals',
+  'inspections.read', 'inspections.plan', 'inspections.outcome', 'inspections.referrals',
   'stats.read', 'audit.read', 'audit.verify',
   'config.read', 'config.change', 'config.evaluate',
   'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read',

@@ -7,6 +7,7 @@ import { BakenError } from '../domain/errors.ts';
 import type { ExportRequest } from '../domain/export-request.ts';
 import { bundleExport, warcExport } from '../evidence/export.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
+import { inspectionListCsv } from './inspection-csv.ts';
 import { listCsv } from './list-csv.ts';
 import { makePv, pvParams } from './pv-report.ts';
 
@@ -76,6 +77,22 @@ export const EXPORT_KINDS = {
       const list = await c.lists.list(r.subject!, [r.theme]);
       if (!list) throw new BakenError('NOT_FOUND', `list ${r.subject} was deleted after the export was requested`);
       const { filename, csv, ads } = await listCsv(c, list);
+      return { bytes: Buffer.from(csv), filename, contentType: 'text/csv; charset=utf-8', ads, captures: [] };
+    },
+  },
+  'inspection-csv': {
+    action: 'inspections.read',
+    target: async (c, who, asked) => {
+      noParams('inspection-csv', asked);
+      if (asked.subject === null || asked.theme === undefined) {
+        throw new BakenError('INPUT_INVALID', 'an inspection list export is of one municipality in one theme: name the theme and the municipality (CBS code)');
+      }
+      const theme = themesFor(who, 'inspections.read', c.config.current, asked.theme)[0]!;
+      if (!/^\d{4}$/.test(asked.subject)) throw new BakenError('INPUT_INVALID', `expected a municipality's CBS code of four digits, got "${asked.subject}"`);
+      return { theme, subject: asked.subject, params: {} };
+    },
+    produce: async (c, r) => {
+      const { filename, csv, ads } = await inspectionListCsv(c, r.theme, r.subject!);
       return { bytes: Buffer.from(csv), filename, contentType: 'text/csv; charset=utf-8', ads, captures: [] };
     },
   },

@@ -3,12 +3,21 @@
 import { toCsv, type CsvCell } from '../domain/csv.ts';
 import type { InspectionEntry } from '../store/inspections.ts';
 import type { SearchHit } from '../store/store.ts';
+import { adSummaries } from './ad-summaries.ts';
+import type { ServiceContext } from './context.ts';
 
 export const INSPECTION_CSV_COLUMNS = [
   'municipality', 'ad', 'source', 'url', 'title', 'city', 'criteria', 'selected', 'added_at', 'planned_for', 'outcome', 'outcome_at', 'outcome_by', 'note',
 ] as const;
 
-export function inspectionCsv(theme: string, municipality: string, entries: readonly InspectionEntry[], ads: ReadonlyMap<string, SearchHit>, now: Date): { filename: string; csv: string } {
+/** One municipality's inspection list as it stands, for an approved export (export-kinds.ts). */
+export async function inspectionListCsv(c: ServiceContext, theme: string, municipality: string): Promise<{ filename: string; csv: string; ads: string[] }> {
+  const entries = await c.inspections.entries(theme, municipality);
+  const file = inspectionCsv(theme, municipality, entries, await adSummaries(c, theme, entries.map((e) => e.adId)), c.now());
+  return { ...file, ads: entries.map((e) => e.adId) };
+}
+
+function inspectionCsv(theme: string, municipality: string, entries: readonly InspectionEntry[], ads: ReadonlyMap<string, SearchHit>, now: Date): { filename: string; csv: string } {
   const rows: CsvCell[][] = entries.map((e) => {
     const ad = ads.get(e.adId);
     return [

@@ -12,7 +12,7 @@ import { periodInstants } from '../municipal/weeks.ts';
 import type { InspectionEntry, RefreshCounts } from '../store/inspections.ts';
 import type { SearchHit } from '../store/store.ts';
 import { authorise, themeRef, type ServiceContext } from './context.ts';
-import { inspectionCsv } from './inspection-csv.ts';
+import { adSummaries } from './ad-summaries.ts';
 
 export type InspectionState = 'open' | 'planned' | 'done';
 
@@ -20,8 +20,6 @@ export interface MunicipalityList { municipality: string; open: number; planned:
 export interface InspectionView extends InspectionEntry { state: InspectionState; ad: SearchHit | null }
 export interface Referrals { theme: string; from: string; to: string; weeks: { week: string; municipality: string; count: number }[] }
 
-/** Ad summaries are fetched in pages of the store's maximum page size. */
-const SUMMARY_PAGE = 200;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function stateOf(e: Pick<InspectionEntry, 'outcome' | 'plannedFor'>): InspectionState {
@@ -60,7 +58,7 @@ export class InspectionService {
   async list(who: Who, theme: string, municipality: string, justification: string): Promise<InspectionView[]> {
     this.#authorise(who, 'inspections.read', theme);
     const entries = await this.#c.inspections.entries(theme, municipality);
-    const summaries = await this.#summaries(theme, entries.map((e) => e.adId));
+    const summaries = await adSummaries(this.#c, theme, entries.map((e) => e.adId));
     await this.#c.trail.record(who, 'inspections.read', {
       themes: [theme], resources: entries.map((e) => e.adId), query: { theme, municipality }, count: entries.length, justification,
     });
@@ -86,18 +84,6 @@ export class InspectionService {
     await this.#record(who, 'inspections.outcome', theme, municipality, adId, { outcome, note: text !== null });
     await this.#c.inspections.recordOutcome(theme, municipality, adId, { outcome, at: this.#c.now().toISOString(), by: who.actor.name, note: text });
     return this.#view(theme, municipality, adId);
-  }
-
-  /** The list as CSV, to take along on the visits: a disclosure of every ad on it. */
-  async exportList(who: Who, theme: string, municipality: string, format: 'csv', justification: string): Promise<{ filename: string; csv: string }> {
-    this.#authorise(who, 'inspections.read', theme);
-    const entries = await this.#c.inspections.entries(theme, municipality);
-    const summaries = await this.#summaries(theme, entries.map((e) => e.adId));
-    const file = inspectionCsv(theme, municipality, entries, summaries, this.#c.now());
-    await this.#c.trail.record(who, 'inspections.export', {
-      themes: [theme], resources: entries.map((e) => e.adId), query: { theme, municipality, format }, count: entries.length, justification,
-    });
-    return file;
   }
 
   /** For a police theme: per ISO week and municipality, how many ads supervisors of the municipal
@@ -127,17 +113,9 @@ export class InspectionService {
 
   async #view(theme: string, municipality: string, adId: string): Promise<InspectionView> {
     const entry = (await this.#c.inspections.entries(theme, municipality)).find((e) => e.adId === adId)!;
-    return { ...entry, state: stateOf(entry), ad: (await this.#summaries(theme, [adId])).get(adId) ?? null };
+    return { ...entry, state: stateOf(entry), ad: (await adSummaries(this.#c, theme, [adId])).get(adId) ?? null };
   }
 
-  async #summaries(theme: string, adIds: readonly string[]): Promise<Map<string, SearchHit>> {
-    const summaries = new Map<string, SearchHit>();
-    for (let i = 0; i < adIds.length; i += SUMMARY_PAGE) {
-      const ids = adIds.slice(i, i + SUMMARY_PAGE);
-      for (const hit of (await this.#c.store.search({ themes: [theme], ids, limit: SUMMARY_PAGE })).hits) summaries.set(hit.id, hit);
-    }
-    return summaries;
-  }
 }
 
 function isOutcome(value: string): value is InspectionOutcome {

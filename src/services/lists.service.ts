@@ -3,14 +3,12 @@ import type { Who } from '../accounts/actor.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { ListNote, ListRecord } from '../store/lists.ts';
 import type { SearchHit } from '../store/store.ts';
+import { adSummaries } from './ad-summaries.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
 
 export interface ListView extends ListRecord {
   entries: { adId: string; addedBy: string; addedAt: string; note: ListNote | null; ad: SearchHit | null }[];
 }
-
-/** Ad summaries are fetched in pages of the store's maximum page size. */
-const SUMMARY_PAGE = 200;
 
 export class ListsService {
   readonly #c: ServiceContext;
@@ -35,11 +33,7 @@ export class ListsService {
   async get(who: Who, id: string, justification: string): Promise<ListView> {
     const list = await this.#visible(who, 'lists.read', id);
     const entries = await this.#c.lists.entries(id, [list.theme]);
-    const summaries = new Map<string, SearchHit>();
-    for (let i = 0; i < entries.length; i += SUMMARY_PAGE) {
-      const ids = entries.slice(i, i + SUMMARY_PAGE).map((e) => e.adId);
-      for (const hit of (await this.#c.store.search({ themes: [list.theme], ids, limit: SUMMARY_PAGE })).hits) summaries.set(hit.id, hit);
-    }
+    const summaries = await adSummaries(this.#c, list.theme, entries.map((e) => e.adId));
     await this.#c.trail.record(who, 'lists.read', { themes: [list.theme], resources: [id, ...entries.map((e) => e.adId)], count: entries.length, justification });
     return { ...list, entries: entries.map((e) => ({ ...e, ad: summaries.get(e.adId) ?? null })) };
   }

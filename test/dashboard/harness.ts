@@ -1,7 +1,7 @@
 // The dashboard's end-to-end tests share one crawl of the demo platforms per test run: the first
 // test file to ask crawls into a directory named after the test runner's process, later files of
 // the same run reuse it. Each file then serves it with `baken serve` and drives real Chromium.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -213,4 +213,14 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export async function keepScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
+}
+
+/** A second supervisor of the municipal theme, made by the operator as `baken user add` does: the
+ *  colleague who approves an export (four eyes). */
+export function addSupervisor(data: DemoData, name: string): DemoAccount {
+  const account = { name, role: 'supervisor', password: 'paarse-fietsen-langs-de-vecht' };
+  const made = spawnSync(process.execPath, [BAKEN_BIN, 'user', 'add', '--name', name, '--role', 'supervisor', '--theme', 'toezicht', '--password-stdin',
+    '--config', data.configDir, '--data', data.dataDir], { input: `${account.password}\n`, encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`baken user add ${name}: ${made.stderr}`);
+  return account;
 }

@@ -4,12 +4,10 @@
 // and deletes the list; an expert of the police theme never sees the supervisor's list, nor the
 // supervisor the expert's. axe finds nothing serious on either page, in either language.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { BAKEN_BIN } from '../demo-env.ts';
-import { ACCOUNTS, justify, keepScreenshot, problemsOf, seriousViolations, signIn, useDashboard, type DemoAccount } from './harness.ts';
+import { ACCOUNTS, addSupervisor, justify, keepScreenshot, problemsOf, seriousViolations, signIn, useDashboard } from './harness.ts';
 
 interface Hit { id: string; title: string | null; city: string | null }
 
@@ -124,7 +122,7 @@ describe('dashboard: control lists', () => {
     assert.equal(await supervisor.locator('table.awaiting tbody tr', { hasText: supervisorListId }).count(), 0, 'not awaiting its own requester');
 
     const colleague = await dashboard.ui.newPage();
-    await signIn(colleague, dashboard.served.url, secondSupervisor(), '/exports');
+    await signIn(colleague, dashboard.served.url, addSupervisor(dashboard.served.data, `collega-${stamp}`), '/exports');
     const awaiting = colleague.locator('table.awaiting tbody tr', { hasText: supervisorListId });
     assert.match(await awaiting.innerText(), /toezichthouder/);
     assert.deepEqual(await seriousViolations(colleague), []);
@@ -150,15 +148,6 @@ describe('dashboard: control lists', () => {
     assert.equal(await mine.getByRole('button').count(), 0, 'downloaded once, not again');
     await supervisor.goto(`${dashboard.served.url}/lists/${supervisorListId}`);
   });
-
-  /** A second supervisor of the municipal theme, made by the operator as `baken user` does. */
-  function secondSupervisor(): DemoAccount {
-    const account = { name: `collega-${stamp}`, role: 'supervisor', password: 'paarse-fietsen-langs-de-vecht' };
-    const made = spawnSync(process.execPath, [BAKEN_BIN, 'user', 'add', '--name', account.name, '--role', 'supervisor', '--theme', 'toezicht', '--password-stdin',
-      '--config', dashboard.served.data.configDir, '--data', dashboard.served.data.dataDir], { input: `${account.password}\n`, encoding: 'utf8' });
-    assert.equal(made.status, 0, made.stderr);
-    return account;
-  }
 
   test('an expert sees only lists of the police theme, never the supervisor\'s, and the other way round', async () => {
     expert = await dashboard.ui.newPage();

@@ -1,6 +1,7 @@
 // The supervisor's monitor in real Chromium against `baken serve`: a supervisor starts on the monitor,
 // opens a municipality, then its inspection list — seeded here as the selection fills it after a
-// run — compares two ads, plans a visit, records an outcome with a note and exports the list as CSV.
+// run — compares two ads, plans a visit, records an outcome with a note and exports the list as CSV once a
+// colleague approves.
 // The police see the referral as a count and the list itself not at all. axe finds nothing serious,
 // in either language. Works on a private copy of the crawl, since it changes the lists.
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openApiApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/load.ts';
-import { ACCOUNTS, justify, keepScreenshot, openBrowser, privateDemoData, seriousViolations, serveDashboard, signIn, type PrivateDemoData, type Served, type Ui } from './harness.ts';
+import { ACCOUNTS, addSupervisor, justify, keepScreenshot, openBrowser, privateDemoData, seriousViolations, serveDashboard, signIn, type PrivateDemoData, type Served, type Ui } from './harness.ts';
 
 const UTRECHT = { code: '0344', name: 'Utrecht', province: 'Utrecht' };
 const criteria = [{ id: 'licence-absent', label: 'Geen vergunning', reason: 'de advertentie noemt geen vergunningnummer' }];
@@ -106,8 +107,17 @@ describe('dashboard: monitor and inspection lists', () => {
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
 
-  test('the supervisor exports the list as CSV, with the outcome and the reasons', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteer als CSV' }).click()]);
+  test('the supervisor requests the list as CSV, which a colleague approves before it downloads, with the outcome and the reasons', async () => {
+    await page.getByRole('button', { name: 'Export als CSV aanvragen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Export aangevraagd' }).waitFor();
+    const colleague = await ui.newPage();
+    await signIn(colleague, served.url, addSupervisor(data, `collega-${Date.now().toString(36)}`), '/exports');
+    await colleague.locator('table.awaiting tbody tr', { hasText: UTRECHT.code }).getByRole('button', { name: /^Goedkeuren: Controlelijst als CSV/ }).click();
+    await colleague.getByRole('status').filter({ hasText: 'Goedgekeurd' }).waitFor();
+    await colleague.close();
+    await page.goto(`${served.url}/exports`);
+    const mine = page.locator('table.mine tbody tr', { hasText: UTRECHT.code });
+    const [download] = await Promise.all([page.waitForEvent('download'), mine.getByRole('button', { name: /^Downloaden/ }).click()]);
     assert.match(download.suggestedFilename(), /^inspections-toezicht-0344-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = (await readFile((await download.path())!, 'utf8')).split('\r\n').filter((l) => l !== '');
     assert.equal(lines[0], 'municipality,ad,source,url,title,city,criteria,selected,added_at,planned_for,outcome,outcome_at,outcome_by,note');
@@ -115,7 +125,6 @@ describe('dashboard: monitor and inspection lists', () => {
     const referred = lines.find((l) => l.includes(seeded[1]!.id))!;
     assert.match(referred, /referred-to-police/);
     assert.match(referred, /Geen vergunning: de advertentie noemt geen vergunningnummer/);
-    await page.getByRole('status').filter({ hasText: 'gedownload' }).waitFor();
   });
 
   test('the police see the referral as a count, and the inspection list not at all', async () => {

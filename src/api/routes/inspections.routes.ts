@@ -53,17 +53,6 @@ export const inspectionsRoutes = [
     response: entry,
     handle: async ({ params, query, body, who }, s) => s.inspections.record(who, query.theme, params.municipality, params.adId, body.outcome, body.note),
   }),
-  defineJustifiedRoute({
-    method: 'GET', url: '/api/inspections/:municipality/export', access: 'inspections.read', tag: 'inspections', status: 200, audit: 'inspections.export',
-    summary: 'The inspection list of one municipality as CSV, to take along on the visits',
-    params: listParams, querystring: themeQuery.extend({ format: z.enum(['csv']) }),
-    produces: ['text/csv'],
-    handle: async ({ params, query, who, reply, justification }, s) => {
-      const file = await s.inspections.exportList(who, query.theme, params.municipality, query.format, justification);
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.filename}"`);
-      return file.csv;
-    },
-  }),
   defineRoute({
     method: 'GET', url: '/api/referrals', access: 'referrals.read', tag: 'inspections', status: 200, audit: 'inspections.referrals',
     summary: 'For a police theme: how many ads municipal supervisors referred to it, per ISO week and municipality (counts only)',

@@ -6,7 +6,6 @@ import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, 
 import { RouterLink } from '@angular/router';
 import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
-import { saveFile } from '../core/save-file';
 import { fill } from '../core/text';
 import { canCompare, COMPARE_MAX, compareRows, type Fields } from '../lists/compare';
 import type { AdView } from '../lists/list-types';
@@ -219,9 +218,9 @@ export class InspectionsPage implements OnInit {
 
   protected async exportCsv(): Promise<void> {
     await this.#act(async () => {
-      const file = await this.#api.file(`/inspections/${this.code()}/export?theme=${encodeURIComponent(this.theme ?? '')}&format=csv`);
-      saveFile(this.#document, file);
-      return { key: 'exported', values: { name: file.name } };
+      // Like every export of ads, it leaves once a colleague approves it (Exports page).
+      await this.#api.post('/exports', { kind: 'inspection-csv', theme: this.theme, subject: this.code() });
+      return { key: 'exported', values: {} };
     });
   }
 

@@ -58,7 +58,7 @@ export const INSPECTIONS_TEXT = texts({
   planLabel: 'Bezoekdatum voor {title}', savePlan: 'Plannen', planned: 'Bezoek aan {title} gepland op {date}.',
   outcomeLabel: 'Uitkomst voor {title}', noteLabel: 'Notitie bij de uitkomst voor {title}', chooseOutcome: 'Kies een uitkomst',
   saveOutcome: 'Uitkomst vastleggen', recorded: 'Uitkomst voor {title} vastgelegd: {outcome}.', by: '{by}, {at}',
-  export: 'Exporteer als CSV', exported: '{name} gedownload.', failed: 'Het lukte niet: {detail}',
+  export: 'Export als CSV aanvragen', exported: 'Export aangevraagd. Een collega moet hem goedkeuren; daarna downloadt u hem onder Exports.', failed: 'Het lukte niet: {detail}',
   notFound: 'Deze controlelijst bestaat niet, of u hebt het thema niet.',
 }, {
   title: 'Inspection list {name}', back: 'To the municipality in the monitor', loading: 'Loading…', empty: 'There is nothing on this inspection list.',
@@ -72,6 +72,6 @@ export const INSPECTIONS_TEXT = texts({
   planLabel: 'Visit date for {title}', savePlan: 'Plan', planned: 'Visit to {title} planned on {date}.',
   outcomeLabel: 'Outcome for {title}', noteLabel: 'Note on the outcome for {title}', chooseOutcome: 'Choose an outcome',
   saveOutcome: 'Record outcome', recorded: 'Outcome for {title} recorded: {outcome}.', by: '{by}, {at}',
-  export: 'Export as CSV', exported: '{name} downloaded.', failed: 'That did not work: {detail}',
+  export: 'Request CSV export', exported: 'Export requested. A colleague must approve it; then download it under Exports.', failed: 'That did not work: {detail}',
   notFound: 'This inspection list does not exist, or you do not hold the theme.',
 });
