@@ -23,6 +23,7 @@ export interface MonitorView {
 
 export interface MunicipalityView {
   municipality: Place;
+  suppressedBelow: number | null;
   weeks: (Figures & { week: string })[];
   platforms: { source: string; active: Count }[];
   criteria: { id: string; label: string; count: Count }[];

@@ -34,7 +34,7 @@ import { TrendChart } from './trend-chart';
       <p class="status" role="status" aria-live="polite">{{ status() }}</p>
       @if (error(); as message) { <p class="error" role="alert">{{ message }}</p> }
       <h2>{{ t().trend }}</h2>
-      <bk-trend-chart [title]="t().trend" [weeks]="weeks()" [series]="series()" [suppressedBelow]="suppressedBelow" [weekLabel]="monitor().week" [tableLabel]="t().trend" />
+      <bk-trend-chart [title]="t().trend" [weeks]="weeks()" [series]="series()" [suppressedBelow]="suppressedBelow()" [weekLabel]="monitor().week" [tableLabel]="t().trend" />
       <div class="panels">
         <section>
           <h2>{{ t().platforms }}</h2>
@@ -69,9 +69,6 @@ export class MunicipalityPage implements OnInit {
   protected readonly names = this.i18n.of(FIGURE_TEXT);
   protected readonly theme = monitorTheme();
   readonly #period = monitorPeriod();
-  /** The monitor suppresses below settings.municipal.minCount; its answer for one municipality
-   *  does not repeat the number, so the page reads a suppressed count as "< 5" (the default). */
-  protected readonly suppressedBelow = 5;
 
   readonly code = input.required<string>();
   protected readonly view = signal<MunicipalityView | null>(null);
@@ -80,18 +77,19 @@ export class MunicipalityPage implements OnInit {
   protected readonly error = signal<string | null>(null);
   readonly #downloaded = signal<string | null>(null);
   protected readonly status = computed(() => { const name = this.#downloaded(); return name ? fill(this.t().downloaded, { name }) : ''; });
+  protected readonly suppressedBelow = computed(() => this.view()?.suppressedBelow ?? null);
   protected readonly weeks = computed(() => (this.view()?.weeks ?? []).map((w) => w.week));
   protected readonly series = computed(() => FIGURES.map((f) => ({ label: this.names()[f], values: (this.view()?.weeks ?? []).map((w) => w[f]) })));
   protected readonly platforms = computed(() => (this.view()?.platforms ?? []).map((p) => ({ label: p.source, value: p.active })));
   protected readonly criteria = computed(() => (this.view()?.criteria ?? []).map((c) => ({ label: c.label, value: c.count })));
-  protected readonly suppressedText = computed(() => countText(null, this.suppressedBelow, String));
+  protected readonly suppressedText = computed(() => countText(null, this.suppressedBelow(), String));
 
   ngOnInit(): void {
     void this.load();
   }
 
   protected shown(value: Count): string {
-    return countText(value, this.suppressedBelow, (n) => this.i18n.number(n));
+    return countText(value, this.suppressedBelow(), (n) => this.i18n.number(n));
   }
 
   protected async report(format: 'pdf' | 'docx'): Promise<void> {
