@@ -9,12 +9,13 @@ import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
 import { canCompare, COMPARE_MAX, compareRows, type Fields } from './compare';
+import { CompareTable, type ComparedAd } from './compare-table';
 import type { AdView, ListEntry, ListNote, ListView } from './list-types';
-import { FIELD_TEXT, LIST_TEXT } from './lists.text';
+import { LIST_TEXT } from './lists.text';
 
 @Component({
   selector: 'bk-list-page',
-  imports: [RouterLink],
+  imports: [RouterLink, CompareTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a routerLink="/lists">← {{ t().back }}</a></p>
@@ -100,43 +101,8 @@ import { FIELD_TEXT, LIST_TEXT } from './lists.text';
       }
     }
 
-    @if (compared(); as ads) {
-      <section class="compare" aria-labelledby="compare-title">
-        <h2 id="compare-title" tabindex="-1">{{ t().comparison }}</h2>
-        <p class="hint">{{ t().differsLegend }}</p>
-        <div class="scroll">
-          <table class="compare-table">
-            <thead>
-              <tr>
-                <th scope="col">{{ t().field }}</th>
-                @for (ad of ads; track ad.id) {
-                  <th scope="col"><a [routerLink]="['/ads', ad.id]">{{ adTitle(ad) }}</a></th>
-                }
-              </tr>
-            </thead>
-            <tbody>
-              @if (hasScreenshots()) {
-                <tr>
-                  <th scope="row">{{ t().screenshot }}</th>
-                  @for (ad of ads; track ad.id) {
-                    <td>@if (shots()[ad.id]; as src) { <img class="shot" [src]="src" [alt]="fill(t().screenshotOf, { title: adTitle(ad) })"> }</td>
-                  }
-                </tr>
-              }
-              @for (row of rows(); track row.field) {
-                <tr [class.differs]="row.differs">
-                  <th scope="row">
-                    {{ label(row.field) }}
-                    @if (row.differs) { <span class="diff-mark">≠ {{ t().differs }}</span> }
-                  </th>
-                  @for (value of row.values; track $index) { <td>{{ value || '—' }}</td> }
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-        <button type="button" class="secondary" (click)="closeCompare()">{{ t().closeCompare }}</button>
-      </section>
+    @if (comparedAds(); as ads) {
+      <bk-compare-table [ads]="ads" [rows]="rows()" (closed)="closeCompare()" />
     }
   `,
   styles: `
@@ -151,14 +117,6 @@ import { FIELD_TEXT, LIST_TEXT } from './lists.text';
     .note-tools { display: flex; gap: .4rem; margin-top: .3rem; }
     .small { font-size: .85rem; margin: .15rem 0; }
     button.small { padding: .15rem .5rem; }
-    .compare { margin-top: 1.5rem; }
-    .compare h2:focus { outline: none; }
-    .scroll { overflow-x: auto; }
-    .compare-table th[scope="row"] { width: 12rem; white-space: nowrap; }
-    .compare-table td { overflow-wrap: anywhere; }
-    .compare-table tr.differs th, .compare-table tr.differs td { background: var(--mark); }
-    .diff-mark { display: block; font-weight: normal; font-size: .85rem; }
-    .shot { max-width: 100%; max-height: 16rem; border: 1px solid var(--line); }
   `,
 })
 export class ListPage implements OnInit {
@@ -167,7 +125,6 @@ export class ListPage implements OnInit {
   readonly #injector = inject(Injector);
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.of(LIST_TEXT);
-  protected readonly fields = this.i18n.of(FIELD_TEXT);
   protected readonly fill = fill;
   protected readonly max = COMPARE_MAX;
 
@@ -189,7 +146,10 @@ export class ListPage implements OnInit {
   protected readonly draft = signal('');
   protected readonly compared = signal<AdView[] | null>(null);
   protected readonly shots = signal<Readonly<Record<string, string>>>({});
-  protected readonly hasScreenshots = computed(() => Object.keys(this.shots()).length > 0);
+  protected readonly comparedAds = computed(() => this.compared()?.map((ad): ComparedAd => {
+    const shot = this.shots()[ad.id];
+    return { id: ad.id, title: this.adTitle(ad), ...(shot ? { shot } : {}) };
+  }) ?? null);
   protected readonly rows = computed(() => compareRows((this.compared() ?? []).map((ad): Fields => ({
     ...ad.fields, source: ad.source, indicatorCount: ad.indicatorCount, lastSeen: this.i18n.date(ad.lastSeen, true),
   }))));
@@ -208,11 +168,6 @@ export class ListPage implements OnInit {
 
   protected adTitle(ad: AdView): string {
     return typeof ad.fields['title'] === 'string' ? ad.fields['title'] : this.t().untitled;
-  }
-
-  protected label(field: string): string {
-    const known = this.fields() as Readonly<Record<string, string>>;
-    return known[field] ?? field;
   }
 
   protected isSelected(adId: string): boolean {

@@ -36,8 +36,6 @@ export const LIST_TEXT = texts({
   noteLabel: 'Notitie bij {title}', noteHint: 'Ctrl+Enter bewaart, Escape annuleert. Hoogstens 2000 tekens.',
   save: 'Bewaren', cancel: 'Annuleren', saved: 'Notitie bij {title} bewaard.', noteBy: '{by}, {at}',
   compare: 'Vergelijk', compareHint: 'Kies 2 tot 4 advertenties om naast elkaar te zien.', selected: '{n} gekozen',
-  comparison: 'Naast elkaar', field: 'Gegeven', differs: 'verschilt', differsLegend: 'Gemarkeerde rijen verschillen tussen de advertenties.',
-  screenshot: 'Schermafbeelding', screenshotOf: 'Schermafbeelding van {title}', closeCompare: 'Vergelijking sluiten',
   export: 'Export als CSV aanvragen', exportRequested: 'Export aangevraagd. Een collega moet hem goedkeuren; daarna downloadt u hem onder Exports.',
   failed: 'Het lukte niet: {detail}',
 }, {
@@ -52,10 +50,17 @@ export const LIST_TEXT = texts({
   noteLabel: 'Note on {title}', noteHint: 'Ctrl+Enter saves, Escape cancels. At most 2000 characters.',
   save: 'Save', cancel: 'Cancel', saved: 'Note on {title} saved.', noteBy: '{by}, {at}',
   compare: 'Compare', compareHint: 'Select 2 to 4 ads to see them side by side.', selected: '{n} selected',
-  comparison: 'Side by side', field: 'Field', differs: 'differs', differsLegend: 'Marked rows differ between the ads.',
-  screenshot: 'Screenshot', screenshotOf: 'Screenshot of {title}', closeCompare: 'Close comparison',
   export: 'Request CSV export', exportRequested: 'Export requested. A colleague must approve it; then download it under Exports.',
   failed: 'That did not work: {detail}',
+});
+
+/** Ads side by side (compare-table.ts). */
+export const COMPARE_TEXT = texts({
+  comparison: 'Naast elkaar', field: 'Gegeven', differs: 'verschilt', differsLegend: 'Gemarkeerde rijen verschillen tussen de advertenties.',
+  screenshot: 'Schermafbeelding', screenshotOf: 'Schermafbeelding van {title}', closeCompare: 'Vergelijking sluiten',
+}, {
+  comparison: 'Side by side', field: 'Field', differs: 'differs', differsLegend: 'Marked rows differ between the ads.',
+  screenshot: 'Screenshot', screenshotOf: 'Screenshot of {title}', closeCompare: 'Close comparison',
 });
 
 /** Labels of the fields extraction knows (src/domain/ad.ts); a theme's other fields show their own name. */

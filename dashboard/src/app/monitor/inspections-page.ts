@@ -8,8 +8,8 @@ import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
 import { canCompare, COMPARE_MAX, compareRows, type Fields } from '../lists/compare';
+import { CompareTable, type ComparedAd } from '../lists/compare-table';
 import type { AdView } from '../lists/list-types';
-import { FIELD_TEXT } from '../lists/lists.text';
 import { monitorTheme } from './monitor-theme';
 import { type InspectionEntry, type Outcome, OUTCOMES } from './monitor-types';
 import { INSPECTIONS_TEXT, OUTCOME_TEXT } from './monitor.text';
@@ -18,7 +18,7 @@ type Said = { key: 'planned' | 'recorded' | 'exported'; values: Readonly<Record<
 
 @Component({
   selector: 'bk-inspections-page',
-  imports: [RouterLink],
+  imports: [RouterLink, CompareTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a [routerLink]="['/monitor', code()]" [queryParams]="{ theme }">← {{ t().back }}</a></p>
@@ -89,25 +89,8 @@ type Said = { key: 'planned' | 'recorded' | 'exported'; values: Readonly<Record<
       <p>{{ t().loading }}</p>
     }
 
-    @if (compared(); as ads) {
-      <section class="compare" aria-labelledby="compare-title">
-        <h2 id="compare-title" tabindex="-1">{{ t().comparison }}</h2>
-        <p class="hint">{{ t().differsLegend }}</p>
-        <div class="scroll">
-          <table class="compare-table">
-            <thead><tr><th scope="col">{{ t().field }}</th>@for (ad of ads; track ad.id) { <th scope="col">{{ adTitle(ad) }}</th> }</tr></thead>
-            <tbody>
-              @for (row of rows(); track row.field) {
-                <tr [class.differs]="row.differs">
-                  <th scope="row">{{ label(row.field) }}@if (row.differs) { <span class="diff-mark">≠ {{ t().differs }}</span> }</th>
-                  @for (value of row.values; track $index) { <td>{{ value || '—' }}</td> }
-                </tr>
-              }
-            </tbody>
-          </table>
-        </div>
-        <button type="button" class="secondary" (click)="compared.set(null)">{{ t().closeCompare }}</button>
-      </section>
+    @if (comparedAds(); as ads) {
+      <bk-compare-table [ads]="ads" [rows]="rows()" (closed)="compared.set(null)" />
     }
   `,
   styles: `
@@ -121,12 +104,6 @@ type Said = { key: 'planned' | 'recorded' | 'exported'; values: Readonly<Record<
     .outcome textarea { width: 14rem; }
     .small { font-size: .85rem; }
     button.small { padding: .15rem .5rem; }
-    .compare { margin-top: 1.5rem; }
-    .compare h2:focus { outline: none; }
-    .compare-table th[scope="row"] { width: 12rem; white-space: nowrap; }
-    .compare-table td { overflow-wrap: anywhere; }
-    .compare-table tr.differs th, .compare-table tr.differs td { background: var(--mark); }
-    .diff-mark { display: block; font-weight: normal; font-size: .85rem; }
   `,
 })
 export class InspectionsPage implements OnInit {
@@ -136,7 +113,6 @@ export class InspectionsPage implements OnInit {
   protected readonly i18n = inject(I18n);
   protected readonly t = this.i18n.of(INSPECTIONS_TEXT);
   protected readonly outcomeNames = this.i18n.of(OUTCOME_TEXT);
-  protected readonly fields = this.i18n.of(FIELD_TEXT);
   protected readonly fill = fill;
   protected readonly max = COMPARE_MAX;
   protected readonly outcomes = OUTCOMES;
@@ -151,6 +127,7 @@ export class InspectionsPage implements OnInit {
   protected readonly comparable = computed(() => canCompare(this.selected().length));
   protected readonly compared = signal<AdView[] | null>(null);
   protected readonly rows = computed(() => compareRows((this.compared() ?? []).map((ad): Fields => ({ ...ad.fields, source: ad.source }))));
+  protected readonly comparedAds = computed(() => this.compared()?.map((ad): ComparedAd => ({ id: ad.id, title: this.adTitle(ad) })) ?? null);
   readonly #said = signal<Said | null>(null);
   protected readonly status = computed(() => {
     const said = this.#said();
@@ -169,10 +146,6 @@ export class InspectionsPage implements OnInit {
 
   protected adTitle(ad: AdView): string {
     return typeof ad.fields['title'] === 'string' ? ad.fields['title'] : this.t().untitled;
-  }
-
-  protected label(field: string): string {
-    return (this.fields() as Readonly<Record<string, string>>)[field] ?? field;
   }
 
   protected stateText(e: InspectionEntry): string {
