@@ -63,8 +63,9 @@ describe('inspection lists', { timeout: 120_000 }, () => {
     const from = await lastAuditSeq(w.store);
     const res = await get(supervisor, `/api/inspections/${UTRECHT}?theme=toezicht&justification=PL0900-2026-5`);
     assert.equal(res.statusCode, 200, res.body);
-    const list = res.json() as { adId: string; criteria: unknown[]; state: string; ad: { title: string } | null }[];
-    assert.deepEqual(list.map((e) => [e.adId, e.state, e.criteria, e.ad?.title]).sort(), [
+    const { municipality, entries } = res.json() as { municipality: unknown; entries: { adId: string; criteria: unknown[]; state: string; ad: { title: string } | null }[] };
+    assert.deepEqual(municipality, { code: UTRECHT, name: null }, 'a made-up code has no name');
+    assert.deepEqual(entries.map((e) => [e.adId, e.state, e.criteria, e.ad?.title]).sort(), [
       [ads[0], 'open', [noLicence], 'Advertentie een'], [ads[1], 'open', [noLicence], 'Advertentie twee'],
     ].sort());
     const [event] = await auditSince(w.store, from);

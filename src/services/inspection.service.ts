@@ -6,6 +6,7 @@ import type { Who } from '../accounts/actor.ts';
 import type { Action } from '../accounts/roles.ts';
 import type { AuditAction } from '../domain/audit-event.ts';
 import { BakenError } from '../domain/errors.ts';
+import { municipalityByCode } from '../municipal/places.ts';
 import type { SelectedAd } from '../municipal/selection.ts';
 import { INSPECTION_OUTCOMES, type InspectionOutcome } from '../municipal/types.ts';
 import { periodInstants } from '../municipal/weeks.ts';
@@ -18,6 +19,7 @@ export type InspectionState = 'open' | 'planned' | 'done';
 
 export interface MunicipalityList { municipality: string; open: number; planned: number; done: number; unselected: number }
 export interface InspectionView extends InspectionEntry { state: InspectionState; ad: SearchHit | null }
+export interface InspectionList { municipality: { code: string; name: string | null }; entries: InspectionView[] }
 export interface Referrals { theme: string; from: string; to: string; weeks: { week: string; municipality: string; count: number }[] }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,14 +57,17 @@ export class InspectionService {
   }
 
   /** One municipality's list with each ad's summary: ad content, so justified and audited per ad. */
-  async list(who: Who, theme: string, municipality: string, justification: string): Promise<InspectionView[]> {
+  async list(who: Who, theme: string, municipality: string, justification: string): Promise<InspectionList> {
     this.#authorise(who, 'inspections.read', theme);
     const entries = await this.#c.inspections.entries(theme, municipality);
     const summaries = await adSummaries(this.#c, theme, entries.map((e) => e.adId));
     await this.#c.trail.record(who, 'inspections.read', {
       themes: [theme], resources: entries.map((e) => e.adId), query: { theme, municipality }, count: entries.length, justification,
     });
-    return entries.map((e) => ({ ...e, state: stateOf(e), ad: summaries.get(e.adId) ?? null }));
+    return {
+      municipality: { code: municipality, name: municipalityByCode(municipality)?.name ?? null },
+      entries: entries.map((e) => ({ ...e, state: stateOf(e), ad: summaries.get(e.adId) ?? null })),
+    };
   }
 
   /** A visit on a day (YYYY-MM-DD), or null to take the plan back. */

@@ -66,7 +66,7 @@ describe('dashboard: monitor and inspection lists', () => {
     // The first page that shows ads asks why, then goes on to it.
     await page.waitForURL((u) => u.pathname === '/why');
     await justify(page);
-    await page.getByRole('heading', { level: 1, name: `Controlelijst ${UTRECHT.code}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Controlelijst ${UTRECHT.name}` }).waitFor();
     const rows = page.locator('table.inspections tbody tr');
     await rows.first().waitFor();
     assert.equal(await rows.count(), listed.length);
@@ -99,7 +99,7 @@ describe('dashboard: monitor and inspection lists', () => {
     assert.deepEqual(await seriousViolations(page), []);
     await keepScreenshot(page, 'inspections-nl');
     await page.getByRole('button', { name: 'English' }).click();
-    await page.getByRole('heading', { level: 1, name: `Inspection list ${UTRECHT.code}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Inspection list ${UTRECHT.name}` }).waitFor();
     assert.equal((await page.locator(`#entry-${second.id} td.state`).innerText()).trim(), 'Done: Referred to police');
     assert.deepEqual(await seriousViolations(page), []);
     await keepScreenshot(page, 'inspections-en');

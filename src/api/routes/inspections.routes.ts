@@ -34,7 +34,10 @@ export const inspectionsRoutes = [
     method: 'GET', url: '/api/inspections/:municipality', access: 'inspections.read', tag: 'inspections', status: 200, audit: 'inspections.read',
     summary: 'The inspection list of one municipality, each ad with the reasons it was selected',
     params: listParams, querystring: themeQuery,
-    response: z.array(entry),
+    response: z.object({
+      municipality: z.object({ code: municipality, name: z.string().nullable().describe('null for a code the bundled CBS list does not know') }),
+      entries: z.array(entry),
+    }),
     handle: async ({ params, query, who, justification }, s) => s.inspections.list(who, query.theme, params.municipality, justification),
   }),
   defineRoute({

@@ -11,7 +11,7 @@ import { canCompare, COMPARE_MAX, compareRows, type Fields } from '../lists/comp
 import { CompareTable, type ComparedAd } from '../lists/compare-table';
 import type { AdView } from '../lists/list-types';
 import { monitorTheme } from './monitor-theme';
-import { type InspectionEntry, type Outcome, OUTCOMES } from './monitor-types';
+import { type InspectionEntry, type InspectionList, type Outcome, OUTCOMES } from './monitor-types';
 import { INSPECTIONS_TEXT, OUTCOME_TEXT } from './monitor.text';
 
 type Said = { key: 'planned' | 'recorded' | 'exported'; values: Readonly<Record<string, string>> };
@@ -22,7 +22,7 @@ type Said = { key: 'planned' | 'recorded' | 'exported'; values: Readonly<Record<
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a [routerLink]="['/monitor', code()]" [queryParams]="{ theme }">← {{ t().back }}</a></p>
-    <h1>{{ fill(t().title, { name: code() }) }}</h1>
+    <h1>{{ fill(t().title, { name: name() ?? code() }) }}</h1>
     <p class="hint">{{ t().intro }}</p>
     <p class="status" role="status" aria-live="polite">{{ status() }}</p>
     @if (error(); as message) { <p class="error" role="alert">{{ message }}</p> }
@@ -120,6 +120,7 @@ export class InspectionsPage implements OnInit {
 
   readonly code = input.required<string>();
   protected readonly entries = signal<InspectionEntry[] | null>(null);
+  protected readonly name = signal<string | null>(null);
   protected readonly notFound = signal(false);
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
@@ -199,7 +200,9 @@ export class InspectionsPage implements OnInit {
 
   async load(): Promise<void> {
     try {
-      this.entries.set(await this.#api.get<InspectionEntry[]>(`/inspections/${this.code()}`, { theme: this.theme ?? '' }));
+      const list = await this.#api.get<InspectionList>(`/inspections/${this.code()}`, { theme: this.theme ?? '' });
+      this.name.set(list.municipality.name ?? list.municipality.code);
+      this.entries.set(list.entries);
     } catch (err) {
       if (err instanceof ApiError && (err.status === 404 || err.status === 400)) this.notFound.set(true);
       else this.error.set(fill(this.t().failed, { detail: detailOf(err) }));

@@ -40,3 +40,5 @@ export interface InspectionEntry {
   selected: boolean; plannedFor: string | null; outcome: Outcome | null; outcomeAt: string | null; outcomeBy: string | null;
   note: string | null; state: 'open' | 'planned' | 'done'; ad: InspectionAd | null;
 }
+
+export interface InspectionList { municipality: { code: string; name: string | null }; entries: InspectionEntry[] }
