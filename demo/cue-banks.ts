@@ -2,7 +2,8 @@
 // platforms actually write and WITHOUT looking at any analysis profile, so that the demo's
 // precision/recall measures the profile instead of echoing it. Frozen: never change a phrase
 // because a profile misses or hits it; that would make the measured figure dishonest.
-import { dutchNumber, englishNumber, phoneDigits, phonePairs } from './number-words.ts';
+import { dutchNumber, englishNumber, phoneDigits } from './number-words.ts';
+import { dutchDigits, dutchPairs, englishDigits, englishDoubles, englishPairs, grouped, keycaps, lookalike, withoutTrunkZero } from './phone-spellings.ts';
 import type { Lang } from './world.ts';
 
 export const CUES = [
@@ -33,37 +34,6 @@ export type Phrase = string | ((facts: PhraseFacts) => string);
 export function phraseText(phrase: Phrase, facts: PhraseFacts): string {
   return typeof phrase === 'string' ? phrase : phrase(facts);
 }
-
-const dutchDigits = (phone: string): string => phoneDigits(phone).map(dutchNumber).join(' ');
-const englishDigits = (phone: string, zero = 'oh'): string =>
-  phoneDigits(phone).map((d) => (d === 0 ? zero : englishNumber(d))).join(' ');
-const dutchPairs = (phone: string): string => phonePairs(phone).map(dutchNumber).join(', ');
-const englishPairs = (phone: string): string =>
-  phonePairs(phone).map((n) => (n === 0 ? 'oh' : englishNumber(n))).join(', ');
-const grouped = (phone: string, separator: string): string =>
-  phoneDigits(phone).join('').replace(/(\d\d)(?=\d)/g, `$1${separator}`);
-/** Letters that pass for digits: O for 0, I for 1, S for 5, B for 8. */
-const lookalike = (phone: string): string =>
-  grouped(phone, '-').replace(/0/g, 'O').replace(/1/g, 'I').replace(/5/g, 'S').replace(/8/g, 'B');
-const keycaps = (phone: string): string => phoneDigits(phone).map((d) => `${d}\uFE0F\u20E3`).join('');
-/** "oh six, double seven": how English speakers read repeated digits aloud. */
-const englishDoubles = (phone: string): string => {
-  const digits = phoneDigits(phone);
-  const parts: string[] = [];
-  for (let i = 0; i < digits.length; i++) {
-    const word = digits[i] === 0 ? 'oh' : englishNumber(digits[i]!);
-    if (digits[i + 1] === digits[i]) {
-      parts.push(`double ${word}`);
-      i++;
-    } else parts.push(word);
-  }
-  return parts.join(', ');
-};
-/** The phone without its leading 0, the rest in pairs: "zes twaalf vierendertig …". */
-const withoutTrunkZero = (phone: string): number[] => {
-  const digits = phoneDigits(phone);
-  return [digits[1]!, ...phonePairs(digits.slice(2).join(''))];
-};
 
 export const CUE_BANKS: Readonly<Record<Cue, Readonly<Record<Lang, readonly Phrase[]>>>> = {
   'third-party-control': {
