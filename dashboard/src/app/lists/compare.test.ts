@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canCompare, compareRows, fieldText } from './compare.ts';
+import { canCompare, compareRows, fieldText, togglePick } from './compare.ts';
 
 describe('comparing ads side by side', () => {
   test('shows every field any ad has, in extraction order, with a value per ad', () => {
@@ -38,5 +38,8 @@ describe('comparing ads side by side', () => {
 
   test('compares two to four ads', () => {
     assert.deepEqual([0, 1, 2, 3, 4, 5].map(canCompare), [false, false, true, true, true, false]);
+    assert.deepEqual(togglePick(['a', 'b'], 'c'), ['a', 'b', 'c']);
+    assert.deepEqual(togglePick(['a', 'b', 'c'], 'b'), ['a', 'c']);
+    assert.deepEqual(togglePick(['a', 'b', 'c', 'd'], 'e'), ['a', 'b', 'c', 'd'], 'a fifth is not picked');
   });
 });

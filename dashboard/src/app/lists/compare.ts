@@ -46,6 +46,12 @@ export function canCompare(n: number): boolean {
   return n >= COMPARE_MIN && n <= COMPARE_MAX;
 }
 
+/** The ads picked for comparing after one is ticked or unticked: never more than COMPARE_MAX. */
+export function togglePick(ids: readonly string[], id: string): string[] {
+  if (ids.includes(id)) return ids.filter((x) => x !== id);
+  return ids.length < COMPARE_MAX ? [...ids, id] : [...ids];
+}
+
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }

@@ -8,7 +8,7 @@ import { RouterLink } from '@angular/router';
 import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
-import { canCompare, COMPARE_MAX, compareRows, type Fields } from './compare';
+import { canCompare, COMPARE_MAX, compareRows, togglePick, type Fields } from './compare';
 import { CompareTable, type ComparedAd } from './compare-table';
 import type { AdView, ListEntry, ListNote, ListView } from './list-types';
 import { LIST_TEXT } from './lists.text';
@@ -175,7 +175,7 @@ export class ListPage implements OnInit {
   }
 
   protected toggle(adId: string): void {
-    this.selected.update((ids) => ids.includes(adId) ? ids.filter((x) => x !== adId) : ids.length < COMPARE_MAX ? [...ids, adId] : ids);
+    this.selected.update((ids) => togglePick(ids, adId));
   }
 
   protected editNote(e: ListEntry): void {

@@ -7,7 +7,7 @@ import { RouterLink } from '@angular/router';
 import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { fill } from '../core/text';
-import { canCompare, COMPARE_MAX, compareRows, type Fields } from '../lists/compare';
+import { canCompare, COMPARE_MAX, compareRows, togglePick, type Fields } from '../lists/compare';
 import { CompareTable, type ComparedAd } from '../lists/compare-table';
 import type { AdView } from '../lists/list-types';
 import { monitorTheme } from './monitor-theme';
@@ -161,7 +161,7 @@ export class InspectionsPage implements OnInit {
   }
 
   protected toggle(adId: string): void {
-    this.selected.update((ids) => ids.includes(adId) ? ids.filter((x) => x !== adId) : ids.length < COMPARE_MAX ? [...ids, adId] : ids);
+    this.selected.update((ids) => togglePick(ids, adId));
   }
 
   protected async compare(): Promise<void> {
