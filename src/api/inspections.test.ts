@@ -96,6 +96,8 @@ describe('inspection lists', { timeout: 120_000 }, () => {
     const impossible = await put(supervisor, entryUrl(a, 'plan'), { plannedFor: '2026-02-31' });
     assert.deepEqual([impossible.statusCode, impossible.json().code], [400, 'INPUT_INVALID']);
     assert.match(impossible.json().detail, /plannedFor: expected a date as YYYY-MM-DD, got "2026-02-31"/);
+    const month13 = await put(supervisor, entryUrl(a, 'plan'), { plannedFor: '2026-13-01' });
+    assert.deepEqual([month13.statusCode, month13.json().code], [400, 'INPUT_INVALID'], month13.body);
     const words = await put(supervisor, entryUrl(a, 'plan'), { plannedFor: 'next Tuesday' });
     assert.deepEqual([words.statusCode, words.json().code], [400, 'INPUT_INVALID']);
     const elsewhere = await put(supervisor, entryUrl(c, 'outcome'), { outcome: 'visited' });

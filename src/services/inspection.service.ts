@@ -8,6 +8,7 @@ import type { AuditAction } from '../domain/audit-event.ts';
 import { BakenError } from '../domain/errors.ts';
 import { municipalityByCode } from '../municipal/places.ts';
 import type { SelectedAd } from '../municipal/selection.ts';
+import { isoDate } from '../municipal/reference-rows.ts';
 import { INSPECTION_OUTCOMES, type InspectionOutcome } from '../municipal/types.ts';
 import { periodInstants } from '../municipal/weeks.ts';
 import type { InspectionEntry, RefreshCounts } from '../store/inspections.ts';
@@ -22,7 +23,6 @@ export interface InspectionView extends InspectionEntry { state: InspectionState
 export interface InspectionList { municipality: { code: string; name: string | null }; entries: InspectionView[] }
 export interface Referrals { theme: string; from: string; to: string; weeks: { week: string; municipality: string; count: number }[] }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function stateOf(e: Pick<InspectionEntry, 'outcome' | 'plannedFor'>): InspectionState {
   return e.outcome !== null ? 'done' : e.plannedFor !== null ? 'planned' : 'open';
@@ -127,6 +127,7 @@ function isOutcome(value: string): value is InspectionOutcome {
   return (INSPECTION_OUTCOMES as readonly string[]).includes(value);
 }
 
+/** A real day written as YYYY-MM-DD (isoDate also reads Dutch notation; a plan takes ISO only). */
 function isDay(value: string): boolean {
-  return DAY.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().startsWith(value);
+  return isoDate(value) === value;
 }
