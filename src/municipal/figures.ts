@@ -11,7 +11,7 @@ export type CountName = (typeof COUNT_NAMES)[number];
 export type Counts = Record<CountName, number | null>;
 
 /** How each licence status is counted (MUNICIPAL.md). */
-export const LICENCE_CLASS: Record<LicenceStatus, 'licensed' | 'unlicensed' | 'unknown'> = {
+const LICENCE_CLASS: Record<LicenceStatus, 'licensed' | 'unlicensed' | 'unknown'> = {
   valid: 'licensed', absent: 'unlicensed', expired: 'unlicensed', unknown: 'unknown', 'other-address': 'unknown', 'other-municipality': 'unknown',
 };
 
@@ -46,7 +46,7 @@ export function goneTest(runs: readonly RunSpan[]): (ad: Pick<FigureAd, 'source'
 
 /** Counts of ads in [start, end): seen in it (active), first seen in it (new), last seen in it and not
  *  seen by a later finished run (gone), and the active ones by licence class. */
-export function countAds(ads: readonly FigureAd[], start: string, end: string, gone: (ad: FigureAd) => boolean): Record<CountName, number> {
+function countAds(ads: readonly FigureAd[], start: string, end: string, gone: (ad: FigureAd) => boolean): Record<CountName, number> {
   const counts = { active: 0, new: 0, gone: 0, licensed: 0, unlicensed: 0, unknown: 0 };
   for (const ad of ads) {
     if (ad.lastSeen < start || ad.firstSeen >= end) continue;

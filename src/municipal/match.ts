@@ -17,7 +17,7 @@ export function matchAd(ad: MatchableAd, place: PlaceResolution, refs: Reference
 }
 
 /** Case, spaces, dashes and dots differ between an ad and the register, not the number. */
-export function normaliseLicence(licence: string): string {
+function normaliseLicence(licence: string): string {
   return licence.replace(/[\s\-‐‑–—_.]/gu, '').toUpperCase();
 }
 

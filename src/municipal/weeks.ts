@@ -49,7 +49,7 @@ export function weeksEndingWith(last: string, count: number): string[] {
 }
 
 /** Two years of weeks: enough for any trend, and a week-by-week answer stays small. */
-export const MAX_WEEKS = 104;
+const MAX_WEEKS = 104;
 
 /** A checked period of whole weeks. */
 export function checkedPeriod(from: string, to: string): { from: string; to: string } {
