@@ -18,6 +18,7 @@ export const ACTIONS = [
   'crawl.run', 'retention.purge',
   'processing.read',
   'reference.read', 'reference.write', 'monitor.read',
+  'store.copy',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -43,6 +44,8 @@ export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set([
     'stats.read', 'config.read', 'config.write', 'users.read', 'users.write', 'tokens.read', 'tokens.write', 'jobs.read',
     'crawl.run', 'retention.purge', 'processing.read', 'reference.read', 'reference.write',
+    // Moving the installation between engines (`baken store copy`) copies ad content it never reads.
+    'store.copy',
   ]),
   // Oversight: the audit trail and figures, never ad content. The record of processing is what the
   // admin keeps (the configuration) and what oversight checks it against: both read it, no one else.

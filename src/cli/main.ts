@@ -15,6 +15,7 @@ import { report, usage as reportUsage } from './report.ts';
 import { search, usage as searchUsage } from './search.ts';
 import { serve, usage as serveUsage } from './serve.ts';
 import { sites, usage as sitesUsage } from './sites.ts';
+import { store, usage as storeUsage } from './store.ts';
 import { user, usage as userUsage } from './user.ts';
 import { verify, usage as verifyUsage } from './verify.ts';
 import { versions, usage as versionsUsage } from './versions.ts';
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage
   search: { run: search, usage: searchUsage },
   serve: { run: serve, usage: serveUsage },
   sites: { run: sites, usage: sitesUsage },
+  store: { run: store, usage: storeUsage },
   user: { run: user, usage: userUsage },
   verify: { run: verify, usage: verifyUsage },
   versions: { run: versions, usage: versionsUsage },

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'transparency.read',
   'reference.import', 'reference.read', 'reference.delete',
   'monitor.read', 'reports.council',
+  'store.copy',
   'request.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -20,15 +20,7 @@ export class AuditTrail {
   }
 
   async record(who: Who, action: AuditAction, details: AuditDetails = {}): Promise<void> {
-    await this.write({
-      action,
-      user: who.actor.name,
-      actor: who.actor.kind,
-      role: who.actor.role,
-      actorThemes: [...who.actor.themes],
-      ...defaults(details),
-      client: who.client,
-    });
+    await this.write(auditEvent(who, action, details));
   }
 
   /** For events without a signed-in actor (a failed login) or outside the API (the CLI). */
@@ -57,6 +49,19 @@ export class AuditTrail {
   async #append(event: AuditEvent): Promise<void> {
     await this.#store.appendLog('audit', { ...event });
   }
+}
+
+/** The event `record` writes; for a use case that writes it elsewhere in its own transaction (a store copy). */
+export function auditEvent(who: Who, action: AuditAction, details: AuditDetails = {}): AuditEvent {
+  return {
+    action,
+    user: who.actor.name,
+    actor: who.actor.kind,
+    role: who.actor.role,
+    actorThemes: [...who.actor.themes],
+    ...defaults(details),
+    client: who.client,
+  };
 }
 
 function defaults(d: AuditDetails): Omit<AuditEvent, 'action' | 'user' | 'actor' | 'role' | 'actorThemes' | 'client'> {
