@@ -1,6 +1,6 @@
 // The embedded store as either end of `baken store copy` (../store-copy.ts): the data directory's
 // SQLite file read in one read transaction, or a new one written in one write transaction.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { BakenError } from '../../domain/errors.ts';
@@ -41,6 +41,7 @@ export function openSqliteCopySource(dataDir: string): CopySource {
 
 /** Writes a new data directory's store; the file is empty of rows until `commit`. */
 export function openSqliteCopyTarget(dataDir: string): CopyTarget {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = openDatabase(databaseFile(dataDir));
   db.exec('BEGIN IMMEDIATE');
   // Parent rows may arrive after their children (ads and their latest captures point at each
