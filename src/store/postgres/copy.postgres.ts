@@ -52,6 +52,8 @@ export async function openPostgresCopyTarget(url: string): Promise<CopyTarget> {
   try {
     await client.query('BEGIN');
     const schema = await readSchema(client);
+    // No other process writes until the copy commits, so a target found empty stays empty until then.
+    await client.query(`LOCK TABLE ${schema.tables.map((t) => quote(t.name)).join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
     return {
       kind: 'postgres',
       tables: async () => schema.tables,
