@@ -197,6 +197,12 @@ describe('baken store copy', { timeout: 10 * 60_000 }, () => {
     assert.equal(down.code, 2, down.stderr);
     assert.match(down.stderr, /filled is not empty; copy into a new or empty data directory/);
     assert.deepEqual(readdirSync(filled), ['notes.txt']);
+
+    const refused = join(dir, 'refused');
+    const staged = await baken(['store', 'copy', '--from', db.url, '--data', source, '--to', refused]);
+    assert.equal(staged.code, 2, staged.stderr);
+    assert.match(staged.stderr, /a run is in flight/);
+    assert.deepEqual(readdirSync(refused), [], 'the new data directory holds nothing of the refused copy');
   });
 
   it('refuses while a run has ads staged unless told, and a copy that fails leaves the target empty', async () => {

@@ -2,7 +2,7 @@
 // of the one copied into the other, recorded in the target's audit trail with counts only, in the
 // same transaction as the rows. Files stay in the data directory a PostgreSQL installation shares
 // with its machines; a move back to the embedded default copies them into the new data directory.
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Who } from '../accounts/actor.ts';
 import type { Config } from '../config/load.ts';
@@ -28,23 +28,20 @@ export async function copyInstallation(who: Who, config: Config, request: CopyRe
       + 'give one data directory and one postgres:// URL');
   }
   const toEmbedded = to.database === null;
-  if (toEmbedded) refuseFilledDirectory(to.dataDir, from.dataDir);
+  if (toEmbedded) {
+    refuseFilledDirectory(to.dataDir, from.dataDir);
+    if (!existsSync(from.dataDir)) throw new BakenError('NOT_FOUND', `the data directory ${from.dataDir} does not exist (--data)`);
+  }
   const source = from.database === null ? openSqliteCopySource(from.dataDir) : await openPostgresCopySource(from.database);
-  let files = 0;
   try {
-    let target: CopyTarget;
-    try {
-      if (toEmbedded) files = copyFiles(from.dataDir, to.dataDir);
-      target = to.database === null ? openSqliteCopyTarget(to.dataDir) : await openPostgresCopyTarget(to.database);
-    } catch (e) {
-      if (toEmbedded) emptyDirectory(to.dataDir);
-      throw e;
-    }
-    const tables = await copyRows(who, source, target, request, now).catch((e: unknown) => {
-      if (toEmbedded) emptyDirectory(to.dataDir);
-      throw e;
-    });
+    const target = to.database === null ? openSqliteCopyTarget(to.dataDir) : await openPostgresCopyTarget(to.database);
+    const tables = await copyRows(who, source, target, request, now);
+    // Files after rows: a refused copy costs no copying of blobs.
+    const files = toEmbedded ? copyFiles(from.dataDir, to.dataDir) : 0;
     return { from: source.kind, to: target.kind, dataDir: to.dataDir, tables, files };
+  } catch (e) {
+    if (toEmbedded) emptyDirectory(to.dataDir);
+    throw e;
   } finally {
     await source.close();
   }
@@ -74,8 +71,6 @@ function refuseFilledDirectory(dir: string, from: string): void {
 /** Every file of the data directory but the embedded store's own (blobs, keys, checkpoints), as
  *  they are; returns how many. */
 function copyFiles(from: string, to: string): number {
-  if (!existsSync(from)) throw new BakenError('NOT_FOUND', `the data directory ${from} does not exist`);
-  mkdirSync(to, { recursive: true, mode: 0o700 });
   const skipped = new Set(['baken.db', 'baken.db-wal', 'baken.db-shm'].map((f) => join(from, f)));
   let files = 0;
   cpSync(from, to, {
