@@ -44,10 +44,15 @@ export interface YieldDrop { yield: number; baseline: number | null; floor: numb
 export function yieldDrop(current: ExtractionCounts, recent: readonly ExtractionCounts[], floor = DEFAULT_YIELD_FLOOR): YieldDrop | null {
   const now = yieldOf(current);
   if (now === null) return null;
-  const earlier = recent.map(yieldOf).filter((y): y is number => y !== null).slice(0, RECENT_RUNS);
-  const baseline = earlier.length > 0 ? median(earlier) : null;
+  const baseline = usualYield(recent);
   const dropped = now < floor || (baseline !== null && now < baseline / 2);
   return dropped ? { yield: now, baseline, floor } : null;
+}
+
+/** The median yield of the newest RECENT_RUNS of `recent` (newest first) that captured anything. */
+export function usualYield(recent: readonly ExtractionCounts[]): number | null {
+  const earlier = recent.map(yieldOf).filter((y): y is number => y !== null).slice(0, RECENT_RUNS);
+  return earlier.length > 0 ? median(earlier) : null;
 }
 
 function median(values: number[]): number {
