@@ -211,3 +211,21 @@ test('lists only the live ads of the day in the truth, also after setDay', async
     await other.close();
   }
 });
+
+test('after a redesign, Rosebud\'s ad pages answer as before with every class renamed, and its list pages are unchanged', async () => {
+  const ad = truth.ads.find((a) => a.platform === 'classic' && a.hostile === undefined)!;
+  const path = new URL(ad.url).pathname;
+  const list = await (await get('/classic/')).text();
+  server.setRestyled(true);
+  try {
+    const res = await get(path);
+    assert.equal(res.status, 200);
+    const $ = load(await res.text());
+    assert.equal($('h1.ad-title').length, 0, 'the old selector finds nothing');
+    assert.equal($('h1.nieuw-ad-title').text(), ad.fields.title);
+    assert.equal(await (await get('/classic/')).text(), list);
+  } finally {
+    server.setRestyled(false);
+  }
+  assert.equal(load(await (await get(path)).text())('h1.ad-title').text(), ad.fields.title);
+});

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { generateWorld } from './generate.ts';
 import { HOSTILE_QUERY_KINDS, SLOW_MS, hostileFromQuery, withPopup, writeHuge, type HostileQueryKind } from './hostile.ts';
 import { createImageCache } from './images.ts';
+import { restyled } from './restyle.ts';
 import { handleClassic } from './platforms/classic.ts';
 import { handleSwipe } from './platforms/swipe.ts';
 import { handleVelvet } from './platforms/velvet.ts';
@@ -29,6 +30,8 @@ export interface DemoServer {
   close(): Promise<void>;
   /** Switch every platform to another day of the same world. */
   setDay(n: number): void;
+  /** Rosebud's ad pages after a redesign, every class renamed (restyle.ts), or back as they were. */
+  setRestyled(on: boolean): void;
 }
 
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
@@ -42,6 +45,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   setDay(day);
   const image = createImageCache();
   const failedOnce = new Set<string>();
+  let redesigned = false;
   const timers = new Set<NodeJS.Timeout>();
   let origin = '';
 
@@ -81,6 +85,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     if (kind === 'slow' && !(await wait(SLOW_MS, res, timers))) return;
     const reply = await route(info, ad);
     const isPage = reply.type.startsWith('text/html') && reply.status === 200 && typeof reply.body === 'string';
+    if (redesigned && ad?.platform === 'classic' && isPage) return send(req, res, { ...reply, body: restyled(reply.body as string) });
     if (kind === 'popup' && isPage) return send(req, res, { ...reply, body: withPopup(reply.body as string) });
     if (kind === 'huge' && isPage && req.method === 'GET') {
       res.writeHead(reply.status, { 'content-type': reply.type, ...reply.headers });
@@ -108,6 +113,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     url: origin,
     port: actual,
     setDay,
+    setRestyled: (on) => { redesigned = on; },
     close: () => new Promise<void>((resolve, reject) => {
       for (const t of timers) clearTimeout(t);
       timers.clear();

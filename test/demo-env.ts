@@ -27,6 +27,8 @@ export interface DemoEnv {
   configDir: string;
   dataDir: string;
   setDay(n: number): void;
+  /** Rosebud's ad pages with every class renamed (demo/restyle.ts), or back as they were. */
+  setRestyled(on: boolean): void;
   truth(): Promise<Truth>;
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ export async function startDemoEnv(opts: { day?: number; hostile?: boolean; size
   return {
     url: server.url, configDir, dataDir,
     setDay: (n) => server.setDay(n),
+    setRestyled: (on) => server.setRestyled(on),
     truth: async () => (await fetch(`${server.url}/_truth.json`)).json() as Promise<Truth>,
     close: async () => { await server.close(); rmSync(root, { recursive: true, force: true }); },
   };

@@ -14,7 +14,7 @@ export const ACTIONS = [
   'config.read', 'config.write',
   'users.read', 'users.write',
   'tokens.read', 'tokens.write',
-  'jobs.read',
+  'jobs.read', 'health.read',
   'crawl.run', 'retention.purge',
   'processing.read',
   'reference.read', 'reference.write', 'monitor.read',
@@ -42,7 +42,7 @@ export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   supervisor: new Set([...CONTENT_READER, 'reference.read', 'reference.write']),
   // Configuration and health, never ad content; collection and erasure run under an admin's name.
   admin: new Set([
-    'stats.read', 'config.read', 'config.write', 'users.read', 'users.write', 'tokens.read', 'tokens.write', 'jobs.read',
+    'stats.read', 'config.read', 'config.write', 'users.read', 'users.write', 'tokens.read', 'tokens.write', 'jobs.read', 'health.read',
     'crawl.run', 'retention.purge', 'processing.read', 'reference.read', 'reference.write',
     // Moving the installation between engines (`baken store copy`) copies ad content it never reads.
     'store.copy',

@@ -33,6 +33,8 @@ import { buildApi, type ApiDeps } from './build-api.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from './session-cookie.ts';
 
 export const PASSWORD = 'correct horse battery staple';
+/** The scrape token the test world's /api/metrics answers to. */
+export const METRICS_TOKEN = 'metrics-scrape-token-for-tests-0123456789';
 export const THEMES = ['mensenhandel', 'toezicht'] as const;
 export type ThemeId = (typeof THEMES)[number];
 /** Each role holding each theme, e.g. "analyst-toezicht". */
@@ -74,6 +76,8 @@ export interface WorldOptions {
   tls?: ApiDeps['tls'];
   /** Serves a dashboard build from this directory. */
   dashboard?: string;
+  /** The scrape token for /api/metrics; METRICS_TOKEN when not given, none when null. */
+  metricsToken?: string | null;
 }
 
 /** The application layer's context over a test world, for a service built on its own. */
@@ -143,6 +147,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
     dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, reference, inspections, jobs, settings: parsed, now: () => clock.now,
+    ...(settings.metricsToken === null ? {} : { metricsToken: settings.metricsToken ?? METRICS_TOKEN }),
     ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.dashboard ? { dashboard: settings.dashboard } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {

@@ -1,7 +1,7 @@
 // One example request per route of the route table, aimed at a resource of a given theme. The
 // authorisation matrix and the audit-trail test both walk the route table with these.
 import { keptAd, startTestRun } from '../store/store.fixtures.ts';
-import { PASSWORD, userName, type ApiWorld, type ThemeId } from './api.fixtures.ts';
+import { METRICS_TOKEN, PASSWORD, userName, type ApiWorld, type ThemeId } from './api.fixtures.ts';
 
 export interface Request { url: string; payload?: unknown; headers?: Record<string, string> }
 export interface Example {
@@ -148,6 +148,10 @@ export const EXAMPLES: Record<string, Example> = {
       return { url: `/api/admin/tokens/${token.id}` };
     },
   },
+  'GET /api/admin/source-health': { themed: true, build: async (_w, theme) => ({ url: `/api/admin/source-health?theme=${theme}` }) },
+  'GET /api/health': { themed: false, build: async () => ({ url: '/api/health' }) },
+  // The scrape token is the metrics' only credential: whoever sends it is answered, with or without a session.
+  'GET /api/metrics': { themed: false, build: async () => ({ url: '/api/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } }) },
   'GET /api/openapi.json': { themed: false, build: async () => ({ url: '/api/openapi.json' }) },
   'GET /api/docs': { themed: false, build: async () => ({ url: '/api/docs' }) },
 };

@@ -5,6 +5,7 @@ import { adminRoutes } from './routes/admin.routes.ts';
 import { adsRoutes } from './routes/ads.routes.ts';
 import { docsRoutes } from './routes/docs.routes.ts';
 import { evaluationRoutes } from './routes/evaluation.routes.ts';
+import { healthRoutes } from './routes/health.routes.ts';
 import { exportsRoutes } from './routes/exports.routes.ts';
 import { inspectionsRoutes } from './routes/inspections.routes.ts';
 import { listsRoutes } from './routes/lists.routes.ts';
@@ -14,5 +15,5 @@ import { referenceRoutes } from './routes/reference.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 
 export const ROUTES: readonly RouteSpec[] = [
-  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...inspectionsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...monitorRoutes, ...adminRoutes, ...evaluationRoutes, ...docsRoutes,
+  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...inspectionsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...monitorRoutes, ...adminRoutes, ...evaluationRoutes, ...healthRoutes, ...docsRoutes,
 ];

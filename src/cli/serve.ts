@@ -36,7 +36,10 @@ export async function serveUntilStopped(app: ApiApp, values: ServeFlags, ready: 
   const tls = tlsOf(values['tls-cert'], values['tls-key']);
   const dashboard = dashboardOf(values.dashboard);
   const log = createLog();
-  const api = await buildApi({ ...app, config: { current: app.config }, log, ...(tls ? { tls } : {}), ...(dashboard ? { dashboard } : {}) });
+  const metricsToken = metricsTokenOf(process.env['BAKEN_METRICS_TOKEN']);
+  const api = await buildApi({
+    ...app, config: { current: app.config }, log, ...(tls ? { tls } : {}), ...(dashboard ? { dashboard } : {}), ...(metricsToken ? { metricsToken } : {}),
+  });
   // Loopback by default: on a network, put a TLS reverse proxy in front or pass --tls-cert/--tls-key.
   const address = await api.listen({ port: integer(values.port, 'port', 8080), host: values.host ?? '127.0.0.1' });
   log('api.listening', { address, tls: Boolean(tls), dashboard: Boolean(dashboard) });
@@ -52,6 +55,13 @@ export async function serveUntilStopped(app: ApiApp, values: ServeFlags, ready: 
 function dashboardOf(flag: string | undefined): string | null {
   if (flag !== undefined) return flag;
   return existsSync(DASHBOARD_BUILD) ? DASHBOARD_BUILD : null;
+}
+
+/** The scrape token of /api/metrics: long enough that it cannot be guessed, or none (no metrics). */
+export function metricsTokenOf(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (value.length < 32) throw new BakenError('USAGE', `BAKEN_METRICS_TOKEN: expected at least 32 characters (e.g. openssl rand -base64 32), got ${value.length}`);
+  return value;
 }
 
 function tlsOf(cert: string | undefined, key: string | undefined): { cert: Buffer; key: Buffer } | null {

@@ -133,6 +133,9 @@ export const extractorSchema = z.strictObject({
   /** On script-rendered pages: a selector that exists once the ad has been rendered. */
   ready: z.string().min(1).optional(),
   fields: z.partialRecord(fieldName, fieldRuleSchema),
+  /** A run whose share of complete ad pages falls below this raises a health alert (default 0.5,
+   *  src/analyse/extraction-yield.ts). */
+  minYield: z.number().min(0).max(1).optional(),
 });
 
 export const INTERVAL_MINUTES = { m: 1, h: 60, d: 1440 } as const;

@@ -3,7 +3,7 @@ import type { Extractor } from '../config/schema.ts';
 import type { StorePolicy } from '../domain/minimise.ts';
 import type { CompiledProfile } from '../analyse/compile-profile.ts';
 import type { SigningKey } from '../evidence/signing-key.ts';
-import type { AdStore, BlobStore, StagingStore } from '../store/store.ts';
+import type { AdStore, BlobStore, HealthStore, StagingStore } from '../store/store.ts';
 
 export interface GateContext {
   runId: string;
@@ -12,8 +12,9 @@ export interface GateContext {
   extractor: Extractor;
   profile: CompiledProfile;
   policy: StorePolicy;
-  /** The gate saves kept ads and stages the ones the run must judge; never more. */
-  store: AdStore & StagingStore;
+  /** The gate saves kept ads, stages the ones the run must judge and counts what extraction
+   *  yielded; never more. */
+  store: AdStore & StagingStore & Pick<HealthStore, 'countExtraction'>;
   blobs: BlobStore;
   key: SigningKey;
   /** SHA-256 of the theme, source, extractor and profile configuration in force. */

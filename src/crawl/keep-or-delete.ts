@@ -4,6 +4,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { AdFields, HttpExchange } from '../domain/ad.ts';
 import { assess } from '../analyse/assess.ts';
+import { extractionOutcome } from '../analyse/extraction-yield.ts';
 import type { AnalysisInput } from '../domain/analysis-input.ts';
 import { perceptualHashes } from '../analyse/image-hash.ts';
 import { gateDecision } from '../analyse/staging.ts';
@@ -20,6 +21,11 @@ export type GateOutcome = 'kept' | 'deleted' | 'staged';
  *  indicator; it stays in memory and holds nothing else. */
 export async function keepOrDelete(ctx: GateContext, capture: PageCapture, market: AdFields[]): Promise<GateOutcome> {
   const fields = extractFields(capture.html, capture.meta.finalUrl, ctx.extractor);
+  const extraction = extractionOutcome(fields, ctx.extractor);
+  await ctx.store.countExtraction(ctx.runId, ctx.source, extraction);
+  // A page the extractor no longer understands (a changed page structure) is no ad anyone can
+  // judge: deleted, even where the profile keeps every ad; its run raises a yield alert instead.
+  if (extraction === 'empty') return 'deleted';
   market.push(marketFigures(fields));
   const onItsOwn = assess(ctx.profile, fields);
   const decision = gateDecision(ctx.profile, onItsOwn);

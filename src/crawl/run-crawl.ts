@@ -20,6 +20,7 @@ import { forEachBounded, HostPacer, withRetries } from './pacing.ts';
 import type { GateContext } from './gate-context.ts';
 import { keepOrDelete } from './keep-or-delete.ts';
 import { settleRun } from './settle-run.ts';
+import { raiseYieldAlerts } from './yield-alerts.ts';
 
 export interface CrawlDeps {
   dataDir: string;
@@ -71,6 +72,9 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest): Promise<
   counts.kept += settled.kept;
   counts.deleted += settled.deleted;
   await deps.store.finishRun(runId, counts, now().toISOString());
+  for (const alert of await raiseYieldAlerts(deps.store, deps.config, { id: runId, theme: theme.id }, now())) {
+    deps.log('crawl.yield-drop', { run: runId, source: alert.source, yield: alert.yield, baseline: alert.baseline });
+  }
   const summary = { run: runId, ...counts, durationMs: Math.round(performance.now() - started) };
   deps.log('crawl.done', { ...summary });
   return summary;

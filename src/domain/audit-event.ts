@@ -12,7 +12,7 @@ export const AUDIT_ACTIONS = [
   'inspections.read', 'inspections.plan', 'inspections.outcome', 'inspections.referrals',
   'stats.read', 'audit.read', 'audit.verify',
   'config.read', 'config.change', 'config.evaluate',
-  'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read',
+  'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read', 'health.read',
   'holds.read', 'holds.change', 'crawl.run', 'retention.purge',
   'reports.attachment', 'reports.processing',
   'exports.request', 'exports.approve', 'exports.refuse', 'exports.download',

@@ -36,6 +36,9 @@ export interface ServiceContext {
   dataDir: string;
   /** Checkpoints the logs at once, as every export must. */
   anchor: LogAnchor;
+  /** The bearer secret a Prometheus scraper sends for /api/metrics (BAKEN_METRICS_TOKEN); without
+   *  it the metrics are not served. */
+  metricsToken?: string;
   now(): Date;
 }
 

@@ -7,10 +7,12 @@ import { ConfigService } from './config.service.ts';
 import type { ServiceContext } from './context.ts';
 import { EvaluationService } from './evaluation.service.ts';
 import { ExportService } from './export.service.ts';
+import { HealthService } from './health.service.ts';
 import { InspectionService } from './inspection.service.ts';
 import { JobsService } from './jobs.service.ts';
 import { ListsService } from './lists.service.ts';
 import { ReferenceService } from './reference.service.ts';
+import { MetricsService } from './metrics.service.ts';
 import { MonitorService } from './monitor.service.ts';
 import { RefusalsService } from './refusals.ts';
 import { ReportsService } from './reports.service.ts';
@@ -39,6 +41,8 @@ export interface Services {
   transparency: TransparencyService;
   reference: ReferenceService;
   monitor: MonitorService;
+  health: HealthService;
+  metrics: MetricsService;
 }
 
 export function createServices(context: ServiceContext): Services {
@@ -61,5 +65,7 @@ export function createServices(context: ServiceContext): Services {
     transparency: new TransparencyService(context),
     reference: new ReferenceService(context),
     monitor: new MonitorService(context),
+    health: new HealthService(context),
+    metrics: new MetricsService(context),
   };
 }

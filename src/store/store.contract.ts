@@ -9,6 +9,7 @@ import { contentHashOf, imageHashes } from '../domain/ad-keys.ts';
 import type { KeptAd, Store } from './store.ts';
 import { analysisContract } from './store-analysis.contract.ts';
 import { monitorContract } from './store-monitor.contract.ts';
+import { healthContract } from './store-health.contract.ts';
 import { retentionContract } from './store-retention.contract.ts';
 
 /** `another` opens a second store on the same data, as another process (a crawler beside the API) would. */
@@ -450,6 +451,7 @@ export function storeContract(name: string, open: Opener): void {
     analysisContract(test);
     retentionContract(test);
     monitorContract(test);
+    healthContract(test);
   });
 }
 

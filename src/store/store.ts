@@ -5,6 +5,7 @@ import type { IndicatorHit } from '../domain/indicator-hit.ts';
 import type { LogBody, LogEntry, LogHead, LogName } from '../domain/hash-chain.ts';
 import type { AnalysisInput } from '../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../domain/network.ts';
+import type { ExtractionCounts, ExtractionOutcome } from '../analyse/extraction-yield.ts';
 
 /** An ad that passed the minimisation gate, already reduced to the theme's allowed fields.
  *  Its artefacts are already in the blob store. */
@@ -257,7 +258,40 @@ export interface LogStore {
   withLogHeads<T>(work: (heads: LogHead[]) => T): Promise<T>;
 }
 
-export interface Store extends AdStore, StagingStore, RetentionStore, LogStore {
+/** The extraction outcomes of one source's ad pages in one run (src/analyse/extraction-yield.ts). */
+export interface SourceYield extends ExtractionCounts { runId: string; source: string }
+
+/** Pages of one source a run could not capture, by reason. */
+export interface FailureCount { runId: string; source: string; reason: string; pages: number }
+
+/** A run in which a source's extractor yield dropped: the page structure probably changed. Counts
+ *  and shares only, never content. */
+export interface SourceAlert {
+  theme: string;
+  source: string;
+  runId: string;
+  kind: 'yield-drop';
+  yield: number;
+  /** The source's usual yield (median of its recent runs); null on its first run. */
+  baseline: number | null;
+  floor: number;
+  raisedAt: string;
+}
+
+/** What per-source health is made of. Counted per page as it is captured, so that any number of
+ *  workers on one run add up, and read by the API and the metrics from another process. */
+export interface HealthStore {
+  countExtraction(runId: string, source: string, outcome: ExtractionOutcome): Promise<void>;
+  /** Every run and source of the theme that counted a page, newest run first. */
+  extractionYields(theme: string): Promise<SourceYield[]>;
+  failureCounts(theme: string): Promise<FailureCount[]>;
+  /** Stores the alert; raising it again for the same run and source replaces it. */
+  raiseAlert(alert: SourceAlert): Promise<void>;
+  /** Newest first. */
+  alerts(theme: string): Promise<SourceAlert[]>;
+}
+
+export interface Store extends AdStore, StagingStore, RetentionStore, LogStore, HealthStore {
   close(): Promise<void>;
 }
 

@@ -9,8 +9,10 @@ import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type { LogBody, LogEntry, LogName } from '../../domain/hash-chain.ts';
 import type {
-  AdVersion, CaptureEvidence, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, StagingRun, Store, StoredAd,
+  AdVersion, CaptureEvidence, FailureCount, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, SourceAlert,
+  SourceYield, StagingRun, Store, StoredAd,
 } from '../store.ts';
+import type { ExtractionOutcome } from '../../analyse/extraction-yield.ts';
 import { monitorFields } from '../store.ts';
 import { StoreWrites } from '../store-writes.ts';
 import { runAsync, type Steps, type Tx } from '../transaction-seam.ts';
@@ -19,6 +21,7 @@ import { openPostgres, transaction, type Pool, type Queryable } from './database
 import { PostgresSearch } from './search.postgres.ts';
 import * as analysis from './staging.postgres.ts';
 import * as retention from './retention.postgres.ts';
+import * as health from './health.postgres.ts';
 import { PostgresTx } from './transaction.postgres.ts';
 
 export async function openPostgresStore(url: string): Promise<Store> {
@@ -179,6 +182,26 @@ class PostgresStore extends StoreWrites implements Store {
       id: r.id, theme: r.theme, source: r.source, startedAt: r.started_at, finishedAt: r.finished_at,
       softwareVersion: r.software_version, captured: r.captured, kept: r.kept, deleted: r.deleted, failed: r.failed,
     }));
+  }
+
+  async countExtraction(runId: string, source: string, outcome: ExtractionOutcome): Promise<void> {
+    await health.countExtraction(this.#pool, runId, source, outcome);
+  }
+
+  async extractionYields(theme: string): Promise<SourceYield[]> {
+    return health.extractionYields(this.#pool, theme);
+  }
+
+  async failureCounts(theme: string): Promise<FailureCount[]> {
+    return health.failureCounts(this.#pool, theme);
+  }
+
+  async raiseAlert(alert: SourceAlert): Promise<void> {
+    await health.raiseAlert(this.#pool, alert);
+  }
+
+  async alerts(theme: string): Promise<SourceAlert[]> {
+    return health.alerts(this.#pool, theme);
   }
 
   async close(): Promise<void> {

@@ -10,8 +10,10 @@ import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type { LogBody, LogEntry, LogName } from '../../domain/hash-chain.ts';
 import type {
-  AdVersion, CaptureEvidence, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, StagingRun, Store, StoredAd,
+  AdVersion, CaptureEvidence, FailureCount, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, SourceAlert,
+  SourceYield, StagingRun, Store, StoredAd,
 } from '../store.ts';
+import type { ExtractionOutcome } from '../../analyse/extraction-yield.ts';
 import { monitorFields } from '../store.ts';
 import { StoreWrites } from '../store-writes.ts';
 import { runSync, type Steps, type Tx } from '../transaction-seam.ts';
@@ -21,6 +23,7 @@ import { SqliteSearch } from './search.sqlite.ts';
 import { Statements } from './statements.sqlite.ts';
 import * as analysis from './staging.sqlite.ts';
 import * as retention from './retention.sqlite.ts';
+import * as health from './health.sqlite.ts';
 import { SqliteTx } from './transaction.sqlite.ts';
 
 export async function openSqliteStore(dataDir: string): Promise<Store> {
@@ -203,6 +206,26 @@ class SqliteStore extends StoreWrites implements Store {
       id: r.id, theme: r.theme, source: r.source, startedAt: r.started_at, finishedAt: r.finished_at,
       softwareVersion: r.software_version, captured: r.captured, kept: r.kept, deleted: r.deleted, failed: r.failed,
     }));
+  }
+
+  async countExtraction(runId: string, source: string, outcome: ExtractionOutcome): Promise<void> {
+    health.countExtraction((text) => this.#statements.sql(text), runId, source, outcome);
+  }
+
+  async extractionYields(theme: string): Promise<SourceYield[]> {
+    return health.extractionYields((text) => this.#statements.sql(text), theme);
+  }
+
+  async failureCounts(theme: string): Promise<FailureCount[]> {
+    return health.failureCounts((text) => this.#statements.sql(text), theme);
+  }
+
+  async raiseAlert(alert: SourceAlert): Promise<void> {
+    health.raiseAlert((text) => this.#statements.sql(text), alert);
+  }
+
+  async alerts(theme: string): Promise<SourceAlert[]> {
+    return health.alerts((text) => this.#statements.sql(text), theme);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-// Administration: one page, a part per tab (users, tokens, configuration, jobs), each a lazy child route.
+// Administration: one page, a part per tab (users, tokens, configuration, jobs, source health), each a lazy child route.
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { I18n } from '../core/i18n';
@@ -7,7 +7,7 @@ import { ADMIN_TEXT } from './admin.text';
 const PARTS = [
   { label: 'users', path: '/admin' }, { label: 'tokens', path: '/admin/tokens' }, { label: 'sources', path: '/admin/sources' },
   { label: 'profiles', path: '/admin/profiles' }, { label: 'schedules', path: '/admin/schedules' }, { label: 'jobs', path: '/admin/jobs' },
-  { label: 'reference', path: '/admin/reference' },
+  { label: 'sourceHealth', path: '/admin/health' }, { label: 'reference', path: '/admin/reference' },
 ] as const;
 const EXACT = { exact: true };
 

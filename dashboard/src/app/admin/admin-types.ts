@@ -39,3 +39,13 @@ export interface SetEvaluation {
 export interface ThemeEvaluation {
   theme: string; profile: string; threshold: number; goals: { recall: number; cleanKeptRate: number }; sets: SetEvaluation[];
 }
+
+/** GET /api/admin/source-health (docs/openapi.json: SourceHealth, SourceAlert). */
+export interface SourceAlert {
+  theme: string; source: string; runId: string; kind: 'yield-drop'; yield: number; baseline: number | null; floor: number; raisedAt: string;
+}
+export interface SourceHealth {
+  theme: string; source: string; name: string; lastRun: string | null; lastSuccess: string | null;
+  runs: number; captured: number; failed: number; failureRate: number | null;
+  yield: number | null; usualYield: number | null; alert: SourceAlert | null;
+}

@@ -11,6 +11,7 @@ export const adminRoutes: Routes = [{
     { path: 'profiles', data: { kind: 'profiles' }, loadComponent: () => import('./config-editor').then((m) => m.ConfigEditor) },
     { path: 'schedules', data: { kind: 'schedules' }, loadComponent: () => import('./config-editor').then((m) => m.ConfigEditor) },
     { path: 'jobs', loadComponent: () => import('./jobs').then((m) => m.Jobs) },
+    { path: 'health', loadComponent: () => import('./source-health').then((m) => m.SourceHealth) },
     { path: 'reference', data: { inAdmin: true }, loadComponent: () => import('./reference-data').then((m) => m.ReferenceData) },
   ],
 }];

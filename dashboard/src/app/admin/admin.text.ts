@@ -2,7 +2,7 @@ import { texts } from '../core/text';
 
 export const ADMIN_TEXT = texts({
   title: 'Beheer', sections: 'Onderdelen van beheer',
-  users: 'Gebruikers', tokens: 'Servicetokens', sources: 'Bronnen', profiles: 'Profielen', schedules: 'Planningen', jobs: 'Taken', reference: 'Referentiegegevens',
+  users: 'Gebruikers', tokens: 'Servicetokens', sources: 'Bronnen', profiles: 'Profielen', schedules: 'Planningen', jobs: 'Taken', sourceHealth: 'Bronstatus', reference: 'Referentiegegevens',
   loading: 'Laden…', forbidden: 'U hebt geen toegang tot dit onderdeel.', failed: 'Dit lukt nu niet: {detail}', refusedBecause: 'Geweigerd: {detail}',
   // Users
   name: 'Naam', loginName: 'Inlognaam', role: 'Rol', themes: 'Thema\'s', secondFactor: 'Tweede factor', status: 'Status', actions: 'Acties',
@@ -39,9 +39,16 @@ export const ADMIN_TEXT = texts({
   kind: 'Soort', schedule: 'Planning', slot: 'Gepland voor', state: 'Status', started: 'Gestart', finished: 'Klaar', attempts: 'Pogingen',
   result: 'Resultaat', failure: 'Fout', filterState: 'Status', all: 'alle', queued: 'in de wachtrij', running: 'bezig', done: 'klaar', failedState: 'mislukt',
   crawl: 'crawl', purge: 'opschoning', refresh: 'Vernieuwen', jobsShown: '{n} taken getoond.', noJobs: 'Geen taken.',
+  // Source health
+  health: 'Bronstatus', source: 'Bron',
+  healthIntro: 'Per bron: de laatste run die advertenties opleverde, het deel van de pagina\'s dat mislukte, en het deel van de advertentiepagina\'s waarop de extractor titel en tekst nog vindt.',
+  lastSuccess: 'Laatst gelukt', failureRate: 'Mislukt', failedOf: '{failed} van {tried} pagina\'s in {runs} runs', yield: 'Opbrengst extractor',
+  usualYield: 'Gewoonlijk', alert: 'Melding', healthy: 'in orde', yieldDropped: 'opbrengst gedaald',
+  alertDrop: '{name}: de extractor vond op {time} titel en tekst nog maar op {yield} van de advertentiepagina\'s (gewoonlijk {usual}). Is de opbouw van de site veranderd? Lege advertenties zijn niet bewaard.',
+  alertFirst: '{name}: de extractor vond op {time} titel en tekst maar op {yield} van de advertentiepagina\'s (ondergrens {floor}). Lege advertenties zijn niet bewaard.',
 }, {
   title: 'Administration', sections: 'Parts of administration',
-  users: 'Users', tokens: 'Service tokens', sources: 'Sources', profiles: 'Profiles', schedules: 'Schedules', jobs: 'Jobs', reference: 'Reference data',
+  users: 'Users', tokens: 'Service tokens', sources: 'Sources', profiles: 'Profiles', schedules: 'Schedules', jobs: 'Jobs', sourceHealth: 'Source health', reference: 'Reference data',
   loading: 'Loading…', forbidden: 'You have no access to this part.', failed: 'This is not possible right now: {detail}', refusedBecause: 'Refused: {detail}',
   name: 'Name', loginName: 'Login name', role: 'Role', themes: 'Themes', secondFactor: 'Second factor', status: 'Status', actions: 'Actions',
   yes: 'yes', no: 'no', active: 'active', disabled: 'disabled', lockedUntil: 'locked until {time}',
@@ -74,4 +81,10 @@ export const ADMIN_TEXT = texts({
   kind: 'Kind', schedule: 'Schedule', slot: 'Scheduled for', state: 'Status', started: 'Started', finished: 'Finished', attempts: 'Attempts',
   result: 'Result', failure: 'Failure', filterState: 'Status', all: 'all', queued: 'queued', running: 'running', done: 'done', failedState: 'failed',
   crawl: 'crawl', purge: 'purge', refresh: 'Refresh', jobsShown: '{n} jobs shown.', noJobs: 'No jobs.',
+  health: 'Source health', source: 'Source',
+  healthIntro: 'Per source: the last run that yielded ads, the share of its pages that failed, and the share of its ad pages on which the extractor still finds title and text.',
+  lastSuccess: 'Last success', failureRate: 'Failed', failedOf: '{failed} of {tried} pages in {runs} runs', yield: 'Extractor yield',
+  usualYield: 'Usually', alert: 'Alert', healthy: 'fine', yieldDropped: 'yield dropped',
+  alertDrop: '{name}: on {time} the extractor found title and text on only {yield} of the ad pages (usually {usual}). Has the site\'s page structure changed? Empty ads were not kept.',
+  alertFirst: '{name}: on {time} the extractor found title and text on only {yield} of the ad pages (floor {floor}). Empty ads were not kept.',
 });
