@@ -76,9 +76,14 @@ export function captureBrowser(first: Browser, relaunch: () => Promise<Browser>)
         return { browser, guard, context, tabs, walls: quiet(passWalls(context, source)) };
       };
       let live = await open();
+      let reopening: Promise<Live> | undefined;
       /** The session on a living Chromium, past its walls; a failed wall is tried again next time. */
       const ready = async (): Promise<Live> => {
-        if (!live.browser.isConnected()) live = await open();
+        if (!live.browser.isConnected()) {
+          // Every tab notices the death; the first reopens the session and the others wait for it.
+          reopening ??= open().then((l) => (live = l)).finally(() => { reopening = undefined; });
+          await reopening;
+        }
         const walls = live.walls;
         try {
           await walls;
