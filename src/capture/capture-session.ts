@@ -10,7 +10,7 @@ import type { Source } from '../config/schema.ts';
 import type { AddressPolicy } from '../domain/private-addresses.ts';
 import { capturePage, errorSummary, openCaptureTab, PageFailure, type CaptureOptions, type PageCapture } from './capture-page.ts';
 import { discoverAds, type Discovery } from './discover-ads.ts';
-import { guardHosts, type HostGuard } from './host-guard.ts';
+import { addressRefusal, guardHosts, type HostGuard } from './host-guard.ts';
 import { keepOnOrigin } from './origin-guard.ts';
 import { passWalls } from './session-walls.ts';
 
@@ -131,7 +131,8 @@ export function captureBrowser(first: Browser, relaunch: () => Promise<Browser>)
           } catch (e) {
             // A failed page can leave a navigation or a dialog pending that would trouble the next ad.
             tab.spent = true;
-            throw refusal(tab, url, e) ?? lost(session, tab, e);
+            const address = tab.offsite === undefined ? null : await addressRefusal(tab.offsite, addresses, theme);
+            throw (address === null ? undefined : new PageFailure(address, false, e)) ?? refusal(tab, url, e) ?? lost(session, tab, e);
           }
         },
         refusal: (url) => live.guard.refusal(url),
