@@ -45,7 +45,7 @@ export async function crawlBench(): Promise<BenchResult[]> {
     for (const theme of ['mensenhandel', 'toezicht']) {
       const app = await openApp({ dataDir: `${env.dataDir}-${theme}`, config });
       try {
-        const s = await runCrawl({ ...app, browser: captureBrowser(browser), log: silentLog }, { theme });
+        const s = await runCrawl({ ...app, browser: captureBrowser(browser, launchChromium), log: silentLog }, { theme });
         const seconds = s.durationMs / 1000;
         results.push({ name: `baken crawl --theme ${theme} (discover, capture, extract, analyse, gate, store)`, ads: s.captured, seconds, adsPerSecond: s.captured / seconds, ratio: (s.captured / seconds) / (urls.length / baseline) });
       } finally { await app.close(); }

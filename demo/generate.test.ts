@@ -4,7 +4,7 @@ import { generateWorld } from './generate.ts';
 import { CUE_BANKS, CUES, REFUSALS, phraseText, type Cue } from './cue-banks.ts';
 import { PRICE_ROWS } from './banks.ts';
 import { foldText } from './format.ts';
-import type { DemoAd, World } from './world.ts';
+import { HOSTILE_KINDS, type DemoAd, type World } from './world.ts';
 
 const DAYS = [0, 1, 2, 3];
 const worlds = DAYS.map((day) => generateWorld({ day, hostile: true }));
@@ -137,8 +137,8 @@ test('gives about 40% of the ads a licence number', () => {
   for (const ad of ads) if (ad.fields.licence) assert.match(ad.fields.licence, /^P-2026-\d{5}$/);
 });
 
-test('adds six hostile classic ads only when asked', () => {
-  assert.deepEqual(worlds[0]?.ads.filter((a) => a.hostile).map((a) => a.hostile).sort(), ['error', 'flaky', 'huge', 'loop', 'popup', 'slow']);
+test('adds one hostile classic ad of each kind only when asked', () => {
+  assert.deepEqual(worlds[0]?.ads.filter((a) => a.hostile).map((a) => a.hostile).sort(), [...HOSTILE_KINDS].sort());
   assert.ok(worlds[0]?.ads.filter((a) => a.hostile).every((a) => a.platform === 'classic' && a.cues.length === 0));
   assert.equal(generateWorld().ads.filter((a) => a.hostile).length, 0);
 });

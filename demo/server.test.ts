@@ -229,3 +229,39 @@ test('after a redesign, Rosebud\'s ad pages answer as before with every class re
   }
   assert.equal(load(await (await get(path)).text())('h1.ad-title').text(), ad.fields.title);
 });
+
+test('sends the off-site ads to the same server under another host name, by 302, meta refresh and script', async () => {
+  const pathOf = (kind: string) => new URL(truth.ads.find((a) => a.hostile === kind)!.url).pathname;
+  const other = server.url.replace('127.0.0.1', 'localhost');
+  assert.equal((await get(pathOf('offsite-redirect'))).headers.get('location'), `${other}/elsewhere${pathOf('offsite-redirect')}`);
+  assert.match(await (await get(pathOf('offsite-meta'))).text(), new RegExp(`http-equiv="refresh" content="0; url=${other}/elsewhere/`));
+  assert.match(await (await get(pathOf('offsite-script'))).text(), new RegExp(`location\\.replace\\("${other}/elsewhere/`));
+  const before = server.offsiteVisits();
+  assert.equal((await fetch(`${other}/elsewhere/x`)).status, 200);
+  assert.equal(server.offsiteVisits(), before + 1);
+});
+
+test('answers the download ad with a file to save, and gives the broken-images ad four pictures no decoder reads as announced', async () => {
+  const download = await get(new URL(truth.ads.find((a) => a.hostile === 'download')!.url).pathname);
+  assert.match(download.headers.get('content-disposition') ?? '', /^attachment; /);
+  const page = load(await (await get(new URL(truth.ads.find((a) => a.hostile === 'broken-images')!.url).pathname)).text());
+  const broken = page('.gallery img').map((_, i) => page(i).attr('src')).get().filter((s) => s.startsWith('/img/broken/'));
+  assert.deepEqual(broken, ['/img/broken/missing.jpg', '/img/broken/truncated.jpg', '/img/broken/png.jpg', '/img/broken/html.jpg']);
+  const answers = await Promise.all(broken.map(async (src) => { const r = await get(src); return [r.status, r.headers.get('content-type'), Buffer.from(await r.arrayBuffer()).subarray(0, 4).toString('latin1')]; }));
+  assert.deepEqual(answers.map(([status]) => status), [404, 200, 200, 200]);
+  assert.deepEqual(answers.slice(1).map(([, type]) => type), ['image/jpeg', 'image/jpeg', 'image/jpeg']);
+  assert.equal(answers[2]![2], '\x89PNG');
+  assert.equal(answers[3]![2], '<!do');
+});
+
+test('hides Rosebud behind a consent wall only when asked, until the consent cookie is set', async () => {
+  const walled = await startDemoServer({ port: 0, consent: true, size: 'small' });
+  try {
+    const ad = (await (await fetch(`${walled.url}/_truth.json`)).json() as Truth).ads.find((a) => a.platform === 'classic')!;
+    assert.match(await (await fetch(ad.url)).text(), /id="accept"/);
+    assert.ok((await (await fetch(ad.url, { headers: { cookie: 'rosebud_consent=necessary' } })).text()).includes(ad.ref));
+    assert.doesNotMatch(await (await get('/classic/')).text(), /id="accept"/);
+  } finally {
+    await walled.close();
+  }
+});

@@ -3,10 +3,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateWorld } from './generate.ts';
-import { HOSTILE_QUERY_KINDS, SLOW_MS, hostileFromQuery, withPopup, writeHuge, type HostileQueryKind } from './hostile.ts';
+import {
+  HOSTILE_QUERY_KINDS, SLOW_MS, brokenImageReply, downloadReply, elsewhere, hostileFromQuery, withBrokenImages, withDialogs,
+  withDownload, withOffsiteExit, withPopup, writeHuge, type HostileQueryKind,
+} from './hostile.ts';
 import { createImageCache } from './images.ts';
 import { restyled } from './restyle.ts';
-import { handleClassic } from './platforms/classic.ts';
+import { CLASSIC_CONSENT_COOKIE, consentWall, handleClassic } from './platforms/classic.ts';
 import { handleSwipe } from './platforms/swipe.ts';
 import { handleVelvet } from './platforms/velvet.ts';
 import { html, json, notFound, redirect, type Reply, type RequestInfo } from './reply.ts';
@@ -19,8 +22,10 @@ export interface DemoServerOptions {
   seed?: number;
   day?: number;
   size?: WorldSize;
-  /** Adds six classic ads whose detail pages misbehave (see hostile.ts). */
+  /** Adds classic ads whose detail pages misbehave, one for each of HOSTILE_KINDS (see hostile.ts). */
   hostile?: boolean;
+  /** Rosebud shows a consent wall instead of its list and ads until a visitor makes a choice. */
+  consent?: boolean;
 }
 
 export interface DemoServer {
@@ -32,10 +37,12 @@ export interface DemoServer {
   setDay(n: number): void;
   /** Rosebud's ad pages after a redesign, every class renamed (restyle.ts), or back as they were. */
   setRestyled(on: boolean): void;
+  /** How many requests reached the other site the off-site kinds send the browser to. */
+  offsiteVisits(): number;
 }
 
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
-  const { port = 4100, host = '127.0.0.1', seed = 1, day = 0, size = 'default', hostile = false } = opts;
+  const { port = 4100, host = '127.0.0.1', seed = 1, day = 0, size = 'default', hostile = false, consent = false } = opts;
   let world: World;
   let adsByPath: Map<string, DemoAd>;
   const setDay = (n: number) => {
@@ -48,18 +55,30 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
   let redesigned = false;
   const timers = new Set<NodeJS.Timeout>();
   let origin = '';
+  let offsiteVisits = 0;
 
   const route = async (req: RequestInfo, ad: DemoAd | undefined): Promise<Reply> => {
     const { path } = req;
     if (path === '/_truth.json') return json(truthOf(world, origin));
     if (path === '/') return html(indexPage());
     if (path === '/promo') return html('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Aanbieding</title></head><body><h1>Premium lidmaatschap</h1></body></html>');
+    if (path.startsWith('/elsewhere/')) {
+      offsiteVisits++;
+      return html('<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Elders</title></head><body><h1>Een andere site</h1></body></html>');
+    }
+    if (path.startsWith('/download/')) return downloadReply(path.slice('/download'.length));
+    const broken = /^\/img\/broken\/(\w+)\.jpg$/.exec(path)?.[1];
+    if (broken !== undefined) {
+      const someSpec = Object.entries(world.images)[0]!;
+      return await brokenImageReply(broken, () => image(...someSpec)) ?? notFound();
+    }
     const img = /^\/img\/([0-9a-f]{12})\.jpg$/.exec(path)?.[1];
     if (img !== undefined) {
       const spec = world.images[img];
       if (!spec) return notFound();
       return { status: 200, type: 'image/jpeg', body: await image(img, spec), headers: { 'cache-control': 'public, max-age=86400' } };
     }
+    if (consent && (path === '/classic/' || path.startsWith('/classic/ad/')) && !req.cookies.has(CLASSIC_CONSENT_COOKIE)) return html(consentWall());
     if (path === '/classic' || path.startsWith('/classic/')) return handleClassic(req, world, ad);
     if (path === '/swipe' || path.startsWith('/swipe/')) return handleSwipe(req, world, ad);
     if (path === '/velvet' || path.startsWith('/velvet/')) return handleVelvet(req, world, ad);
@@ -83,10 +102,13 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       return send(req, res, html('<!doctype html><h1>500 Internal Server Error</h1><p>Probeer het later opnieuw.</p>', 500));
     }
     if (kind === 'slow' && !(await wait(SLOW_MS, res, timers))) return;
+    if (kind === 'offsite-redirect') return send(req, res, redirect(elsewhere(origin, url.pathname)));
+    if (kind === 'download') return send(req, res, downloadReply(url.pathname));
     const reply = await route(info, ad);
     const isPage = reply.type.startsWith('text/html') && reply.status === 200 && typeof reply.body === 'string';
     if (redesigned && ad?.platform === 'classic' && isPage) return send(req, res, { ...reply, body: restyled(reply.body as string) });
-    if (kind === 'popup' && isPage) return send(req, res, { ...reply, body: withPopup(reply.body as string) });
+    const bent = isPage ? bend(kind, reply.body as string, url.pathname, origin) : undefined;
+    if (bent !== undefined) return send(req, res, { ...reply, body: bent });
     if (kind === 'huge' && isPage && req.method === 'GET') {
       res.writeHead(reply.status, { 'content-type': reply.type, ...reply.headers });
       return writeHuge(res, reply.body as string);
@@ -114,6 +136,7 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
     port: actual,
     setDay,
     setRestyled: (on) => { redesigned = on; },
+    offsiteVisits: () => offsiteVisits,
     close: () => new Promise<void>((resolve, reject) => {
       for (const t of timers) clearTimeout(t);
       timers.clear();
@@ -121,6 +144,19 @@ export async function startDemoServer(opts: DemoServerOptions = {}): Promise<Dem
       server.closeAllConnections();
     }),
   };
+}
+
+/** The HTML page as the hostile kinds that only change a page's content serve it. */
+function bend(kind: HostileQueryKind | undefined, page: string, path: string, origin: string): string | undefined {
+  switch (kind) {
+    case 'popup': return withPopup(page);
+    case 'offsite-meta': return withOffsiteExit(page, 'meta', elsewhere(origin, path));
+    case 'offsite-script': return withOffsiteExit(page, 'script', elsewhere(origin, path));
+    case 'dialogs': return withDialogs(page);
+    case 'starts-download': return withDownload(page, path);
+    case 'broken-images': return withBrokenImages(page);
+    default: return undefined;
+  }
 }
 
 function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {

@@ -8,7 +8,10 @@ export type Lang = 'nl' | 'en';
 export const PLATFORMS = ['classic', 'swipe', 'velvet'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const HOSTILE_KINDS = ['slow', 'error', 'loop', 'huge', 'popup', 'flaky'] as const;
+export const HOSTILE_KINDS = [
+  'slow', 'error', 'loop', 'huge', 'popup', 'flaky',
+  'offsite-redirect', 'offsite-meta', 'offsite-script', 'dialogs', 'download', 'starts-download', 'broken-images',
+] as const;
 export type HostileKind = (typeof HOSTILE_KINDS)[number];
 
 export const WORLD_SIZES = { small: 20, default: 120, large: 1000 } as const;

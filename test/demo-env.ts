@@ -29,14 +29,18 @@ export interface DemoEnv {
   setDay(n: number): void;
   /** Rosebud's ad pages with every class renamed (demo/restyle.ts), or back as they were. */
   setRestyled(on: boolean): void;
+  /** Requests that reached the other site the off-site hostile ads send the browser to. */
+  offsiteVisits(): number;
   truth(): Promise<Truth>;
   close(): Promise<void>;
 }
 
 
 /** `edit` may change the copied configuration files (e.g. shorter time-outs for hostile tests). */
-export async function startDemoEnv(opts: { day?: number; hostile?: boolean; size?: WorldSize; edit?: (configDir: string) => void } = {}): Promise<DemoEnv> {
-  const server = await startDemoServer({ port: 0, day: opts.day ?? 0, hostile: opts.hostile ?? false, size: opts.size ?? 'default' });
+export async function startDemoEnv(opts: { day?: number; hostile?: boolean; consent?: boolean; size?: WorldSize; edit?: (configDir: string) => void } = {}): Promise<DemoEnv> {
+  const server = await startDemoServer({
+    port: 0, day: opts.day ?? 0, hostile: opts.hostile ?? false, consent: opts.consent ?? false, size: opts.size ?? 'default',
+  });
   const root = mkdtempSync(join(tmpdir(), 'baken-e2e-'));
   const configDir = join(root, 'config');
   const dataDir = join(root, 'data');
@@ -51,6 +55,7 @@ export async function startDemoEnv(opts: { day?: number; hostile?: boolean; size
     url: server.url, configDir, dataDir,
     setDay: (n) => server.setDay(n),
     setRestyled: (on) => server.setRestyled(on),
+    offsiteVisits: () => server.offsiteVisits(),
     truth: async () => (await fetch(`${server.url}/_truth.json`)).json() as Promise<Truth>,
     close: async () => { await server.close(); rmSync(root, { recursive: true, force: true }); },
   };

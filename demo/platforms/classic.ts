@@ -5,6 +5,8 @@ import { escapeHtml as e, html, notFound, redirect, type Reply, type RequestInfo
 import type { DemoAd, World } from '../world.ts';
 
 export const CLASSIC_PAGE_SIZE = 20;
+/** Set by the consent wall (demo server option `consent`) once a visitor chose. */
+export const CLASSIC_CONSENT_COOKIE = 'rosebud_consent';
 
 const INFO_PAGES: Record<string, string> = {
   'over-ons': 'Over Rosebud',
@@ -22,6 +24,18 @@ export function handleClassic(req: RequestInfo, world: World, ad: DemoAd | undef
   const info = /^\/classic\/info\/([a-z-]+)$/.exec(req.path)?.[1];
   if (info && INFO_PAGES[info]) return html(layout(INFO_PAGES[info], `<main class="info"><h1>${e(INFO_PAGES[info])}</h1><p>Deze pagina is onderdeel van een demonstratieplatform.</p></main>`));
   return notFound();
+}
+
+/** Hides the whole site until a visitor accepts or refuses cookies; the choice is a cookie. */
+export function consentWall(): string {
+  const choose = (value: string) => `document.cookie='${CLASSIC_CONSENT_COOKIE}=${value}; path=/; max-age=31536000; SameSite=Lax'; location.reload()`;
+  return layout('Uw privacy', `
+    <main class="consent">
+      <h1>Uw privacy</h1>
+      <p>Rosebud en haar partners gebruiken cookies. Kies of u alle cookies accepteert; daarna ziet u de advertenties.</p>
+      <button id="accept" type="button" onclick="${choose('all')}">Alles accepteren</button>
+      <button id="reject" type="button" onclick="${choose('necessary')}">Alleen noodzakelijke</button>
+    </main>`);
 }
 
 function listPage(req: RequestInfo, world: World): Reply {

@@ -17,9 +17,10 @@ export function chromiumPath(): string {
   return process.env.BAKEN_CHROMIUM ?? '/usr/bin/chromium';
 }
 
-/** The browser the crawler captures with: it sees capture sessions, never Playwright. */
+/** The browser the crawler captures with: it sees capture sessions, never Playwright. A Chromium
+ *  that dies mid-crawl is replaced by a new one. */
 export async function launchBrowser(): Promise<CaptureBrowser> {
-  return captureBrowser(await launchChromium());
+  return captureBrowser(await launchChromium(), launchChromium);
 }
 
 /** Chromium itself, for capture and for the benchmark's bare-Playwright baseline. */

@@ -46,8 +46,14 @@ const IMAGE_WAIT_MS = 3_000;
 /** A tab reused for capture after capture: opening a new tab costs more than loading a page. */
 export async function openCaptureTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  page.on('dialog', (d) => { void d.dismiss().catch(() => {}); });
+  answerDialogs(page);
   return page;
+}
+
+/** Alerts, confirms and prompts are dismissed at once, so no script waits for a person; a
+ *  "leave this page?" question is answered yes, or the tab could never move on to the next ad. */
+export function answerDialogs(page: Page): void {
+  page.on('dialog', (d) => { void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => {}); });
 }
 
 export async function capturePage(page: Page, url: string, opts: CaptureOptions): Promise<PageCapture> {

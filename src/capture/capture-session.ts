@@ -1,17 +1,23 @@
 // What the crawler holds of the browser: a session per source that discovers a listing's ads and
-// captures ad pages side by side in a fixed set of tabs, refusing the hosts its theme does not allow.
-// Playwright stays behind this seam, in src/capture/.
+// captures ad pages side by side in a fixed set of tabs, refusing the hosts its theme does not allow
+// and every other site than the source's own. A tab whose page crashed is replaced, and a Chromium
+// that died is started again with the session reopened (its walls passed again); the page that was
+// lost then fails as retryable, so the crawler simply tries it again. Playwright stays behind this
+// seam, in src/capture/.
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
 import type { AddressPolicy } from '../domain/private-addresses.ts';
-import { capturePage, openCaptureTab, PageFailure, type CaptureOptions, type PageCapture } from './capture-page.ts';
+import { capturePage, errorSummary, openCaptureTab, PageFailure, type CaptureOptions, type PageCapture } from './capture-page.ts';
 import { discoverAds, type Discovery } from './discover-ads.ts';
-import { guardHosts } from './host-guard.ts';
+import { addressRefusal, guardHosts, type HostGuard } from './host-guard.ts';
+import { keepOnOrigin } from './origin-guard.ts';
+import { passWalls } from './session-walls.ts';
 
 export interface CaptureBrowser {
-  /** A fresh context (cookies, cache in memory) for one source, with `tabs` pages to capture in. */
-  openSession(opts: { tabs: number; theme: string; addresses: AddressPolicy }): Promise<CaptureSession>;
+  /** A fresh context (cookies, cache in memory) for one source, with `tabs` pages to capture in;
+   *  the source's session steps (consent, age walls) are passed before its first page. */
+  openSession(opts: { tabs: number; theme: string; addresses: AddressPolicy; source: Source }): Promise<CaptureSession>;
   close(): Promise<void>;
 }
 
@@ -26,35 +32,134 @@ export interface CaptureSession {
 
 const playwrightVersion = (createRequire(import.meta.url)('playwright-core/package.json') as { version: string }).version;
 
-export function captureBrowser(browser: Browser): CaptureBrowser {
+/** A capture tab and what happened in it during its current capture. */
+interface Tab { page: Page; spent: boolean; crashed: boolean; offsite?: string; download?: string }
+
+/** A session's hold on one Chromium: replaced as a whole when that Chromium dies. */
+interface Live { browser: Browser; guard: HostGuard; context: BrowserContext; tabs: Tab[]; walls: Promise<void> }
+
+/** `relaunch` starts another Chromium when the one in use has died. */
+export function captureBrowser(first: Browser, relaunch: () => Promise<Browser>): CaptureBrowser {
   // How every capture was made, as its metadata records it.
-  const method = `chromium ${browser.version()} via playwright-core ${playwrightVersion}, rendered page`;
+  const method = `chromium ${first.version()} via playwright-core ${playwrightVersion}, rendered page`;
+  let current = Promise.resolve(first);
+  const alive = async (): Promise<Browser> => {
+    const seen = current;
+    const browser = await seen;
+    if (browser.isConnected()) return browser;
+    // The first session to notice starts the new Chromium; the others wait for the same one.
+    if (current === seen) {
+      current = relaunch();
+      current.catch(() => { current = seen; });
+    }
+    return current;
+  };
+
   return {
-    async openSession({ tabs: count, theme, addresses }) {
-      const guard = await guardHosts(browser, addresses, theme);
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      // Pop-ups opened by a page are closed at once; they are not part of the configured source.
-      context.on('page', (p) => { void p.opener().then((o) => (o ? p.close() : undefined)).catch(() => {}); });
-      const tabs = await Promise.all(Array.from({ length: count }, () => openCaptureTab(context)));
+    async openSession({ tabs: count, theme, addresses, source }) {
+      const origin = new URL(source.start).origin;
+      const openTab = async (context: BrowserContext): Promise<Tab> => {
+        const tab: Tab = { page: await openCaptureTab(context), spent: false, crashed: false };
+        tab.page.on('crash', () => { tab.crashed = true; });
+        tab.page.on('download', (d) => { tab.download = d.url(); });
+        await keepOnOrigin(context, tab.page, origin, (url) => { tab.offsite ??= url; });
+        return tab;
+      };
+      const open = async (): Promise<Live> => {
+        const browser = await alive();
+        const guard = await guardHosts(browser, addresses, theme);
+        // Downloads are refused: a file an ad links to is not the ad, and nothing may land on disk.
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: false });
+        // Pop-ups opened by a page are closed at once; they are not part of the configured source.
+        context.on('page', (p) => { void p.opener().then((o) => (o ? p.close() : undefined)).catch(() => {}); });
+        const tabs = await Promise.all(Array.from({ length: count }, () => openTab(context)));
+        return { browser, guard, context, tabs, walls: quiet(passWalls(context, source)) };
+      };
+      let live = await open();
+      let reopening: Promise<Live> | undefined;
+      /** The session on a living Chromium, past its walls; a failed wall is tried again next time. */
+      const ready = async (): Promise<Live> => {
+        if (!live.browser.isConnected()) {
+          // Every tab notices the death; the first reopens the session and the others wait for it.
+          reopening ??= open().then((l) => (live = l)).finally(() => { reopening = undefined; });
+          await reopening;
+        }
+        const walls = live.walls;
+        try {
+          await walls;
+        } catch (e) {
+          if (live.walls === walls) live.walls = quiet(passWalls(live.context, source));
+          throw e;
+        }
+        return live;
+      };
+      /** A failure caused by a dying tab or browser may be retried; the session has been repaired. */
+      const lost = (session: Live, tab: Tab | undefined, e: unknown): unknown => {
+        if (!session.browser.isConnected()) return new PageFailure(`Chromium stopped (${errorSummary(e)}); it is started again`, true, e);
+        if (tab?.crashed) return new PageFailure(`the page crashed its tab (${errorSummary(e)}); a new tab takes over`, true, e);
+        return e;
+      };
       return {
-        discover: (source) => discoverAds(context, source),
-        async capture(tab, url, opts) {
-          const capture = await capturePage(tabs[tab]!, url, { ...opts, method });
-          // A host name that resolved to a public address for the guard and to a private one for the
-          // browser (DNS rebinding) is caught by the address the page actually came from.
-          const ip = capture.meta.serverIp;
-          if (ip !== null && addresses.refuses(ip)) {
-            throw new PageFailure(`refused ${new URL(url).origin}: answered from ${ip}, an address theme "${theme}" does not list in allowPrivateNetworks`, false);
+        async discover(source) {
+          const session = await ready();
+          try {
+            return await discoverAds(session.context, source);
+          } catch (e) {
+            throw lost(session, undefined, e);
           }
-          return capture;
         },
-        refusal: (url) => guard.refusal(url),
+        async capture(index, url, opts) {
+          const session = await ready();
+          let tab = session.tabs[index]!;
+          if (tab.spent || tab.crashed || tab.page.isClosed()) {
+            await tab.page.close().catch(() => {});
+            tab = session.tabs[index] = await openTab(session.context);
+          }
+          tab.offsite = undefined;
+          tab.download = undefined;
+          try {
+            const capture = await capturePage(tab.page, url, { ...opts, method });
+            const refused = refusal(tab, url, null);
+            if (refused) throw refused;
+            // A host name that resolved to a public address for the guard and to a private one for the
+            // browser (DNS rebinding) is caught by the address the page actually came from.
+            const ip = capture.meta.serverIp;
+            if (ip !== null && addresses.refuses(ip)) {
+              throw new PageFailure(`refused ${new URL(url).origin}: answered from ${ip}, an address theme "${theme}" does not list in allowPrivateNetworks`, false);
+            }
+            return capture;
+          } catch (e) {
+            // A failed page can leave a navigation or a dialog pending that would trouble the next ad.
+            tab.spent = true;
+            const address = tab.offsite === undefined ? null : await addressRefusal(tab.offsite, addresses, theme);
+            throw (address === null ? undefined : new PageFailure(address, false, e)) ?? refusal(tab, url, e) ?? lost(session, tab, e);
+          }
+        },
+        refusal: (url) => live.guard.refusal(url),
         async close() {
-          await context.close();
-          await guard.stop();
+          await live.context.close().catch(() => {});
+          await live.guard.stop();
         },
       };
     },
-    close: () => browser.close(),
+    close: async () => { await (await current).close(); },
   };
+}
+
+/** Why a capture may not be kept although the page may have loaded: it led to another site, or
+ *  (when it failed) the ad's URL answered with a file to save, which the context refuses to save. */
+function refusal(tab: Tab, url: string, e: unknown): PageFailure | undefined {
+  if (tab.offsite !== undefined) {
+    return new PageFailure(`refused redirect to ${new URL(tab.offsite).origin}: only the source's own site is visited`, false, e ?? undefined);
+  }
+  if (e !== null && (tab.download !== undefined || /Download is starting/.test(errorSummary(e)))) {
+    return new PageFailure('download: the ad URL answers with a file to save, not a page; nothing was saved', false, e);
+  }
+  return undefined;
+}
+
+/** The promise itself, with its failure left for whoever awaits it rather than reported unhandled. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }

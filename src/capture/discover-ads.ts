@@ -2,7 +2,7 @@
 // followed — no "integral copies of parts of the internet".
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
-import { PageFailure, errorSummary } from './capture-page.ts';
+import { answerDialogs, PageFailure, errorSummary } from './capture-page.ts';
 
 const SCROLL_WAIT_MS = 1_500;
 const SCROLL_NUDGES = 2;
@@ -20,7 +20,7 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
   const visited = new Set<string>();
   const page = await context.newPage();
   page.setDefaultTimeout(crawl.timeoutMs);
-  page.on('dialog', (d) => { void d.dismiss().catch(() => {}); });
+  answerDialogs(page);
   try {
     let next: string | null = source.start;
     let scrollCut = false;
@@ -30,7 +30,6 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
       if (!response || response.status() >= 400) {
         throw new PageFailure(`list page answered HTTP ${response?.status() ?? 'nothing'}`, false);
       }
-      if (discover.gate && visited.size === 1) await passGate(page, discover.gate);
       await collect(page, origin, pattern, found, discover.maxAds);
       let growing = discover.scroll > 0;
       for (let i = 0; i < discover.scroll && growing && found.size < discover.maxAds; i++) {
@@ -70,13 +69,6 @@ async function scrollForMore(page: Page): Promise<void> {
       { timeout: SCROLL_WAIT_MS, polling: 50 }).then(() => true, () => false);
     if (grew) return;
   }
-}
-
-async function passGate(page: Page, selector: string): Promise<void> {
-  const gate = page.locator(selector).first();
-  if (await gate.count() === 0) return;
-  await Promise.all([page.waitForLoadState('load'), gate.click()]);
-  await page.waitForLoadState('networkidle', { timeout: 2_000 }).catch(() => {});
 }
 
 /** Adds the page's ad links to `found`; true when any was new. */

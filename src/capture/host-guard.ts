@@ -47,6 +47,13 @@ export async function guardHosts(browser: Browser, policy: AddressPolicy, theme:
   };
 }
 
+/** Why the guard would refuse a request for this URL, or null: for a refusal found by another guard,
+ *  so the more serious cause (a private address) is the one recorded. */
+export function addressRefusal(url: string, policy: AddressPolicy, theme: string): Promise<string | null> {
+  return refusalOf(url, policy, theme, (host) => Promise.resolve(literalAddresses(host)
+    ?? lookup(host, { all: true }).then((all) => all.map((a) => a.address), () => [])));
+}
+
 async function refusalOf(url: string, policy: AddressPolicy, theme: string, resolve: (host: string) => Promise<string[]>): Promise<string | null> {
   let parsed: URL;
   try { parsed = new URL(url); } catch { return null; }

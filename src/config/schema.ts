@@ -97,9 +97,22 @@ export const discoverSchema = z.strictObject({
   maxPages: z.number().int().min(1).max(1000).default(50),
   /** Scroll steps on an infinite-scroll list; 0 for none. */
   scroll: z.number().int().min(0).max(500).default(0),
-  /** CSS selector of an age-gate button to click before the list shows. */
-  gate: z.string().min(1).optional(),
   maxAds: z.number().int().min(1).max(100_000).default(5000),
+});
+
+/** One click on a consent banner or an age wall, on the page the session opens with. */
+export const sessionStepSchema = z.strictObject({
+  click: z.string().min(1, 'expected a CSS selector'),
+  /** A wall a site shows only sometimes (a consent banner once per visitor): skipped when absent. */
+  optional: z.boolean().default(false),
+});
+
+// Walls set a cookie in the browser context: passed once when a session opens, every tab that
+// captures an ad is past them, whether or not it saw the list page.
+export const sessionSchema = z.strictObject({
+  /** The page the steps run on; the source's start page when not given. */
+  start: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  steps: z.array(sessionStepSchema).max(20).default([]),
 });
 
 export const crawlSettingsSchema = z.strictObject({
@@ -117,6 +130,7 @@ export const sourceSchema = z.strictObject({
   start: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
   extractor: id,
   discover: discoverSchema,
+  session: sessionSchema.prefault({}),
   crawl: crawlSettingsSchema.prefault({}),
 });
 
@@ -155,6 +169,7 @@ export const scheduleSchema = z.strictObject({
 
 export type Theme = z.infer<typeof themeSchema>;
 export type Source = z.infer<typeof sourceSchema>;
+export type SessionStep = z.infer<typeof sessionStepSchema>;
 export type CrawlSettings = z.infer<typeof crawlSettingsSchema>;
 export type Extractor = z.infer<typeof extractorSchema>;
 export type FieldRule = z.infer<typeof fieldRuleSchema>;

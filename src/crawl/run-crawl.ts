@@ -61,7 +61,7 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest): Promise<
       staging, now,
     };
     gates.set(source.id, gate);
-    const session = await deps.browser.openSession({ tabs: source.crawl.concurrency, theme: theme.id, addresses });
+    const session = await deps.browser.openSession({ tabs: source.crawl.concurrency, theme: theme.id, addresses, source });
     try {
       await crawlSource(deps, source, gate, counts, market, session);
     } finally {

@@ -50,7 +50,7 @@ function sourcesBlock(w: Words, theme: Theme, sources: readonly Source[]): Block
   }
   const kinds = new Map<string, number>();
   for (const s of sources) {
-    const kind = word(w, s.discover.scroll > 0 ? 'infiniteScroll' : s.discover.next ? 'listPages' : 'singlePage') + (s.discover.gate ? word(w, 'ageGate') : '');
+    const kind = word(w, s.discover.scroll > 0 ? 'infiniteScroll' : s.discover.next ? 'listPages' : 'singlePage') + (s.session.steps.length > 0 ? word(w, 'ageGate') : '');
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return { kind: 'table', header: [word(w, 'sourceKind'), word(w, 'sourceCount')], rows: [...kinds].map(([k, n]) => [k, String(n)]) };
