@@ -90,6 +90,8 @@ export function frontierContract(name: string, open: Opener): void {
     it('lets exactly one worker settle a run once its pages are done, and another take over when that one dies', async () => {
       await a.openRun(run('r6', 'job-6'), [page('http://settle.example/list', 'list')]);
       assert.equal((await b.runOfJob('job-6'))?.runId, 'r6');
+      assert.deepEqual(await b.run('r6'), run('r6', 'job-6'));
+      assert.equal(await b.run('r-none'), null);
       assert.ok((await b.openJobRuns()).some((r) => r.runId === 'r6'));
       const list = (await b.lease('w-b', at(0), 60_000))!;
       assert.equal(list.runId, 'r6', 'an idle worker leases pages of any job run');
@@ -106,6 +108,7 @@ export function frontierContract(name: string, open: Opener): void {
       assert.equal(await a.isSettled('r6'), true);
       assert.equal(await winner.claimSettle('r6', w, at(5_000), 1_000), false, 'a settled run is not settled again');
       assert.ok(!(await a.openJobRuns()).some((r) => r.runId === 'r6'));
+      assert.equal(await a.runOfJob('job-6'), null, 'a settled run is not resumed');
     });
 
     it('gives the settle step the outcomes, the market and only complete listings, and counts the queue', async () => {

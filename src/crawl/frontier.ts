@@ -59,7 +59,9 @@ export const LEASE_EXPIRED = 'its worker stopped answering (lease expired)';
 export interface Frontier {
   /** Registers the run and its first pages; a run already open (a job resumed) keeps what it has. */
   openRun(run: FrontierRun, seeds: NewPage[]): Promise<void>;
-  /** The open or settled run of a job, to resume it instead of starting a second one. */
+  run(runId: string): Promise<FrontierRun | null>;
+  /** The open run of a job, which a worker taking the job over resumes instead of starting a second
+   *  one. A settled run is not resumed: the job failed after it (nothing captured) and tries again. */
   runOfJob(jobId: string): Promise<FrontierRun | null>;
   /** Job runs not yet settled: what idle workers help with. */
   openJobRuns(): Promise<FrontierRun[]>;

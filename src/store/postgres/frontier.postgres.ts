@@ -29,8 +29,13 @@ class PostgresFrontier implements Frontier {
     });
   }
 
+  async run(runId: string): Promise<FrontierRun | null> {
+    const { rows } = await this.#pool.query<RunRow>('SELECT * FROM frontier_runs WHERE run_id = $1', [runId]);
+    return rows[0] ? toRun(rows[0]) : null;
+  }
+
   async runOfJob(jobId: string): Promise<FrontierRun | null> {
-    const { rows } = await this.#pool.query<RunRow>('SELECT * FROM frontier_runs WHERE job_id = $1', [jobId]);
+    const { rows } = await this.#pool.query<RunRow>(`SELECT * FROM frontier_runs WHERE job_id = $1 AND state = 'open'`, [jobId]);
     return rows[0] ? toRun(rows[0]) : null;
   }
 

@@ -5,7 +5,7 @@ CREATE TABLE frontier_runs (
   run_id text PRIMARY KEY,
   theme text NOT NULL,
   source text,
-  job_id text UNIQUE,
+  job_id text,
   owner text,
   state text NOT NULL CHECK (state IN ('open', 'settled')),
   settle_worker text,
@@ -36,6 +36,7 @@ CREATE TABLE frontier_pages (
   cause text,
   UNIQUE (run_id, url)
 );
+CREATE INDEX frontier_runs_by_job ON frontier_runs (job_id, state);
 CREATE INDEX frontier_pages_waiting ON frontier_pages (state, host);
 CREATE INDEX frontier_pages_by_run ON frontier_pages (run_id, state);
 `;

@@ -33,8 +33,13 @@ class SqliteFrontier implements Frontier {
     });
   }
 
+  async run(runId: string): Promise<FrontierRun | null> {
+    const row = this.#s.sql('SELECT * FROM frontier_runs WHERE run_id = ?').get(runId) as RunRow | undefined;
+    return row ? toRun(row) : null;
+  }
+
   async runOfJob(jobId: string): Promise<FrontierRun | null> {
-    const row = this.#s.sql('SELECT * FROM frontier_runs WHERE job_id = ?').get(jobId) as RunRow | undefined;
+    const row = this.#s.sql(`SELECT * FROM frontier_runs WHERE job_id = ? AND state = 'open'`).get(jobId) as RunRow | undefined;
     return row ? toRun(row) : null;
   }
 

@@ -5,7 +5,7 @@ CREATE TABLE frontier_runs (
   run_id TEXT PRIMARY KEY NOT NULL,
   theme TEXT NOT NULL,
   source TEXT,
-  job_id TEXT UNIQUE,
+  job_id TEXT,
   owner TEXT,
   state TEXT NOT NULL CHECK (state IN ('open', 'settled')),
   settle_worker TEXT,
@@ -38,6 +38,7 @@ CREATE TABLE frontier_pages (
   cause TEXT,
   UNIQUE (run_id, url)
 ) STRICT;
+CREATE INDEX frontier_runs_by_job ON frontier_runs (job_id, state);
 CREATE INDEX frontier_pages_waiting ON frontier_pages (state, host);
 CREATE INDEX frontier_pages_by_run ON frontier_pages (run_id, state);
 `;
