@@ -43,12 +43,14 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest, job?: { i
   const started = performance.now();
   const now = deps.now ?? (() => new Date());
   const { theme, sources } = planCrawl(deps.config, request, now());
-  const resumed = job ? await deps.frontier.runOfJob(job.id) : null;
-  const run = resumed ?? await startRun(deps, request, theme, sources, job?.id ?? null, now);
-  deps.log(resumed ? 'crawl.resume' : 'crawl.start', { run: run.runId, theme: theme.id, sources: sources.map((s) => s.id) });
+  // The signing key exists before the run can be seen: a worker that helps with it never races to create it.
   const pages = pageWorker(deps, now, Math.max(...sources.map((s) => s.crawl.concurrency)));
   let counts: RunCounts | null = null;
+  let run: FrontierRun | undefined;
   try {
+    const resumed = job ? await deps.frontier.runOfJob(job.id) : null;
+    run = resumed ?? await startRun(deps, request, theme, sources, job?.id ?? null, now);
+    deps.log(resumed ? 'crawl.resume' : 'crawl.start', { run: run.runId, theme: theme.id, sources: sources.map((s) => s.id) });
     await workPages(pages.work, pages.tabs, run.runId, runDone(deps.frontier, run.runId));
     const ctx = await pages.work.context(run.runId);
     while (counts === null) {
@@ -59,7 +61,7 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest, job?: { i
   } finally {
     await pages.close();
   }
-  const summary = { run: run.runId, ...counts, durationMs: Math.round(performance.now() - started) };
+  const summary = { run: run.runId, ...counts!, durationMs: Math.round(performance.now() - started) };
   deps.log('crawl.done', { ...summary });
   return summary;
 }
