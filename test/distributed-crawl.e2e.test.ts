@@ -35,6 +35,8 @@ describe('one crawl over two worker processes on PostgreSQL, one killed midway',
   const workers: ChildProcess[] = [];
   let killed: ChildProcess;
   let runId: string;
+  /** The ad pages the killed worker had completed when it died. */
+  let pagesDone: string[];
 
   const startWorker = () => {
     // A short lease, so the dead worker's pages go to the survivor within seconds.
@@ -76,6 +78,7 @@ describe('one crawl over two worker processes on PostgreSQL, one killed midway',
     assert.ok(killed, `the job's worker ${owner} is one of ours`);
     assert.ok(await count(`SELECT count(*) AS n FROM frontier_pages WHERE state IN ('pending', 'leased')`) > 0, 'killed midway, with pages left');
     killed.kill('SIGKILL');
+    pagesDone = (await sql.query<{ url: string }>(`SELECT url FROM frontier_pages WHERE kind = 'ad' AND state = 'done' AND worker = $1`, [owner])).rows.map((r) => r.url);
     await once(killed, 'exit');
     runId = await until('the run to be settled', async () =>
       (await sql.query<{ run_id: string }>(`SELECT run_id FROM frontier_runs WHERE state = 'settled'`)).rows[0]?.run_id);
@@ -88,11 +91,10 @@ describe('one crawl over two worker processes on PostgreSQL, one killed midway',
     await db?.drop();
   });
 
-  it('captured every ad of the source exactly once, across both workers', async () => {
-    const truth = (await env.truth()).ads.filter((a) => a.platform === 'classic').map((a) => a.url).sort();
-    const pages = await sql.query<{ url: string; state: string; outcome: string }>(`SELECT url, state, outcome FROM frontier_pages WHERE run_id = $1 AND kind = 'ad' ORDER BY url`, [runId]);
-    assert.deepEqual(pages.rows.map((p) => p.url), truth, 'each ad of the truth is one page of the run');
-    assert.deepEqual(pages.rows.filter((p) => p.state !== 'done'), [], 'none failed or was left behind');
+  it('captured every ad of the source exactly once, across both workers, and forgot the run\'s pages', async () => {
+    const ads = (await env.truth()).ads.filter((a) => a.platform === 'classic').length;
+    assert.ok(pagesDone.length > 0 && pagesDone.length < ads, 'the killed worker completed some of the pages, not all');
+    assert.equal(await count('SELECT count(*) AS n FROM frontier_pages WHERE run_id = $1', [runId]), 0, 'no URL of a deleted ad outlives the run');
     const app = await openApp({ dataDir: env.dataDir, database: db.url, config: loadConfig(env.configDir) });
     try {
       const captures = await app.store.evidence();

@@ -106,6 +106,7 @@ export function frontierContract(name: string, open: Opener): void {
       assert.equal(await a.isSettled('r6'), false, 'only the worker holding the claim settles');
       await loser.settled('r6', l);
       assert.equal(await a.isSettled('r6'), true);
+      assert.deepEqual(await a.results('r6'), { outcomes: { kept: 0, deleted: 0, staged: 0 }, failures: [], market: [], listings: [] }, 'its pages are forgotten');
       assert.equal(await winner.claimSettle('r6', w, at(5_000), 1_000), false, 'a settled run is not settled again');
       assert.ok(!(await a.openJobRuns()).some((r) => r.runId === 'r6'));
       assert.equal(await a.runOfJob('job-6'), null, 'a settled run is not resumed');

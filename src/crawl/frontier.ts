@@ -81,6 +81,8 @@ export interface Frontier {
   /** The right to settle a run none of whose pages is unfinished, for `leaseMs`: true for exactly
    *  one worker at a time; taken over once that lease expires. */
   claimSettle(runId: string, worker: string, now: Date, leaseMs: number): Promise<boolean>;
+  /** Marks the run settled and forgets its pages: the URLs and market figures of its deleted ads
+   *  must not outlive the run (only the counts in its row remain). */
   settled(runId: string, worker: string): Promise<void>;
   isSettled(runId: string): Promise<boolean>;
   results(runId: string): Promise<RunResults>;

@@ -107,7 +107,11 @@ class PostgresFrontier implements Frontier {
   }
 
   async settled(runId: string, worker: string): Promise<void> {
-    await this.#pool.query(`UPDATE frontier_runs SET state = 'settled', settle_until = NULL WHERE run_id = $1 AND settle_worker = $2`, [runId, worker]);
+    await transaction(this.#pool, async (client) => {
+      const { rowCount } = await client.query(`UPDATE frontier_runs SET state = 'settled', settle_until = NULL
+        WHERE run_id = $1 AND settle_worker = $2 AND state = 'open'`, [runId, worker]);
+      if ((rowCount ?? 0) > 0) await client.query('DELETE FROM frontier_pages WHERE run_id = $1', [runId]);
+    });
   }
 
   async isSettled(runId: string): Promise<boolean> {

@@ -108,7 +108,11 @@ class SqliteFrontier implements Frontier {
   }
 
   async settled(runId: string, worker: string): Promise<void> {
-    this.#s.sql(`UPDATE frontier_runs SET state = 'settled', settle_until = NULL WHERE run_id = ? AND settle_worker = ?`).run(runId, worker);
+    this.#s.transaction(() => {
+      const settled = this.#s.sql(`UPDATE frontier_runs SET state = 'settled', settle_until = NULL WHERE run_id = ? AND settle_worker = ? AND state = 'open'`)
+        .run(runId, worker);
+      if (settled.changes > 0) this.#s.sql('DELETE FROM frontier_pages WHERE run_id = ?').run(runId);
+    });
   }
 
   async isSettled(runId: string): Promise<boolean> {
