@@ -61,7 +61,7 @@ async function hostsFor(env: DemoEnv): Promise<Server[]> {
   const forwarders: Server[] = [];
   rmSync(join(env.configDir, 'schedules'), { recursive: true });
   mkdirSync(join(env.configDir, 'schedules'));
-  writeFileSync(join(env.configDir, 'schedules/daily.yaml'), 'id: daily\ntheme: mensenhandel\nevery: 1d\nat: "00:00"\n');
+  writeFileSync(join(env.configDir, 'schedules/mensenhandel-daily.yaml'), 'id: mensenhandel-daily\ntheme: mensenhandel\nevery: 1d\nat: "00:00"\n');
   for (const [source, host] of Object.entries(HOSTS)) {
     let at = port;
     if (host !== '127.0.0.1') {

@@ -41,7 +41,7 @@ describe('one crawl over two worker processes on PostgreSQL, one killed midway',
   const startWorker = () => {
     // A short lease, so the dead worker's pages go to the survivor within seconds.
     const child = spawn(process.execPath, [BAKEN_BIN, 'worker', '--json', '--database', db.url, '--config', env.configDir, '--data', env.dataDir],
-      { env: { ...process.env, BAKEN_LEASE_MS: '3000' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      { env: { ...process.env, BAKEN_LEASE_MS: '10000' }, stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr!.resume();
     workers.push(child);
     return child;
@@ -56,7 +56,7 @@ describe('one crawl over two worker processes on PostgreSQL, one killed midway',
         // enough for both workers to take part before one is killed.
         rmSync(join(dir, 'schedules'), { recursive: true });
         mkdirSync(join(dir, 'schedules'));
-        writeFileSync(join(dir, 'schedules/classic-daily.yaml'), `id: classic-daily\ntheme: mensenhandel\nsource: ${SOURCE}\nevery: 1d\nat: "00:00"\n`);
+        writeFileSync(join(dir, 'schedules/mensenhandel-classic-daily.yaml'), `id: mensenhandel-classic-daily\ntheme: mensenhandel\nsource: ${SOURCE}\nevery: 1d\nat: "00:00"\n`);
         const file = join(dir, `sources/${SOURCE}.yaml`);
         writeFileSync(file, `${readFileSync(file, 'utf8')}\ncrawl:\n  delayMs: 300\n`);
       },

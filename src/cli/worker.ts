@@ -8,7 +8,7 @@ import { parse } from './args.ts';
 import { operator, OPERATOR_OPTIONS, withApp } from './operator.ts';
 import { printJson, say } from './output.ts';
 
-export const usage = 'baken worker [--once] [--json]   run scheduled crawls and retention purges as they fall due (--once: what is due now, then stop)';
+export const usage = 'baken worker [--once] [--json]   run scheduled crawls and retention purges as they fall due, and help with other workers\' crawls (--once: what is due now, then stop)';
 
 const HELP_POLL_MS = 5_000;
 

@@ -67,11 +67,20 @@ export function jobRunsDone(frontier: Frontier): () => Promise<boolean> {
 }
 
 async function workPage(work: PageWork, page: LeasedPage, tab: number, progress: Map<string, { done: number; total: number }>): Promise<void> {
+  // Renewed from the start: opening a run's browser session may take longer than a lease.
+  const renew = setInterval(() => void work.frontier.renew(page, work.worker, work.now(), work.leaseMs).catch(() => undefined), work.leaseMs / 3);
+  try {
+    await handle(work, page, tab, progress);
+  } finally {
+    clearInterval(renew);
+  }
+}
+
+async function handle(work: PageWork, page: LeasedPage, tab: number, progress: Map<string, { done: number; total: number }>): Promise<void> {
   const ctx = await work.context(page.runId);
   const source = ctx.sources.get(page.source);
   if (!source) throw new BakenError('CONFIG_INVALID', `run ${page.runId} crawls source "${page.source}", which this worker's configuration does not give theme "${ctx.theme.id}"`);
   const session = await ctx.session(source.id);
-  const renew = setInterval(() => void work.frontier.renew(page, work.worker, work.now(), work.leaseMs).catch(() => undefined), work.leaseMs / 3);
   try {
     const done = page.kind === 'list' ? await listWork(work, ctx.run, source, session) : await adWork(ctx, source, session, page, tab);
     if (!await work.frontier.complete(page, work.worker, done)) return;
@@ -92,8 +101,6 @@ async function workPage(work: PageWork, page: LeasedPage, tab: number, progress:
     await work.frontier.fail(page, work.worker, reason, retryAt);
     work.log(retryAt ? 'crawl.retry' : 'crawl.failed', { run: page.runId, source: page.source, url: urlRef(page.url), reason, attempts: page.attempts });
     if (rejected) throw e;
-  } finally {
-    clearInterval(renew);
   }
 }
 
