@@ -27,7 +27,8 @@ export async function twoWorkersBench(): Promise<BenchResult[]> {
 }
 
 async function crawlWith(workers: number): Promise<{ ads: number; seconds: number }> {
-  const env = await startDemoEnv();
+  // The small world (about 60 ads): long enough to measure, short enough to run twice.
+  const env = await startDemoEnv({ size: 'small' });
   const forwarders = await hostsFor(env);
   const db = await createTestDatabase();
   const sql = new pg.Client({ connectionString: db.url });

@@ -60,9 +60,9 @@ export interface Frontier {
   /** Registers the run and its first pages; a run already open (a job resumed) keeps what it has. */
   openRun(run: FrontierRun, seeds: NewPage[]): Promise<void>;
   run(runId: string): Promise<FrontierRun | null>;
-  /** The open run of a job, which a worker taking the job over resumes instead of starting a second
-   *  one. A settled run is not resumed: the job failed after it (nothing captured) and tries again. */
-  runOfJob(jobId: string): Promise<FrontierRun | null>;
+  /** The runs of a job: a worker taking the job over resumes its open run, or ends with the counts
+   *  of the run another worker closed, instead of starting a second run for the job's slot. */
+  runsOfJob(jobId: string): Promise<(FrontierRun & { settled: boolean })[]>;
   /** Job runs not yet settled: what idle workers help with. */
   openJobRuns(): Promise<FrontierRun[]>;
   /** One page (of `runId`, or of any job run) whose host may be visited now, its host's next slot

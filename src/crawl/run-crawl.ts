@@ -48,7 +48,10 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest, job?: { i
   let counts: RunCounts | null = null;
   let run: FrontierRun | undefined;
   try {
-    const resumed = job ? await deps.frontier.runOfJob(job.id) : null;
+    const earlier = job ? await deps.frontier.runsOfJob(job.id) : [];
+    const closed = await closedRun(deps.store, earlier);
+    if (closed) return { ...closed, durationMs: Math.round(performance.now() - started) };
+    const resumed = earlier.find((r) => !r.settled);
     run = resumed ?? await startRun(deps, request, theme, sources, job?.id ?? null, now);
     deps.log(resumed ? 'crawl.resume' : 'crawl.start', { run: run.runId, theme: theme.id, sources: sources.map((s) => s.id) });
     await workPages(pages.work, pages.tabs, run.runId, runDone(deps.frontier, run.runId));
@@ -90,6 +93,21 @@ async function startRun(deps: CrawlDeps, request: CrawlRequest, theme: Theme, so
   const run: FrontierRun = { runId, theme: theme.id, source: request.source ?? null, jobId, owner: jobId === null ? stagingOwner() : null };
   await deps.frontier.openRun(run, sources.map(listPage));
   return run;
+}
+
+/** A run of the job that another worker closed and that the job can end with: one that captured
+ *  something, or had nothing to fail. A run the site was down for is tried again with a new run. */
+async function closedRun(store: Store, runs: readonly (FrontierRun & { settled: boolean })[]): Promise<(RunCounts & { run: string }) | null> {
+  for (const run of runs.filter((r) => r.settled)) {
+    const counts = await storedCounts(store, run);
+    if (!capturedNothing(counts)) return { run: run.runId, ...counts };
+  }
+  return null;
+}
+
+/** A run that captured nothing because every page failed: its site was down; the job tries again later. */
+export function capturedNothing(counts: RunCounts): boolean {
+  return counts.captured === 0 && counts.failed > 0;
 }
 
 /** The counts of a run another worker closed. */

@@ -34,9 +34,9 @@ class PostgresFrontier implements Frontier {
     return rows[0] ? toRun(rows[0]) : null;
   }
 
-  async runOfJob(jobId: string): Promise<FrontierRun | null> {
-    const { rows } = await this.#pool.query<RunRow>(`SELECT * FROM frontier_runs WHERE job_id = $1 AND state = 'open'`, [jobId]);
-    return rows[0] ? toRun(rows[0]) : null;
+  async runsOfJob(jobId: string): Promise<(FrontierRun & { settled: boolean })[]> {
+    const { rows } = await this.#pool.query<RunRow & { state: string }>('SELECT * FROM frontier_runs WHERE job_id = $1 ORDER BY run_id', [jobId]);
+    return rows.map((r) => ({ ...toRun(r), settled: r.state === 'settled' }));
   }
 
   async openJobRuns(): Promise<FrontierRun[]> {

@@ -38,9 +38,9 @@ class SqliteFrontier implements Frontier {
     return row ? toRun(row) : null;
   }
 
-  async runOfJob(jobId: string): Promise<FrontierRun | null> {
-    const row = this.#s.sql(`SELECT * FROM frontier_runs WHERE job_id = ? AND state = 'open'`).get(jobId) as RunRow | undefined;
-    return row ? toRun(row) : null;
+  async runsOfJob(jobId: string): Promise<(FrontierRun & { settled: boolean })[]> {
+    const rows = this.#s.sql('SELECT * FROM frontier_runs WHERE job_id = ? ORDER BY run_id').all(jobId) as unknown as (RunRow & { state: string })[];
+    return rows.map((r) => ({ ...toRun(r), settled: r.state === 'settled' }));
   }
 
   async openJobRuns(): Promise<FrontierRun[]> {
