@@ -112,6 +112,16 @@ export function frontierContract(name: string, open: Opener): void {
       assert.deepEqual(await a.runsOfJob('job-6'), [{ ...run('r6', 'job-6'), settled: true }]);
     });
 
+    it('forgets the pages of a run given up because its process died', async () => {
+      await a.openRun({ ...run('r8'), owner: 'host:1' }, [page('http://gone.example/list', 'list')]);
+      assert.ok((await b.openRuns()).some((r) => r.runId === 'r8' && r.owner === 'host:1'));
+      assert.ok(!(await b.openJobRuns()).some((r) => r.runId === 'r8'), 'a process\'s run is not a job\'s');
+      assert.equal(await b.abandon('r8'), 1);
+      assert.equal(await a.isSettled('r8'), true);
+      assert.equal(await a.lease('w-a', at(0), 60_000, 'r8'), null);
+      assert.ok(!(await b.openRuns()).some((r) => r.runId === 'r8'));
+    });
+
     it('gives the settle step the outcomes, the market and only complete listings, and counts the queue', async () => {
       await a.openRun(run('r7'), [page('http://results.example/list', 'list'), page('http://cut.example/list', 'list')]);
       const l1 = (await a.lease('w-a', at(0), 60_000, 'r7'))!;

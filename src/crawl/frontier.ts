@@ -65,6 +65,11 @@ export interface Frontier {
   runsOfJob(jobId: string): Promise<(FrontierRun & { settled: boolean })[]>;
   /** Job runs not yet settled: what idle workers help with. */
   openJobRuns(): Promise<FrontierRun[]>;
+  /** Every run not yet settled, `baken crawl`'s included. */
+  openRuns(): Promise<FrontierRun[]>;
+  /** Gives up a run whose process died (a `baken crawl` killed): its pages are forgotten, as a
+   *  settled run's are, and it counts as settled; returns how many pages were left. */
+  abandon(runId: string): Promise<number>;
   /** One page (of `runId`, or of any job run) whose host may be visited now, its host's next slot
    *  booked. A page whose lease expired is leased again; one that used all its attempts that way
    *  is recorded failed. */

@@ -8,7 +8,7 @@ import { helpJobRuns, runCrawl, type CrawlSummary } from '../crawl/run-crawl.ts'
 import { BakenError } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 import { purgeTheme } from '../retention/purge-expired.ts';
-import { purgeAbandonedStaging, sweepOrphanBlobs } from '../retention/housekeeping.ts';
+import { abandonDeadRuns, purgeAbandonedStaging, sweepOrphanBlobs } from '../retention/housekeeping.ts';
 import { themesFor, type ServiceContext } from './context.ts';
 import { refreshInspectionLists } from './inspection-refresh.ts';
 
@@ -101,8 +101,12 @@ export class CollectionService {
     return total;
   }
 
-  /** What a crash may have left: staged ads of dead runs (DESIGN §2.3) and files no row names. */
-  async tidyUp(): Promise<{ staged: number; files: number }> {
-    return { staged: await purgeAbandonedStaging(this.#c.store), files: await sweepOrphanBlobs(this.#c.store, this.#c.blobs) };
+  /** What a crash may have left: staged ads of dead runs (DESIGN §2.3), files no row names and the
+   *  frontier pages of a `baken crawl` that was killed. */
+  async tidyUp(): Promise<{ staged: number; files: number; pages: number }> {
+    return {
+      staged: await purgeAbandonedStaging(this.#c.store), files: await sweepOrphanBlobs(this.#c.store, this.#c.blobs),
+      pages: await abandonDeadRuns(this.#c.frontier),
+    };
   }
 }

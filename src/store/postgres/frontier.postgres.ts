@@ -44,6 +44,18 @@ class PostgresFrontier implements Frontier {
     return rows.map(toRun);
   }
 
+  async openRuns(): Promise<FrontierRun[]> {
+    const { rows } = await this.#pool.query<RunRow>(`SELECT * FROM frontier_runs WHERE state = 'open' ORDER BY run_id`);
+    return rows.map(toRun);
+  }
+
+  async abandon(runId: string): Promise<number> {
+    return transaction(this.#pool, async (client) => {
+      await client.query(`UPDATE frontier_runs SET state = 'settled', settle_until = NULL WHERE run_id = $1`, [runId]);
+      return (await client.query('DELETE FROM frontier_pages WHERE run_id = $1', [runId])).rowCount ?? 0;
+    });
+  }
+
   async lease(worker: string, now: Date, leaseMs: number, runId?: string): Promise<LeasedPage | null> {
     const at = now.getTime();
     return transaction(this.#pool, async (client) => {

@@ -48,6 +48,18 @@ class SqliteFrontier implements Frontier {
     return rows.map(toRun);
   }
 
+  async openRuns(): Promise<FrontierRun[]> {
+    const rows = this.#s.sql(`SELECT * FROM frontier_runs WHERE state = 'open' ORDER BY run_id`).all() as unknown as RunRow[];
+    return rows.map(toRun);
+  }
+
+  async abandon(runId: string): Promise<number> {
+    return this.#s.transaction(() => {
+      this.#s.sql(`UPDATE frontier_runs SET state = 'settled', settle_until = NULL WHERE run_id = ?`).run(runId);
+      return Number(this.#s.sql('DELETE FROM frontier_pages WHERE run_id = ?').run(runId).changes);
+    });
+  }
+
   async lease(worker: string, now: Date, leaseMs: number, runId?: string): Promise<LeasedPage | null> {
     const at = now.getTime();
     return this.#s.transaction(() => {
