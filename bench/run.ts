@@ -3,8 +3,9 @@
 import { crawlBench, type BenchResult } from './crawl.bench.ts';
 import { searchBench } from './search.bench.ts';
 import { analyseBench } from './analyse.bench.ts';
+import { twoWorkersBench } from './two-workers.bench.ts';
 
-const BENCHES: Record<string, () => Promise<BenchResult[]>> = { crawl: crawlBench, search: searchBench, analyse: analyseBench };
+const BENCHES: Record<string, () => Promise<BenchResult[]>> = { crawl: crawlBench, search: searchBench, analyse: analyseBench, 'two-workers': twoWorkersBench };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 if (only !== undefined && !BENCHES[only]) throw new Error(`--only: expected one of ${Object.keys(BENCHES).join(', ')}, got "${only}"`);

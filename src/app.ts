@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { loadApiSettings, type ApiSettings } from './config/api-settings.ts';
 import type { Config } from './config/load.ts';
 import { anchoredStore, type LogAnchor } from './evidence/log-anchor.ts';
+import type { Frontier } from './crawl/frontier.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { AuditTrail } from './services/audit-trail.ts';
 import { createServices, type Services } from './services/services.ts';
@@ -16,10 +17,12 @@ import type { ReferenceStore } from './store/reference-data.ts';
 import type { ListStore } from './store/lists.ts';
 import { openSqliteApiStores } from './store/sqlite/api-stores.sqlite.ts';
 import { openSqliteJobQueue } from './store/sqlite/jobs.sqlite.ts';
+import { openSqliteFrontier } from './store/sqlite/frontier.sqlite.ts';
 import { createFileBlobStore } from './store/blobs.files.ts';
 import { openSqliteStore } from './store/sqlite/store.sqlite.ts';
 import { openPostgresApiStores } from './store/postgres/api-stores.postgres.ts';
 import { openPostgresJobQueue } from './store/postgres/jobs.postgres.ts';
+import { openPostgresFrontier } from './store/postgres/frontier.postgres.ts';
 import { openPostgresStore } from './store/postgres/store.postgres.ts';
 import { loadOrCreateSecretKey } from './store/secret-key.ts';
 import type { BlobStore, Store } from './store/store.ts';
@@ -29,14 +32,19 @@ export interface Storage { dataDir: string; database?: string | null }
 
 /** `store` anchors its logs as it writes (signed checkpoints in the data directory); `anchor`
  *  writes one at once, as every export does. */
-export interface App extends Storage { config: Config; store: Store; anchor: LogAnchor; blobs: BlobStore; close(): Promise<void> }
+export interface App extends Storage { config: Config; store: Store; anchor: LogAnchor; blobs: BlobStore; frontier: Frontier; close(): Promise<void> }
 
 export async function openApp(opts: Storage & { config: Config }): Promise<App> {
   const { config } = opts;
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const { store, anchor } = anchoredStore(opts.database ? await openPostgresStore(opts.database) : await openSqliteStore(opts.dataDir), opts.dataDir);
   const blobs = createFileBlobStore(opts.dataDir);
-  return { dataDir: opts.dataDir, database: opts.database ?? null, config, store, anchor, blobs, close: () => store.close() };
+  const frontier = await (opts.database ? openPostgresFrontier(opts.database) : openSqliteFrontier(opts.dataDir))
+    .catch(async (err: unknown) => { await store.close(); throw err; });
+  return {
+    dataDir: opts.dataDir, database: opts.database ?? null, config, store, anchor, blobs, frontier,
+    close: async () => { await frontier.close(); await store.close(); },
+  };
 }
 
 export function openJobQueue(storage: Storage): Promise<JobQueue> {

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 
 export const LOG_EVENTS = [
-  'crawl.start', 'crawl.source', 'crawl.discovered', 'crawl.failed', 'crawl.yield-drop', 'crawl.done', 'sites.listening',
+  'crawl.start', 'crawl.resume', 'crawl.source', 'crawl.discovered', 'crawl.retry', 'crawl.failed', 'crawl.yield-drop', 'crawl.done',
+  'sites.listening',
   'api.listening', 'api.error', 'job.start', 'job.done', 'job.failed', 'worker.tidied',
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];

@@ -16,6 +16,7 @@ import { compileProfile } from '../analyse/compile-profile.ts';
 import { anchoredStore, type LogAnchor } from '../evidence/log-anchor.ts';
 import { relinkTheme } from '../crawl/settle-run.ts';
 import type { Artefact } from '../domain/ad.ts';
+import type { Frontier } from '../crawl/frontier.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { AccountStore, UserRecord } from '../store/accounts.ts';
 import { createFileBlobStore } from '../store/blobs.files.ts';
@@ -26,6 +27,7 @@ import type { ListStore } from '../store/lists.ts';
 import { loadOrCreateSecretKey } from '../store/secret-key.ts';
 import { openSqliteApiStores } from '../store/sqlite/api-stores.sqlite.ts';
 import { openSqliteJobQueue } from '../store/sqlite/jobs.sqlite.ts';
+import { openSqliteFrontier } from '../store/sqlite/frontier.sqlite.ts';
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
 import { keptAd, startTestRun } from '../store/store.fixtures.ts';
 import type { BlobStore, Store } from '../store/store.ts';
@@ -53,6 +55,7 @@ export interface ApiWorld {
   reference: ReferenceStore;
   inspections: InspectionStore;
   jobs: JobQueue;
+  frontier: Frontier;
   blobs: BlobStore;
   anchor: LogAnchor;
   configDir: string;
@@ -84,7 +87,7 @@ export interface WorldOptions {
 export function serviceContextOf(w: ApiWorld): ServiceContext {
   return {
     config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists,
-    exportRequests: w.exportRequests, reference: w.reference, inspections: w.inspections, jobs: w.jobs, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store),
+    exportRequests: w.exportRequests, reference: w.reference, inspections: w.inspections, jobs: w.jobs, frontier: w.frontier, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store),
     dataDir: w.dataDir, anchor: w.anchor, now: () => w.clock.now,
   };
 }
@@ -97,6 +100,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   const { store, anchor } = anchoredStore(await openSqliteStore(dataDir), dataDir);
   const { accounts, lists, exportRequests, reference, inspections, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
   const jobs = await openSqliteJobQueue(dataDir);
+  const frontier = await openSqliteFrontier(dataDir);
   const blobs = createFileBlobStore(dataDir);
   const clock = { now: new Date('2026-03-01T10:00:00.000Z'), advance(ms: number) { this.now = new Date(this.now.getTime() + ms); } };
   const bytes = {
@@ -146,8 +150,8 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
 
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
-    dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, reference, inspections, jobs, settings: parsed, now: () => clock.now,
     ...(settings.metricsToken === null ? {} : { metricsToken: settings.metricsToken ?? METRICS_TOKEN }),
+    dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, reference, inspections, jobs, frontier, settings: parsed, now: () => clock.now,
     ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.dashboard ? { dashboard: settings.dashboard } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {
@@ -156,8 +160,8 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     return sessionOf(res);
   };
   return {
-    app, store, accounts, lists, exportRequests, reference, inspections, jobs, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
-    close: async () => { await app.close(); await jobs.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
+    app, store, accounts, lists, exportRequests, reference, inspections, jobs, frontier, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
+    close: async () => { await app.close(); await jobs.close(); await frontier.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
   };
 }
 

@@ -2,6 +2,7 @@
 // through the application layer under the name of the operator whose worker runs it.
 import type { Who } from '../accounts/actor.ts';
 import type { CaptureBrowser } from '../capture/capture-session.ts';
+import { capturedNothing } from '../crawl/run-crawl.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 import type { CollectionService } from '../services/collection.service.ts';
@@ -32,9 +33,9 @@ export function jobRunner(deps: JobRunnerDeps): (job: Job) => Promise<JobResult>
 async function crawl(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
   const request = { theme: job.theme, ...(job.source ? { source: job.source } : {}) };
   // A browser per crawl: nothing of one crawl (cookies, cache, a renderer that leaks) reaches the next.
-  const s = await deps.collection.crawl(deps.who, request, { launchBrowser: deps.launchBrowser, log: deps.log });
+  const s = await deps.collection.crawl(deps.who, request, { launchBrowser: deps.launchBrowser, log: deps.log, job: { id: job.id } });
   // Sites down at the scheduled hour: the run is recorded, and the job is tried again later.
-  if (s.captured === 0 && s.failed > 0) throw new BakenError('CAPTURE_FAILED', `run ${s.run} captured nothing (${s.failed} failed)`);
+  if (capturedNothing(s)) throw new BakenError('CAPTURE_FAILED', `run ${s.run} captured nothing (${s.failed} failed)`);
   return { run: s.run, captured: s.captured, kept: s.kept, deleted: s.deleted, failed: s.failed, durationMs: s.durationMs };
 }
 

@@ -8,15 +8,19 @@ import { parse } from './args.ts';
 import { operator, OPERATOR_OPTIONS, withApp } from './operator.ts';
 import { printJson, say } from './output.ts';
 
-export const usage = 'baken worker [--once] [--json]   run scheduled crawls and retention purges as they fall due (--once: what is due now, then stop)';
+export const usage = 'baken worker [--once] [--json]   run scheduled crawls and retention purges as they fall due, and help with other workers\' crawls (--once: what is due now, then stop)';
+
+const HELP_POLL_MS = 5_000;
 
 export async function worker(args: string[]): Promise<number> {
   const { values } = parse(args, { by: OPERATOR_OPTIONS.by, once: { type: 'boolean', default: false } });
   return withApp(values, async (app) => {
     const log = createLog();
+    const who = operator(app, 'admin', values);
     const deps = {
       queue: app.jobs, config: app.config, worker: `${hostname()}:${process.pid}`,
-      run: jobRunner({ collection: app.services.collection, log, who: operator(app, 'admin', values), launchBrowser }),
+      run: jobRunner({ collection: app.services.collection, log, who, launchBrowser }),
+      help: () => app.services.collection.helpCrawls(who, { launchBrowser, log }),
     };
     // What a crashed predecessor left: purged before this worker collects anything.
     log('worker.tidied', await app.services.collection.tidyUp());
@@ -29,7 +33,8 @@ export async function worker(args: string[]): Promise<number> {
     const stop = new AbortController();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
     if (!values.json) say('Baken worker: running scheduled crawls and purges; Ctrl-C stops after the current job');
-    await workUntil(deps, stop.signal);
+    // Looks for work every few seconds: a crawl another worker starts should not wait a minute for help.
+    await workUntil(deps, stop.signal, HELP_POLL_MS);
     return 0;
   });
 }

@@ -1,32 +1,28 @@
-// The crawler: for one theme, visits each configured source, captures every ad it lists, and sends
-// each capture through the minimisation gate. Reads like the pipeline it runs.
-import { hostname } from 'node:os';
+// The crawler: a run of one theme (or one of its sources) is planned, started and seeded with each
+// source's list work; then this process's tabs lease the run's pages from the frontier (as idle
+// workers elsewhere may too) until none is left, and the run is closed: its staging judged, its
+// counts taken from the pages' outcomes. Reads like the pipeline it runs.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config/load.ts';
 import type { Source, Theme } from '../config/schema.ts';
+import type { CaptureBrowser } from '../capture/capture-session.ts';
 import { BakenError } from '../domain/errors.ts';
-import { assertPurposeCovers } from '../domain/purpose.ts';
-import { compileProfile } from '../analyse/compile-profile.ts';
-import { errorSummary, PageFailure } from '../capture/capture-page.ts';
-import type { CaptureBrowser, CaptureSession } from '../capture/capture-session.ts';
-import type { Discovery } from '../capture/discover-ads.ts';
-import { addressPolicy } from '../domain/private-addresses.ts';
 import { loadOrCreateSigningKey } from '../evidence/signing-key.ts';
-import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
-import type { AdFields } from '../domain/ad.ts';
 import type { BlobStore, RunCounts, Store } from '../store/store.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
-import { urlRef, type Log } from '../log.ts';
-import { forEachBounded, HostPacer, withRetries } from './pacing.ts';
-import type { GateContext } from './gate-context.ts';
-import { keepOrDelete } from './keep-or-delete.ts';
-import { settleRun } from './settle-run.ts';
-import { raiseYieldAlerts } from './yield-alerts.ts';
+import type { Log } from '../log.ts';
+import { closeRun } from './close-run.ts';
+import type { Frontier, FrontierRun } from './frontier.ts';
+import { planCrawl, type CrawlRequest } from './plan-crawl.ts';
+import { runContext, stagingOwner, type RunContext } from './run-context.ts';
+import { jobRunsDone, listPage, runDone, workPages, type PageWork } from './work-pages.ts';
 
 export interface CrawlDeps {
   dataDir: string;
   config: Config;
   store: Store;
   blobs: BlobStore;
+  frontier: Frontier;
   browser: CaptureBrowser;
   log: Log;
   now?: () => Date;
@@ -35,116 +31,112 @@ export interface CrawlDeps {
 
 export interface CrawlSummary extends RunCounts { run: string; durationMs: number }
 
-export interface CrawlRequest { theme: string; source?: string }
+/** How long a page (or the right to close a run) stays with a worker that stopped renewing it.
+ *  BAKEN_LEASE_MS shortens it where a dead worker's pages must be taken over sooner. */
+export const LEASE_MS = Number(process.env.BAKEN_LEASE_MS ?? 30_000);
+// A run another worker is closing is looked at again this often.
+const CLOSING_POLL_MS = 250;
 
-export async function runCrawl(deps: CrawlDeps, request: CrawlRequest): Promise<CrawlSummary> {
+/** `job`: the scheduled job the crawl runs for; a job taken over after its worker died resumes its
+ *  run instead of starting a second one for the same slot. */
+export async function runCrawl(deps: CrawlDeps, request: CrawlRequest, job?: { id: string }): Promise<CrawlSummary> {
   const started = performance.now();
   const now = deps.now ?? (() => new Date());
   const { theme, sources } = planCrawl(deps.config, request, now());
-
-  const key = loadOrCreateSigningKey(deps.dataDir);
-  const runId = await deps.store.startRun({
-    theme: theme.id, source: request.source ?? null, startedAt: now().toISOString(), softwareVersion: SOFTWARE_VERSION,
-  });
-  deps.log('crawl.start', { run: runId, theme: theme.id, sources: sources.map((s) => s.id) });
-  const counts: RunCounts = { captured: 0, kept: 0, deleted: 0, failed: 0 };
-  const profile = compileProfile(deps.config.profiles.get(theme.profile)!);
-  const staging = { owner: stagingOwner(), windowMs: theme.stagingHours * 3_600_000 };
-  const gates = new Map<string, GateContext>();
-  const market: AdFields[] = [];
-  const addresses = addressPolicy(theme.allowPrivateNetworks);
-  for (const source of sources) {
-    const extractor = deps.config.extractors.get(source.extractor)!;
-    const gate: GateContext = {
-      runId, theme: theme.id, source: source.id, extractor, profile, policy: theme.store, store: deps.store, blobs: deps.blobs,
-      key, configHash: sha256Hex(canonicalJson({ theme, source, extractor, profile: deps.config.profiles.get(theme.profile) })),
-      staging, now,
-    };
-    gates.set(source.id, gate);
-    const session = await deps.browser.openSession({ tabs: source.crawl.concurrency, theme: theme.id, addresses, source });
-    try {
-      await crawlSource(deps, source, gate, counts, market, session);
-    } finally {
-      await session.close();
+  // The signing key exists before the run can be seen: a worker that helps with it never races to create it.
+  const pages = pageWorker(deps, now, Math.max(...sources.map((s) => s.crawl.concurrency)));
+  let counts: RunCounts | null = null;
+  let run: FrontierRun | undefined;
+  try {
+    const earlier = job ? await deps.frontier.runsOfJob(job.id) : [];
+    const closed = await closedRun(deps.store, earlier);
+    if (closed) return { ...closed, durationMs: Math.round(performance.now() - started) };
+    const resumed = earlier.find((r) => !r.settled);
+    run = resumed ?? await startRun(deps, request, theme, sources, job?.id ?? null, now);
+    deps.log(resumed ? 'crawl.resume' : 'crawl.start', { run: run.runId, theme: theme.id, sources: sources.map((s) => s.id) });
+    await workPages(pages.work, pages.tabs, run.runId, runDone(deps.frontier, run.runId));
+    const ctx = await pages.work.context(run.runId);
+    while (counts === null) {
+      counts = await closeRun({ ...deps, ...pages.work }, ctx);
+      if (counts === null && await deps.frontier.isSettled(run.runId)) counts = await storedCounts(deps.store, run);
+      else if (counts === null) await sleep(CLOSING_POLL_MS);
     }
+  } finally {
+    await pages.close();
   }
-  const settled = await settleRun({ runId, theme: theme.id, profile, store: deps.store, gates, market, now });
-  counts.kept += settled.kept;
-  counts.deleted += settled.deleted;
-  await deps.store.finishRun(runId, counts, now().toISOString());
-  for (const alert of await raiseYieldAlerts(deps.store, deps.config, { id: runId, theme: theme.id }, now())) {
-    deps.log('crawl.yield-drop', { run: runId, source: alert.source, yield: alert.yield, baseline: alert.baseline });
-  }
-  const summary = { run: runId, ...counts, durationMs: Math.round(performance.now() - started) };
+  const summary = { run: run.runId, ...counts!, durationMs: Math.round(performance.now() - started) };
   deps.log('crawl.done', { ...summary });
   return summary;
 }
 
-/** Checks a crawl request before anything is opened or started: theme, purpose period, sources. */
-export function planCrawl(config: Config, request: CrawlRequest, at: Date): { theme: Theme; sources: Source[] } {
-  const theme = config.themes.get(request.theme);
-  if (!theme) throw new BakenError('THEME_UNKNOWN', `no theme "${request.theme}" in ${config.dir}/themes`);
-  assertPurposeCovers(theme.id, theme.purpose, at);
-  return { theme, sources: pickSources(config, theme, request.source) };
-}
-
-function pickSources(config: Config, theme: Theme, only?: string): Source[] {
-  const all = [...config.sources.values()].filter((s) => s.theme === theme.id);
-  if (only === undefined) return all;
-  const source = all.find((s) => s.id === only);
-  if (!source) {
-    throw new BakenError('SOURCE_UNKNOWN', `theme "${theme.id}" has no source "${only}" (it has: ${all.map((s) => s.id).join(', ') || 'none'})`);
-  }
-  return [source];
-}
-
-/** The run's process, so that start-up elsewhere can tell an abandoned run from a live one. */
-export function stagingOwner(): string {
-  return `${hostname()}:${process.pid}`;
-}
-
-async function crawlSource(deps: CrawlDeps, source: Source, gate: GateContext, counts: RunCounts, market: AdFields[], session: CaptureSession) {
-  const { crawl } = source;
-  const pacer = new HostPacer(crawl.delayMs);
-  const retryable = (e: unknown) => e instanceof PageFailure && e.retryable;
-  const fail = async (url: string, e: unknown) => {
-    counts.failed++;
-    const reason = session.refusal(url) ?? errorSummary(e);
-    const attempts = (e as { attempts?: number }).attempts ?? 1;
-    await deps.store.recordFailure(gate.runId, { source: source.id, url, reason, attempts });
-    deps.log('crawl.failed', { run: gate.runId, source: source.id, url: urlRef(url), reason, attempts });
-  };
-  let discovery: Discovery;
+/** What an idle worker does: works the pages of every open job run, and closes those it finds done;
+ *  returns the runs it closed. */
+export async function helpJobRuns(deps: CrawlDeps): Promise<FrontierRun[]> {
+  const now = deps.now ?? (() => new Date());
+  const pages = pageWorker(deps, now, Math.max(...[...deps.config.sources.values()].map((s) => s.crawl.concurrency)));
+  const closed: FrontierRun[] = [];
   try {
-    discovery = (await withRetries(async () => { await pacer.wait(source.start); return session.discover(source); },
-      crawl.retries, retryable)).value;
-  } catch (e) {
-    await fail(source.start, e);
-    return;
-  }
-  const { adUrls } = discovery;
-  deps.log('crawl.discovered', { run: gate.runId, source: source.id, ads: adUrls.length });
-  let done = 0;
-  const options = {
-    timeoutMs: crawl.timeoutMs, maxPageBytes: crawl.maxPageBytes, screenshot: gate.policy.screenshot,
-    ready: gate.extractor.ready, softwareVersion: SOFTWARE_VERSION,
-  };
-  await forEachBounded(adUrls, crawl.concurrency, async (url, tab) => {
-    try {
-      const { value: capture } = await withRetries(async () => {
-        await pacer.wait(url);
-        return session.capture(tab, url, options);
-      }, crawl.retries, retryable);
-      counts.captured++;
-      const outcome = await keepOrDelete(gate, capture, market);
-      if (outcome !== 'staged') counts[outcome]++;
-    } catch (e) {
-      if (e instanceof BakenError && e.code === 'STORE_REJECTED') throw e;
-      await fail(url, e);
+    await workPages(pages.work, pages.tabs, undefined, jobRunsDone(deps.frontier));
+    for (const run of await deps.frontier.openJobRuns()) {
+      if (await closeRun({ ...deps, ...pages.work }, await pages.work.context(run.runId))) closed.push(run);
     }
-    deps.onProgress?.({ source: source.id, done: ++done, total: adUrls.length });
-  });
-  if (discovery.complete) {
-    await deps.store.markGone(gate.runId, gate.theme, source.id, adUrls, gate.now().toISOString());
+  } finally {
+    await pages.close();
   }
+  return closed;
+}
+
+async function startRun(deps: CrawlDeps, request: CrawlRequest, theme: Theme, sources: Source[], jobId: string | null, now: () => Date): Promise<FrontierRun> {
+  const runId = await deps.store.startRun({
+    theme: theme.id, source: request.source ?? null, startedAt: now().toISOString(), softwareVersion: SOFTWARE_VERSION,
+  });
+  const run: FrontierRun = { runId, theme: theme.id, source: request.source ?? null, jobId, owner: jobId === null ? stagingOwner() : null };
+  await deps.frontier.openRun(run, sources.map(listPage));
+  return run;
+}
+
+/** A run of the job that another worker closed and that the job can end with: one that captured
+ *  something, or had nothing to fail. A run the site was down for is tried again with a new run. */
+async function closedRun(store: Store, runs: readonly (FrontierRun & { settled: boolean })[]): Promise<(RunCounts & { run: string }) | null> {
+  for (const run of runs.filter((r) => r.settled)) {
+    const counts = await storedCounts(store, run);
+    if (!capturedNothing(counts)) return { run: run.runId, ...counts };
+  }
+  return null;
+}
+
+/** A run that captured nothing because every page failed: its site was down; the job tries again later. */
+export function capturedNothing(counts: RunCounts): boolean {
+  return counts.captured === 0 && counts.failed > 0;
+}
+
+/** The counts of a run another worker closed. */
+async function storedCounts(store: Store, run: FrontierRun): Promise<RunCounts> {
+  const stored = (await store.runs(run.theme)).find((r) => r.id === run.runId)!;
+  return { captured: stored.captured, kept: stored.kept, deleted: stored.deleted, failed: stored.failed };
+}
+
+/** The tabs of this process and the context of each run they meet, closed together. */
+function pageWorker(deps: CrawlDeps, now: () => Date, tabs: number): { work: PageWork & { leaseMs: number }; tabs: number; close(): Promise<void> } {
+  const key = loadOrCreateSigningKey(deps.dataDir);
+  const contexts = new Map<string, Promise<RunContext>>();
+  const context = (runId: string) => {
+    let ctx = contexts.get(runId);
+    if (!ctx) {
+      ctx = (async () => {
+        const run = await deps.frontier.run(runId);
+        if (!run) throw new BakenError('NOT_FOUND', `no run ${runId} in the frontier`);
+        return runContext({ ...deps, key, now }, run, tabs);
+      })();
+      contexts.set(runId, ctx);
+    }
+    return ctx;
+  };
+  const work = { frontier: deps.frontier, log: deps.log, now, worker: stagingOwner(), leaseMs: LEASE_MS, context, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) };
+  return {
+    work, tabs,
+    close: async () => {
+      await Promise.all([...contexts.values()].map((c) => c.then((ctx) => ctx.close()).catch(() => undefined)));
+    },
+  };
 }

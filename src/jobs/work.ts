@@ -1,5 +1,6 @@
 // A worker: plans what is due, then takes queued jobs one at a time until none may start now. One job
-// at a time because a crawl already keeps both cores busy; more machines run more workers.
+// at a time because a crawl already keeps both cores busy; more machines run more workers. A worker
+// with no job of its own helps with the pages of the crawls other workers run.
 import { setTimeout } from 'node:timers/promises';
 import type { Config } from '../config/load.ts';
 import { dueJobs, MAX_ATTEMPTS, nextDue, retryAt } from './due-jobs.ts';
@@ -11,6 +12,8 @@ export interface WorkerDeps {
   /** This worker's name in the queue: host and process. */
   worker: string;
   run(job: Job): Promise<JobResult>;
+  /** Works pages of other workers' crawls until none is left; when no job may start. */
+  help?(): Promise<unknown>;
   now?: () => Date;
   /** A job's worker beats this often; a job without a beat for STALE_AFTER_MS is taken from it. */
   heartbeatMs?: number;
@@ -30,7 +33,10 @@ export async function workDue(deps: WorkerDeps, signal?: AbortSignal): Promise<J
     const job = await deps.queue.claim(deps.worker, at.toISOString(), {
       before: new Date(at.getTime() - STALE_AFTER_MS).toISOString(), maxAttempts: MAX_ATTEMPTS,
     });
-    if (!job) return ran;
+    if (!job) {
+      await deps.help?.();
+      return ran;
+    }
     ran.push(await runClaimed(deps, job, now));
   }
   return ran;

@@ -2,6 +2,7 @@
 // behind is removed before anything new is collected. Never on a read-only command such as verify.
 import { hostname } from 'node:os';
 import { stagingVerdict } from '../analyse/staging.ts';
+import type { Frontier } from '../crawl/frontier.ts';
 import { WRITE_GRACE_MS, type BlobStore, type RetentionStore, type StagingStore } from '../store/store.ts';
 
 // Blobs are written before their row is committed; a crash in between leaves blobs no row refers
@@ -20,6 +21,20 @@ export async function purgeAbandonedStaging(store: StagingStore, now = new Date(
     if (verdict !== 'live') purged += await store.purgeStaging(run.runId, verdict, now.toISOString());
   }
   return purged;
+}
+
+// A `baken crawl` killed mid-run leaves its pages in the frontier, with the URLs of ads it may have
+// deleted; start-up gives its run up. A job's run has no owner process: any worker finishes it.
+export async function abandonDeadRuns(frontier: Frontier, now = new Date()): Promise<number> {
+  const here = { host: hostname(), alive: processAlive };
+  let pages = 0;
+  for (const run of await frontier.openRuns()) {
+    // The verdict for a process's staging: only a dead process on this host is abandoned.
+    if (run.owner !== null && stagingVerdict({ owner: run.owner, expiresAt: '9999-12-31T00:00:00.000Z' }, now, here) === 'abandoned') {
+      pages += await frontier.abandon(run.runId);
+    }
+  }
+  return pages;
 }
 
 function processAlive(pid: number): boolean {

@@ -3,11 +3,12 @@
 // housekeeping a crash may have left undone runs here, where collection starts, and nowhere else.
 import type { Who } from '../accounts/actor.ts';
 import type { CaptureBrowser } from '../capture/capture-session.ts';
-import { planCrawl, runCrawl, type CrawlRequest, type CrawlSummary } from '../crawl/run-crawl.ts';
+import { planCrawl, type CrawlRequest } from '../crawl/plan-crawl.ts';
+import { helpJobRuns, runCrawl, type CrawlSummary } from '../crawl/run-crawl.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 import { purgeTheme } from '../retention/purge-expired.ts';
-import { purgeAbandonedStaging, sweepOrphanBlobs } from '../retention/housekeeping.ts';
+import { abandonDeadRuns, purgeAbandonedStaging, sweepOrphanBlobs } from '../retention/housekeeping.ts';
 import { themesFor, type ServiceContext } from './context.ts';
 import { refreshInspectionLists } from './inspection-refresh.ts';
 
@@ -15,6 +16,8 @@ export interface CrawlOptions {
   launchBrowser(): Promise<CaptureBrowser>;
   log: Log;
   onProgress?: (p: { source: string; done: number; total: number }) => void;
+  /** The scheduled job the crawl runs for: a job taken over from a dead worker resumes its run. */
+  job?: { id: string };
 }
 
 export interface PurgeSummary { purged: number; captures: number; files: number; held: number; swept: number }
@@ -35,7 +38,7 @@ export class CollectionService {
     const browser = await options.launchBrowser();
     let summary: CrawlSummary;
     try {
-      summary = await runCrawl({ ...this.#c, config, browser, log: options.log, now: this.#c.now, onProgress: options.onProgress }, request);
+      summary = await runCrawl({ ...this.#c, config, browser, log: options.log, now: this.#c.now, onProgress: options.onProgress }, request, options.job);
     } catch (e) {
       // A crawl that broke off has still collected: the trail says so, with why it stopped.
       await this.#c.trail.record(who, 'crawl.run', {
@@ -51,6 +54,28 @@ export class CollectionService {
     });
     await refreshInspectionLists(this.#c, request.theme);
     return summary;
+  }
+
+  /** What an idle worker does: works the pages of the scheduled crawls other workers run, and closes
+   *  the runs it finds done. Every such run's theme must be the caller's; each run closed here is
+   *  audited as a crawl. Returns the runs closed. */
+  async helpCrawls(who: Who, options: Omit<CrawlOptions, 'job' | 'onProgress'>): Promise<string[]> {
+    const config = this.#c.config.current;
+    const open = await this.#c.frontier.openJobRuns();
+    if (open.length === 0) return [];
+    for (const run of open) themesFor(who, 'crawl.run', config, run.theme);
+    const browser = await options.launchBrowser();
+    let closed;
+    try {
+      closed = await helpJobRuns({ ...this.#c, config, browser, log: options.log, now: this.#c.now });
+    } finally {
+      await browser.close();
+    }
+    for (const run of closed) {
+      await this.#c.trail.record(who, 'crawl.run', { themes: [run.theme], resources: [run.runId], query: { source: run.source ?? undefined } });
+      await refreshInspectionLists(this.#c, run.theme);
+    }
+    return closed.map((r) => r.runId);
   }
 
   /** Each theme's (or the named theme's) retention purge; erasure is audited with counts, never content. */
@@ -76,8 +101,12 @@ export class CollectionService {
     return total;
   }
 
-  /** What a crash may have left: staged ads of dead runs (DESIGN §2.3) and files no row names. */
-  async tidyUp(): Promise<{ staged: number; files: number }> {
-    return { staged: await purgeAbandonedStaging(this.#c.store), files: await sweepOrphanBlobs(this.#c.store, this.#c.blobs) };
+  /** What a crash may have left: staged ads of dead runs (DESIGN §2.3), files no row names and the
+   *  frontier pages of a `baken crawl` that was killed. */
+  async tidyUp(): Promise<{ staged: number; files: number; pages: number }> {
+    return {
+      staged: await purgeAbandonedStaging(this.#c.store), files: await sweepOrphanBlobs(this.#c.store, this.#c.blobs),
+      pages: await abandonDeadRuns(this.#c.frontier),
+    };
   }
 }

@@ -5,6 +5,7 @@ import { decide, visibleThemes, type ThemeRef } from '../accounts/policy.ts';
 import type { Action } from '../accounts/roles.ts';
 import type { ApiSettings } from '../config/api-settings.ts';
 import type { Config } from '../config/load.ts';
+import type { Frontier } from '../crawl/frontier.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { LogAnchor } from '../evidence/log-anchor.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
@@ -29,6 +30,8 @@ export interface ServiceContext {
   reference: ReferenceStore;
   inspections: InspectionStore;
   jobs: JobQueue;
+  /** The pages of open crawl runs, which every worker leases from. */
+  frontier: Frontier;
   settings: ApiSettings;
   trail: AuditTrail;
   /** The data directory: the blobs, the signing key exports hand out, and the logs' signed

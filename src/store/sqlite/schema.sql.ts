@@ -7,6 +7,7 @@ import { EXPORT_REQUESTS_MIGRATION } from './schema-exports.sql.ts';
 import { HEALTH_MIGRATION } from './schema-health.sql.ts';
 import { INSPECTIONS_MIGRATION } from './schema-inspections.sql.ts';
 import { JOBS_MIGRATION } from './schema-jobs.sql.ts';
+import { FRONTIER_MIGRATION } from './schema-frontier.sql.ts';
 import { REFERENCE_DATA_MIGRATION } from './schema-reference.sql.ts';
 import { RETENTION_MIGRATION } from './schema-retention.sql.ts';
 
@@ -142,5 +143,5 @@ CREATE INDEX ads_by_source ON ads (theme, source, gone_at);
 export const MIGRATIONS: readonly string[] = [VERSION_1, VERSION_2, VERSION_3, API_MIGRATION, API_SEARCH_MIGRATION, ANALYSIS_MIGRATION,
   RETENTION_MIGRATION, SEARCH_CHANGES_MIGRATION, JOBS_MIGRATION, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION,
   USER_APPROVAL_MIGRATION, LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, REFERENCE_DATA_MIGRATION, INSPECTIONS_MIGRATION,
-  HEALTH_MIGRATION];
+  HEALTH_MIGRATION, FRONTIER_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;
