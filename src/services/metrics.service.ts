@@ -7,7 +7,6 @@ import { sameSecret } from '../accounts/secrets.ts';
 import { EXTRACTION_OUTCOMES, yieldOf } from '../analyse/extraction-yield.ts';
 import { BakenError } from '../domain/errors.ts';
 import { failureCause } from '../domain/failure-cause.ts';
-import { jobQueueGauge, type QueueGauge } from '../jobs/queue-stats.ts';
 import type { ServiceContext } from './context.ts';
 
 export const METRICS_CONTENT_TYPE = Registry.PROMETHEUS_CONTENT_TYPE;
@@ -16,7 +15,6 @@ const LOG_PAGE = 5000;
 
 export class MetricsService {
   readonly #c: ServiceContext;
-  readonly #queue: QueueGauge;
   readonly #registry = new Registry();
   readonly #pages: Counter;
   readonly #failures: Counter;
@@ -34,9 +32,8 @@ export class MetricsService {
   /** One scrape at a time: each resets and refills the same metrics. */
   #scraping: Promise<unknown> = Promise.resolve();
 
-  constructor(context: ServiceContext, queue: QueueGauge = jobQueueGauge(context.jobs)) {
+  constructor(context: ServiceContext) {
     this.#c = context;
-    this.#queue = queue;
     const registers = [this.#registry];
     this.#pages = new Counter({ name: 'baken_pages_captured_total', help: 'Ad pages captured, by what the extractor found on them (complete, partial, empty)', labelNames: ['theme', 'source', 'extraction'], registers });
     this.#failures = new Counter({ name: 'baken_page_failures_total', help: 'Pages that could not be captured, by cause', labelNames: ['theme', 'source', 'cause'], registers });
@@ -45,9 +42,9 @@ export class MetricsService {
     this.#purged = new Counter({ name: 'baken_purged_ads_total', help: 'Ads purged: at the end of their retention, or from staging after their run', labelNames: ['theme', 'reason'], registers });
     this.#yield = new Gauge({ name: 'baken_source_extraction_yield', help: 'Share of complete ad pages in the source\'s newest run that captured any', labelNames: ['theme', 'source'], registers });
     this.#alert = new Gauge({ name: 'baken_source_yield_alert', help: '1 when the source\'s newest run raised a yield alert (changed page structure?)', labelNames: ['theme', 'source'], registers });
-    this.#queued = new Gauge({ name: 'baken_queue_queued', help: 'Work waiting in the queue', registers });
-    this.#leased = new Gauge({ name: 'baken_queue_leased', help: 'Work leased by a worker', registers });
-    this.#leaseAge = new Gauge({ name: 'baken_queue_oldest_lease_age_seconds', help: 'Age of the oldest lease; 0 when nothing is leased', registers });
+    this.#queued = new Gauge({ name: 'baken_queue_queued', help: 'Pages of open crawl runs waiting in the frontier', registers });
+    this.#leased = new Gauge({ name: 'baken_queue_leased', help: 'Pages of open crawl runs leased by a worker\'s tab', registers });
+    this.#leaseAge = new Gauge({ name: 'baken_queue_oldest_lease_age_seconds', help: 'Age of the oldest page lease; 0 when nothing is leased', registers });
   }
 
   /** The metrics as Prometheus text, for a caller who sends the scrape token. */
@@ -65,7 +62,7 @@ export class MetricsService {
     const themes = [...this.#c.config.current.themes.keys()];
     const [perTheme, staging, queue] = await Promise.all([
       Promise.all(themes.map(async (theme) => ({ theme, yields: await store.extractionYields(theme), failures: await store.failureCounts(theme), runs: await store.runs(theme), alerts: await store.alerts(theme) }))),
-      store.stagingRuns(), this.#queue.stats(this.#c.now()),
+      store.stagingRuns(), this.#c.frontier.stats(this.#c.now()),
     ]);
     await this.#catchUpPurges();
     this.#registry.resetMetrics();
