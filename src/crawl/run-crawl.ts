@@ -60,7 +60,7 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest): Promise<
       staging, now,
     };
     gates.set(source.id, gate);
-    const session = await deps.browser.openSession({ tabs: source.crawl.concurrency, theme: theme.id, addresses });
+    const session = await deps.browser.openSession({ tabs: source.crawl.concurrency, theme: theme.id, addresses, recycleAfter: source.crawl.recycleAfter });
     try {
       await crawlSource(deps, source, gate, counts, market, session);
     } finally {
