@@ -4,9 +4,10 @@ import { crawlBench, type BenchResult } from './crawl.bench.ts';
 import { searchBench } from './search.bench.ts';
 import { analyseBench } from './analyse.bench.ts';
 import { soakBench } from './soak.bench.ts';
+import { searchMillionBench } from './search-million.bench.ts';
 
 const BENCHES: Record<string, () => Promise<BenchResult[]>> = { crawl: crawlBench, search: searchBench, analyse: analyseBench };
-const LONG: Record<string, () => Promise<BenchResult[]>> = { soak: soakBench };
+const LONG: Record<string, () => Promise<BenchResult[]>> = { soak: soakBench, 'search-million': searchMillionBench };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 const all = { ...BENCHES, ...LONG };
