@@ -4,12 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Configuration, PlaywrightCrawler } from '@crawlee/playwright';
+import { Configuration, log, LogLevel, PlaywrightCrawler } from '@crawlee/playwright';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, chromiumPath } from '../src/capture/browser.ts';
 
 /** Seconds the peer took for `urls`; `cookie` passes the demo's age wall as Baken's source config does. */
 export async function crawleePeer(urls: string[], concurrency: number, cookie: { name: string; value: string; url: string }): Promise<number> {
+  // Its progress lines would bury the benchmark's own figures.
+  log.setLevel(LogLevel.WARNING);
   const out = mkdtempSync(join(tmpdir(), 'baken-crawlee-peer-'));
   try {
     const crawler = new PlaywrightCrawler({
