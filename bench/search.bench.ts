@@ -116,9 +116,9 @@ function query(i: number): Query {
   };
 }
 
-interface Timing { seconds: number; p50: number; p95: number }
+export interface Timing { seconds: number; p50: number; p95: number }
 
-async function timed<Q>(queries: Q[], clients: number, call: (q: Q) => Promise<void>): Promise<Timing> {
+export async function timed<Q>(queries: Q[], clients: number, call: (q: Q) => Promise<void>): Promise<Timing> {
   for (const q of queries.slice(0, WARM_UP)) await call(q);
   const latencies: number[] = [];
   let next = 0;

@@ -14,7 +14,7 @@ export const HOSTILE_KINDS = [
 ] as const;
 export type HostileKind = (typeof HOSTILE_KINDS)[number];
 
-export const WORLD_SIZES = { small: 20, default: 120, large: 1000 } as const;
+export const WORLD_SIZES = { small: 20, default: 120, large: 1000, soak: 5000 } as const;
 export type WorldSize = keyof typeof WORLD_SIZES;
 
 export type NetworkKind = 'phone' | 'image' | 'template' | 'movement';

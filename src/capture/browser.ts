@@ -7,7 +7,7 @@ import { captureBrowser, type CaptureBrowser } from './capture-session.ts';
 
 // Without the background-networking flags Chromium keeps calling home, which a closed network
 // refuses many times a second; QUIC is off so every fetch goes over TCP and has a server address.
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--disable-dev-shm-usage',
@@ -33,7 +33,7 @@ export async function launchChromium(): Promise<Browser> {
   try {
     // Playwright starts every launch with a fresh temporary profile and removes it on close;
     // contexts keep their cache in memory, so nothing of a deleted ad is left in a browser cache.
-    return await chromium.launch({ executablePath, args: FLAGS, headless: true });
+    return await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
   } catch (cause) {
     throw new BakenError('BROWSER_UNAVAILABLE', `Chromium at ${executablePath} did not start`, { cause });
   }

@@ -2,8 +2,11 @@
 // captures ad pages side by side in a fixed set of tabs, refusing the hosts its theme does not allow
 // and every other site than the source's own. A tab whose page crashed is replaced, and a Chromium
 // that died is started again with the session reopened (its walls passed again); the page that was
-// lost then fails as retryable, so the crawler simply tries it again. Playwright stays behind this
-// seam, in src/capture/.
+// lost then fails as retryable, so the crawler simply tries it again. A long crawl in one context
+// grows Chromium's memory (caches, detached documents, per-origin state) with every page, so after
+// the source's `crawl.recycleAfter` captures the session is reopened the same way on a fresh context,
+// and the old one closes once the captures still running in it are done. Playwright stays behind
+// this seam, in src/capture/.
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
@@ -35,8 +38,12 @@ const playwrightVersion = (createRequire(import.meta.url)('playwright-core/packa
 /** A capture tab and what happened in it during its current capture. */
 interface Tab { page: Page; spent: boolean; crashed: boolean; offsite?: string; download?: string }
 
-/** A session's hold on one Chromium: replaced as a whole when that Chromium dies. */
-interface Live { browser: Browser; guard: HostGuard; context: BrowserContext; tabs: Tab[]; walls: Promise<void> }
+/** A session's hold on one Chromium: replaced as a whole when that Chromium dies or the context
+ *  has made `recycleAfter` captures; a replaced one closes when its last capture (`busy`) ends. */
+interface Live {
+  browser: Browser; guard: HostGuard; context: BrowserContext; tabs: Tab[]; walls: Promise<void>;
+  captures: number; busy: number; replaced: boolean;
+}
 
 /** `relaunch` starts another Chromium when the one in use has died. */
 export function captureBrowser(first: Browser, relaunch: () => Promise<Browser>): CaptureBrowser {
@@ -65,25 +72,38 @@ export function captureBrowser(first: Browser, relaunch: () => Promise<Browser>)
         await keepOnOrigin(context, tab.page, origin, (url) => { tab.offsite ??= url; });
         return tab;
       };
-      const open = async (): Promise<Live> => {
+      /** `from`: the context a recycled session continues, whose cookies and storage (walls passed,
+       *  a site's own session) go on; a Chromium that died left none, so its walls are passed again. */
+      const open = async (from?: BrowserContext): Promise<Live> => {
         const browser = await alive();
         const guard = await guardHosts(browser, addresses, theme);
         // Downloads are refused: a file an ad links to is not the ad, and nothing may land on disk.
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: false });
+        const storageState = from ? await from.storageState() : undefined;
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: false, storageState });
         // Pop-ups opened by a page are closed at once; they are not part of the configured source.
         context.on('page', (p) => { void p.opener().then((o) => (o ? p.close() : undefined)).catch(() => {}); });
         const tabs = await Promise.all(Array.from({ length: count }, () => openTab(context)));
-        return { browser, guard, context, tabs, walls: quiet(passWalls(context, source)) };
+        return { browser, guard, context, tabs, walls: from ? Promise.resolve() : quiet(passWalls(context, source)), captures: 0, busy: 0, replaced: false };
+      };
+      const closeIfIdle = async (old: Live) => {
+        if (!old.replaced || old.busy > 0) return;
+        await old.context.close().catch(() => {});
+        await old.guard.stop();
       };
       let live = await open();
       let reopening: Promise<Live> | undefined;
+      const reopen = (recycle: boolean) => {
+        const old = live;
+        reopening ??= open(recycle ? old.context : undefined).then((l) => { live = l; old.replaced = true; void closeIfIdle(old); return l; })
+          .finally(() => { reopening = undefined; });
+        return reopening;
+      };
       /** The session on a living Chromium, past its walls; a failed wall is tried again next time. */
       const ready = async (): Promise<Live> => {
-        if (!live.browser.isConnected()) {
-          // Every tab notices the death; the first reopens the session and the others wait for it.
-          reopening ??= open().then((l) => (live = l)).finally(() => { reopening = undefined; });
-          await reopening;
-        }
+        // Every tab notices a death (or the end of a context's captures); the first reopens the
+        // session and the others wait for it.
+        if (!live.browser.isConnected()) await reopen(false);
+        else if (live.captures >= source.crawl.recycleAfter) await reopen(true);
         const walls = live.walls;
         try {
           await walls;
@@ -109,38 +129,52 @@ export function captureBrowser(first: Browser, relaunch: () => Promise<Browser>)
           }
         },
         async capture(index, url, opts) {
-          const session = await ready();
-          let tab = session.tabs[index]!;
-          if (tab.spent || tab.crashed || tab.page.isClosed()) {
-            await tab.page.close().catch(() => {});
-            tab = session.tabs[index] = await openTab(session.context);
-          }
-          tab.offsite = undefined;
-          tab.download = undefined;
+          let session = await ready();
+          // Replaced (and maybe closed) while this capture waited its turn: take the new one.
+          while (session.replaced) session = await ready();
+          session.captures++;
+          session.busy++;
           try {
-            const capture = await capturePage(tab.page, url, { ...opts, method });
-            const refused = refusal(tab, url, null);
-            if (refused) throw refused;
-            // A host name that resolved to a public address for the guard and to a private one for the
-            // browser (DNS rebinding) is caught by the address the page actually came from.
-            const ip = capture.meta.serverIp;
-            if (ip !== null && addresses.refuses(ip)) {
-              throw new PageFailure(`refused ${new URL(url).origin}: answered from ${ip}, an address theme "${theme}" does not list in allowPrivateNetworks`, false);
-            }
-            return capture;
-          } catch (e) {
-            // A failed page can leave a navigation or a dialog pending that would trouble the next ad.
-            tab.spent = true;
-            const address = tab.offsite === undefined ? null : await addressRefusal(tab.offsite, addresses, theme);
-            throw (address === null ? undefined : new PageFailure(address, false, e)) ?? refusal(tab, url, e) ?? lost(session, tab, e);
+            return await captureIn(session, index, url, opts);
+          } finally {
+            session.busy--;
+            await closeIfIdle(session);
           }
         },
         refusal: (url) => live.guard.refusal(url),
         async close() {
+          await reopening?.catch(() => undefined);
           await live.context.close().catch(() => {});
           await live.guard.stop();
         },
       };
+
+      async function captureIn(session: Live, index: number, url: string, opts: Omit<CaptureOptions, 'method'>): Promise<PageCapture> {
+        let tab = session.tabs[index]!;
+        if (tab.spent || tab.crashed || tab.page.isClosed()) {
+          await tab.page.close().catch(() => {});
+          tab = session.tabs[index] = await openTab(session.context);
+        }
+        tab.offsite = undefined;
+        tab.download = undefined;
+        try {
+          const capture = await capturePage(tab.page, url, { ...opts, method });
+          const refused = refusal(tab, url, null);
+          if (refused) throw refused;
+          // A host name that resolved to a public address for the guard and to a private one for the
+          // browser (DNS rebinding) is caught by the address the page actually came from.
+          const ip = capture.meta.serverIp;
+          if (ip !== null && addresses.refuses(ip)) {
+            throw new PageFailure(`refused ${new URL(url).origin}: answered from ${ip}, an address theme "${theme}" does not list in allowPrivateNetworks`, false);
+          }
+          return capture;
+        } catch (e) {
+          // A failed page can leave a navigation or a dialog pending that would trouble the next ad.
+          tab.spent = true;
+          const address = tab.offsite === undefined ? null : await addressRefusal(tab.offsite, addresses, theme);
+          throw (address === null ? undefined : new PageFailure(address, false, e)) ?? refusal(tab, url, e) ?? lost(session, tab, e);
+        }
+      }
     },
     close: async () => { await (await current).close(); },
   };

@@ -121,6 +121,8 @@ export const crawlSettingsSchema = z.strictObject({
   timeoutMs: z.number().int().min(500).max(300_000).default(15_000),
   retries: z.number().int().min(0).max(5).default(2),
   maxPageBytes: z.number().int().min(10_000).default(5_000_000),
+  /** Pages captured in one browser context before a fresh one (with the same cookies) takes over. */
+  recycleAfter: z.number().int().min(1).max(100_000).default(200),
 });
 
 export const sourceSchema = z.strictObject({
