@@ -52,6 +52,11 @@ async function fillInstallation(dataDir: string): Promise<void> {
     await store.placeHold(police[2]!.adId, 'mensenhandel', 'ZAAK-2026-7', 'expert-test', NOW);
     const inFlight = await store.startRun({ theme: 'mensenhandel', source: 'mensenhandel-classic', startedAt: NOW, softwareVersion: 'baken test' });
     await store.recordFailure(inFlight, { source: 'mensenhandel-classic', url: 'https://ads.example/m/9', reason: 'timeout', attempts: 3 });
+    await store.countExtraction(inFlight, 'mensenhandel-classic', 'complete');
+    await store.raiseAlert({ theme: 'mensenhandel', source: 'mensenhandel-classic', runId: inFlight, kind: 'yield-drop', yield: 0.1, baseline: 0.9, floor: 0.5, raisedAt: NOW });
+    await app.frontier.openRun({ runId: inFlight, theme: 'mensenhandel', source: 'mensenhandel-classic', jobId: null, owner: 'test' },
+      [{ source: 'mensenhandel-classic', url: 'https://ads.example/m/', kind: 'list', delayMs: 0, maxAttempts: 2 }]);
+    await app.frontier.lease('test', new Date(NOW), 60_000, inFlight);
     await store.stage({ runId: inFlight, theme: 'mensenhandel', url: 'https://ads.example/m/8', features: { id: 's', fields: {} }, capture: new Uint8Array([1, 2, 3]), owner: 'test', stagedAt: NOW, expiresAt: '2999-01-01T00:00:00.000Z' });
     const user = await app.accounts.addUser({ name: 'carla', role: 'supervisor', themes: ['toezicht'], passwordHash: await hashPassword('correct horse battery staple lantern', 'carla'), totpSecret: null, requestedBy: ['admin'], approvedBy: 'admin2' }, NOW);
     await app.accounts.createSession({ idHash: 'c'.repeat(64), userId: user.id, csrfToken: 'csrf', createdAt: NOW, lastSeenAt: NOW, justification: 'signal research' });
