@@ -10,7 +10,7 @@ import { openApp } from '../src/app.ts';
 import { launchChromium } from '../src/capture/browser.ts';
 import { captureBrowser } from '../src/capture/capture-session.ts';
 import { runCrawl } from '../src/crawl/run-crawl.ts';
-import { forEachBounded } from '../src/crawl/pacing.ts';
+import { forEachBounded } from './for-each-bounded.ts';
 import { silentLog } from '../src/log.ts';
 import { startDemoEnv } from '../test/demo-env.ts';
 import { crawleePeer } from './crawlee-peer.ts';

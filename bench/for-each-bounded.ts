@@ -1,5 +1,5 @@
-// Bounded concurrency: never more than `concurrency` items at a time. (A crawl's own pacing, the
-// politeness delay per host across all workers, lives in the frontier: src/crawl/frontier.ts.)
+// Bounded concurrency for the benchmark's bare-Playwright baseline: never more than `concurrency`
+// items at a time. (Baken's own tabs lease their pages from the frontier: src/crawl/work-pages.ts.)
 
 export async function forEachBounded<T>(items: readonly T[], concurrency: number,
   work: (item: T, worker: number) => Promise<void>): Promise<void> {
