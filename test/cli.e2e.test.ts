@@ -83,6 +83,9 @@ describe('baken CLI', () => {
     const r = baken(['search', '--frob']);
     assert.equal(r.code, 64);
     assert.match(r.stderr, /--frob/);
+    const size = baken(['sites', '--size', 'huge']);
+    assert.equal(size.code, 64);
+    assert.match(size.stderr, /--size: expected one of small, default, large, soak, got "huge"/);
   });
 
   it('refuses a database that is not PostgreSQL, without echoing its password, and creates nothing', () => {

@@ -5,17 +5,22 @@
 // gives it the candidates of the filters only the database can answer (words, phones, indicators, ids).
 import { FacetCounter, scoreBand } from './search-facets.ts';
 import type { SearchFacets, SearchSort } from './store.ts';
+import { intersection, WordIndex } from './word-index.ts';
 
 /** One ad as search sees it: the narrow row an adapter keeps per ad. */
 export interface SearchRow {
   rid: number; theme: string; source: string; cityKey: string | null; score: number; indicatorCount: number;
   firstSeen: string; lastSeen: string;
+  /** The ad's words as the database's lexemes, for an adapter that matches words here (WordIndex). */
+  words?: readonly string[];
 }
 
 export interface ColumnQuery {
   themes: readonly string[];
   /** The rids the database matched on words, phone, indicator or ids; null when there were no such filters. */
-  candidates: readonly number[] | null;
+  candidates: ArrayLike<number> | null;
+  /** Lexemes every matching ad holds, for an adapter that gave its rows' words. */
+  words?: readonly string[];
   source?: string; cityKey?: string | null; minScore?: number;
   /** A score band as the facet names it (SCORE_BANDS). */
   scoreBand?: string;
@@ -44,6 +49,7 @@ export class SearchColumns {
   #lastSeen = new Float64Array(0);
   #indicators = new Int32Array(0);
   readonly #themes = new Dictionary();
+  readonly #words = new WordIndex();
   readonly #facets = {
     city: new DictColumn(), source: new DictColumn(), indicatorCount: new DictColumn(),
     scoreBand: new DictColumn(), month: new DictColumn(),
@@ -63,6 +69,7 @@ export class SearchColumns {
     f.indicatorCount.set(i, String(row.indicatorCount));
     f.scoreBand.set(i, scoreBand(row.score));
     f.month.set(i, row.lastSeen.slice(0, 7));
+    if (row.words) this.#words.set(i, row.words);
   }
 
   delete(rid: number): void {
@@ -87,7 +94,7 @@ export class SearchColumns {
     const theme = this.#theme, score = this.#score, first = this.#firstSeen, last = this.#lastSeen, indicators = this.#indicators;
     const f = this.#facets;
     const sources = f.source.codes, cities = f.city.codes, bands = f.scoreBand.codes;
-    const candidates = q.candidates;
+    const candidates = this.#candidates(q);
     const n = candidates === null ? this.#capacity : candidates.length;
     // Preallocated: pushing 100,000 rids onto an array measured ten times slower than the filter itself.
     const matches = new Int32Array(n);
@@ -104,6 +111,12 @@ export class SearchColumns {
     if (!q.facets) return { total, page };
     const facets = Object.fromEntries(FACETS.map((name) => [name, f[name].counted(matched, FACET_ORDER[name])]));
     return { total, page, facets: facets as unknown as SearchFacets };
+  }
+
+  #candidates(q: ColumnQuery): ArrayLike<number> | null {
+    if (q.words === undefined) return q.candidates;
+    const holding = this.#words.holdingAll(q.words);
+    return q.candidates === null ? holding : intersection(holding, q.candidates, this.#capacity);
   }
 
   /** `before(a, b)`: row a comes before row b in this order. Every order ends on the older rid, so a

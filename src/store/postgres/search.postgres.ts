@@ -1,8 +1,8 @@
 // Search over the latest capture of each ad, built as search.sqlite.ts is. The database answers, in one
-// query, what only it can: words through the GIN index on ad_search.words, phone and indicator through
-// their lookup tables, ids through the ads. SearchColumns, an in-memory copy of the narrow ad_search
-// rows, filters the rest, counts the facets and ranks the page; the wide capture rows are read only for
-// the page shown. A search reads in one snapshot, and the columns it queries hold exactly the ad_search
+// query, what only it can: phone and indicator through their lookup tables, ids through the ads.
+// SearchColumns, an in-memory copy of the narrow ad_search rows with each ad's lexemes, matches the
+// words (the database turns the caller's words into lexemes as it turned the ads'), filters the rest,
+// counts the facets and ranks the page; the wide capture rows are read only for the page shown. A search reads in one snapshot, and the columns it queries hold exactly the ad_search
 // rows of that snapshot, also while other searches of this process and crawls of others move on.
 import { cityKey } from '../../domain/ad-keys.ts';
 import { parseRids, SearchColumns, type ColumnResult } from '../search-columns.ts';
@@ -11,14 +11,14 @@ import type { SearchHit, SearchQuery, SearchResult } from '../store.ts';
 import { transaction, type Client, type Pool } from './database.postgres.ts';
 
 type Row = [rid: number, theme: string, source: string, cityKey: string | null, score: number,
-  indicatorCount: number, firstSeen: string, lastSeen: string];
+  indicatorCount: number, firstSeen: string, lastSeen: string, words: string[]];
 
 interface HitRow {
   rid: number; id: string; theme: string; source: string; url: string; title: string | null; city: string | null;
   score: number; indicator_count: number; first_seen: string; last_seen: string; age: unknown; picture: number | boolean;
 }
 
-const ROW = 's.rid, s.theme, s.source, s.city_key, s.score, s.indicator_count, s.first_seen, s.last_seen';
+const ROW = 's.rid, s.theme, s.source, s.city_key, s.score, s.indicator_count, s.first_seen, s.last_seen, tsvector_to_array(s.words)';
 
 export class PostgresSearch {
   readonly #pool: Pool;
@@ -49,7 +49,7 @@ export class PostgresSearch {
       let found: ColumnResult;
       try {
         found = columns.query({
-          themes: query.themes, candidates: await candidates(client, query, tokens), source: query.source,
+          themes: query.themes, candidates: await candidates(client, query), ...(tokens ? { words: await lexemes(client, tokens) } : {}), source: query.source,
           cityKey: query.city === undefined ? undefined : cityKey(query.city), minScore: query.minScore,
           scoreBand: query.scoreBand, minIndicators: query.minIndicators, sort: query.sort,
           from: query.from, to: query.to, facets: query.facets === true, limit, offset,
@@ -120,28 +120,34 @@ async function rows(client: Client, text: string, values: unknown[] = []): Promi
 
 function filled(columns: SearchColumns, rows: Row[]): SearchColumns {
   for (const row of rows) {
-    columns.upsert({ rid: row[0], theme: row[1], source: row[2], cityKey: row[3], score: row[4], indicatorCount: row[5], firstSeen: row[6], lastSeen: row[7] });
+    columns.upsert({ rid: row[0], theme: row[1], source: row[2], cityKey: row[3], score: row[4], indicatorCount: row[5], firstSeen: row[6], lastSeen: row[7], words: row[8] });
   }
   return columns;
 }
 
+/** The caller's words as the lexemes ad_search.words holds: through the same function and parser, as
+ *  a bound parameter that to_tsvector reads as plain text. */
+async function lexemes(client: Client, tokens: string[]): Promise<string[]> {
+  const { rows } = await client.query<{ lexemes: string[] }>(
+    "SELECT tsvector_to_array(to_tsvector('simple', baken_search_text($1))) AS lexemes", [tokens.join(' ')]);
+  return rows[0]!.lexemes;
+}
+
 /** The rids matching every filter the database answers, or null when the query has none. The SQL is
- *  fixed text; every value the caller gave is a bound parameter, and the words reach plainto_tsquery,
- *  which reads no operators, as letters and digits only (baken_search_text). */
-async function candidates(client: Client, query: SearchQuery, tokens: string[] | null): Promise<number[] | null> {
+ *  fixed text; every value the caller gave is a bound parameter. */
+async function candidates(client: Client, query: SearchQuery): Promise<number[] | null> {
   const values: unknown[] = [];
   const where: string[] = [];
   const add = (condition: (param: string) => string, value: unknown) => {
     if (value !== undefined) where.push(condition(`$${values.push(value)}`));
   };
-  add((p) => `s.words @@ plainto_tsquery('simple', baken_search_text(${p}))`, tokens?.join(' '));
   add((p) => `s.rid IN (SELECT a.rid FROM capture_phones x JOIN ads a ON a.latest_capture_id = x.capture_id WHERE x.phone = ${p})`, query.phone);
   add((p) => `s.rid IN (SELECT a.rid FROM capture_indicators x JOIN ads a ON a.latest_capture_id = x.capture_id WHERE x.indicator = ${p})`, query.indicator);
   add((p) => `s.rid IN (SELECT a.rid FROM ads a WHERE a.id = ANY(${p}::text[]))`, query.ids);
   if (where.length === 0) return null;
   const { rows } = await client.query<{ rids: string | null }>(
     `SELECT string_agg(s.rid::text, ',') AS rids FROM ad_search s WHERE ${where.join(' AND ')}`, values);
-  // One comma-separated text instead of a row per rid: a word may match tens of thousands of ads.
+  // One comma-separated text instead of a row per rid: an indicator may match tens of thousands of ads.
   return parseRids(rows[0]?.rids);
 }
 
