@@ -77,17 +77,19 @@ export async function capturePage(page: Page, url: string, opts: CaptureOptions)
     const status = response.status();
     if (status >= 400) throw new PageFailure(`HTTP ${status}`, status >= 500 || status === 429);
     if (opts.ready) await page.waitForSelector(opts.ready, { timeout: opts.timeoutMs });
-    await scrollThrough(page);
+    const devtools = await devtoolsOf(page);
+    const world = await isolatedWorld(devtools);
+    await evaluate(devtools, world, SCROLL_THROUGH, opts.timeoutMs);
     await Promise.all(pending);
-    const html = await page.content();
-    if (Buffer.byteLength(html) > opts.maxPageBytes) {
+    const view = await evaluate<PageView>(devtools, world, READ_PAGE, opts.timeoutMs);
+    if (Buffer.byteLength(view.html) > opts.maxPageBytes) {
       throw new PageFailure(`page is larger than ${opts.maxPageBytes} bytes`, false);
     }
-    const screenshot = await takeScreenshot(page, opts.screenshot);
+    const screenshot = await takeScreenshot(devtools, view, opts.screenshot);
     await Promise.all(pending);
-    const [meta, document] = await Promise.all([describe(page, response, url, capturedAt, opts), exchangeOf(response)]);
+    const [meta, document] = await Promise.all([describe(page, response, url, capturedAt, view.userAgent, opts), exchangeOf(response)]);
     data.sort((a, b) => a.at.localeCompare(b.at) || a.url.localeCompare(b.url));
-    return { meta, html, screenshot, document, data, images };
+    return { meta, html: view.html, screenshot, document, data, images };
   } catch (e) {
     if (e instanceof PageFailure) throw e;
     throw new PageFailure(errorSummary(e), true, e);
@@ -115,23 +117,65 @@ async function navigate(page: Page, url: string, timeoutMs: number): Promise<Res
   return response;
 }
 
-/** Scrolls down step by step so lazy-loaded images load, then back to the top. */
-async function scrollThrough(page: Page): Promise<void> {
-  for (let i = 0; i < MAX_SCROLL_STEPS; i++) {
-    const atBottom = await page.evaluate(() => {
-      window.scrollBy(0, window.innerHeight);
-      return window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
-    });
-    if (atBottom) break;
+// The page is read through the tab's own DevTools session, in a world of Baken's own beside the page's
+// scripts: Playwright's page.evaluate and page.content first send their helper script, several hundred
+// kB, into every new document, which cost a crawl more than anything it read; and a world of its own
+// shows Baken the browser's DOM functions as they are, whatever the page's scripts replaced.
+
+/** Scrolls down a viewport at a time, a frame apart, so lazy-loaded images load, then back to the top,
+ *  and waits (at most IMAGE_WAIT_MS) until every image has loaded or failed. */
+const SCROLL_THROUGH = `(async () => {
+  const frame = () => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 100); });
+  for (let i = 0; i < ${MAX_SCROLL_STEPS}; i++) {
+    window.scrollBy(0, window.innerHeight);
+    if (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2) break;
+    await frame();
   }
-  await page.evaluate(() => window.scrollTo(0, 0));
-  // Waiting for the images themselves is faster than waiting for the network to go quiet.
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete), undefined,
-    { timeout: IMAGE_WAIT_MS, polling: 50 }).catch(() => {});
-}
+  window.scrollTo(0, 0);
+  const until = Date.now() + ${IMAGE_WAIT_MS};
+  while (![...document.images].every((i) => i.complete) && Date.now() < until) await new Promise((done) => setTimeout(done, 50));
+})()`;
+
+/** What a capture reads of the page at once, just before its screenshot. */
+interface PageView { html: string; width: number; height: number; userAgent: string }
+
+/** The rendered DOM serialised as Playwright's page.content() does: the doctype, then the document element. */
+const READ_PAGE = `({
+  html: (document.doctype ? new XMLSerializer().serializeToString(document.doctype) : '') + (document.documentElement?.outerHTML ?? ''),
+  width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, userAgent: navigator.userAgent,
+})`;
 
 /** Each capture tab's DevTools session, opened with the tab and gone with it. */
-const devtools = new WeakMap<Page, Promise<CDPSession>>();
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+function devtoolsOf(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (session === undefined) sessions.set(page, session = page.context().newCDPSession(page));
+  return session;
+}
+
+/** A new world in the page's main frame: made anew for each document, as a navigation ends the last. */
+async function isolatedWorld(devtools: CDPSession): Promise<number> {
+  const { frameTree } = await devtools.send('Page.getFrameTree');
+  const { executionContextId } = await devtools.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'baken' });
+  return executionContextId;
+}
+
+/** A page whose scripts keep its thread busy never answers: it fails as a time-out would. */
+async function evaluate<T>(devtools: CDPSession, contextId: number, expression: string, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new PageFailure(`timeout of ${timeoutMs} ms exceeded: the page did not answer`, true)), timeoutMs);
+  });
+  try {
+    const { result, exceptionDetails } = await Promise.race([
+      devtools.send('Runtime.evaluate', { expression, contextId, returnByValue: true, awaitPromise: true }), late]);
+    if (exceptionDetails) throw new Error(`reading the page failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Straight through the DevTools protocol rather than page.screenshot: Playwright prepares every frame
@@ -139,26 +183,18 @@ const devtools = new WeakMap<Page, Promise<CDPSession>>();
  * `optimizeForSpeed` makes Chromium compress the PNG faster, not lossily: the pixels are the same
  * (test/screenshot.e2e.test.ts), the file about a third larger, the capture about twice as fast.
  */
-async function takeScreenshot(page: Page, format: CaptureOptions['screenshot']): Promise<Buffer | null> {
+async function takeScreenshot(devtools: CDPSession, size: PageView, format: CaptureOptions['screenshot']): Promise<Buffer | null> {
   if (format === 'none') return null;
-  const size = await page.evaluate(() => ({
-    width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight,
-  }));
-  let session = devtools.get(page);
-  if (session === undefined) devtools.set(page, session = page.context().newCDPSession(page));
-  const { data } = await (await session).send('Page.captureScreenshot', {
+  const { data } = await devtools.send('Page.captureScreenshot', {
     format, ...(format === 'jpeg' ? { quality: 80 } : {}), optimizeForSpeed: true, captureBeyondViewport: true,
     clip: { x: 0, y: 0, width: size.width, height: Math.min(size.height, MAX_SCREENSHOT_HEIGHT), scale: 1 },
   });
   return Buffer.from(data, 'base64');
 }
 
-async function describe(page: Page, response: Response, requestedUrl: string, capturedAt: string,
+async function describe(page: Page, response: Response, requestedUrl: string, capturedAt: string, userAgent: string,
   opts: CaptureOptions): Promise<CaptureMeta> {
-  const [headers, server, tls, userAgent] = await Promise.all([
-    response.allHeaders(), response.serverAddr(), response.securityDetails(),
-    page.evaluate(() => navigator.userAgent),
-  ]);
+  const [headers, server, tls] = await Promise.all([response.allHeaders(), response.serverAddr(), response.securityDetails()]);
   return {
     requestedUrl,
     finalUrl: page.url(),

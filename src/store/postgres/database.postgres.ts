@@ -44,10 +44,11 @@ export async function openPostgres(url: string): Promise<Pool> {
 }
 
 /** Runs `work` in one transaction on one client: committed if it returns, rolled back if it throws. */
-export async function transaction<T>(pool: Pool, work: (client: Client) => Promise<T>): Promise<T> {
+/** `begin` may set the transaction's isolation and access mode in the same round trip. */
+export async function transaction<T>(pool: Pool, work: (client: Client) => Promise<T>, begin = 'BEGIN'): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
+    await client.query(begin);
     const result = await work(client);
     await client.query('COMMIT');
     return result;

@@ -2,8 +2,9 @@
 // query, what only it can: phone and indicator through their lookup tables, ids through the ads.
 // SearchColumns, an in-memory copy of the narrow ad_search rows with each ad's lexemes, matches the
 // words (the database turns the caller's words into lexemes as it turned the ads'), filters the rest,
-// counts the facets and ranks the page; the wide capture rows are read only for the page shown. A search reads in one snapshot, and the columns it queries hold exactly the ad_search
-// rows of that snapshot, also while other searches of this process and crawls of others move on.
+// counts the facets and ranks the page; the wide capture rows are read only for the page shown. A
+// search reads in one snapshot, and the columns it queries hold exactly the ad_search rows of that
+// snapshot, also while other searches of this process and crawls of others move on.
 import { cityKey } from '../../domain/ad-keys.ts';
 import { parseRids, SearchColumns, type ColumnResult } from '../search-columns.ts';
 import { pageOf, wordTokens } from '../search-terms.ts';
@@ -11,14 +12,15 @@ import type { SearchHit, SearchQuery, SearchResult } from '../store.ts';
 import { transaction, type Client, type Pool } from './database.postgres.ts';
 
 type Row = [rid: number, theme: string, source: string, cityKey: string | null, score: number,
-  indicatorCount: number, firstSeen: string, lastSeen: string, words: string[]];
+  indicatorCount: number, firstSeen: string, lastSeen: string, words: string];
 
 interface HitRow {
   rid: number; id: string; theme: string; source: string; url: string; title: string | null; city: string | null;
   score: number; indicator_count: number; first_seen: string; last_seen: string; age: unknown; picture: number | boolean;
 }
 
-const ROW = 's.rid, s.theme, s.source, s.city_key, s.score, s.indicator_count, s.first_seen, s.last_seen, tsvector_to_array(s.words)';
+const ROW = `s.rid, s.theme, s.source, s.city_key, s.score, s.indicator_count, s.first_seen, s.last_seen,
+  array_to_string(tsvector_to_array(s.words), ' ')`;
 
 export class PostgresSearch {
   readonly #pool: Pool;
@@ -44,12 +46,11 @@ export class PostgresSearch {
     }
     const { limit, offset } = pageOf(query);
     return transaction(this.#pool, async (client) => {
-      await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-      const columns = await this.#columnsAt(client);
+      const { columns, lexemes } = await this.#columnsAt(client, tokens);
       let found: ColumnResult;
       try {
         found = columns.query({
-          themes: query.themes, candidates: await candidates(client, query), ...(tokens ? { words: await lexemes(client, tokens) } : {}), source: query.source,
+          themes: query.themes, candidates: await candidates(client, query), ...(lexemes ? { words: lexemes } : {}), source: query.source,
           cityKey: query.city === undefined ? undefined : cityKey(query.city), minScore: query.minScore,
           scoreBand: query.scoreBand, minIndicators: query.minIndicators, sort: query.sort,
           from: query.from, to: query.to, facets: query.facets === true, limit, offset,
@@ -59,21 +60,22 @@ export class PostgresSearch {
       }
       const hits = await shown(client, found.page);
       return found.facets ? { total: found.total, hits, facets: found.facets } : { total: found.total, hits };
-    });
+    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');
   }
 
-  /** The columns as of this transaction's snapshot, held there until #doneReading. The first statement
-   *  takes the snapshot, inside the turn: so it is at least as new as the columns', and an update waits
-   *  for the searches still reading them, never moving the columns past a snapshot in use. */
-  async #columnsAt(client: Client): Promise<SearchColumns> {
+  /** The columns as of this transaction's snapshot, held there until #doneReading, and the caller's words
+   *  as lexemes. The first statement takes the snapshot, inside the turn: so it is at least as new as the
+   *  columns', and an update waits for the searches still reading them, never moving the columns past a
+   *  snapshot in use. */
+  async #columnsAt(client: Client, tokens: string[] | null): Promise<{ columns: SearchColumns; lexemes: string[] | null }> {
     const previous = this.#turn;
     let next!: () => void;
     this.#turn = new Promise((resolve) => (next = resolve));
     await previous;
     try {
-      const columns = await this.#refreshed(client);
+      const found = await this.#refreshed(client, tokens);
       this.#readers++;
-      return columns;
+      return found;
     } finally {
       next();
     }
@@ -81,10 +83,14 @@ export class PostgresSearch {
 
   /** Read whole the first time and after an ad was deleted, else only the rows that transactions
    *  changed since the columns' snapshot: transaction ids, not a counter, because concurrent writers
-   *  commit in another order than they start. */
-  async #refreshed(client: Client): Promise<SearchColumns> {
-    const now = (await client.query<{ snapshot: string; deletions: number }>(
-      'SELECT pg_current_snapshot()::text AS snapshot, n AS deletions FROM ad_search_deletions')).rows[0]!;
+   *  commit in another order than they start. The caller's words become lexemes through the function
+   *  and parser that made the ads' (a bound parameter that to_tsvector reads as plain text), in the
+   *  same round trip. */
+  async #refreshed(client: Client, tokens: string[] | null): Promise<{ columns: SearchColumns; lexemes: string[] | null }> {
+    const now = (await client.query<{ snapshot: string; deletions: number; lexemes: string[] | null }>(`
+      SELECT pg_current_snapshot()::text AS snapshot, n AS deletions,
+        CASE WHEN $1::text IS NOT NULL THEN tsvector_to_array(to_tsvector('simple', baken_search_text($1))) END AS lexemes
+      FROM ad_search_deletions`, [tokens?.join(' ') ?? null])).rows[0]!;
     if (this.#columns === null || now.deletions !== this.#deletions) {
       // A new object, so a search still reading the old one keeps the rows of its own snapshot.
       this.#columns = filled(new SearchColumns(), await rows(client, `SELECT ${ROW} FROM ad_search s`));
@@ -99,7 +105,7 @@ export class PostgresSearch {
     }
     this.#snapshot = now.snapshot;
     this.#deletions = now.deletions;
-    return this.#columns;
+    return { columns: this.#columns, lexemes: now.lexemes };
   }
 
   #noReaders(): Promise<void> {
@@ -120,17 +126,11 @@ async function rows(client: Client, text: string, values: unknown[] = []): Promi
 
 function filled(columns: SearchColumns, rows: Row[]): SearchColumns {
   for (const row of rows) {
-    columns.upsert({ rid: row[0], theme: row[1], source: row[2], cityKey: row[3], score: row[4], indicatorCount: row[5], firstSeen: row[6], lastSeen: row[7], words: row[8] });
+    columns.upsert({ rid: row[0], theme: row[1], source: row[2], cityKey: row[3], score: row[4], indicatorCount: row[5], firstSeen: row[6], lastSeen: row[7],
+      // Space-separated: a lexeme of letters and digits holds no space, and one text reads far faster than an array.
+      words: row[8] === '' ? [] : row[8].split(' ') });
   }
   return columns;
-}
-
-/** The caller's words as the lexemes ad_search.words holds: through the same function and parser, as
- *  a bound parameter that to_tsvector reads as plain text. */
-async function lexemes(client: Client, tokens: string[]): Promise<string[]> {
-  const { rows } = await client.query<{ lexemes: string[] }>(
-    "SELECT tsvector_to_array(to_tsvector('simple', baken_search_text($1))) AS lexemes", [tokens.join(' ')]);
-  return rows[0]!.lexemes;
 }
 
 /** The rids matching every filter the database answers, or null when the query has none. The SQL is
