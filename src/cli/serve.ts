@@ -38,7 +38,7 @@ export async function serveUntilStopped(app: ApiApp, values: ServeFlags, ready: 
   const log = createLog();
   const metricsToken = metricsTokenOf(process.env['BAKEN_METRICS_TOKEN']);
   const api = await buildApi({
-    ...app, config: { current: app.config }, log, ...(tls ? { tls } : {}), ...(dashboard ? { dashboard } : {}), ...(metricsToken ? { metricsToken } : {}),
+    ...app, config: app.configuration, log, ...(tls ? { tls } : {}), ...(dashboard ? { dashboard } : {}), ...(metricsToken ? { metricsToken } : {}),
   });
   // Loopback by default: on a network, put a TLS reverse proxy in front or pass --tls-cert/--tls-key.
   const address = await api.listen({ port: integer(values.port, 'port', 8080), host: values.host ?? '127.0.0.1' });

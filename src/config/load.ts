@@ -29,19 +29,17 @@ const KINDS = {
   schedules: scheduleSchema,
 } as const;
 
-/** `relativeTo`: where relative paths in it (a theme's evaluation sets) lead, when `dir` is a scratch
- *  copy of the configuration directory being checked. */
-export function loadConfig(dir: string, { relativeTo = dir }: { relativeTo?: string } = {}): Config {
+export function loadConfig(dir: string): Config {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new BakenError('CONFIG_MISSING', `configuration directory ${dir} does not exist`);
   }
-  return parseConfig(readConfigFiles(dir), { dir, relativeTo });
+  return parseConfig(readConfigFiles(dir), { dir });
 }
 
 /** Loads the configuration from its files (a folder's, or a version stored in the database);
  *  `dir` is the configuration directory that relative paths in it (a theme's evaluation sets) and
  *  messages name. */
-export function parseConfig(texts: ConfigFiles, { dir, relativeTo = dir }: { dir: string; relativeTo?: string }): Config {
+export function parseConfig(texts: ConfigFiles, { dir }: { dir: string }): Config {
   const problems: string[] = [];
   /** Where each item came from, e.g. "sources/x" → "sources/x.yaml", for messages that name the file. */
   const files = new Map<string, string>();
@@ -79,7 +77,7 @@ export function parseConfig(texts: ConfigFiles, { dir, relativeTo = dir }: { dir
   if (problems.length === 0) {
     const fileOf = (ref: string) => files.get(ref) ?? ref;
     problems.push(...crossReferences(config), ...namespaceProblems(config, fileOf), ...privateHostProblems(config, fileOf),
-      ...evaluationSetProblems(config.themes.values(), relativeTo, fileOf));
+      ...evaluationSetProblems(config.themes.values(), dir, fileOf));
   }
   if (problems.length > 0) {
     throw new BakenError('CONFIG_INVALID', `invalid configuration in ${dir}:\n  ${problems.join('\n  ')}`);

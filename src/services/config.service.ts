@@ -1,13 +1,12 @@
-// Sources, profiles and schedules for admins: read from the loaded configuration, changed by writing
-// validated YAML into the configuration directory. A change is checked by loading the whole
-// configuration with it (src/config/load.ts) in a scratch copy first, so a bad change is refused
-// with the loader's own message and nothing on disk changes.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+// Sources, profiles and schedules for admins: read from the configuration in force, changed by
+// storing a new version of it (src/config/configuration.ts): in the database, where every process
+// picks it up, or in the embedded default's folder. A change is checked by loading the whole
+// configuration with it first, so a bad change is refused with the loader's own message and the
+// version in force stays.
 import { parse, stringify } from 'yaml';
 import type { Who } from '../accounts/actor.ts';
-import { inThemeNamespace, loadConfig, type Config } from '../config/load.ts';
+import { YAML_FILE, type ConfigFiles } from '../config/config-files.ts';
+import { inThemeNamespace, type Config } from '../config/load.ts';
 import type { Profile, Schedule, Source } from '../config/schema.ts';
 import { BakenError } from '../domain/errors.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
@@ -49,20 +48,20 @@ export class ConfigService {
       throw new BakenError('INPUT_INVALID', `id: expected "${item.theme}" or an id beginning with "${item.theme}-" (the theme's id), got "${id}"`);
     }
     const existing = this.#items(kind).get(id);
-    const dir = this.#config().dir;
-    const target = targetFile(dir, kind, id);
+    const files = this.#c.config.files();
+    const target = targetFile(files, kind, id);
     // What is replaced must be the admin's too, whatever the loaded configuration says about it.
     for (const replaced of [existing?.theme, target.replaces]) {
       if (replaced != null) authorise(who, 'config.write', themeRef(this.#config(), replaced), `no ${SINGULAR[kind]} "${id}"`);
     }
     const text = `# Written through the API by ${who.actor.name} at ${this.#c.now().toISOString()}.\n${stringify(item)}`;
-    assertLoads(dir, join(kind, target.file), text);
+    const op = existing ? 'replace' : 'add';
+    const changed: ConfigFiles = { ...files, [target.file]: text };
+    await this.#c.config.save(changed, who.actor.name, `${kind}/${id}: ${op} through the API`);
     await this.#c.trail.record(who, 'config.change', {
       themes: [...new Set([item.theme, existing?.theme ?? item.theme, target.replaces ?? item.theme])], resources: [`${kind}/${id}`],
-      query: { op: existing ? 'replace' : 'add' }, count: 1,
+      query: { op, version: this.#c.config.version }, count: 1,
     });
-    writeAtomically(join(dir, kind), target.file, text);
-    this.#c.config.current = loadConfig(dir);
     return { item: this.#items(kind).get(id) as ConfigItems[K], created: !existing };
   }
 
@@ -79,40 +78,15 @@ type Held = { id?: unknown; theme?: unknown } | null;
 
 /** The file to write: the one holding the id (the loader takes any *.yaml file, whatever its name),
  *  with the theme found in it; else a name no file has, so no other item is ever overwritten. */
-function targetFile(dir: string, kind: ConfigKind, id: string): { file: string; replaces: string | null } {
-  let names: string[];
-  try { names = readdirSync(join(dir, kind)); } catch { names = []; }
-  for (const name of names.filter((n) => /\.ya?ml$/.test(n))) {
+function targetFile(files: ConfigFiles, kind: ConfigKind, id: string): { file: string; replaces: string | null } {
+  const names = Object.keys(files).filter((f) => f.startsWith(`${kind}/`) && YAML_FILE.test(f));
+  for (const name of names) {
     let held: Held;
-    try { held = parse(readFileSync(join(dir, kind, name), 'utf8')) as Held; } catch { continue; }
+    try { held = parse(files[name]!) as Held; } catch { continue; }
     if (held?.id === id) return { file: name, replaces: typeof held.theme === 'string' ? held.theme : '' };
   }
   const taken = new Set(names);
-  let file = `${id}.yaml`;
-  for (let n = 2; taken.has(file); n++) file = `${id}-${n}.yaml`;
+  let file = `${kind}/${id}.yaml`;
+  for (let n = 2; taken.has(file); n++) file = `${kind}/${id}-${n}.yaml`;
   return { file, replaces: null };
-}
-
-function assertLoads(dir: string, relativeFile: string, text: string): void {
-  const scratch = mkdtempSync(join(tmpdir(), 'baken-config-check-'));
-  try {
-    cpSync(dir, scratch, { recursive: true });
-    mkdirSync(dirname(join(scratch, relativeFile)), { recursive: true });
-    writeFileSync(join(scratch, relativeFile), text);
-    loadConfig(scratch, { relativeTo: dir });
-  } catch (err) {
-    if (err instanceof BakenError && err.code === 'CONFIG_INVALID') {
-      throw new BakenError('INPUT_INVALID', `refused: the configuration would not load: ${err.message.replaceAll(scratch, dir)}`, { cause: err });
-    }
-    throw err;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-function writeAtomically(folder: string, file: string, text: string): void {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const tmp = join(folder, `.${file}.${process.pid}.tmp`);
-  writeFileSync(tmp, text, { mode: 0o600 });
-  renameSync(tmp, join(folder, file));
 }
