@@ -11,6 +11,8 @@ import { filesFingerprint, readConfigFiles, writeConfigFiles, type ConfigFiles }
 import { loadConfig, parseConfig, type Config } from './load.ts';
 
 export interface Configuration {
+  /** Where it lives: the configuration directory, or the versions in the database. */
+  readonly home: 'folder' | 'database';
   /** The version in force; a job or crawl takes it once at its start and keeps it to its end. */
   current: Config;
   /** The version in force: its number in the database, or the first 12 hex digits of the folder's fingerprint. */
@@ -24,8 +26,14 @@ export interface Configuration {
   close(): Promise<void>;
 }
 
-/** How often a running process looks for a newer version (BAKEN_CONFIG_POLL_MS). */
-export const CONFIG_POLL_MS = 10_000;
+/** How often a running process looks for a newer version: every 10 s, or BAKEN_CONFIG_POLL_MS. */
+export function configPollMs(value = process.env['BAKEN_CONFIG_POLL_MS']): number {
+  if (value === undefined || value === '') return 10_000;
+  if (!/^\d+$/.test(value) || Number(value) < 100) {
+    throw new BakenError('USAGE', `BAKEN_CONFIG_POLL_MS: expected a whole number of milliseconds, at least 100, got "${value}"`);
+  }
+  return Number(value);
+}
 
 export function checked(files: ConfigFiles, dir: string): Config {
   try {
@@ -44,6 +52,7 @@ export function folderConfiguration(dir: string, loaded: Config = loadConfig(dir
   let current = loaded;
   let refused: string | null = null;
   return {
+    home: 'folder',
     get current() { return current; },
     set current(config: Config) { current = config; },
     get version() { return fingerprint.slice(0, 12); },
@@ -76,6 +85,7 @@ export async function storedConfiguration(versions: ConfigVersionStore, dir: str
   let current = parseConfig(held.files, { dir });
   let refused: number | null = null;
   return {
+    home: 'database',
     get current() { return current; },
     set current(config: Config) { current = config; },
     get version() { return String(held.number); },
@@ -112,7 +122,7 @@ export async function importIfEmpty(versions: ConfigVersionStore, dir: string, b
 /** Polls for a newer version until `signal` aborts; a version that does not load is logged and the
  *  one in force kept. Logs the version, never the content. */
 export function watchConfiguration(configuration: Configuration, log: (event: 'config.reloaded' | 'config.refused', data: Record<string, unknown>) => void,
-  signal: AbortSignal, everyMs = CONFIG_POLL_MS): void {
+  signal: AbortSignal, everyMs: number): void {
   let busy = false;
   const timer = setInterval(() => {
     if (busy) return;

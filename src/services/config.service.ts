@@ -6,6 +6,7 @@
 import { parse, stringify } from 'yaml';
 import type { Who } from '../accounts/actor.ts';
 import { YAML_FILE, type ConfigFiles } from '../config/config-files.ts';
+import { checked } from '../config/configuration.ts';
 import { inThemeNamespace, type Config } from '../config/load.ts';
 import type { Profile, Schedule, Source } from '../config/schema.ts';
 import { BakenError } from '../domain/errors.ts';
@@ -43,6 +44,8 @@ export class ConfigService {
    *  one holding that id or a new one, never a file that holds something else. */
   async put<K extends ConfigKind>(who: Who, kind: K, id: string, item: ConfigItems[K]): Promise<{ item: ConfigItems[K]; created: boolean }> {
     if (item.id !== id) throw new BakenError('INPUT_INVALID', `id: the body names "${item.id}", the URL "${id}"`);
+    // Changed from the newest version, whether or not this process has polled it yet.
+    await this.#c.config.refresh();
     authorise(who, 'config.write', themeRef(this.#config(), item.theme), `no theme "${item.theme}"`);
     if (!inThemeNamespace(id, item.theme)) {
       throw new BakenError('INPUT_INVALID', `id: expected "${item.theme}" or an id beginning with "${item.theme}-" (the theme's id), got "${id}"`);
@@ -63,6 +66,34 @@ export class ConfigService {
       query: { op, version: this.#c.config.version }, count: 1,
     });
     return { item: this.#items(kind).get(id) as ConfigItems[K], created: !existing };
+  }
+
+  /** Replaces the whole configuration with a folder's files (`baken config import`), as a new
+   *  version: every theme in force and every theme imported must be the caller's to change. */
+  async import(who: Who, files: ConfigFiles, from: string): Promise<string> {
+    if (this.#c.config.home === 'folder') {
+      throw new BakenError('USAGE', `this installation reads its configuration from ${this.#config().dir} (--config, BAKEN_CONFIG): `
+        + 'change the files there and running processes pick them up; configuration versions live in PostgreSQL');
+    }
+    await this.#c.config.refresh();
+    const next = checked(files, this.#config().dir);
+    for (const theme of new Set([...this.#config().themes.keys(), ...next.themes.keys()])) {
+      authorise(who, 'config.write', themeRef(this.#config(), theme) ?? themeRef(next, theme), `no theme "${theme}"`);
+    }
+    await this.#c.config.save(files, who.actor.name, `imported ${from}`);
+    await this.#c.trail.record(who, 'config.import', {
+      themes: [...next.themes.keys()], query: { from, version: this.#c.config.version }, count: Object.keys(files).length,
+    });
+    return this.#c.config.version;
+  }
+
+  /** The configuration in force as files (`baken config export`); all of it, so every theme must be the caller's. */
+  async export(who: Who): Promise<{ version: string; files: ConfigFiles }> {
+    const themes = [...this.#config().themes.keys()];
+    for (const theme of themes) authorise(who, 'config.read', themeRef(this.#config(), theme), `no theme "${theme}"`);
+    const files = this.#c.config.files();
+    await this.#c.trail.record(who, 'config.export', { themes, query: { version: this.#c.config.version }, count: Object.keys(files).length });
+    return { version: this.#c.config.version, files };
   }
 
   #config(): Config {
