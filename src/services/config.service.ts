@@ -5,7 +5,7 @@
 // version in force stays.
 import { parse, stringify } from 'yaml';
 import type { Who } from '../accounts/actor.ts';
-import { YAML_FILE, type ConfigFiles } from '../config/config-files.ts';
+import { filesFingerprint, YAML_FILE, type ConfigFiles } from '../config/config-files.ts';
 import { checked } from '../config/configuration.ts';
 import { inThemeNamespace, type Config } from '../config/load.ts';
 import type { Profile, Schedule, Source } from '../config/schema.ts';
@@ -80,9 +80,11 @@ export class ConfigService {
     for (const theme of new Set([...this.#config().themes.keys(), ...next.themes.keys()])) {
       authorise(who, 'config.write', themeRef(this.#config(), theme) ?? themeRef(next, theme), `no theme "${theme}"`);
     }
-    await this.#c.config.save(files, who.actor.name, `imported ${from}`);
+    // The first command on an empty database imported the same folder already: no second version of it.
+    const unchanged = filesFingerprint(files) === filesFingerprint(this.#c.config.files());
+    if (!unchanged) await this.#c.config.save(files, who.actor.name, `imported ${from}`);
     await this.#c.trail.record(who, 'config.import', {
-      themes: [...next.themes.keys()], query: { from, version: this.#c.config.version }, count: Object.keys(files).length,
+      themes: [...next.themes.keys()], query: { from, version: this.#c.config.version, unchanged }, count: Object.keys(files).length,
     });
     return this.#c.config.version;
   }
