@@ -9,27 +9,17 @@ import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { hashPassword } from '../src/accounts/passwords.ts';
 import { sessionOf, type Session } from '../src/api/api.fixtures.ts';
 import { buildApi } from '../src/api/build-api.ts';
 import { openApiApp, openConfiguration, type ApiApp } from '../src/app.ts';
 import { createTestDatabase, type TestDatabase } from '../src/store/postgres/test-database.postgres.ts';
-import { BAKEN_BIN, startDemoEnv, type DemoEnv } from './demo-env.ts';
+import { BAKEN_BIN, startDemoEnv, until, type DemoEnv } from './demo-env.ts';
 
 const PASSWORD = 'a long admin passphrase 2026';
 const SCHEDULE = { id: 'mensenhandel-classic-often', theme: 'mensenhandel', source: 'mensenhandel-classic', every: '15m' };
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 5 * 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 describe('a configuration change through the API reaches a running worker on another machine', { timeout: 10 * 60_000 }, () => {
   let env: DemoEnv;

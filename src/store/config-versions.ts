@@ -20,3 +20,10 @@ export interface ConfigVersionStore {
 export function conflictMessage(after: number | null): string {
   return `the configuration changed meanwhile (version ${after ?? 'none'} is no longer the newest); load it again and repeat the change`;
 }
+
+/** A version as both engines store it: the files as their JSON text. */
+export interface ConfigVersionRow { number: number; files: string; by_name: string; at: string; reason: string }
+
+export function versionOfRow(row: ConfigVersionRow): ConfigVersion {
+  return { number: row.number, files: JSON.parse(row.files) as ConfigFiles, by: row.by_name, at: row.at, reason: row.reason };
+}

@@ -1,9 +1,7 @@
 // The configuration's versions in PostgreSQL, which every machine's processes poll.
 import { BakenError } from '../../domain/errors.ts';
-import { conflictMessage, type ConfigVersion, type ConfigVersionStore, type NewConfigVersion } from '../config-versions.ts';
+import { conflictMessage, versionOfRow, type ConfigVersion, type ConfigVersionRow, type ConfigVersionStore, type NewConfigVersion } from '../config-versions.ts';
 import { isUniqueViolation, openPostgres, type Pool } from './database.postgres.ts';
-
-interface VersionRow { number: number; files: string; by_name: string; at: string; reason: string }
 
 export async function openPostgresConfigVersions(url: string): Promise<ConfigVersionStore> {
   return new PostgresConfigVersions(await openPostgres(url));
@@ -21,8 +19,8 @@ class PostgresConfigVersions implements ConfigVersionStore {
   }
 
   async latest(): Promise<ConfigVersion | null> {
-    const { rows } = await this.#pool.query<VersionRow>('SELECT * FROM config_versions ORDER BY number DESC LIMIT 1');
-    return rows[0] ? toVersion(rows[0]) : null;
+    const { rows } = await this.#pool.query<ConfigVersionRow>('SELECT * FROM config_versions ORDER BY number DESC LIMIT 1');
+    return rows[0] ? versionOfRow(rows[0]) : null;
   }
 
   async add(after: number | null, v: NewConfigVersion): Promise<ConfigVersion> {
@@ -44,8 +42,4 @@ class PostgresConfigVersions implements ConfigVersionStore {
   async close(): Promise<void> {
     await this.#pool.end();
   }
-}
-
-function toVersion(row: VersionRow): ConfigVersion {
-  return { number: row.number, files: JSON.parse(row.files) as ConfigVersion['files'], by: row.by_name, at: row.at, reason: row.reason };
 }

@@ -2,11 +2,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BakenError } from '../../domain/errors.ts';
-import { conflictMessage, type ConfigVersion, type ConfigVersionStore, type NewConfigVersion } from '../config-versions.ts';
+import { conflictMessage, versionOfRow, type ConfigVersion, type ConfigVersionRow, type ConfigVersionStore, type NewConfigVersion } from '../config-versions.ts';
 import { openDatabase } from './database.sqlite.ts';
 import { Statements } from './statements.sqlite.ts';
-
-interface VersionRow { number: number; files: string; by_name: string; at: string; reason: string }
 
 export async function openSqliteConfigVersions(dataDir: string): Promise<ConfigVersionStore> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
@@ -25,8 +23,8 @@ class SqliteConfigVersions implements ConfigVersionStore {
   }
 
   async latest(): Promise<ConfigVersion | null> {
-    const row = this.#s.sql('SELECT * FROM config_versions ORDER BY number DESC LIMIT 1').get() as VersionRow | undefined;
-    return row ? toVersion(row) : null;
+    const row = this.#s.sql('SELECT * FROM config_versions ORDER BY number DESC LIMIT 1').get() as ConfigVersionRow | undefined;
+    return row ? versionOfRow(row) : null;
   }
 
   async add(after: number | null, v: NewConfigVersion): Promise<ConfigVersion> {
@@ -47,8 +45,4 @@ class SqliteConfigVersions implements ConfigVersionStore {
   #latestNumber(): number | null {
     return (this.#s.sql('SELECT max(number) AS n FROM config_versions').get() as { n: number | null }).n;
   }
-}
-
-function toVersion(row: VersionRow): ConfigVersion {
-  return { number: row.number, files: JSON.parse(row.files) as ConfigVersion['files'], by: row.by_name, at: row.at, reason: row.reason };
 }
