@@ -17,11 +17,12 @@ export async function worker(args: string[]): Promise<number> {
   const { values } = parse(args, { by: OPERATOR_OPTIONS.by, once: { type: 'boolean', default: false } });
   return withApp(values, async (app) => {
     const log = createLog();
-    const who = operator(app, 'admin', values);
+    // Over the themes of the configuration in force at each job, which may be newer than at start.
+    const who = () => operator({ config: app.configuration.current }, 'admin', values);
     const deps = {
       queue: app.jobs, config: app.configuration, worker: `${hostname()}:${process.pid}`,
       run: jobRunner({ collection: app.services.collection, log, who, launchBrowser }),
-      help: () => app.services.collection.helpCrawls(who, { launchBrowser, log }),
+      help: () => app.services.collection.helpCrawls(who(), { launchBrowser, log }),
     };
     // What a crashed predecessor left: purged before this worker collects anything.
     log('worker.tidied', await app.services.collection.tidyUp());
