@@ -47,7 +47,7 @@ export async function searchBench(): Promise<BenchResult[]> {
       themes: ['mensenhandel'], facets: true, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE,
     }).then(() => undefined));
 
-    const api = await buildApi({ ...app, config: { current: app.config }, settings: { ...app.settings, auth: { ...app.settings.auth, requireTotp: false } } });
+    const api = await buildApi({ ...app, config: app.configuration, settings: { ...app.settings, auth: { ...app.settings.auth, requireTotp: false } } });
     const base = await api.listen({ port: 0, host: '127.0.0.1' });
     try {
       const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench', password: PASSWORD }) });

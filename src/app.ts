@@ -4,6 +4,7 @@
 // database share as a volume.
 import { mkdirSync } from 'node:fs';
 import { loadApiSettings, type ApiSettings } from './config/api-settings.ts';
+import { folderConfiguration, importIfEmpty, storedConfiguration, type Configuration } from './config/configuration.ts';
 import type { Config } from './config/load.ts';
 import { anchoredStore, type LogAnchor } from './evidence/log-anchor.ts';
 import type { Frontier } from './crawl/frontier.ts';
@@ -16,6 +17,8 @@ import type { InspectionStore } from './store/inspections.ts';
 import type { ReferenceStore } from './store/reference-data.ts';
 import type { ListStore } from './store/lists.ts';
 import { openSqliteApiStores } from './store/sqlite/api-stores.sqlite.ts';
+import { openSqliteConfigVersions } from './store/sqlite/config-versions.sqlite.ts';
+import { openPostgresConfigVersions } from './store/postgres/config-versions.postgres.ts';
 import { openSqliteJobQueue } from './store/sqlite/jobs.sqlite.ts';
 import { openSqliteFrontier } from './store/sqlite/frontier.sqlite.ts';
 import { createFileBlobStore } from './store/blobs.files.ts';
@@ -31,19 +34,39 @@ import type { BlobStore, Store } from './store/store.ts';
 export interface Storage { dataDir: string; database?: string | null }
 
 /** `store` anchors its logs as it writes (signed checkpoints in the data directory); `anchor`
- *  writes one at once, as every export does. */
-export interface App extends Storage { config: Config; store: Store; anchor: LogAnchor; blobs: BlobStore; frontier: Frontier; close(): Promise<void> }
+ *  writes one at once, as every export does. `config` is the version in force as the app opened;
+ *  `configuration` holds the newest (src/config/configuration.ts). */
+export interface App extends Storage {
+  config: Config; configuration: Configuration; store: Store; anchor: LogAnchor; blobs: BlobStore; frontier: Frontier; close(): Promise<void>;
+}
 
-export async function openApp(opts: Storage & { config: Config }): Promise<App> {
-  const { config } = opts;
+/** Where the configuration lives (src/config/configuration.ts): in PostgreSQL, which takes the
+ *  folder `dir` as its first version when it holds none; in baken.db once `baken config import` put
+ *  it there; else in the folder. `by` names who imported the first version. */
+export async function openConfiguration(storage: Storage, dir: string, by: string): Promise<Configuration> {
+  const versions = await (storage.database ? openPostgresConfigVersions(storage.database) : openSqliteConfigVersions(storage.dataDir));
+  try {
+    if (storage.database) await importIfEmpty(versions, dir, by, () => new Date());
+    if (await versions.latestNumber() !== null) return await storedConfiguration(versions, dir);
+  } catch (err) {
+    await versions.close();
+    throw err;
+  }
+  await versions.close();
+  return folderConfiguration(dir);
+}
+
+/** `config`: a configuration, or a loaded folder (tests, and commands that only read it). */
+export async function openApp(opts: Storage & { config: Config | Configuration }): Promise<App> {
+  const configuration = 'refresh' in opts.config ? opts.config : folderConfiguration(opts.config.dir, opts.config);
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const { store, anchor } = anchoredStore(opts.database ? await openPostgresStore(opts.database) : await openSqliteStore(opts.dataDir), opts.dataDir);
   const blobs = createFileBlobStore(opts.dataDir);
   const frontier = await (opts.database ? openPostgresFrontier(opts.database) : openSqliteFrontier(opts.dataDir))
     .catch(async (err: unknown) => { await store.close(); throw err; });
   return {
-    dataDir: opts.dataDir, database: opts.database ?? null, config, store, anchor, blobs, frontier,
-    close: async () => { await frontier.close(); await store.close(); },
+    dataDir: opts.dataDir, database: opts.database ?? null, config: configuration.current, configuration, store, anchor, blobs, frontier,
+    close: async () => { await frontier.close(); await store.close(); await configuration.close(); },
   };
 }
 
@@ -54,8 +77,8 @@ export function openJobQueue(storage: Storage): Promise<JobQueue> {
 /** Everything the doors need: the ports, the API's settings, and the application layer over them. */
 export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore; jobs: JobQueue; settings: ApiSettings; services: Services }
 
-export async function openApiApp(opts: Storage & { config: Config }): Promise<ApiApp> {
-  const settings = loadApiSettings(opts.config.dir);
+export async function openApiApp(opts: Storage & { config: Config | Configuration }): Promise<ApiApp> {
+  const settings = loadApiSettings(('refresh' in opts.config ? opts.config.current : opts.config).dir);
   const app = await openApp(opts);
   const opened = async () => {
     const secretKey = loadOrCreateSecretKey(opts.dataDir);
@@ -64,7 +87,7 @@ export async function openApiApp(opts: Storage & { config: Config }): Promise<Ap
   const api = await opened().catch(async (err: unknown) => { await app.close(); throw err; });
   const jobs = await openJobQueue(opts).catch(async (err: unknown) => { await api.close(); await app.close(); throw err; });
   const services = createServices({
-    ...app, ...api, jobs, settings, config: { current: app.config }, trail: new AuditTrail(app.store), now: () => new Date(),
+    ...app, ...api, jobs, settings, config: app.configuration, trail: new AuditTrail(app.store), now: () => new Date(),
   });
   return { ...app, ...api, jobs, settings, services, close: async () => { await jobs.close(); await api.close(); await app.close(); } };
 }

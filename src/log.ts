@@ -6,7 +6,7 @@ import { pino, type Logger } from 'pino';
 export const LOG_EVENTS = [
   'crawl.start', 'crawl.resume', 'crawl.source', 'crawl.discovered', 'crawl.retry', 'crawl.failed', 'crawl.yield-drop', 'crawl.done',
   'sites.listening',
-  'api.listening', 'api.error', 'job.start', 'job.done', 'job.failed', 'worker.tidied',
+  'api.listening', 'api.error', 'job.start', 'job.done', 'job.failed', 'worker.tidied', 'config.reloaded', 'config.refused',
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];
 

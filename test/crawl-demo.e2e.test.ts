@@ -183,7 +183,7 @@ describe('crawling the demo platforms', { timeout: 15 * 60_000 }, () => {
   it('answers every kept ad to each role as the policy says, and audits each answer once', async () => {
     const kept = (await store.search({ themes: ['mensenhandel'], limit: 200 })).hits.map((h) => h.id);
     const app = await openApiApp({ dataDir: env.dataDir, config: loadConfig(env.configDir) });
-    const api = await buildApi({ ...app, config: { current: app.config } });
+    const api = await buildApi({ ...app, config: app.configuration });
     try {
       const expected: Record<Role, number> = { expert: 200, analyst: 200, supervisor: 404, admin: 403, auditor: 403 };
       const from = (await app.store.readLog('audit')).at(-1)?.seq ?? 0;

@@ -1,6 +1,7 @@
 // Test fixtures for end-to-end runs: the demo platforms on a free port, a copy of the bundled
 // configuration pointing at them, and a fresh data directory — all removed afterwards.
 import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,4 +146,15 @@ export async function exportApproved(run: Run, request: string[], out: string, b
   await step(['export', 'approve', id, '--by', `collega-van-${by}`]);
   const downloaded = await step(['export', 'download', id, '--out', out, '--by', by]) as { out: string };
   return { id, out: downloaded.out };
+}
+
+/** Waits for `probe` to give a value, looking every 200 ms; fails naming `what` after `timeoutMs`. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 4 * 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(200);
+  }
 }

@@ -9,24 +9,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { openApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { createTestDatabase, type TestDatabase } from '../src/store/postgres/test-database.postgres.ts';
-import { BAKEN_BIN, expectedKept, runBaken, startDemoEnv, type DemoEnv } from './demo-env.ts';
+import { BAKEN_BIN, expectedKept, runBaken, startDemoEnv, until, type DemoEnv } from './demo-env.ts';
 
 const SOURCE = 'mensenhandel-classic';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 4 * 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(200);
-  }
-}
 
 describe('one crawl over two worker processes on PostgreSQL, one killed midway', { timeout: 10 * 60_000 }, () => {
   let env: DemoEnv;

@@ -54,7 +54,7 @@ describe('Baken on PostgreSQL', { timeout: 10 * 60_000 }, () => {
     const app = await openApiApp({ dataDir: env.dataDir, database: db.url, config: loadConfig(env.configDir) });
     try {
       await app.accounts.addUser({ name: 'analist', role: 'analyst', themes: ['mensenhandel'], passwordHash: await hashPassword(PASSWORD, 'analist'), totpSecret: null, requestedBy: ['operator'], approvedBy: 'operator' }, new Date().toISOString());
-      const api = await buildApi({ ...app, config: { current: app.config }, settings: { ...app.settings, auth: { ...app.settings.auth, requireTotp: false } } });
+      const api = await buildApi({ ...app, config: app.configuration, settings: { ...app.settings, auth: { ...app.settings.auth, requireTotp: false } } });
       try {
         const login = await api.inject({ method: 'POST', url: '/api/session', payload: { name: 'analist', password: PASSWORD } });
         assert.equal(login.statusCode, 201, login.body);

@@ -13,7 +13,9 @@ import pg from 'pg';
 import { hashPassword } from '../src/accounts/passwords.ts';
 import { openApiApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/load.ts';
+import { importIfEmpty } from '../src/config/configuration.ts';
 import { sealedRun } from '../src/evidence/sealed-ad.fixtures.ts';
+import { openSqliteConfigVersions } from '../src/store/sqlite/config-versions.sqlite.ts';
 import { tamperDatabase } from '../src/evidence/log-tamper.fixtures.ts';
 import { DERIVED_TABLES } from '../src/store/store-copy.ts';
 import { createTestDatabase, type TestDatabase } from '../src/store/postgres/test-database.postgres.ts';
@@ -57,6 +59,8 @@ async function fillInstallation(dataDir: string): Promise<void> {
     await app.frontier.openRun({ runId: inFlight, theme: 'mensenhandel', source: 'mensenhandel-classic', jobId: null, owner: 'test' },
       [{ source: 'mensenhandel-classic', url: 'https://ads.example/m/', kind: 'list', delayMs: 0, maxAttempts: 2 }]);
     await app.frontier.lease('test', new Date(NOW), 60_000, inFlight);
+    const versions = await openSqliteConfigVersions(dataDir);
+    await importIfEmpty(versions, BUNDLED_CONFIG, 'operator', () => new Date(NOW)).finally(() => versions.close());
     await store.stage({ runId: inFlight, theme: 'mensenhandel', url: 'https://ads.example/m/8', features: { id: 's', fields: {} }, capture: new Uint8Array([1, 2, 3]), owner: 'test', stagedAt: NOW, expiresAt: '2999-01-01T00:00:00.000Z' });
     const user = await app.accounts.addUser({ name: 'carla', role: 'supervisor', themes: ['toezicht'], passwordHash: await hashPassword('correct horse battery staple lantern', 'carla'), totpSecret: null, requestedBy: ['admin'], approvedBy: 'admin2' }, NOW);
     await app.accounts.createSession({ idHash: 'c'.repeat(64), userId: user.id, csrfToken: 'csrf', createdAt: NOW, lastSeenAt: NOW, justification: 'signal research' });

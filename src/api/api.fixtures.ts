@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { hashPassword } from '../accounts/passwords.ts';
 import { ROLES, type Role } from '../accounts/roles.ts';
 import { apiSettingsSchema, type ApiSettings } from '../config/api-settings.ts';
+import { folderConfiguration } from '../config/configuration.ts';
 import { loadConfig } from '../config/load.ts';
 import { AuditTrail } from '../services/audit-trail.ts';
 import type { ServiceContext } from '../services/context.ts';
@@ -86,7 +87,7 @@ export interface WorldOptions {
 /** The application layer's context over a test world, for a service built on its own. */
 export function serviceContextOf(w: ApiWorld): ServiceContext {
   return {
-    config: { current: loadConfig(w.configDir) }, store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists,
+    config: folderConfiguration(w.configDir), store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists,
     exportRequests: w.exportRequests, reference: w.reference, inspections: w.inspections, jobs: w.jobs, frontier: w.frontier, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store),
     dataDir: w.dataDir, anchor: w.anchor, now: () => w.clock.now,
   };
@@ -151,7 +152,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
     ...(settings.metricsToken === null ? {} : { metricsToken: settings.metricsToken ?? METRICS_TOKEN }),
-    dataDir, anchor, config: { current: loadConfig(configDir) }, store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, reference, inspections, jobs, frontier, settings: parsed, now: () => clock.now,
+    dataDir, anchor, config: folderConfiguration(configDir), store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, reference, inspections, jobs, frontier, settings: parsed, now: () => clock.now,
     ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.dashboard ? { dashboard: settings.dashboard } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {

@@ -25,12 +25,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const app = await openApiApp({ dataDir, database: database?.url ?? null, config: loadConfig(CONFIG) });
       try {
         const now = new Date();
-        const users = new UsersService({ ...app, config: { current: app.config }, trail: new AuditTrail(app.store), now: () => now });
+        const users = new UsersService({ ...app, config: app.configuration, trail: new AuditTrail(app.store), now: () => now });
         const { totpUri } = await users.add(operator(app, 'admin', {}), { name: 'expert', role: 'expert', themes: ['mensenhandel'], password: PASSWORD, totp: true });
         const secret = new URL(totpUri!).searchParams.get('secret')!;
         assert.equal(statSync(join(dataDir, 'keys', 'secret.key')).mode & 0o777, 0o600);
 
-        const api = await buildApi({ ...app, config: { current: app.config }, now: () => now });
+        const api = await buildApi({ ...app, config: app.configuration, now: () => now });
         try {
           const login = (totp?: string) => api.inject({ method: 'POST', url: '/api/session', payload: { name: 'expert', password: PASSWORD, ...(totp ? { totp } : {}) } });
           assert.equal((await login()).statusCode, 401, 'no code');

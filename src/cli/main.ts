@@ -1,6 +1,7 @@
 // `baken <command>`: one file per command; errors become one clear line and a stable exit code.
 import { BakenError } from '../domain/errors.ts';
 import { analyse, usage as analyseUsage } from './analyse.ts';
+import { config, usage as configUsage } from './config.ts';
 import { crawl, usage as crawlUsage } from './crawl.ts';
 import { demo, usage as demoUsage } from './demo.ts';
 import { evalCommand, usage as evalUsage } from './eval.ts';
@@ -24,6 +25,7 @@ import { printJson } from './output.ts';
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; usage: string }> = {
   analyse: { run: analyse, usage: analyseUsage },
+  config: { run: config, usage: configUsage },
   crawl: { run: crawl, usage: crawlUsage },
   demo: { run: demo, usage: demoUsage },
   eval: { run: evalCommand, usage: evalUsage },

@@ -4,8 +4,8 @@
 import { userInfo } from 'node:os';
 import type { Who } from '../accounts/actor.ts';
 import type { Role } from '../accounts/roles.ts';
-import { openApiApp, type ApiApp } from '../app.ts';
-import { loadConfig } from '../config/load.ts';
+import { openApiApp, openConfiguration, type ApiApp } from '../app.ts';
+import type { Configuration } from '../config/configuration.ts';
 import { checkedJustification } from '../domain/justification.ts';
 import { configDir, storage } from './args.ts';
 
@@ -29,9 +29,14 @@ export function justificationOf(values: { justification?: string }): string {
   return checkedJustification(values.justification);
 }
 
+/** The configuration in force where the command's data lives (src/app.ts openConfiguration). */
+export function configurationOf(values: OperatorValues): Promise<Configuration> {
+  return openConfiguration(storage(values), configDir(values.config), values.by?.trim() || userInfo().username);
+}
+
 /** Opens the application layer for one command and closes it after, whatever happens. */
 export async function withApp<T>(values: OperatorValues, use: (app: ApiApp) => Promise<T>): Promise<T> {
-  const app = await openApiApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
+  const app = await openApiApp({ ...storage(values), config: await configurationOf(values) });
   try {
     return await use(app);
   } finally {

@@ -22,7 +22,7 @@ describe('a purge job', () => {
       const long = new Date(Date.now() - 60 * 60_000);
       await utimes(join(dataDir, 'blobs', orphan.slice(0, 2), orphan), long, long);
       const run = jobRunner({
-        collection: app.services.collection, log: silentLog, who: operator(app, 'admin', {}),
+        collection: app.services.collection, log: silentLog, who: () => operator(app, 'admin', {}),
         launchBrowser: () => { throw new Error('a purge starts no browser'); },
       });
       const result = await run({

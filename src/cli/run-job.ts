@@ -11,8 +11,9 @@ import type { Job, JobResult } from '../jobs/job-queue.ts';
 export interface JobRunnerDeps {
   collection: CollectionService;
   log: Log;
-  /** Who the audit trail names: the operator whose worker ran the job. */
-  who: Who;
+  /** Who the audit trail names: the operator whose worker ran the job, over the themes of the
+   *  configuration in force when the job starts (a theme imported since is the operator's too). */
+  who(): Who;
   launchBrowser(): Promise<CaptureBrowser>;
 }
 
@@ -33,13 +34,13 @@ export function jobRunner(deps: JobRunnerDeps): (job: Job) => Promise<JobResult>
 async function crawl(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
   const request = { theme: job.theme, ...(job.source ? { source: job.source } : {}) };
   // A browser per crawl: nothing of one crawl (cookies, cache, a renderer that leaks) reaches the next.
-  const s = await deps.collection.crawl(deps.who, request, { launchBrowser: deps.launchBrowser, log: deps.log, job: { id: job.id } });
+  const s = await deps.collection.crawl(deps.who(), request, { launchBrowser: deps.launchBrowser, log: deps.log, job: { id: job.id } });
   // Sites down at the scheduled hour: the run is recorded, and the job is tried again later.
   if (capturedNothing(s)) throw new BakenError('CAPTURE_FAILED', `run ${s.run} captured nothing (${s.failed} failed)`);
   return { run: s.run, captured: s.captured, kept: s.kept, deleted: s.deleted, failed: s.failed, durationMs: s.durationMs };
 }
 
 async function purge(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
-  const r = await deps.collection.purge(deps.who, job.theme);
+  const r = await deps.collection.purge(deps.who(), job.theme);
   return { purged: r.purged, captures: r.captures, files: r.files, held: r.held, swept: r.swept };
 }

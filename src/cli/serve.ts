@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { openApiApp, type ApiApp } from '../app.ts';
 import { buildApi } from '../api/build-api.ts';
 import { DASHBOARD_BUILD } from '../api/dashboard-files.ts';
-import { loadConfig } from '../config/load.ts';
+import { configPollMs, watchConfiguration } from '../config/configuration.ts';
 import { BakenError } from '../domain/errors.ts';
 import { createLog } from '../log.ts';
-import { configDir, integer, parse, storage } from './args.ts';
+import { integer, parse, storage } from './args.ts';
+import { configurationOf } from './operator.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken serve [--port 8080] [--host 127.0.0.1] [--tls-cert FILE --tls-key FILE] [--dashboard DIR]   serve the dashboard at / and the REST API under /api';
@@ -18,7 +19,7 @@ export interface ServeFlags { port?: string; host?: string; 'tls-cert'?: string;
 
 export async function serve(args: string[]): Promise<number> {
   const { values } = parse(args, SERVE_OPTIONS);
-  const app = await openApiApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
+  const app = await openApiApp({ ...storage(values), config: await configurationOf(values) });
   try {
     await serveUntilStopped(app, values, (url, dashboard) => {
       if (values.json) printJson({ url: `${url}/api`, dashboard: dashboard ? `${url}/` : null });
@@ -38,15 +39,18 @@ export async function serveUntilStopped(app: ApiApp, values: ServeFlags, ready: 
   const log = createLog();
   const metricsToken = metricsTokenOf(process.env['BAKEN_METRICS_TOKEN']);
   const api = await buildApi({
-    ...app, config: { current: app.config }, log, ...(tls ? { tls } : {}), ...(dashboard ? { dashboard } : {}), ...(metricsToken ? { metricsToken } : {}),
+    ...app, config: app.configuration, log, ...(tls ? { tls } : {}), ...(dashboard ? { dashboard } : {}), ...(metricsToken ? { metricsToken } : {}),
   });
   // Loopback by default: on a network, put a TLS reverse proxy in front or pass --tls-cert/--tls-key.
   const address = await api.listen({ port: integer(values.port, 'port', 8080), host: values.host ?? '127.0.0.1' });
   log('api.listening', { address, tls: Boolean(tls), dashboard: Boolean(dashboard) });
   ready(address, Boolean(dashboard));
+  const stop = new AbortController();
+  watchConfiguration(app.configuration, log, stop.signal, configPollMs());
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
   });
+  stop.abort();
   await api.close();
 }
 

@@ -4,10 +4,9 @@ import { text } from 'node:stream/consumers';
 import { openApiApp, type ApiApp } from '../app.ts';
 import { isRole, ROLES } from '../accounts/roles.ts';
 import type { UserView } from '../services/users.service.ts';
-import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
-import { operator } from './operator.ts';
-import { configDir, parse, requireString, storage } from './args.ts';
+import { configurationOf, operator } from './operator.ts';
+import { parse, requireString, storage } from './args.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken user add --name N --role R --theme T[,T…] --password-stdin [--totp] | list | disable --name N | enable --name N | reset-password --name N --password-stdin | totp --name N';
@@ -21,7 +20,7 @@ export async function user(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS, true);
   const [command, ...rest] = positionals;
   if (rest.length > 0) throw new BakenError('USAGE', `unexpected arguments: ${rest.join(' ')}`);
-  const app = await openApiApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
+  const app = await openApiApp({ ...storage(values), config: await configurationOf(values) });
   try {
     const { users } = app.services;
     const who = operator(app, 'admin', values);

@@ -1,14 +1,14 @@
 import { openApp } from '../app.ts';
-import { loadConfig } from '../config/load.ts';
 import { verifyEvidence } from '../evidence/verify.ts';
-import { configDir, parse, storage } from './args.ts';
+import { parse, storage } from './args.ts';
+import { configurationOf } from './operator.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken verify [--ad ID] [--json]   check every hash, signature and log chain; exit 1 on any failure';
 
 export async function verify(args: string[]): Promise<number> {
   const { values } = parse(args, { ad: { type: 'string' } });
-  const app = await openApp({ ...storage(values), config: loadConfig(configDir(values.config)) });
+  const app = await openApp({ ...storage(values), config: await configurationOf(values) });
   try {
     const report = await verifyEvidence(app, values.ad ? { adId: values.ad } : undefined);
     if (values.json) printJson(report);

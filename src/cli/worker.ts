@@ -3,6 +3,7 @@ import { launchBrowser } from '../capture/browser.ts';
 import type { Job } from '../jobs/job-queue.ts';
 import { jobRunner } from './run-job.ts';
 import { workDue, workUntil } from '../jobs/work.ts';
+import { configPollMs, watchConfiguration } from '../config/configuration.ts';
 import { createLog } from '../log.ts';
 import { parse } from './args.ts';
 import { operator, OPERATOR_OPTIONS, withApp } from './operator.ts';
@@ -16,11 +17,12 @@ export async function worker(args: string[]): Promise<number> {
   const { values } = parse(args, { by: OPERATOR_OPTIONS.by, once: { type: 'boolean', default: false } });
   return withApp(values, async (app) => {
     const log = createLog();
-    const who = operator(app, 'admin', values);
+    // Over the themes of the configuration in force at each job, which may be newer than at start.
+    const who = () => operator({ config: app.configuration.current }, 'admin', values);
     const deps = {
-      queue: app.jobs, config: app.config, worker: `${hostname()}:${process.pid}`,
+      queue: app.jobs, config: app.configuration, worker: `${hostname()}:${process.pid}`,
       run: jobRunner({ collection: app.services.collection, log, who, launchBrowser }),
-      help: () => app.services.collection.helpCrawls(who, { launchBrowser, log }),
+      help: () => app.services.collection.helpCrawls(who(), { launchBrowser, log }),
     };
     // What a crashed predecessor left: purged before this worker collects anything.
     log('worker.tidied', await app.services.collection.tidyUp());
@@ -32,6 +34,7 @@ export async function worker(args: string[]): Promise<number> {
     }
     const stop = new AbortController();
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+    watchConfiguration(app.configuration, log, stop.signal, configPollMs());
     if (!values.json) say('Baken worker: running scheduled crawls and purges; Ctrl-C stops after the current job');
     // Looks for work every few seconds: a crawl another worker starts should not wait a minute for help.
     await workUntil(deps, stop.signal, HELP_POLL_MS);

@@ -1,11 +1,11 @@
 // Loads and validates the YAML configuration directory. Every problem is reported with the file,
 // the path inside it and what was expected, all at once, so an operator can fix them in one go.
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { BakenError } from '../domain/errors.ts';
 import { addressPolicy, literalAddresses } from '../domain/private-addresses.ts';
+import { readConfigFiles, type ConfigFiles } from './config-files.ts';
 import { evaluationSetProblems } from './evaluation-sets.ts';
 import {
   extractorSchema, profileSchema, scheduleSchema, sourceSchema, themeSchema,
@@ -29,22 +29,24 @@ const KINDS = {
   schedules: scheduleSchema,
 } as const;
 
-/** `relativeTo`: where relative paths in it (a theme's evaluation sets) lead, when `dir` is a scratch
- *  copy of the configuration directory being checked (src/services/config.service.ts). */
-export function loadConfig(dir: string, { relativeTo = dir }: { relativeTo?: string } = {}): Config {
+export function loadConfig(dir: string): Config {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new BakenError('CONFIG_MISSING', `configuration directory ${dir} does not exist`);
   }
+  return parseConfig(readConfigFiles(dir), { dir });
+}
+
+/** Loads the configuration from its files (a folder's, or a version stored in the database);
+ *  `dir` is the configuration directory that relative paths in it (a theme's evaluation sets) and
+ *  messages name. */
+export function parseConfig(texts: ConfigFiles, { dir }: { dir: string }): Config {
   const problems: string[] = [];
   /** Where each item came from, e.g. "sources/x" → "sources/x.yaml", for messages that name the file. */
   const files = new Map<string, string>();
   const read = <S extends z.ZodType>(kind: keyof typeof KINDS, schema: S): Map<string, z.infer<S>> => {
     const items = new Map<string, z.infer<S>>();
-    const folder = join(dir, kind);
-    if (!existsSync(folder)) return items;
-    for (const name of readdirSync(folder).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-      const file = relative(dir, join(folder, name));
-      const doc = parseDocument(readFileSync(join(folder, name), 'utf8'), { prettyErrors: true });
+    for (const file of Object.keys(texts).filter((f) => f.startsWith(`${kind}/`)).sort()) {
+      const doc = parseDocument(texts[file]!, { prettyErrors: true });
       if (doc.errors.length > 0) {
         for (const e of doc.errors) problems.push(`${file}: YAML syntax: ${e.message.split('\n')[0]}`);
         continue;
@@ -75,7 +77,7 @@ export function loadConfig(dir: string, { relativeTo = dir }: { relativeTo?: str
   if (problems.length === 0) {
     const fileOf = (ref: string) => files.get(ref) ?? ref;
     problems.push(...crossReferences(config), ...namespaceProblems(config, fileOf), ...privateHostProblems(config, fileOf),
-      ...evaluationSetProblems(config.themes.values(), relativeTo, fileOf));
+      ...evaluationSetProblems(config.themes.values(), dir, fileOf));
   }
   if (problems.length > 0) {
     throw new BakenError('CONFIG_INVALID', `invalid configuration in ${dir}:\n  ${problems.join('\n  ')}`);

@@ -11,7 +11,7 @@ export const AUDIT_ACTIONS = [
   'exports.request', 'exports.approve', 'exports.refuse', 'exports.download', 'exports.read',
   'inspections.read', 'inspections.plan', 'inspections.outcome', 'inspections.referrals',
   'stats.read', 'audit.read', 'audit.verify',
-  'config.read', 'config.change', 'config.evaluate',
+  'config.read', 'config.change', 'config.evaluate', 'config.import', 'config.export',
   'users.read', 'users.change', 'tokens.read', 'tokens.change', 'jobs.read', 'health.read',
   'holds.read', 'holds.change', 'crawl.run', 'retention.purge',
   'reports.attachment', 'reports.processing',

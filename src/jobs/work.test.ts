@@ -19,7 +19,7 @@ describe('a worker', () => {
   let ran: string[];
   let failing: Set<string>;
   const deps = (over: Partial<WorkerDeps> = {}): WorkerDeps => ({
-    queue, config: CONFIG, worker: 'test-worker', now: () => clock,
+    queue, config: { current: CONFIG }, worker: 'test-worker', now: () => clock,
     run: async (job: Job): Promise<JobResult> => {
       ran.push(job.schedule);
       if (failing.has(job.schedule)) throw new Error(`${job.schedule} could not run`);

@@ -8,7 +8,8 @@ import type { Job, JobQueue, JobResult } from './job-queue.ts';
 
 export interface WorkerDeps {
   queue: JobQueue;
-  config: Config;
+  /** The configuration in force: read afresh at every look for work, so a new version's schedules apply at once. */
+  config: { readonly current: Config };
   /** This worker's name in the queue: host and process. */
   worker: string;
   run(job: Job): Promise<JobResult>;
@@ -26,7 +27,7 @@ const HEARTBEAT_MS = 60_000;
  *  ends first); returns the jobs it ran, as they ended. */
 export async function workDue(deps: WorkerDeps, signal?: AbortSignal): Promise<Job[]> {
   const now = deps.now ?? (() => new Date());
-  for (const job of dueJobs(deps.config, now())) await deps.queue.enqueue(job, now().toISOString());
+  for (const job of dueJobs(deps.config.current, now())) await deps.queue.enqueue(job, now().toISOString());
   const ran: Job[] = [];
   while (!signal?.aborted) {
     const at = now();
@@ -48,7 +49,7 @@ export async function workUntil(deps: WorkerDeps, signal: AbortSignal, pollMs = 
   while (!signal.aborted) {
     await workDue(deps, signal);
     if (signal.aborted) return;
-    const wait = Math.min(pollMs, Math.max(1000, nextDue(deps.config, now()).getTime() - now().getTime()));
+    const wait = Math.min(pollMs, Math.max(1000, nextDue(deps.config.current, now()).getTime() - now().getTime()));
     await setTimeout(wait, undefined, { signal }).catch(() => undefined);
   }
 }

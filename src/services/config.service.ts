@@ -1,13 +1,13 @@
-// Sources, profiles and schedules for admins: read from the loaded configuration, changed by writing
-// validated YAML into the configuration directory. A change is checked by loading the whole
-// configuration with it (src/config/load.ts) in a scratch copy first, so a bad change is refused
-// with the loader's own message and nothing on disk changes.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+// Sources, profiles and schedules for admins: read from the configuration in force, changed by
+// storing a new version of it (src/config/configuration.ts): in the database, where every process
+// picks it up, or in the embedded default's folder. A change is checked by loading the whole
+// configuration with it first, so a bad change is refused with the loader's own message and the
+// version in force stays.
 import { parse, stringify } from 'yaml';
 import type { Who } from '../accounts/actor.ts';
-import { inThemeNamespace, loadConfig, type Config } from '../config/load.ts';
+import { filesFingerprint, YAML_FILE, type ConfigFiles } from '../config/config-files.ts';
+import { checked } from '../config/configuration.ts';
+import { inThemeNamespace, type Config } from '../config/load.ts';
 import type { Profile, Schedule, Source } from '../config/schema.ts';
 import { BakenError } from '../domain/errors.ts';
 import { authorise, themeRef, themesFor, type ServiceContext } from './context.ts';
@@ -44,26 +44,58 @@ export class ConfigService {
    *  one holding that id or a new one, never a file that holds something else. */
   async put<K extends ConfigKind>(who: Who, kind: K, id: string, item: ConfigItems[K]): Promise<{ item: ConfigItems[K]; created: boolean }> {
     if (item.id !== id) throw new BakenError('INPUT_INVALID', `id: the body names "${item.id}", the URL "${id}"`);
+    // Changed from the newest version, whether or not this process has polled it yet.
+    await this.#c.config.refresh();
     authorise(who, 'config.write', themeRef(this.#config(), item.theme), `no theme "${item.theme}"`);
     if (!inThemeNamespace(id, item.theme)) {
       throw new BakenError('INPUT_INVALID', `id: expected "${item.theme}" or an id beginning with "${item.theme}-" (the theme's id), got "${id}"`);
     }
     const existing = this.#items(kind).get(id);
-    const dir = this.#config().dir;
-    const target = targetFile(dir, kind, id);
+    const files = this.#c.config.files();
+    const target = targetFile(files, kind, id);
     // What is replaced must be the admin's too, whatever the loaded configuration says about it.
     for (const replaced of [existing?.theme, target.replaces]) {
       if (replaced != null) authorise(who, 'config.write', themeRef(this.#config(), replaced), `no ${SINGULAR[kind]} "${id}"`);
     }
     const text = `# Written through the API by ${who.actor.name} at ${this.#c.now().toISOString()}.\n${stringify(item)}`;
-    assertLoads(dir, join(kind, target.file), text);
+    const op = existing ? 'replace' : 'add';
+    const changed: ConfigFiles = { ...files, [target.file]: text };
+    await this.#c.config.save(changed, who.actor.name, `${kind}/${id}: ${op} through the API`);
     await this.#c.trail.record(who, 'config.change', {
       themes: [...new Set([item.theme, existing?.theme ?? item.theme, target.replaces ?? item.theme])], resources: [`${kind}/${id}`],
-      query: { op: existing ? 'replace' : 'add' }, count: 1,
+      query: { op, version: this.#c.config.version }, count: 1,
     });
-    writeAtomically(join(dir, kind), target.file, text);
-    this.#c.config.current = loadConfig(dir);
     return { item: this.#items(kind).get(id) as ConfigItems[K], created: !existing };
+  }
+
+  /** Replaces the whole configuration with a folder's files (`baken config import`), as a new
+   *  version: every theme in force and every theme imported must be the caller's to change. */
+  async import(who: Who, files: ConfigFiles, from: string): Promise<string> {
+    if (this.#c.config.home === 'folder') {
+      throw new BakenError('USAGE', `this installation reads its configuration from ${this.#config().dir} (--config, BAKEN_CONFIG): `
+        + 'change the files there and running processes pick them up; configuration versions live in PostgreSQL');
+    }
+    await this.#c.config.refresh();
+    const next = checked(files, this.#config().dir);
+    for (const theme of new Set([...this.#config().themes.keys(), ...next.themes.keys()])) {
+      authorise(who, 'config.write', themeRef(this.#config(), theme) ?? themeRef(next, theme), `no theme "${theme}"`);
+    }
+    // The first command on an empty database imported the same folder already: no second version of it.
+    const unchanged = filesFingerprint(files) === filesFingerprint(this.#c.config.files());
+    if (!unchanged) await this.#c.config.save(files, who.actor.name, `imported ${from}`);
+    await this.#c.trail.record(who, 'config.import', {
+      themes: [...next.themes.keys()], query: { from, version: this.#c.config.version, unchanged }, count: Object.keys(files).length,
+    });
+    return this.#c.config.version;
+  }
+
+  /** The configuration in force as files (`baken config export`); all of it, so every theme must be the caller's. */
+  async export(who: Who): Promise<{ version: string; files: ConfigFiles }> {
+    const themes = [...this.#config().themes.keys()];
+    for (const theme of themes) authorise(who, 'config.read', themeRef(this.#config(), theme), `no theme "${theme}"`);
+    const files = this.#c.config.files();
+    await this.#c.trail.record(who, 'config.export', { themes, query: { version: this.#c.config.version }, count: Object.keys(files).length });
+    return { version: this.#c.config.version, files };
   }
 
   #config(): Config {
@@ -79,40 +111,15 @@ type Held = { id?: unknown; theme?: unknown } | null;
 
 /** The file to write: the one holding the id (the loader takes any *.yaml file, whatever its name),
  *  with the theme found in it; else a name no file has, so no other item is ever overwritten. */
-function targetFile(dir: string, kind: ConfigKind, id: string): { file: string; replaces: string | null } {
-  let names: string[];
-  try { names = readdirSync(join(dir, kind)); } catch { names = []; }
-  for (const name of names.filter((n) => /\.ya?ml$/.test(n))) {
+function targetFile(files: ConfigFiles, kind: ConfigKind, id: string): { file: string; replaces: string | null } {
+  const names = Object.keys(files).filter((f) => f.startsWith(`${kind}/`) && YAML_FILE.test(f));
+  for (const name of names) {
     let held: Held;
-    try { held = parse(readFileSync(join(dir, kind, name), 'utf8')) as Held; } catch { continue; }
+    try { held = parse(files[name]!) as Held; } catch { continue; }
     if (held?.id === id) return { file: name, replaces: typeof held.theme === 'string' ? held.theme : '' };
   }
   const taken = new Set(names);
-  let file = `${id}.yaml`;
-  for (let n = 2; taken.has(file); n++) file = `${id}-${n}.yaml`;
+  let file = `${kind}/${id}.yaml`;
+  for (let n = 2; taken.has(file); n++) file = `${kind}/${id}-${n}.yaml`;
   return { file, replaces: null };
-}
-
-function assertLoads(dir: string, relativeFile: string, text: string): void {
-  const scratch = mkdtempSync(join(tmpdir(), 'baken-config-check-'));
-  try {
-    cpSync(dir, scratch, { recursive: true });
-    mkdirSync(dirname(join(scratch, relativeFile)), { recursive: true });
-    writeFileSync(join(scratch, relativeFile), text);
-    loadConfig(scratch, { relativeTo: dir });
-  } catch (err) {
-    if (err instanceof BakenError && err.code === 'CONFIG_INVALID') {
-      throw new BakenError('INPUT_INVALID', `refused: the configuration would not load: ${err.message.replaceAll(scratch, dir)}`, { cause: err });
-    }
-    throw err;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-function writeAtomically(folder: string, file: string, text: string): void {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
-  const tmp = join(folder, `.${file}.${process.pid}.tmp`);
-  writeFileSync(tmp, text, { mode: 0o600 });
-  renameSync(tmp, join(folder, file));
 }

@@ -4,6 +4,7 @@ import type { Who } from '../accounts/actor.ts';
 import { decide, visibleThemes, type ThemeRef } from '../accounts/policy.ts';
 import type { Action } from '../accounts/roles.ts';
 import type { ApiSettings } from '../config/api-settings.ts';
+import type { Configuration } from '../config/configuration.ts';
 import type { Config } from '../config/load.ts';
 import type { Frontier } from '../crawl/frontier.ts';
 import { BakenError } from '../domain/errors.ts';
@@ -17,11 +18,8 @@ import type { ReferenceStore } from '../store/reference-data.ts';
 import type { BlobStore, Store } from '../store/store.ts';
 import type { AuditTrail } from './audit-trail.ts';
 
-/** The loaded configuration; an admin's change replaces `current` once it is on disk. */
-export interface ConfigRef { current: Config }
-
 export interface ServiceContext {
-  config: ConfigRef;
+  config: Configuration;
   store: Store;
   blobs: BlobStore;
   accounts: AccountStore;

@@ -12,12 +12,13 @@ import { analyseBatch } from '../analyse/analyse-batch.ts';
 import { compileProfile } from '../analyse/compile-profile.ts';
 import { evaluate } from '../analyse/evaluate.ts';
 import { parseLabelledAds } from '../analyse/labelled-ads.ts';
+import { folderConfiguration, type Configuration } from '../config/configuration.ts';
 import { loadConfig } from '../config/load.ts';
 import { BakenError } from '../domain/errors.ts';
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
 import type { Store } from '../store/store.ts';
 import { AuditTrail } from './audit-trail.ts';
-import type { ConfigRef } from './context.ts';
+
 import { EvaluationService } from './evaluation.service.ts';
 
 const BUNDLED = new URL('../../config', import.meta.url).pathname;
@@ -33,14 +34,14 @@ describe('EvaluationService', () => {
   let root: string;
   let configDir: string;
   let store: Store;
-  let config: ConfigRef;
+  let config: Configuration;
   let service: EvaluationService;
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'baken-evaluation-'));
     configDir = join(root, 'config');
     cpSync(BUNDLED, configDir, { recursive: true });
     store = await openSqliteStore(join(root, 'data'));
-    config = { current: loadConfig(configDir) };
+    config = folderConfiguration(configDir);
     service = new EvaluationService({ config, trail: new AuditTrail(store) });
   });
   after(async () => {

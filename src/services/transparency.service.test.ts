@@ -38,7 +38,7 @@ async function openWorld(database: TestDatabase | null, minCount: number): Promi
   const month = new Date().toISOString().slice(0, 7);
   const later = new Date(monthStart(month, 2));
   const settings = apiSettingsSchema.parse({ transparency: { minCount } });
-  const services = createServices({ ...app, settings, config: { current: app.config }, trail: new AuditTrail(app.store), now: () => later });
+  const services = createServices({ ...app, settings, config: app.configuration, trail: new AuditTrail(app.store), now: () => later });
   return { app, services, month, close: async () => { await app.close(); rmSync(dataDir, { recursive: true, force: true }); } };
 }
 

@@ -6,6 +6,7 @@
 import { EXPORT_REQUESTS_MIGRATION } from './schema-exports.postgres.ts';
 import { REFERENCE_DATA_MIGRATION } from './schema-reference.postgres.ts';
 import { INSPECTIONS_MIGRATION } from './schema-inspections.postgres.ts';
+import { CONFIG_MIGRATION } from './schema-config.postgres.ts';
 import { HEALTH_MIGRATION } from './schema-health.postgres.ts';
 import { FRONTIER_MIGRATION } from './schema-frontier.postgres.ts';
 
@@ -353,5 +354,5 @@ ALTER TABLE list_ads ADD COLUMN note text, ADD COLUMN note_by text, ADD COLUMN n
 export const SEARCH_WORDS_IN_MEMORY_MIGRATION = 'DROP INDEX ad_search_words;';
 export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION,
   LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, REFERENCE_DATA_MIGRATION, INSPECTIONS_MIGRATION, HEALTH_MIGRATION,
-  FRONTIER_MIGRATION, SEARCH_WORDS_IN_MEMORY_MIGRATION];
+  FRONTIER_MIGRATION, SEARCH_WORDS_IN_MEMORY_MIGRATION, CONFIG_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -26,7 +26,7 @@ describe('search tables', () => {
         ALTER TABLE users DROP COLUMN requested_by; ALTER TABLE users DROP COLUMN approved_by; ALTER TABLE users DROP COLUMN approved_at;
         ALTER TABLE list_ads DROP COLUMN note; ALTER TABLE list_ads DROP COLUMN note_by; ALTER TABLE list_ads DROP COLUMN note_at; DROP TABLE ad_search_changes; DROP TABLE ad_search_deletions; DROP TABLE ad_search; DROP INDEX ads_by_latest_capture; DROP TABLE export_requests;
         DROP TABLE reference_rows; DROP TABLE reference_imports; DROP TABLE reference_versions; DROP TABLE inspection_entries;
-        DROP TABLE source_alerts; DROP TABLE run_yields; DROP TABLE frontier_pages; DROP TABLE frontier_hosts; DROP TABLE frontier_runs;
+        DROP TABLE source_alerts; DROP TABLE run_yields; DROP TABLE frontier_pages; DROP TABLE frontier_hosts; DROP TABLE frontier_runs; DROP TABLE config_versions;
         PRAGMA user_version = ${MIGRATIONS.indexOf(API_SEARCH_MIGRATION)}`);
       db.close();
 
