@@ -1,11 +1,8 @@
 // Search by photo over the store's picture index (capture_image_hashes), shared by both adapters:
 // the adapter looks up the stored hashes whose bands are near the query's, then the captures of the
 // few that are truly within the distance; what is kept of them and in which order is decided here.
-import { bandNeighbours, hammingDistance, IMAGE_HASH } from '../analyse/image-matches.ts';
+import { bandNeighbours, hammingDistance, IMAGE_HASH, MAX_INDEXED_DISTANCE } from '../analyse/image-matches.ts';
 import type { ImageHashMatch } from './store.ts';
-
-/** Beyond this the band lookup (⌊d/4⌋ = 5 bits of 16 per band) stops being faster than a scan. */
-export const MAX_INDEXED_DISTANCE = 23;
 
 export interface StoredImageHash { captureId: string; n: number; hash: string }
 export interface CaptureOfAd { captureId: string; adId: string; theme: string; latest: boolean }
