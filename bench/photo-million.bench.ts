@@ -7,7 +7,6 @@
 // into the index — is kept: /tmp/baken-photo-million-* and a PostgreSQL database named after the
 // schema version and size. Not in the default run: `npm run bench -- --only photo-million`
 // (BAKEN_BENCH_HASHES for another size).
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { hammingDistance } from '../src/analyse/image-matches.ts';
@@ -18,6 +17,7 @@ import { SCHEMA_VERSION as POSTGRES_VERSION } from '../src/store/postgres/schema
 import { openSqliteStore } from '../src/store/sqlite/store.sqlite.ts';
 import { openPostgresStore } from '../src/store/postgres/store.postgres.ts';
 import { keptAd, startTestRun } from '../src/store/store.fixtures.ts';
+import { cachedPostgresDatabase, cachedSqliteDir } from './cached-fill.ts';
 import type { BenchResult } from './crawl.bench.ts';
 import { timed, type Timing } from './search.bench.ts';
 
@@ -93,48 +93,34 @@ function flip(hash: string, bits: number): string {
 
 const PER_CAPTURE = Math.ceil(HASHES / ADS);
 
-async function sqliteFill(): Promise<string> {
-  const dir = `/tmp/baken-photo-million-sqlite-v${SQLITE_VERSION}-${HASHES}`;
-  if (existsSync(dir)) return dir;
-  const filling = `${dir}.filling`;
-  rmSync(filling, { recursive: true, force: true });
-  mkdirSync(filling);
-  const store = await openSqliteStore(filling);
-  await saveAds(store);
-  await store.close();
-  const db = openDatabase(join(filling, 'baken.db'));
-  const t0 = performance.now();
-  db.exec('BEGIN');
-  db.exec('CREATE TEMP TABLE numbered (k INTEGER PRIMARY KEY, id TEXT NOT NULL); INSERT INTO numbered (k, id) SELECT row_number() OVER (ORDER BY id) - 1, id FROM captures');
-  // Hash i belongs to capture i % ADS, as its picture number i / ADS + 1.
-  db.prepare(`WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < :n - 1),
-      h AS (SELECT i, printf('%016x', random()) AS hash FROM s)
-    INSERT INTO capture_image_hashes (capture_id, n, hash, band0, band1, band2, band3)
-    SELECT (SELECT id FROM numbered WHERE k = h.i % ${ADS}), h.i / ${ADS} + 1, h.hash, substr(h.hash, 1, 4), substr(h.hash, 5, 4), substr(h.hash, 9, 4), substr(h.hash, 13, 4)
-    FROM h`).run({ n: HASHES });
-  db.exec('COMMIT');
-  db.exec('ANALYZE');
-  db.close();
-  process.stderr.write(`sqlite: filled ${HASHES} picture hashes in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
-  renameSync(filling, dir);
-  return dir;
-}
-
-async function postgresFill(): Promise<string> {
-  const name = `baken_photo_million_v${POSTGRES_VERSION}_${HASHES}`;
-  const url = new URL(SERVER);
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  try {
-    url.pathname = `/${name}`;
-    if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1) return url.toString();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}_filling WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}_filling`);
-    url.pathname = `/${name}_filling`;
-    const store = await openPostgresStore(url.toString());
+function sqliteFill(): Promise<string> {
+  return cachedSqliteDir(`/tmp/baken-photo-million-sqlite-v${SQLITE_VERSION}-${HASHES}`, async (filling) => {
+    const store = await openSqliteStore(filling);
     await saveAds(store);
     await store.close();
-    const db = new pg.Client({ connectionString: url.toString() });
+    const db = openDatabase(join(filling, 'baken.db'));
+    const t0 = performance.now();
+    db.exec('BEGIN');
+    db.exec('CREATE TEMP TABLE numbered (k INTEGER PRIMARY KEY, id TEXT NOT NULL); INSERT INTO numbered (k, id) SELECT row_number() OVER (ORDER BY id) - 1, id FROM captures');
+    // Hash i belongs to capture i % ADS, as its picture number i / ADS + 1.
+    db.prepare(`WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < :n - 1),
+        h AS (SELECT i, printf('%016x', random()) AS hash FROM s)
+      INSERT INTO capture_image_hashes (capture_id, n, hash, band0, band1, band2, band3)
+      SELECT (SELECT id FROM numbered WHERE k = h.i % ${ADS}), h.i / ${ADS} + 1, h.hash, substr(h.hash, 1, 4), substr(h.hash, 5, 4), substr(h.hash, 9, 4), substr(h.hash, 13, 4)
+      FROM h`).run({ n: HASHES });
+    db.exec('COMMIT');
+    db.exec('ANALYZE');
+    db.close();
+    process.stderr.write(`sqlite: filled ${HASHES} picture hashes in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  });
+}
+
+function postgresFill(): Promise<string> {
+  return cachedPostgresDatabase(SERVER, `baken_photo_million_v${POSTGRES_VERSION}_${HASHES}`, async (url) => {
+    const store = await openPostgresStore(url);
+    await saveAds(store);
+    await store.close();
+    const db = new pg.Client({ connectionString: url });
     await db.connect();
     try {
       const t0 = performance.now();
@@ -149,12 +135,7 @@ async function postgresFill(): Promise<string> {
     } finally {
       await db.end();
     }
-    await admin.query(`ALTER DATABASE ${name}_filling RENAME TO ${name}`);
-    url.pathname = `/${name}`;
-    return url.toString();
-  } finally {
-    await admin.end();
-  }
+  });
 }
 
 /** The ads the hashes belong to, each saved through the store with one picture of its own (n = 0). */
