@@ -6,10 +6,12 @@ import { analyseBench } from './analyse.bench.ts';
 import { twoWorkersBench } from './two-workers.bench.ts';
 import { soakBench } from './soak.bench.ts';
 import { searchMillionBench } from './search-million.bench.ts';
+import { photoMillionBench } from './photo-million.bench.ts';
 
 const BENCHES: Record<string, () => Promise<BenchResult[]>> = { crawl: crawlBench, search: searchBench, analyse: analyseBench };
 /** Long benchmarks, run only when named with --only. */
-const LONG: Record<string, () => Promise<BenchResult[]>> = { 'two-workers': twoWorkersBench, soak: soakBench, 'search-million': searchMillionBench };
+const LONG: Record<string, () => Promise<BenchResult[]>> = { 'two-workers': twoWorkersBench, soak: soakBench, 'search-million': searchMillionBench,
+  'photo-million': photoMillionBench };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 const all = { ...BENCHES, ...LONG };

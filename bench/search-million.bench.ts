@@ -6,7 +6,6 @@
 // tables — takes minutes, so it is kept: /tmp/baken-search-million-* and a PostgreSQL database named
 // after the schema version and size, re-made when either changes. Not in the default run:
 // `npm run bench -- --only search-million` (BAKEN_BENCH_ADS for another size).
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { SearchQuery, Store } from '../src/store/store.ts';
@@ -17,6 +16,7 @@ import { SCHEMA_VERSION as POSTGRES_VERSION } from '../src/store/postgres/schema
 import { openSqliteStore } from '../src/store/sqlite/store.sqlite.ts';
 import { openPostgresStore } from '../src/store/postgres/store.postgres.ts';
 import { keptAd, startTestRun } from '../src/store/store.fixtures.ts';
+import { cachedPostgresDatabase, cachedSqliteDir } from './cached-fill.ts';
 import type { BenchResult } from './crawl.bench.ts';
 import { timed, type Timing } from './search.bench.ts';
 
@@ -91,54 +91,40 @@ const isoDay = (day: string, pg: boolean) => pg
   ? `to_char(date '2025-01-01' + ${day}::int, 'YYYY-MM-DD') || 'T10:00:00.000Z'`
   : `strftime('%Y-%m-%d', '2025-01-01', '+' || ${day} || ' days') || 'T10:00:00.000Z'`;
 
-async function sqliteFill(): Promise<string> {
-  const dir = `/tmp/baken-search-million-sqlite-v${SQLITE_VERSION}-${ADS}`;
-  if (existsSync(dir)) return dir;
-  const filling = `${dir}.filling`;
-  rmSync(filling, { recursive: true, force: true });
-  mkdirSync(filling);
-  const store = await openSqliteStore(filling);
-  const template = await saveTemplate(store);
-  await store.close();
-  const db = openDatabase(join(filling, 'baken.db'));
-  const t0 = performance.now();
-  const v = clone((list, k) => `json_extract(:l${list}, '$[' || ${k} || ']')`, (...p) => p.join(' || '), 's.i');
-  const at = isoDay(v.day, false);
-  const params = { ...Object.fromEntries(LISTS.map((l, n) => [`l${n + 1}`, JSON.stringify(l)])), n: ADS - 1, template };
-  const run = (text: string) => { const s = db.prepare(text); s.setAllowUnknownNamedParameters(true); s.run(params); };
-  const columns = (table: string) => (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((r) => r.name);
-  const copy = (table: string, overrides: Record<string, string>) => columns(table).map((c) => overrides[c] ?? `t.${c}`).join(', ');
-  const series = 'WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < :n)';
-  db.exec('BEGIN');
-  run(`${series} INSERT INTO ads SELECT ${copy('ads', { rid: 't.rid + s.i', id: v.id, source: v.source, url: v.url, first_seen: at, last_seen: at, latest_capture_id: v.capture })}
-    FROM s, ads t WHERE t.id = :template`);
-  run(`${series} INSERT INTO captures SELECT ${copy('captures', { id: v.capture, ad_id: v.id, captured_at: at, city_key: v.cityKey, score: v.score,
-    fields: `json_set(t.fields, '$.title', ${v.title}, '$.text', ${v.text}, '$.city', ${v.city}, '$.phones', json_array(${v.phone}))` })}
-    FROM s, captures t WHERE t.ad_id = :template`);
-  db.exec(`INSERT INTO ads_fts (rowid, title, text, alias, city) SELECT a.rid, json_extract(c.fields, '$.title'), json_extract(c.fields, '$.text'),
-    json_extract(c.fields, '$.alias'), json_extract(c.fields, '$.city') FROM ads a JOIN captures c ON c.id = a.latest_capture_id WHERE a.id LIKE 'bench-%'`);
-  db.exec('COMMIT');
-  db.close();
-  process.stderr.write(`sqlite: filled ${ADS} ads in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
-  renameSync(filling, dir);
-  return dir;
-}
-
-async function postgresFill(): Promise<string> {
-  const name = `baken_search_million_v${POSTGRES_VERSION}_${ADS}`;
-  const url = new URL(SERVER);
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  try {
-    url.pathname = `/${name}`;
-    if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1) return url.toString();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}_filling WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}_filling`);
-    url.pathname = `/${name}_filling`;
-    const store = await openPostgresStore(url.toString());
+function sqliteFill(): Promise<string> {
+  return cachedSqliteDir(`/tmp/baken-search-million-sqlite-v${SQLITE_VERSION}-${ADS}`, async (filling) => {
+    const store = await openSqliteStore(filling);
     const template = await saveTemplate(store);
     await store.close();
-    const db = new pg.Client({ connectionString: url.toString() });
+    const db = openDatabase(join(filling, 'baken.db'));
+    const t0 = performance.now();
+    const v = clone((list, k) => `json_extract(:l${list}, '$[' || ${k} || ']')`, (...p) => p.join(' || '), 's.i');
+    const at = isoDay(v.day, false);
+    const params = { ...Object.fromEntries(LISTS.map((l, n) => [`l${n + 1}`, JSON.stringify(l)])), n: ADS - 1, template };
+    const run = (text: string) => { const s = db.prepare(text); s.setAllowUnknownNamedParameters(true); s.run(params); };
+    const columns = (table: string) => (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((r) => r.name);
+    const copy = (table: string, overrides: Record<string, string>) => columns(table).map((c) => overrides[c] ?? `t.${c}`).join(', ');
+    const series = 'WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < :n)';
+    db.exec('BEGIN');
+    run(`${series} INSERT INTO ads SELECT ${copy('ads', { rid: 't.rid + s.i', id: v.id, source: v.source, url: v.url, first_seen: at, last_seen: at, latest_capture_id: v.capture })}
+      FROM s, ads t WHERE t.id = :template`);
+    run(`${series} INSERT INTO captures SELECT ${copy('captures', { id: v.capture, ad_id: v.id, captured_at: at, city_key: v.cityKey, score: v.score,
+      fields: `json_set(t.fields, '$.title', ${v.title}, '$.text', ${v.text}, '$.city', ${v.city}, '$.phones', json_array(${v.phone}))` })}
+      FROM s, captures t WHERE t.ad_id = :template`);
+    db.exec(`INSERT INTO ads_fts (rowid, title, text, alias, city) SELECT a.rid, json_extract(c.fields, '$.title'), json_extract(c.fields, '$.text'),
+      json_extract(c.fields, '$.alias'), json_extract(c.fields, '$.city') FROM ads a JOIN captures c ON c.id = a.latest_capture_id WHERE a.id LIKE 'bench-%'`);
+    db.exec('COMMIT');
+    db.close();
+    process.stderr.write(`sqlite: filled ${ADS} ads in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+  });
+}
+
+function postgresFill(): Promise<string> {
+  return cachedPostgresDatabase(SERVER, `baken_search_million_v${POSTGRES_VERSION}_${ADS}`, async (url) => {
+    const store = await openPostgresStore(url);
+    const template = await saveTemplate(store);
+    await store.close();
+    const db = new pg.Client({ connectionString: url });
     await db.connect();
     try {
       const t0 = performance.now();
@@ -163,12 +149,7 @@ async function postgresFill(): Promise<string> {
     } finally {
       await db.end();
     }
-    await admin.query(`ALTER DATABASE ${name}_filling RENAME TO ${name}`);
-    url.pathname = `/${name}`;
-    return url.toString();
-  } finally {
-    await admin.end();
-  }
+  });
 }
 
 /** One kept ad through the store's own write path; its rows are the pattern of every clone. */

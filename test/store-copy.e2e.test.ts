@@ -47,7 +47,8 @@ async function fillInstallation(dataDir: string): Promise<void> {
   const app = await openApiApp({ dataDir, database: null, config: loadConfig(BUNDLED_CONFIG) });
   try {
     const { store } = app;
-    const police = await sealedRun(store, 'mensenhandel', [1, 2, 3].map((n) => ({ url: `https://ads.example/m/${n}`, seenAt: NOW })), { blobs: app.blobs, dataDir });
+    // The first ad carries a picture, so the picture index (derived, like the phone numbers) has a row.
+    const police = await sealedRun(store, 'mensenhandel', [1, 2, 3].map((n) => ({ url: `https://ads.example/m/${n}`, seenAt: NOW, ...(n === 1 ? { pictures: ['0123456789abcdef'] } : {}) })), { blobs: app.blobs, dataDir });
     const municipal = await sealedRun(store, 'toezicht', [{ url: 'https://ads.example/t/1', seenAt: NOW }], { blobs: app.blobs, dataDir });
     const [a, b] = [police[0]!.adId, police[1]!.adId].sort();
     await store.replaceLinks('mensenhandel', [{ a: a!, b: b!, reason: 'shared-phone', value: '0612345678' }]);
@@ -160,7 +161,10 @@ describe('baken store copy', { timeout: 10 * 60_000 }, () => {
     assert.deepEqual(upReport.tables, copied, 'every table of both schemas, each with all its rows');
     const inPostgres = await pgCounts(db.url);
     assert.deepEqual(Object.keys(inPostgres).sort(), Object.keys(before).sort(), 'the schemas hold the same tables');
-    for (const t of ['ad_search', 'capture_phones', 'capture_indicators']) assert.equal(inPostgres[t], before[t]!.length, `${t} is rebuilt by the target's triggers`);
+    for (const t of ['ad_search', 'capture_phones', 'capture_indicators', 'capture_image_hashes']) {
+      assert.ok(before[t]!.length > 0, `the fixture gives ${t} a row`);
+      assert.equal(inPostgres[t], before[t]!.length, `${t} is rebuilt by the target's triggers`);
+    }
     const pgVerify = await verified(['--data', source, '--database', db.url]);
     assert.deepEqual([pgVerify.checked > 0, pgVerify.failures], [true, []]);
 

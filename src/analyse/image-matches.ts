@@ -12,6 +12,19 @@ export function hammingDistance(a: string, b: string): number {
   return popcount(word(a, 0) ^ word(b, 0)) + popcount(word(a, 1) ^ word(b, 1));
 }
 
+/** Beyond this the band lookup (⌊23/4⌋ = 5 of 16 bits per band) reads nearly half the index, no better than a scan. */
+export const MAX_INDEXED_DISTANCE = 23;
+
+/** For each of the 4 bands of `hash` (4 hex digits each, as the store indexes them), every band value
+ *  within ⌊maxDistance/4⌋ bits of it: a stored hash within maxDistance bits has its band in at least one list. */
+export function bandNeighbours(hash: string, maxDistance: number): string[][] {
+  const flips = masksWithin(Math.floor(maxDistance / BANDS));
+  return Array.from({ length: BANDS }, (_, b) => {
+    const value = Number.parseInt(hash.slice(b * 4, b * 4 + 4), 16);
+    return flips.map((flip) => (value ^ flip).toString(16).padStart(4, '0'));
+  });
+}
+
 /** Index pairs [i, j] (i < j) of hashes at most maxDistance bits apart. */
 export function nearHashPairs(hashes: readonly string[], maxDistance: number): [number, number][] {
   const radius = Math.floor(maxDistance / BANDS);

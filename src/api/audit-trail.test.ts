@@ -77,7 +77,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
       const request = await EXAMPLES[key]!.build(w, theme, `${role}-${theme}`);
       const url = withoutJustification(request.url);
       const from = await lastAuditSeq(w.store);
-      const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });
+      const res = await w.app.inject({ method: route.method, url, headers: { ...session.headers, ...request.headers }, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });
       assert.deepEqual([res.statusCode, res.json().code], [400, 'JUSTIFICATION_REQUIRED'], res.body);
       assert.match(res.json().detail, /justification/);
       const events = (await auditSince(w.store, from)).map((e) => e.body);
@@ -92,7 +92,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
       const request = await EXAMPLES[key]!.build(w, theme, `${role}-${theme}`);
       const url = withoutJustification(request.url);
       const from = await lastAuditSeq(w.store);
-      const res = await w.app.inject({ method: route.method, url, headers: session.headers, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });
+      const res = await w.app.inject({ method: route.method, url, headers: { ...session.headers, ...request.headers }, ...(request.payload === undefined ? {} : { payload: request.payload as object }) });
       assert.equal(res.statusCode, route.status, res.body);
       const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['justification']]);
       assert.deepEqual(events, [[route.audit, 'PL0900-2026-77']]);

@@ -7,6 +7,9 @@ export interface Request { url: string; payload?: unknown; headers?: Record<stri
 export interface Example {
   /** False for routes with no theme to aim at: "other theme" is then the same request. */
   themed: boolean;
+  /** Themes in which the route's feature does not exist (search by photo where a theme stores no
+   *  pictures), with the status a caller who may act on the theme gets there instead of success. */
+  refusedIn?: Partial<Record<ThemeId, number>>;
   /** DELETE /api/session ends the session it is called with, so it gets one of its own. */
   freshSession?: boolean;
   /** `caller`: the login name the request is sent as, for a resource only its owner may use. */
@@ -30,6 +33,10 @@ export const EXAMPLES: Record<string, Example> = {
   'PUT /api/session/justification': { themed: false, build: async () => ({ url: '/api/session/justification', payload: { justification: 'signal research' } }) },
   'DELETE /api/session': { themed: false, freshSession: true, build: async () => ({ url: '/api/session' }) },
   'GET /api/ads': { themed: true, build: async (_w, theme) => ({ url: `/api/ads?theme=${theme}&${WHY}` }) },
+  'POST /api/images/search': {
+    themed: true, refusedIn: { toezicht: 400 },
+    build: async (w, theme) => ({ url: `/api/images/search?theme=${theme}&${WHY}`, headers: { 'content-type': 'image/jpeg' }, payload: w.bytes.image }),
+  },
   'GET /api/ads/:id': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}?${WHY}` }) },
   'GET /api/ads/:id/screenshot': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/screenshot?${WHY}` }) },
   'GET /api/ads/:id/images/:n': { themed: true, build: async (w, theme) => ({ url: `/api/ads/${w.ads[theme][0]}/images/0?${WHY}` }) },

@@ -11,9 +11,10 @@ import { inspectionsRoutes } from './routes/inspections.routes.ts';
 import { listsRoutes } from './routes/lists.routes.ts';
 import { monitorRoutes } from './routes/monitor.routes.ts';
 import { oversightRoutes } from './routes/oversight.routes.ts';
+import { photosRoutes } from './routes/photos.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 
 export const ROUTES: readonly RouteSpec[] = [
-  ...sessionRoutes, ...adsRoutes, ...listsRoutes, ...inspectionsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...monitorRoutes, ...adminRoutes, ...evaluationRoutes, ...healthRoutes, ...docsRoutes,
+  ...sessionRoutes, ...adsRoutes, ...photosRoutes, ...listsRoutes, ...inspectionsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...monitorRoutes, ...adminRoutes, ...evaluationRoutes, ...healthRoutes, ...docsRoutes,
 ];

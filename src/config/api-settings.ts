@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { MAX_INDEXED_DISTANCE } from '../analyse/image-matches.ts';
 import { BakenError } from '../domain/errors.ts';
 
 export const apiSettingsSchema = z.strictObject({
@@ -22,6 +23,12 @@ export const apiSettingsSchema = z.strictObject({
   municipal: z.strictObject({
     /** Counts below this are suppressed in the figures supervisors see (DESIGN §2a.8). */
     minCount: z.number().int().min(1).max(100).default(5),
+  }).prefault({}),
+  photoSearch: z.strictObject({
+    /** The largest Hamming distance (bits of 64) at which a search by photo still counts a stored
+     *  picture as the same; a request may ask for less. Re-encodings of one photo differ by at most
+     *  about 6 bits, different photos by 14 or more (src/analyse/image-hash.ts). */
+    maxDistance: z.number().int().min(0).max(MAX_INDEXED_DISTANCE).default(10),
   }).prefault({}),
   transparency: z.strictObject({
     /** Counts below this are suppressed in the transparency report for the oversight committee. */

@@ -4,7 +4,7 @@
 
 export const AUDIT_ACTIONS = [
   'session.login', 'session.login-failed', 'session.logout', 'session.justify',
-  'ads.search', 'ads.read', 'ads.artefact', 'ads.network', 'ads.versions', 'ads.verify', 'ads.export',
+  'ads.search', 'ads.image-search', 'ads.read', 'ads.artefact', 'ads.network', 'ads.versions', 'ads.verify', 'ads.export',
   'lists.read', 'lists.create', 'lists.add', 'lists.note', 'lists.remove', 'lists.delete', 'lists.export',
   // Since issue 13 every export is requested, decided and downloaded (exports.*); 'ads.export' and
   // 'lists.export' stay so that older trails still read.

@@ -12,7 +12,8 @@ const SOFTWARE = 'baken 0.1.0-test';
 export interface SealedAd { adId: string; captureId: string; blobs: string[] }
 
 /** A finished run of the theme, as `baken crawl` leaves one. */
-export async function sealedRun(store: Store, theme: string, ads: { url: string; seenAt: string; page?: string }[],
+/** `pictures`: the perceptual hashes of the ad's pictures, sealed in the manifest as a crawl seals them. */
+export async function sealedRun(store: Store, theme: string, ads: { url: string; seenAt: string; page?: string; pictures?: string[] }[],
   deps: { blobs: BlobStore; dataDir: string }): Promise<SealedAd[]> {
   const runId = await store.startRun({ theme, source: 'demo-classic', startedAt: '2025-01-01T00:00:00.000Z', softwareVersion: SOFTWARE });
   const sealed: SealedAd[] = [];
@@ -23,7 +24,7 @@ export async function sealedRun(store: Store, theme: string, ads: { url: string;
 }
 
 async function sealAd(store: Store, deps: { blobs: BlobStore; dataDir: string }, runId: string, theme: string,
-  ad: { url: string; seenAt: string; page?: string }): Promise<SealedAd> {
+  ad: { url: string; seenAt: string; page?: string; pictures?: string[] }): Promise<SealedAd> {
   const key = loadOrCreateSigningKey(deps.dataDir);
   const page = Buffer.from(ad.page ?? `<html><body>advertentie ${ad.url}</body></html>`);
   const shot = Buffer.from(`screenshot of ${ad.url}`);
@@ -40,11 +41,11 @@ async function sealAd(store: Store, deps: { blobs: BlobStore; dataDir: string },
   const bytes = manifestBytes({
     format: MANIFEST_FORMAT, capture: captureId, ad: adId(theme, ad.url), theme, source: 'demo-classic', url: ad.url,
     capturedAt: ad.seenAt, softwareVersion: SOFTWARE, configHash: 'test', keyId: key.keyId, meta, fields,
-    assessment: { score: 3, hits: [] }, artefacts,
+    assessment: { score: 3, hits: [] }, ...(ad.pictures ? { perceptualHashes: ad.pictures } : {}), artefacts,
   });
   const manifestSha = await deps.blobs.put(bytes);
   const saved = await store.saveAd({
-    runId, captureId, theme, source: 'demo-classic', url: ad.url, meta, fields, score: 3, hits: [], perceptualHashes: [],
+    runId, captureId, theme, source: 'demo-classic', url: ad.url, meta, fields, score: 3, hits: [], perceptualHashes: ad.pictures ?? [],
     artefacts: [...artefacts, { kind: 'manifest', sha256: manifestSha, mime: 'application/json', bytes: bytes.length }],
     manifest: { sha256: manifestSha, signature: signBytes(bytes, key.privateKey), keyId: key.keyId },
   });

@@ -11,6 +11,7 @@ import { HealthService } from './health.service.ts';
 import { InspectionService } from './inspection.service.ts';
 import { JobsService } from './jobs.service.ts';
 import { ListsService } from './lists.service.ts';
+import { PhotoSearchService } from './photo-search.service.ts';
 import { ReferenceService } from './reference.service.ts';
 import { MetricsService } from './metrics.service.ts';
 import { MonitorService } from './monitor.service.ts';
@@ -25,6 +26,7 @@ import { UsersService } from './users.service.ts';
 export interface Services {
   session: SessionService;
   ads: AdsService;
+  photos: PhotoSearchService;
   lists: ListsService;
   inspections: InspectionService;
   stats: StatsService;
@@ -49,6 +51,7 @@ export function createServices(context: ServiceContext): Services {
   return {
     session: new SessionService(context),
     ads: new AdsService(context),
+    photos: new PhotoSearchService(context),
     lists: new ListsService(context),
     inspections: new InspectionService(context),
     stats: new StatsService(context),

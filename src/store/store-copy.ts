@@ -39,8 +39,9 @@ export interface CopyTarget {
 }
 
 /** Filled by each engine's own triggers as the rows they derive from arrive: the search rows, their
- *  change numbers, and the phone numbers and indicator ids of each capture. */
-export const DERIVED_TABLES: ReadonlySet<string> = new Set(['ad_search', 'ad_search_changes', 'ad_search_deletions', 'capture_phones', 'capture_indicators']);
+ *  change numbers, and the phone numbers, indicator ids and picture hashes of each capture. */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['ad_search', 'ad_search_changes', 'ad_search_deletions', 'capture_phones', 'capture_indicators',
+  'capture_image_hashes']);
 
 /** Ads awaiting the end of a run in flight. */
 const STAGED = 'staged_ads';

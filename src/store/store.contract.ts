@@ -10,6 +10,7 @@ import type { KeptAd, Store } from './store.ts';
 import { analysisContract } from './store-analysis.contract.ts';
 import { monitorContract } from './store-monitor.contract.ts';
 import { healthContract } from './store-health.contract.ts';
+import { imageHashContract } from './store-image-hashes.contract.ts';
 import { retentionContract } from './store-retention.contract.ts';
 
 /** `another` opens a second store on the same data, as another process (a crawler beside the API) would. */
@@ -452,6 +453,7 @@ export function storeContract(name: string, open: Opener): void {
     retentionContract(test);
     monitorContract(test);
     healthContract(test);
+    imageHashContract(test);
   });
 }
 

@@ -179,6 +179,10 @@ export interface RetentionCutoff { lastSeenBefore: string; firstSeenBefore?: str
  *  `held`: ads past retention that were kept because they are on hold. */
 export interface PurgeResult { ads: number; captures: number; blobs: string[]; held: number }
 
+/** A kept ad's picture near a searched perceptual hash: the ad's nearest, in one of its captures;
+ *  `n` is the picture's place among that capture's hashes, `latest` whether it is the ad's latest capture. */
+export interface ImageHashMatch { adId: string; theme: string; captureId: string; latest: boolean; n: number; hash: string; distance: number }
+
 export type SaveResult = { adId: string; captureId: string; outcome: 'new' | 'changed' | 'unchanged' };
 
 // The store port, split by role: each part of Baken asks only for the role it needs, and each
@@ -207,6 +211,10 @@ export interface AdStore {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Every kept ad of the theme, compactly, ordered by id. */
   monitorRows(theme: string): Promise<MonitorAdRow[]>;
+  /** The kept ads of these themes with a picture (in any capture) within `maxDistance` bits of the
+   *  perceptual hash, each once with its nearest picture, nearest first; exact, through the picture
+   *  index (./image-hash-search.ts). */
+  adsWithImageHash(hash: string, maxDistance: number, themes: string[]): Promise<ImageHashMatch[]>;
 }
 
 /** The staging window of a run (DESIGN §2.3) and the networks of kept ads. */

@@ -21,6 +21,7 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', canActivate: [home], children: [] },
       { path: 'why', loadComponent: () => import('./why/why').then((m) => m.Why) },
       { path: 'search', canActivate: [readers, justified], loadComponent: () => import('./search/search-page').then((m) => m.SearchPage) },
+      { path: 'photo', canActivate: [readers, justified], loadComponent: () => import('./photo/photo-search-page').then((m) => m.PhotoSearchPage) },
       { path: 'ads/:id', canActivate: [readers, justified], loadComponent: () => import('./ad/ad-page').then((m) => m.AdPage) },
       { path: 'ads/:id/network', canActivate: [roles('expert', 'analyst'), justified], loadComponent: () => import('./network/network-page').then((m) => m.NetworkPage) },
       { path: 'lists', canActivate: [readers, justified], loadChildren: () => import('./lists/lists.routes').then((m) => m.listsRoutes) },

@@ -9,11 +9,13 @@ import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type { LogBody, LogEntry, LogName } from '../../domain/hash-chain.ts';
 import type {
-  AdVersion, CaptureEvidence, FailureCount, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, SourceAlert,
+  AdVersion, CaptureEvidence, ImageHashMatch, FailureCount, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, SourceAlert,
   SourceYield, StagingRun, Store, StoredAd,
 } from '../store.ts';
 import type { ExtractionOutcome } from '../../analyse/extraction-yield.ts';
 import { monitorFields } from '../store.ts';
+import { adsWithImageHash } from '../image-hash-search.ts';
+import { imageHashReads } from './image-hashes.postgres.ts';
 import { StoreWrites } from '../store-writes.ts';
 import { runAsync, type Steps, type Tx } from '../transaction-seam.ts';
 import { assertRunStart, normaliseUtc } from '../validate.ts';
@@ -125,6 +127,10 @@ class PostgresStore extends StoreWrites implements Store {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     return this.#search.search(query);
+  }
+
+  async adsWithImageHash(hash: string, maxDistance: number, themes: string[]): Promise<ImageHashMatch[]> {
+    return adsWithImageHash(imageHashReads(this.#pool), hash, maxDistance, themes);
   }
 
   async monitorRows(theme: string): Promise<MonitorAdRow[]> {

@@ -10,11 +10,13 @@ import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type { LogBody, LogEntry, LogName } from '../../domain/hash-chain.ts';
 import type {
-  AdVersion, CaptureEvidence, FailureCount, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, SourceAlert,
+  AdVersion, CaptureEvidence, ImageHashMatch, FailureCount, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, SourceAlert,
   SourceYield, StagingRun, Store, StoredAd,
 } from '../store.ts';
 import type { ExtractionOutcome } from '../../analyse/extraction-yield.ts';
 import { monitorFields } from '../store.ts';
+import { adsWithImageHash } from '../image-hash-search.ts';
+import { imageHashReads } from './image-hashes.sqlite.ts';
 import { StoreWrites } from '../store-writes.ts';
 import { runSync, type Steps, type Tx } from '../transaction-seam.ts';
 import { assertRunStart, normaliseUtc } from '../validate.ts';
@@ -150,6 +152,10 @@ class SqliteStore extends StoreWrites implements Store {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     return this.#search.search(query);
+  }
+
+  async adsWithImageHash(hash: string, maxDistance: number, themes: string[]): Promise<ImageHashMatch[]> {
+    return adsWithImageHash(imageHashReads((text) => this.#statements.sql(text)), hash, maxDistance, themes);
   }
 
   async monitorRows(theme: string): Promise<MonitorAdRow[]> {

@@ -7,7 +7,7 @@ import { Session } from '../core/session';
 import { ROLE_TEXT } from '../core/role.text';
 import { SHELL_TEXT } from './shell.text';
 
-interface NavItem { path: string; label: 'monitor' | 'search' | 'lists' | 'exports' | 'admin' | 'audit' | 'oversight' | 'reference' }
+interface NavItem { path: string; label: 'monitor' | 'search' | 'photo' | 'lists' | 'exports' | 'admin' | 'audit' | 'oversight' | 'reference' }
 
 @Component({
   selector: 'bk-shell',
@@ -48,7 +48,7 @@ export class Shell {
   protected readonly nav = computed<NavItem[]>(() => {
     switch (this.session.role()) {
       case 'expert': case 'analyst':
-        return [{ path: '/search', label: 'search' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }];
+        return [{ path: '/search', label: 'search' }, { path: '/photo', label: 'photo' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }];
       case 'supervisor':
         return [{ path: '/monitor', label: 'monitor' }, { path: '/search', label: 'search' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }, { path: '/reference', label: 'reference' }];
       case 'admin': return [{ path: '/admin', label: 'admin' }];
