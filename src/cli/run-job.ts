@@ -3,7 +3,7 @@
 import type { Who } from '../accounts/actor.ts';
 import type { CaptureBrowser } from '../capture/capture-session.ts';
 import { capturedNothing } from '../crawl/run-crawl.ts';
-import { BakenError } from '../domain/errors.ts';
+import { BakenError, errorSummary } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 import type { CollectionService } from '../services/collection.service.ts';
 import type { Job, JobResult } from '../jobs/job-queue.ts';
@@ -24,7 +24,8 @@ export function jobRunner(deps: JobRunnerDeps): (job: Job) => Promise<JobResult>
       deps.log('job.done', { job: job.id, ...result });
       return result;
     } catch (err) {
-      deps.log('job.failed', { job: job.id, reason: err instanceof Error ? err.message : String(err) });
+      // The whole story for the operator (the queue keeps one line): each message of the cause chain.
+      deps.log('job.failed', { job: job.id, reason: errorSummary(err), detail: causeChain(err) });
       throw err;
     }
   };
@@ -42,4 +43,12 @@ async function crawl(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
 async function purge(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
   const r = await deps.collection.purge(deps.who, job.theme);
   return { purged: r.purged, captures: r.captures, files: r.files, held: r.held, swept: r.swept };
+}
+
+function causeChain(err: unknown): string[] {
+  const messages: string[] = [];
+  for (let e: unknown = err; e !== undefined && messages.length < 5; e = e instanceof Error ? e.cause : undefined) {
+    messages.push(e instanceof Error ? e.message : String(e));
+  }
+  return messages;
 }

@@ -42,7 +42,7 @@ export async function worker(args: string[]): Promise<number> {
 export function jobSummary(j: Job) {
   return {
     id: j.id, kind: j.kind, theme: j.theme, source: j.source, schedule: j.schedule, slot: j.slot, state: j.state,
-    attempts: j.attempts, result: j.result, error: j.error,
+    attempts: j.attempts, worker: j.worker, queuedAt: j.queuedAt, startedAt: j.startedAt, finishedAt: j.finishedAt, result: j.result, error: j.error,
   };
 }
 

@@ -4,10 +4,10 @@
 // worth retrying goes back to the frontier with a back-off, for whichever tab or worker comes next.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Source } from '../config/schema.ts';
-import { errorSummary, PageFailure } from '../capture/capture-page.ts';
+import { PageFailure } from '../capture/capture-page.ts';
 import type { CaptureSession } from '../capture/capture-session.ts';
 import type { AdFields } from '../domain/ad.ts';
-import { BakenError } from '../domain/errors.ts';
+import { BakenError, errorSummary } from '../domain/errors.ts';
 import { urlRef, type Log } from '../log.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
 import type { Frontier, FrontierRun, LeasedPage, NewPage, PageDone } from './frontier.ts';
