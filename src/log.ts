@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 
 export const LOG_EVENTS = [
-  'crawl.start', 'crawl.resume', 'crawl.source', 'crawl.discovered', 'crawl.retry', 'crawl.failed', 'crawl.yield-drop', 'crawl.done',
+  'crawl.start', 'crawl.resume', 'crawl.source', 'crawl.discovered', 'crawl.retry', 'crawl.failed', 'crawl.yield-drop', 'crawl.done', 'crawl.stopped',
   'sites.listening',
-  'api.listening', 'api.error', 'job.start', 'job.done', 'job.failed', 'worker.tidied',
+  'api.listening', 'api.error', 'job.start', 'job.done', 'job.failed', 'job.handed-back', 'worker.tidied', 'worker.stopping',
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];
 

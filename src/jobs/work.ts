@@ -3,6 +3,7 @@
 // with no job of its own helps with the pages of the crawls other workers run.
 import { setTimeout } from 'node:timers/promises';
 import type { Config } from '../config/load.ts';
+import { Stopped } from '../crawl/stopping.ts';
 import { errorSummary } from '../domain/errors.ts';
 import { dueJobs, MAX_ATTEMPTS, nextDue, retryAt } from './due-jobs.ts';
 import type { Job, JobQueue, JobResult } from './job-queue.ts';
@@ -61,6 +62,10 @@ async function runClaimed(deps: WorkerDeps, job: Job, now: () => Date): Promise<
     await deps.queue.finish(job.id, deps.worker, result, now().toISOString());
     return { ...job, state: 'done', result, error: null };
   } catch (err) {
+    if (err instanceof Stopped) {
+      await deps.queue.release(job.id, deps.worker);
+      return { ...job, state: 'queued', attempts: job.attempts - 1, worker: null, error: job.error };
+    }
     // One bounded line: a browser that did not start adds kilobytes of its stderr, which the job's
     // runner logs. A crawl's errors name sources and pages, never what an ad said.
     const error = errorSummary(err);
