@@ -24,6 +24,10 @@ export async function worker(args: string[]): Promise<number> {
       queue: app.jobs, config: app.config, worker: `${hostname()}:${process.pid}`,
       run: jobRunner({ collection: app.services.collection, log, who, launchBrowser, stopping }),
       help: () => app.services.collection.helpCrawls(who, { launchBrowser, log, stopping }),
+      tidy: async () => {
+        const abandoned = await app.services.collection.abandonDeadRuns();
+        if (abandoned.runs > 0) log('worker.tidied', abandoned);
+      },
     };
     try {
       // What a crashed predecessor left: purged before this worker collects anything.

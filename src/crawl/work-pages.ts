@@ -121,6 +121,9 @@ async function handle(work: PageWork, page: LeasedPage, tab: number, progress: M
     progress.set(source.id, p);
     work.onProgress?.({ source: source.id, ...p });
   } catch (e) {
+    // Handed back when the grace period ended: the page is another worker's now, and its failure
+    // (the browser closing under it) is not the page's.
+    if (work.stopping?.handBack.aborted) return;
     const reason = session.refusal(page.url) ?? errorSummary(e);
     const rejected = e instanceof BakenError && e.code === 'STORE_REJECTED';
     const retryable = !rejected && e instanceof PageFailure && e.retryable && page.attempts <= source.crawl.retries;

@@ -16,6 +16,8 @@ export interface WorkerDeps {
   run(job: Job): Promise<JobResult>;
   /** Works pages of other workers' crawls until none is left; when no job may start. */
   help?(): Promise<unknown>;
+  /** Gives up what dead processes left behind (runs whose owner is gone), before any job is claimed. */
+  tidy?(): Promise<unknown>;
   now?: () => Date;
   /** A job's worker beats this often; a job without a beat for STALE_AFTER_MS is taken from it. */
   heartbeatMs?: number;
@@ -28,6 +30,7 @@ const HEARTBEAT_MS = 60_000;
  *  ends first); returns the jobs it ran, as they ended. */
 export async function workDue(deps: WorkerDeps, signal?: AbortSignal): Promise<Job[]> {
   const now = deps.now ?? (() => new Date());
+  await deps.tidy?.();
   for (const job of dueJobs(deps.config, now())) await deps.queue.enqueue(job, now().toISOString());
   const ran: Job[] = [];
   while (!signal?.aborted) {

@@ -104,12 +104,19 @@ export class CollectionService {
     return total;
   }
 
-  /** What a crash may have left: staged ads of dead runs (DESIGN §2.3), files no row names and the
-   *  frontier pages of a `baken crawl` that was killed. */
-  async tidyUp(): Promise<{ staged: number; files: number; pages: number }> {
+  /** What a crash may have left: runs whose owner is gone (their staged ads, their frontier pages),
+   *  staged ads of dead or expired runs (DESIGN §2.3) and files no row names. */
+  async tidyUp(): Promise<{ staged: number; files: number; runs: number; pages: number }> {
+    const abandoned = await this.abandonDeadRuns();
     return {
-      staged: await purgeAbandonedStaging(this.#c.store), files: await sweepOrphanBlobs(this.#c.store, this.#c.blobs),
-      pages: await abandonDeadRuns(this.#c.frontier),
+      staged: abandoned.staged + await purgeAbandonedStaging(this.#c.store), files: await sweepOrphanBlobs(this.#c.store, this.#c.blobs),
+      runs: abandoned.runs, pages: abandoned.pages,
     };
+  }
+
+  /** Gives up the runs whose owner is gone, on any host: what a worker does now and then, not only
+   *  at start-up, so that a run killed elsewhere does not stay open with its staged ads. */
+  abandonDeadRuns(): Promise<{ runs: number; pages: number; staged: number }> {
+    return abandonDeadRuns(this.#c.frontier, this.#c.store, this.#c.now());
   }
 }
