@@ -1,7 +1,7 @@
 // Test fixtures for end-to-end runs: the demo platforms on a free port, a copy of the bundled
 // configuration pointing at them, and a fresh data directory — all removed afterwards.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../demo/server.ts';
@@ -145,4 +145,14 @@ export async function exportApproved(run: Run, request: string[], out: string, b
   await step(['export', 'approve', id, '--by', `collega-van-${by}`]);
   const downloaded = await step(['export', 'download', id, '--out', out, '--by', by]) as { out: string };
   return { id, out: downloaded.out };
+}
+
+/** A configuration edit: one scheduled crawl (due at once) of one mensenhandel source, with a
+ *  politeness delay that keeps the run going long enough to act on it midway. */
+export function onlySlowScheduledCrawl(configDir: string, source: string): void {
+  rmSync(join(configDir, 'schedules'), { recursive: true });
+  mkdirSync(join(configDir, 'schedules'));
+  writeFileSync(join(configDir, `schedules/${source}-daily.yaml`), `id: ${source}-daily\ntheme: mensenhandel\nsource: ${source}\nevery: 1d\nat: "00:00"\n`);
+  const file = join(configDir, `sources/${source}.yaml`);
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\ncrawl:\n  delayMs: 300\n`);
 }

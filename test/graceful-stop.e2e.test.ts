@@ -6,11 +6,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BAKEN_BIN, expectedKept, runBaken, startDemoEnv, type DemoEnv, type Truth } from './demo-env.ts';
+import { BAKEN_BIN, expectedKept, onlySlowScheduledCrawl, runBaken, startDemoEnv, type DemoEnv, type Truth } from './demo-env.ts';
 
 const SOURCE = 'mensenhandel-classic';
 
@@ -28,11 +27,7 @@ describe('a worker stopped with SIGTERM midway through a crawl', { timeout: 10 *
       size: 'small',
       edit: (dir) => {
         // One scheduled crawl of one source, slow enough to be stopped midway.
-        rmSync(join(dir, 'schedules'), { recursive: true });
-        mkdirSync(join(dir, 'schedules'));
-        writeFileSync(join(dir, 'schedules/mensenhandel-classic-daily.yaml'), `id: mensenhandel-classic-daily\ntheme: mensenhandel\nsource: ${SOURCE}\nevery: 1d\nat: "00:00"\n`);
-        const file = join(dir, `sources/${SOURCE}.yaml`);
-        writeFileSync(file, `${readFileSync(file, 'utf8')}\ncrawl:\n  delayMs: 300\n`);
+        onlySlowScheduledCrawl(dir, SOURCE);
       },
     });
     truth = await env.truth();
