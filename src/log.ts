@@ -4,9 +4,10 @@ import { createHash } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 
 export const LOG_EVENTS = [
-  'crawl.start', 'crawl.resume', 'crawl.source', 'crawl.discovered', 'crawl.retry', 'crawl.failed', 'crawl.yield-drop', 'crawl.done',
+  'crawl.start', 'crawl.resume', 'crawl.source', 'crawl.discovered', 'crawl.retry', 'crawl.failed', 'crawl.yield-drop', 'crawl.done', 'crawl.stopped',
   'sites.listening',
-  'api.listening', 'api.error', 'job.start', 'job.done', 'job.failed', 'worker.tidied', 'config.reloaded', 'config.refused',
+  'api.listening', 'api.error', 'job.start', 'job.done', 'job.failed', 'job.handed-back', 'worker.tidied', 'worker.stopping',
+  'config.reloaded', 'config.refused',
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];
 

@@ -2,7 +2,7 @@
 // configuration pointing at them, and a fresh data directory — all removed afterwards.
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../demo/server.ts';
@@ -157,4 +157,14 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(200);
   }
+}
+
+/** A configuration edit: one scheduled crawl (due at once) of one mensenhandel source, with a
+ *  politeness delay that keeps the run going long enough to act on it midway. */
+export function onlySlowScheduledCrawl(configDir: string, source: string): void {
+  rmSync(join(configDir, 'schedules'), { recursive: true });
+  mkdirSync(join(configDir, 'schedules'));
+  writeFileSync(join(configDir, `schedules/${source}-daily.yaml`), `id: ${source}-daily\ntheme: mensenhandel\nsource: ${source}\nevery: 1d\nat: "00:00"\n`);
+  const file = join(configDir, `sources/${source}.yaml`);
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\ncrawl:\n  delayMs: 300\n`);
 }

@@ -7,13 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
 import { openApp } from '../src/app.ts';
 import { loadConfig } from '../src/config/load.ts';
 import { createTestDatabase, type TestDatabase } from '../src/store/postgres/test-database.postgres.ts';
-import { BAKEN_BIN, expectedKept, runBaken, startDemoEnv, until, type DemoEnv } from './demo-env.ts';
+import { BAKEN_BIN, expectedKept, onlySlowScheduledCrawl, runBaken, startDemoEnv, until, type DemoEnv } from './demo-env.ts';
 
 const SOURCE = 'mensenhandel-classic';
 
@@ -44,11 +42,7 @@ describe('one crawl over two worker processes on PostgreSQL, one killed midway',
       edit: (dir) => {
         // One scheduled crawl of one source, and a politeness delay that keeps the run going long
         // enough for both workers to take part before one is killed.
-        rmSync(join(dir, 'schedules'), { recursive: true });
-        mkdirSync(join(dir, 'schedules'));
-        writeFileSync(join(dir, 'schedules/mensenhandel-classic-daily.yaml'), `id: mensenhandel-classic-daily\ntheme: mensenhandel\nsource: ${SOURCE}\nevery: 1d\nat: "00:00"\n`);
-        const file = join(dir, `sources/${SOURCE}.yaml`);
-        writeFileSync(file, `${readFileSync(file, 'utf8')}\ncrawl:\n  delayMs: 300\n`);
+        onlySlowScheduledCrawl(dir, SOURCE);
       },
     });
     db = await createTestDatabase();

@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config/load.ts';
 import { keptAd, startTestRun } from '../src/store/store.fixtures.ts';
 import { expectedKept, runBaken, startDemoEnv, type DemoEnv } from './demo-env.ts';
 
-interface JobOut { id: string; kind: string; theme: string; schedule: string; state: string; attempts: number; result: Record<string, number> | null; error: string | null }
+interface JobOut { id: string; kind: string; theme: string; schedule: string; state: string; attempts: number; result: Record<string, number> | null; error: string | null; worker: string | null; startedAt: string | null; finishedAt: string | null }
 
 const baken = (env: DemoEnv, args: string[]) => runBaken(env, args);
 
@@ -103,6 +103,10 @@ describe('baken worker', { timeout: 10 * 60_000 }, () => {
     assert.deepEqual(jobs.map((j) => [j.schedule, j.state, j.attempts]).sort(), [
       ['mensenhandel-daily', 'done', 1], ['mensenhandel-down', 'queued', 1], ['retention:mensenhandel', 'done', 1], ['retention:toezicht', 'done', 1], ['toezicht-weekly', 'queued', 1],
     ]);
+    for (const job of jobs.filter((j) => j.state === 'done')) {
+      assert.match(job.worker ?? '', /^.+:\d+$/, 'the worker that ran it, as host:pid');
+      assert.ok(job.startedAt && job.finishedAt && job.startedAt <= job.finishedAt, `${job.schedule} started, then finished`);
+    }
   });
 
   it('shares one queue between two worker processes without running a job twice', async () => {

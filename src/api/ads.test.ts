@@ -271,12 +271,20 @@ describe('legal holds through the API', () => {
     const far = new Date('2030-01-01T00:00:00.000Z').toISOString();
     assert.equal((await w.store.purgeExpired('mensenhandel', { lastSeenBefore: far }, far)).held, 1);
     assert.ok(await w.store.getAd(id, ['mensenhandel']), 'the held ad survives the purge');
-    const audit = (await w.store.readLog('audit')).map((e) => e.body).filter((b) => b['action'] === 'holds.change');
-    assert.deepEqual(audit.map((b) => [b['resources'], b['justification'], b['user']]), [[[id], 'PL0900-2026-7', 'expert-mensenhandel'], [[id], 'PL0900-2026-7', 'expert-mensenhandel']]);
     const released = await w.app.inject({ method: 'DELETE', url: `/api/ads/${id}/hold`, headers: expert.headers });
     assert.equal(released.statusCode, 204);
     assert.equal((await w.store.holds('mensenhandel')).length, 0);
     assert.equal((await view(expert)).hold, null);
+    const audit = (await w.store.readLog('audit')).map((e) => e.body).filter((b) => b['action'] === 'holds.change');
+    assert.deepEqual(audit.map((b) => [b['query'], b['resources'], b['justification'], b['outcome'], b['status']]), [
+      [{ op: 'place' }, [id], 'PL0900-2026-7', 'ok', undefined],
+      [{ op: 'place' }, [id], 'PL0900-2026-7', 'ok', undefined],
+      [{ op: 'release' }, [id], 'PL0900-2026-7', 'ok', undefined],
+    ], 'the release names the case it ends');
+    const failed = (await w.store.readLog('audit')).map((e) => e.body).filter((b) => b['action'] === 'request.failed');
+    assert.deepEqual(failed.map((b) => [b['query'], b['resources'], b['justification'], b['outcome'], b['status']]), [
+      [{ op: 'place', action: 'holds.change' }, [id], 'PL0900-2026-7', 'CONFLICT', 409],
+    ], 'the second hold, recorded before the store refused it, is followed by its refusal');
   });
 });
 });

@@ -261,7 +261,35 @@ describe('when an answer does not match its response schema', () => {
     const res = await w.app.inject({ method: 'GET', url: `/api/ads/${w.ads.mensenhandel[0]}?justification=signal+research`, headers: session.headers });
     assert.equal(res.statusCode, 500);
     assert.doesNotMatch(res.body, /Advertentie|unheard-of/);
-    const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['outcome']]);
-    assert.deepEqual(events, [['ads.read', 'INTERNAL']]);
+    const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body['outcome'], e.body['status']]);
+    assert.deepEqual(events, [['ads.read', 'INTERNAL', 500]]);
+  });
+});
+
+describe('when a change fails after it was recorded', () => {
+  let w: ApiWorld;
+  before(async () => {
+    w = await openApiWorld({
+      wrapStore: (store) => new Proxy(store, {
+        get: (target, name: keyof Store) => (name === 'placeHold'
+          ? () => Promise.reject(new Error('the database went away'))
+          : (target[name] as (...a: unknown[]) => unknown).bind(target)),
+      }),
+    });
+  });
+  after(() => w?.close());
+
+  it('follows its record with the failure and its status', async () => {
+    const session = await w.login('expert-mensenhandel');
+    const from = await lastAuditSeq(w.store);
+    const id = w.ads.mensenhandel[0]!;
+    const res = await w.app.inject({ method: 'PUT', url: `/api/ads/${id}/hold`, headers: session.headers, payload: { caseNumber: 'ZAAK-1' } });
+    assert.equal(res.statusCode, 500);
+    assert.doesNotMatch(res.body, /went away/);
+    const events = (await auditSince(w.store, from)).map((e) => [e.body.action, e.body.resources, e.body.query, e.body['outcome'], e.body['status']]);
+    assert.deepEqual(events, [
+      ['holds.change', [id], { op: 'place' }, 'ok', undefined],
+      ['request.failed', [id], { op: 'place', action: 'holds.change' }, 'INTERNAL', 500],
+    ], 'recorded before it was made, then its failure');
   });
 });

@@ -160,8 +160,8 @@ function routeOptions(spec: RouteSpec, services: Services, settings: ApiSettings
         return response ? conforming(response, answer) : answer;
       };
       // A read is recorded once its answer is known good; a change is recorded before it is made,
-      // so that no change can happen unrecorded.
-      const result = SAFE_METHODS.has(spec.method) ? await trail.settled(call) : await call();
+      // so that no change can happen unrecorded, and followed by its failure if it failed.
+      const result = await trail.settled(call, { ahead: !SAFE_METHODS.has(spec.method) });
       reply.code(spec.status);
       return spec.status === 204 ? reply.send() : result;
     },

@@ -33,7 +33,8 @@ export async function launchChromium(): Promise<Browser> {
   try {
     // Playwright starts every launch with a fresh temporary profile and removes it on close;
     // contexts keep their cache in memory, so nothing of a deleted ad is left in a browser cache.
-    return await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
+    // Signals are Baken's to handle: a stopping worker finishes its pages and closes the browser last.
+    return await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (cause) {
     throw new BakenError('BROWSER_UNAVAILABLE', `Chromium at ${executablePath} did not start`, { cause });
   }

@@ -2,7 +2,7 @@
 // seen: rendered HTML, a full-page screenshot, the ad's images and the forensic metadata.
 import type { BrowserContext, CDPSession, Page, Response } from 'playwright-core';
 import type { CaptureMeta, HttpExchange } from '../domain/ad.ts';
-import { BakenError } from '../domain/errors.ts';
+import { BakenError, errorSummary } from '../domain/errors.ts';
 
 /** Everything kept in memory of one ad page visit, until the minimisation gate decides. */
 export interface PageCapture {
@@ -210,12 +210,6 @@ async function describe(page: Page, response: Response, requestedUrl: string, ca
     softwareVersion: opts.softwareVersion,
     method: opts.method,
   };
-}
-
-export function errorSummary(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  // Playwright appends call logs to its messages; the first line says what happened.
-  return message.split('\n')[0]!.slice(0, 300);
 }
 
 /** Playwright reports -1 when the browser gave no timing (e.g. a response served from memory). */

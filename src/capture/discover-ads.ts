@@ -2,7 +2,8 @@
 // followed — no "integral copies of parts of the internet".
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
-import { answerDialogs, PageFailure, errorSummary } from './capture-page.ts';
+import { answerDialogs, PageFailure } from './capture-page.ts';
+import { errorSummary } from '../domain/errors.ts';
 
 const SCROLL_WAIT_MS = 1_500;
 const SCROLL_NUDGES = 2;

@@ -3,7 +3,8 @@
 // captures an ad afterwards is past them, whether or not it ever saw the list page.
 import type { BrowserContext } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
-import { answerDialogs, errorSummary, PageFailure } from './capture-page.ts';
+import { answerDialogs, PageFailure } from './capture-page.ts';
+import { errorSummary } from '../domain/errors.ts';
 
 // A wall a site shows only sometimes is looked for this long before its step is skipped.
 const OPTIONAL_WAIT_MS = 3_000;

@@ -88,7 +88,7 @@ describe('baken hold and baken purge', { timeout: 60_000 }, () => {
         ['holds.change', ['mensenhandel'], [held.adId], 1, 'ZAAK-2025-17', 'cli'],
         ['retention.purge', ['mensenhandel'], [], 1, null, 'cli'],
         ['retention.purge', ['toezicht'], [], 0, null, 'cli'],
-        ['holds.change', ['mensenhandel'], [held.adId], 1, null, 'cli'],
+        ['holds.change', ['mensenhandel'], [held.adId], 1, 'ZAAK-2025-17', 'cli'],
         ['retention.purge', ['mensenhandel'], [], 1, null, 'cli'],
       ]);
     } finally {

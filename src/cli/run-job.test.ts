@@ -8,8 +8,34 @@ import { join } from 'node:path';
 import { openApiApp } from '../app.ts';
 import { operator } from './operator.ts';
 import { loadConfig } from '../config/load.ts';
+import { BakenError } from '../domain/errors.ts';
 import { silentLog } from '../log.ts';
 import { jobRunner } from './run-job.ts';
+
+describe('a crawl job whose browser does not start', () => {
+  it('logs the whole cause chain for the operator, and one line as the reason', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'baken-run-job-'));
+    const app = await openApiApp({ dataDir, config: loadConfig(new URL('../../config', import.meta.url).pathname) });
+    const logged: Record<string, unknown>[] = [];
+    try {
+      const stderr = 'browserType.launch: Failed to launch\n' + '[pid=1][err] cannot open display\n'.repeat(200);
+      const run = jobRunner({
+        collection: app.services.collection, log: (event, data) => logged.push({ event, ...data }), who: () => operator(app, 'admin', {}),
+        launchBrowser: () => Promise.reject(new BakenError('BROWSER_UNAVAILABLE', 'Chromium did not start', { cause: new Error(stderr) })),
+      });
+      await assert.rejects(run({
+        id: 'j2', kind: 'crawl', theme: 'mensenhandel', source: null, schedule: 'mensenhandel-daily', slot: '2026-01-01T03:00:00.000Z',
+        state: 'running', attempts: 1, queuedAt: '', notBefore: '', worker: 'w', startedAt: null, finishedAt: null, result: null, error: null,
+      }), /Chromium did not start/);
+      const failed = logged.find((l) => l['event'] === 'job.failed')!;
+      assert.equal(failed['reason'], 'Chromium did not start: browserType.launch: Failed to launch');
+      assert.deepEqual(failed['detail'], ['Chromium did not start', stderr]);
+    } finally {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('a purge job', () => {
   it('sweeps a file that no row names once it is older than the grace period', async () => {

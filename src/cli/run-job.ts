@@ -3,7 +3,8 @@
 import type { Who } from '../accounts/actor.ts';
 import type { CaptureBrowser } from '../capture/capture-session.ts';
 import { capturedNothing } from '../crawl/run-crawl.ts';
-import { BakenError } from '../domain/errors.ts';
+import { Stopped, type Stopping } from '../crawl/stopping.ts';
+import { BakenError, errorSummary } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 import type { CollectionService } from '../services/collection.service.ts';
 import type { Job, JobResult } from '../jobs/job-queue.ts';
@@ -15,6 +16,7 @@ export interface JobRunnerDeps {
    *  configuration in force when the job starts (a theme imported since is the operator's too). */
   who(): Who;
   launchBrowser(): Promise<CaptureBrowser>;
+  stopping?: Stopping;
 }
 
 export function jobRunner(deps: JobRunnerDeps): (job: Job) => Promise<JobResult> {
@@ -25,7 +27,12 @@ export function jobRunner(deps: JobRunnerDeps): (job: Job) => Promise<JobResult>
       deps.log('job.done', { job: job.id, ...result });
       return result;
     } catch (err) {
-      deps.log('job.failed', { job: job.id, reason: err instanceof Error ? err.message : String(err) });
+      if (err instanceof Stopped) {
+        deps.log('job.handed-back', { job: job.id, reason: err.message });
+        throw err;
+      }
+      // The whole story for the operator (the queue keeps one line): each message of the cause chain.
+      deps.log('job.failed', { job: job.id, reason: errorSummary(err), detail: causeChain(err) });
       throw err;
     }
   };
@@ -34,7 +41,7 @@ export function jobRunner(deps: JobRunnerDeps): (job: Job) => Promise<JobResult>
 async function crawl(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
   const request = { theme: job.theme, ...(job.source ? { source: job.source } : {}) };
   // A browser per crawl: nothing of one crawl (cookies, cache, a renderer that leaks) reaches the next.
-  const s = await deps.collection.crawl(deps.who(), request, { launchBrowser: deps.launchBrowser, log: deps.log, job: { id: job.id } });
+  const s = await deps.collection.crawl(deps.who(), request, { launchBrowser: deps.launchBrowser, log: deps.log, job: { id: job.id }, stopping: deps.stopping });
   // Sites down at the scheduled hour: the run is recorded, and the job is tried again later.
   if (capturedNothing(s)) throw new BakenError('CAPTURE_FAILED', `run ${s.run} captured nothing (${s.failed} failed)`);
   return { run: s.run, captured: s.captured, kept: s.kept, deleted: s.deleted, failed: s.failed, durationMs: s.durationMs };
@@ -43,4 +50,12 @@ async function crawl(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
 async function purge(deps: JobRunnerDeps, job: Job): Promise<JobResult> {
   const r = await deps.collection.purge(deps.who(), job.theme);
   return { purged: r.purged, captures: r.captures, files: r.files, held: r.held, swept: r.swept };
+}
+
+function causeChain(err: unknown): string[] {
+  const messages: string[] = [];
+  for (let e: unknown = err; e !== undefined && messages.length < 5; e = e instanceof Error ? e.cause : undefined) {
+    messages.push(e instanceof Error ? e.message : String(e));
+  }
+  return messages;
 }

@@ -112,8 +112,22 @@ export function frontierContract(name: string, open: Opener): void {
       assert.deepEqual(await a.runsOfJob('job-6'), [{ ...run('r6', 'job-6'), settled: true }]);
     });
 
+    it('takes back a page a stopping worker hands back without counting its lease as an attempt', async () => {
+      await a.openRun(run('r9'), [page('http://handback.example/1', 'ad', 0, 1)]);
+      const held = (await a.lease('w-a', at(0), 60_000, 'r9'))!;
+      await b.release(held, 'w-b');
+      assert.equal(await b.lease('w-b', at(1), 60_000, 'r9'), null, 'only the worker holding it hands it back');
+      await a.release(held, 'w-a');
+      const again = (await b.lease('w-b', at(2), 60_000, 'r9'))!;
+      assert.deepEqual([again.url, again.attempts], ['http://handback.example/1', 1], 'its one attempt is still to come');
+      assert.equal(await a.lastActivity('r9'), at(60_002).getTime(), 'the lease taken last, until it ends');
+      assert.equal(await b.complete(again, 'w-b', { outcome: 'kept', market: {} }), true);
+      assert.equal(await a.complete(held, 'w-a', { outcome: 'kept', market: {} }), false, 'a page handed back is no longer the stopping worker\'s');
+    });
+
     it('forgets the pages of a run given up because its process died', async () => {
       await a.openRun({ ...run('r8'), owner: 'host:1' }, [page('http://gone.example/list', 'list')]);
+      assert.equal(await a.lastActivity('r8'), null, 'never leased');
       assert.ok((await b.openRuns()).some((r) => r.runId === 'r8' && r.owner === 'host:1'));
       assert.ok(!(await b.openJobRuns()).some((r) => r.runId === 'r8'), 'a process\'s run is not a job\'s');
       assert.equal(await b.abandon('r8'), 1);

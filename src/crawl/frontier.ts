@@ -81,6 +81,12 @@ export interface Frontier {
   /** Back to the queue from `retryAt`, or recorded failed when the page used its attempts or
    *  `retryAt` is null. */
   fail(page: LeasedPage, worker: string, cause: string, retryAt: Date | null): Promise<void>;
+  /** Hands a page in hand back to the queue as if it had not been leased (a worker stopping): the
+   *  lease does not count as an attempt. */
+  release(page: LeasedPage, worker: string): Promise<void>;
+  /** When a worker last showed it was working the run (a lease taken or renewed, a claim to settle
+   *  it), in ms since the epoch; null before its first lease. Its owner is gone when this is long past. */
+  lastActivity(runId: string): Promise<number | null>;
   /** Pages of the run still pending or leased. */
   unfinished(runId: string): Promise<number>;
   /** The right to settle a run none of whose pages is unfinished, for `leaseMs`: true for exactly

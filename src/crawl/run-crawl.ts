@@ -15,6 +15,7 @@ import { closeRun } from './close-run.ts';
 import type { Frontier, FrontierRun } from './frontier.ts';
 import { planCrawl, type CrawlRequest } from './plan-crawl.ts';
 import { runContext, stagingOwner, type RunContext } from './run-context.ts';
+import { Stopped, type Stopping } from './stopping.ts';
 import { jobRunsDone, listPage, runDone, workPages, type PageWork } from './work-pages.ts';
 
 export interface CrawlDeps {
@@ -27,6 +28,7 @@ export interface CrawlDeps {
   log: Log;
   now?: () => Date;
   onProgress?: (p: { source: string; done: number; total: number }) => void;
+  stopping?: Stopping;
 }
 
 export interface CrawlSummary extends RunCounts { run: string; durationMs: number }
@@ -59,6 +61,7 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest, job?: { i
     while (counts === null) {
       counts = await closeRun({ ...deps, ...pages.work }, ctx);
       if (counts === null && await deps.frontier.isSettled(run.runId)) counts = await storedCounts(deps.store, run);
+      else if (counts === null && deps.stopping?.draining.aborted) await stop(deps, run);
       else if (counts === null) await sleep(CLOSING_POLL_MS);
     }
   } finally {
@@ -77,13 +80,25 @@ export async function helpJobRuns(deps: CrawlDeps): Promise<FrontierRun[]> {
   const closed: FrontierRun[] = [];
   try {
     await workPages(pages.work, pages.tabs, undefined, jobRunsDone(deps.frontier));
-    for (const run of await deps.frontier.openJobRuns()) {
+    // A stopping worker closes no run: closing one is not work it holds, and may take a while.
+    for (const run of deps.stopping?.draining.aborted ? [] : await deps.frontier.openJobRuns()) {
       if (await closeRun({ ...deps, ...pages.work }, await pages.work.context(run.runId))) closed.push(run);
     }
   } finally {
     await pages.close();
   }
   return closed;
+}
+
+/** Leaves a run this process cannot finish before it stops: a job's run waits for whichever worker
+ *  takes the job or helps with its pages; a `baken crawl`'s run has no one else, and is given up. */
+async function stop(deps: CrawlDeps, run: FrontierRun): Promise<never> {
+  if (run.owner !== null) {
+    await deps.frontier.abandon(run.runId);
+    await deps.store.purgeStaging(run.runId, 'abandoned', (deps.now ?? (() => new Date()))().toISOString());
+  }
+  deps.log('crawl.stopped', { run: run.runId, handedBack: run.owner === null });
+  throw new Stopped(`stopped on a signal before run ${run.runId} was done${run.owner === null ? '; its job goes back to the queue' : '; the run was given up'}`);
 }
 
 async function startRun(deps: CrawlDeps, request: CrawlRequest, theme: Theme, sources: Source[], jobId: string | null, now: () => Date): Promise<FrontierRun> {
@@ -132,7 +147,10 @@ function pageWorker(deps: CrawlDeps, now: () => Date, tabs: number): { work: Pag
     }
     return ctx;
   };
-  const work = { frontier: deps.frontier, log: deps.log, now, worker: stagingOwner(), leaseMs: LEASE_MS, context, ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) };
+  const work = {
+    frontier: deps.frontier, log: deps.log, now, worker: stagingOwner(), leaseMs: LEASE_MS, context,
+    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}), ...(deps.stopping ? { stopping: deps.stopping } : {}),
+  };
   return {
     work, tabs,
     close: async () => {

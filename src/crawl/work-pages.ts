@@ -4,15 +4,16 @@
 // worth retrying goes back to the frontier with a back-off, for whichever tab or worker comes next.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Source } from '../config/schema.ts';
-import { errorSummary, PageFailure } from '../capture/capture-page.ts';
+import { PageFailure } from '../capture/capture-page.ts';
 import type { CaptureSession } from '../capture/capture-session.ts';
 import type { AdFields } from '../domain/ad.ts';
-import { BakenError } from '../domain/errors.ts';
+import { BakenError, errorSummary } from '../domain/errors.ts';
 import { urlRef, type Log } from '../log.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
 import type { Frontier, FrontierRun, LeasedPage, NewPage, PageDone } from './frontier.ts';
 import { keepOrDelete } from './keep-or-delete.ts';
 import type { RunContext } from './run-context.ts';
+import type { Stopping } from './stopping.ts';
 
 export interface PageWork {
   frontier: Frontier;
@@ -24,6 +25,8 @@ export interface PageWork {
   /** The run's context, built once per run this worker meets. */
   context(run: string): Promise<RunContext>;
   onProgress?: (p: { source: string; done: number; total: number }) => void;
+  /** A process asked to stop leases no more pages, and hands back those in hand after its grace period. */
+  stopping?: Stopping;
 }
 
 // A tab with nothing to lease looks again this soon: a host's next slot, a retry's back-off or
@@ -32,13 +35,13 @@ const IDLE_MS = 25;
 const BACKOFF_MS = 500;
 
 /** Works pages of `run` (or, without one, of any job run) in `tabs` tabs until `done()` says no more
- *  will come. An error that is not a page's own (the store refused a write, a configuration without
+ *  will come, or the process is stopping and the pages in hand are finished or handed back. An error that is not a page's own (the store refused a write, a configuration without
  *  the run's source) stops every tab and is thrown; the pages in hand go to others when their leases end. */
 export async function workPages(work: PageWork, tabs: number, run: string | undefined, done: () => Promise<boolean>): Promise<void> {
   const progress = new Map<string, { done: number; total: number }>();
   let broken: { error: unknown } | undefined;
   const loop = async (tab: number) => {
-    while (!broken) {
+    while (!broken && !work.stopping?.draining.aborted) {
       try {
         const page = await work.frontier.lease(work.worker, work.now(), work.leaseMs, run);
         if (page) await workPage(work, page, tab, progress);
@@ -70,9 +73,33 @@ async function workPage(work: PageWork, page: LeasedPage, tab: number, progress:
   // Renewed from the start: opening a run's browser session may take longer than a lease.
   const renew = setInterval(() => void work.frontier.renew(page, work.worker, work.now(), work.leaseMs).catch(() => undefined), work.leaseMs / 3);
   try {
-    await handle(work, page, tab, progress);
+    const handled = handle(work, page, tab, progress);
+    if (await handedBack(work, handled)) await work.frontier.release(page, work.worker);
   } finally {
     clearInterval(renew);
+  }
+}
+
+/** True when the grace period of a stopping process ended before the page was done: whatever the
+ *  page's work does after that is refused by the frontier (the page is no longer this worker's). */
+async function handedBack(work: PageWork, handled: Promise<void>): Promise<boolean> {
+  const handBack = work.stopping?.handBack;
+  if (!handBack) {
+    await handled;
+    return false;
+  }
+  let onAbort = () => {};
+  const ended = new Promise<true>((resolve) => {
+    onAbort = () => resolve(true);
+    if (handBack.aborted) resolve(true);
+    else handBack.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const outcome = await Promise.race([handled.then(() => false as const), ended]);
+    if (outcome) handled.catch(() => undefined);
+    return outcome;
+  } finally {
+    handBack.removeEventListener('abort', onAbort);
   }
 }
 
@@ -94,6 +121,9 @@ async function handle(work: PageWork, page: LeasedPage, tab: number, progress: M
     progress.set(source.id, p);
     work.onProgress?.({ source: source.id, ...p });
   } catch (e) {
+    // Handed back when the grace period ended: the page is another worker's now, and its failure
+    // (the browser closing under it) is not the page's.
+    if (work.stopping?.handBack.aborted) return;
     const reason = session.refusal(page.url) ?? errorSummary(e);
     const rejected = e instanceof BakenError && e.code === 'STORE_REJECTED';
     const retryable = !rejected && e instanceof PageFailure && e.retryable && page.attempts <= source.crawl.retries;

@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'monitor.read', 'reports.council',
   'store.copy',
   'request.refused',
+  // A change recorded before it was made that then failed: its action in `query.action`.
+  'request.failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -44,6 +46,8 @@ export interface AuditEvent {
   client: string;
   /** Case number or "signal research" (DESIGN §2a.5), where the call asks for one. */
   justification: string | null;
-  /** Why a request was refused or a login failed, as a stable code. */
+  /** 'ok', or why a request was refused, failed or a login failed, as a stable code. */
   outcome: string;
+  /** The HTTP status an API call that failed was answered with (409, 500…); absent when it succeeded. */
+  status?: number;
 }

@@ -43,3 +43,15 @@ export class BakenError extends Error {
   get exitCode(): number { return ERROR_CODES[this.code].exit; }
   get httpStatus(): number { return ERROR_CODES[this.code].http; }
 }
+
+const SUMMARY_CHARS = 300;
+
+/** What went wrong, in one bounded line fit to be stored: the first line of the message (Playwright
+ *  appends call logs, a browser that did not start its whole stderr), and its cause's when the
+ *  message does not already say it. */
+export function errorSummary(e: unknown): string {
+  const line = (x: unknown) => (x instanceof Error ? x.message : String(x)).split('\n')[0]!.trim();
+  const first = line(e);
+  const cause = e instanceof Error && e.cause !== undefined ? line(e.cause) : '';
+  return (cause && !first.includes(cause) ? `${first}: ${cause}` : first).slice(0, SUMMARY_CHARS);
+}

@@ -1,7 +1,7 @@
 // The installation's Ed25519 key. Created on first use; the private key never leaves the data
 // directory and must be readable by its owner only. Signing fails closed: no key, no capture.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BakenError } from '../domain/errors.ts';
 
@@ -21,10 +21,13 @@ export function loadOrCreateSigningKey(dataDir: string): SigningKey {
       throw new BakenError('SIGNING_KEY', `${privateFile} is missing while its public key exists; restore it from backup — Baken will not capture without it`);
     }
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    writeFileSync(privateFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-    writeFileSync(publicFile, publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644, flag: 'wx' });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    // Another process starting at the same moment may win; then its key is the installation's.
+    createOnce(privateFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), 0o600);
   }
+  // Written after the private key, so a process that lost the race may find it missing: it is
+  // derived from the private key, so whichever process gets there first writes the same file.
+  if (!existsSync(publicFile)) createOnce(publicFile, createPublicKey(readFileSync(privateFile)).export({ type: 'spki', format: 'pem' }), 0o644);
   const mode = statSync(privateFile).mode & 0o777;
   if (mode & 0o077) {
     throw new BakenError('SIGNING_KEY', `${privateFile} can be read by others (mode ${mode.toString(8)}); run chmod 600 on it`);
@@ -44,6 +47,20 @@ export function loadOrCreateSigningKey(dataDir: string): SigningKey {
     throw new BakenError('SIGNING_KEY', `${publicFile} does not belong to ${privateFile}`);
   }
   return { keyId: stored.keyId, privateKey, publicKey };
+}
+
+/** Writes `file` whole or not at all, unless it exists: written to a file of its own first, then
+ *  linked in place, which fails when another process linked its file there first. */
+function createOnce(file: string, content: string | Buffer, mode: number): void {
+  const temp = `${file}.${randomUUID()}.tmp`;
+  writeFileSync(temp, content, { mode, flag: 'wx' });
+  try {
+    linkSync(temp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new BakenError('SIGNING_KEY', `${file} could not be created`, { cause: e });
+  } finally {
+    unlinkSync(temp);
+  }
 }
 
 /** What anyone needs to check signatures; `verify` uses only this. */

@@ -76,6 +76,17 @@ export function jobQueueContract(name: string, open: Opener): void {
       assert.deepEqual([gaveUp.state, gaveUp.error], ['failed', 'its worker stopped answering']);
     });
 
+    it('takes back a job a stopping worker hands back, without counting the claim as an attempt', async () => {
+      await a.enqueue(spec('s9'), T0);
+      const job = (await a.claim('w-a', T0, stale(T0)))!;
+      await b.release(job.id, 'w-b');
+      assert.equal(await b.claim('w-b', T0, stale(T0)), null, 'only the worker holding it hands it back');
+      await a.release(job.id, 'w-a');
+      const again = (await b.claim('w-b', T0, stale(T0)))!;
+      assert.deepEqual([again.id, again.attempts, again.worker], [job.id, 1, 'w-b'], 'another worker takes it at once, as its first attempt');
+      await b.finish(again.id, 'w-b', {}, later(1));
+    });
+
     it('gives every job to exactly one of many workers claiming at once', async () => {
       const schedules = ['s4', 's5', 's6', 's7', 's8'];
       for (const schedule of schedules) await a.enqueue(spec(schedule), later(60));

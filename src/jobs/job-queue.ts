@@ -34,6 +34,9 @@ export interface JobQueue {
   finish(id: string, worker: string, result: JobResult, now: string): Promise<void>;
   /** `retryAt` null: the job has failed for good. */
   fail(id: string, worker: string, error: string, now: string, retryAt: string | null): Promise<void>;
+  /** Hands a running job back to the queue as if it had not been claimed (its worker is stopping):
+   *  the claim does not count as an attempt, and any worker may take it at once. */
+  release(id: string, worker: string): Promise<void>;
   /** The newest jobs first; only these themes' when given. */
   recent(limit: number, themes?: readonly string[]): Promise<Job[]>;
   close(): Promise<void>;

@@ -64,6 +64,18 @@ describe('a worker', () => {
     assert.deepEqual([job.state, job.attempts, job.error], ['failed', 3, 'mensenhandel-daily could not run']);
   });
 
+  it('keeps one bounded line of a failure, with its cause, not a browser\'s whole stderr', async () => {
+    const stderr = Array.from({ length: 200 }, (_, i) => `[${i}] chromium: could not open display`).join('\n');
+    await workDue(deps({
+      run: async () => { throw new Error('Chromium did not start', { cause: new Error(`browserType.launch: exited\n${stderr}`) }); },
+    }));
+    const errors = new Set((await queue.recent(10)).map((j) => j.error));
+    assert.deepEqual([...errors], ['Chromium did not start: browserType.launch: exited']);
+    clock = new Date(clock.getTime() + 5 * 60_000);
+    await workDue(deps({ run: async () => { throw new Error('x'.repeat(5000)); } }));
+    assert.deepEqual(new Set((await queue.recent(10)).map((j) => j.error)), new Set(['x'.repeat(300)]));
+  });
+
   it('shares the queue with another worker without running a job twice', async () => {
     const other = await openSqliteJobQueue(dataDir);
     try {

@@ -3,6 +3,8 @@
 // with no job of its own helps with the pages of the crawls other workers run.
 import { setTimeout } from 'node:timers/promises';
 import type { Config } from '../config/load.ts';
+import { Stopped } from '../crawl/stopping.ts';
+import { errorSummary } from '../domain/errors.ts';
 import { dueJobs, MAX_ATTEMPTS, nextDue, retryAt } from './due-jobs.ts';
 import type { Job, JobQueue, JobResult } from './job-queue.ts';
 
@@ -15,6 +17,8 @@ export interface WorkerDeps {
   run(job: Job): Promise<JobResult>;
   /** Works pages of other workers' crawls until none is left; when no job may start. */
   help?(): Promise<unknown>;
+  /** Gives up what dead processes left behind (runs whose owner is gone), before any job is claimed. */
+  tidy?(): Promise<unknown>;
   now?: () => Date;
   /** A job's worker beats this often; a job without a beat for STALE_AFTER_MS is taken from it. */
   heartbeatMs?: number;
@@ -27,6 +31,7 @@ const HEARTBEAT_MS = 60_000;
  *  ends first); returns the jobs it ran, as they ended. */
 export async function workDue(deps: WorkerDeps, signal?: AbortSignal): Promise<Job[]> {
   const now = deps.now ?? (() => new Date());
+  await deps.tidy?.();
   for (const job of dueJobs(deps.config.current, now())) await deps.queue.enqueue(job, now().toISOString());
   const ran: Job[] = [];
   while (!signal?.aborted) {
@@ -61,8 +66,13 @@ async function runClaimed(deps: WorkerDeps, job: Job, now: () => Date): Promise<
     await deps.queue.finish(job.id, deps.worker, result, now().toISOString());
     return { ...job, state: 'done', result, error: null };
   } catch (err) {
-    // The reason only: a crawl's errors name sources and pages, never what an ad said.
-    const error = err instanceof Error ? err.message : String(err);
+    if (err instanceof Stopped) {
+      await deps.queue.release(job.id, deps.worker);
+      return { ...job, state: 'queued', attempts: job.attempts - 1, worker: null, error: job.error };
+    }
+    // One bounded line: a browser that did not start adds kilobytes of its stderr, which the job's
+    // runner logs. A crawl's errors name sources and pages, never what an ad said.
+    const error = errorSummary(err);
     const retry = retryAt(job.attempts, now());
     await deps.queue.fail(job.id, deps.worker, error, now().toISOString(), retry?.toISOString() ?? null);
     return { ...job, state: retry ? 'queued' : 'failed', error };

@@ -3,7 +3,8 @@
 import { hostname } from 'node:os';
 import { stagingVerdict } from '../analyse/staging.ts';
 import type { Frontier } from '../crawl/frontier.ts';
-import { WRITE_GRACE_MS, type BlobStore, type RetentionStore, type StagingStore } from '../store/store.ts';
+import { BakenError } from '../domain/errors.ts';
+import { WRITE_GRACE_MS, type BlobStore, type RetentionStore, type AdStore, type StagingStore } from '../store/store.ts';
 
 // Blobs are written before their row is committed; a crash in between leaves blobs no row refers
 // to. Start-up removes them, sparing the blobs of another process's crawl in flight.
@@ -23,18 +24,35 @@ export async function purgeAbandonedStaging(store: StagingStore, now = new Date(
   return purged;
 }
 
-// A `baken crawl` killed mid-run leaves its pages in the frontier, with the URLs of ads it may have
-// deleted; start-up gives its run up. A job's run has no owner process: any worker finishes it.
-export async function abandonDeadRuns(frontier: Frontier, now = new Date()): Promise<number> {
+/** A run no worker has worked for this long has no owner left, on any machine: a job's run waits
+ *  at most for its job's retries (5 and 10 minutes) or for a dead worker's job to be taken over (10). */
+export const ABANDONED_AFTER_MS = 60 * 60_000;
+
+// A run killed mid-way (a `baken crawl` killed, a job whose workers all died or that failed for good)
+// would stay open for ever, its pages in the frontier with the URLs of ads it may have deleted and
+// its staged ads counting as live. Given up when its owner is gone: a process on this host that is
+// no longer running, or, on any host, no lease or claim to settle for ABANDONED_AFTER_MS. The run is
+// finished with what is known (the outcomes of its pages; its staged ads deleted), its staging
+// purged and its pages forgotten, whichever worker or host sees it first.
+export async function abandonDeadRuns(frontier: Frontier, store: Pick<AdStore, 'finishRun'> & StagingStore, now = new Date()): Promise<{ runs: number; pages: number; staged: number }> {
   const here = { host: hostname(), alive: processAlive };
-  let pages = 0;
+  const given = { runs: 0, pages: 0, staged: 0 };
   for (const run of await frontier.openRuns()) {
-    // The verdict for a process's staging: only a dead process on this host is abandoned.
-    if (run.owner !== null && stagingVerdict({ owner: run.owner, expiresAt: '9999-12-31T00:00:00.000Z' }, now, here) === 'abandoned') {
-      pages += await frontier.abandon(run.runId);
-    }
+    const deadHere = run.owner !== null && stagingVerdict({ owner: run.owner, expiresAt: '9999-12-31T00:00:00.000Z' }, now, here) === 'abandoned';
+    const last = deadHere ? null : await frontier.lastActivity(run.runId);
+    if (!deadHere && (last === null || now.getTime() - last < ABANDONED_AFTER_MS)) continue;
+    const { outcomes, failures } = await frontier.results(run.runId);
+    const counts = { captured: outcomes.kept + outcomes.deleted + outcomes.staged, kept: outcomes.kept, deleted: outcomes.deleted + outcomes.staged, failed: failures.length };
+    // Finished first, so a worker that dies here leaves the run to the next one; another worker may
+    // have finished it at the same moment: the run is finished once.
+    await store.finishRun(run.runId, counts, now.toISOString()).catch((e: unknown) => {
+      if (!(e instanceof BakenError && e.code === 'STORE_REJECTED')) throw e;
+    });
+    given.staged += await store.purgeStaging(run.runId, 'abandoned', now.toISOString());
+    given.pages += await frontier.abandon(run.runId);
+    given.runs++;
   }
-  return pages;
+  return given;
 }
 
 function processAlive(pid: number): boolean {

@@ -203,7 +203,11 @@ export class AdsService {
 
   async release(who: Who, id: string): Promise<LegalHold> {
     const ad = await this.#visibleAd(who, 'ads.hold', id);
-    await this.#c.trail.record(who, 'holds.change', { themes: [ad.theme], resources: [id], query: { op: 'release' }, count: 1 });
+    // The case the ad was held for, so the trail shows which case let it go.
+    const held = (await this.#c.store.holds(ad.theme)).find((h) => h.adId === id);
+    await this.#c.trail.record(who, 'holds.change', {
+      themes: [ad.theme], resources: [id], query: { op: 'release' }, count: 1, justification: held?.caseNumber ?? null,
+    });
     return this.#c.store.releaseHold(id, ad.theme, who.actor.name, this.#c.now().toISOString());
   }
 

@@ -1,16 +1,17 @@
 // Writes audit events into the hash-chained 'audit' log. Services call it inside the request and
 // await it: when the write fails the request fails, so nothing is read or changed unrecorded.
-// A door that can still fail a read after the service returned (the API checks each answer against
-// its schema) runs the read in `settled`, so its events carry the call's real outcome.
+// A door that can still fail a call after the service recorded it (an answer that fails its schema,
+// a change the store refused) runs the call in `settled`, so the trail says how the call ended.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Who } from '../accounts/actor.ts';
 import type { AuditAction, AuditEvent } from '../domain/audit-event.ts';
-import { BakenError } from '../domain/errors.ts';
+import { BakenError, ERROR_CODES } from '../domain/errors.ts';
 import type { LogStore } from '../store/store.ts';
 
 export type AuditDetails = Partial<Pick<AuditEvent, 'themes' | 'resources' | 'query' | 'count' | 'justification' | 'outcome'>>;
 
-const held = new AsyncLocalStorage<AuditEvent[]>();
+// Events of a call in `settled`: held until its outcome is known, or (a change's) written ahead.
+const held = new AsyncLocalStorage<{ events: AuditEvent[]; ahead: boolean }>();
 
 export class AuditTrail {
   readonly #store: LogStore;
@@ -25,30 +26,43 @@ export class AuditTrail {
 
   /** For events without a signed-in actor (a failed login) or outside the API (the CLI). */
   async write(event: AuditEvent): Promise<void> {
-    const pending = held.getStore();
-    if (pending) pending.push(event);
-    else await this.#append(event);
+    const call = held.getStore();
+    if (call?.ahead) await this.#append(event);
+    call?.events.push(event);
+    if (!call) await this.#append(event);
   }
 
-  /** Runs a call holding its events until its outcome is known, then writes them before the
-   *  answer leaves: a call that failed, even after its service returned, is never recorded as 'ok'. */
-  async settled<T>(call: () => Promise<T>): Promise<T> {
+  /** Runs a call and records how it ended, before its answer leaves. A read's events are held until
+   *  its outcome is known, so a read that failed, even after its service returned, is recorded with
+   *  its outcome and status, never as 'ok'. A change's events (`ahead`) are written before the change
+   *  is made, so no change happens unrecorded; when the call then fails (the store refused it: 409,
+   *  or a 500), a `request.failed` event follows each, naming its action, outcome and status. */
+  async settled<T>(call: () => Promise<T>, options: { ahead: boolean } = { ahead: false }): Promise<T> {
     const events: AuditEvent[] = [];
     let result: T;
     try {
-      result = await held.run(events, call);
+      result = await held.run({ events, ahead: options.ahead }, call);
     } catch (e) {
-      const outcome = e instanceof BakenError ? e.code : 'INTERNAL';
-      for (const event of events) await this.#append(event.outcome === 'ok' ? { ...event, outcome } : event);
+      const failed = failure(e);
+      for (const event of events) {
+        if (!options.ahead) await this.#append(event.outcome === 'ok' ? { ...event, ...failed } : event);
+        else if (event.outcome === 'ok') await this.#append({ ...event, action: 'request.failed', query: { ...event.query, action: event.action }, count: 0, ...failed });
+      }
       throw e;
     }
-    for (const event of events) await this.#append(event);
+    if (!options.ahead) for (const event of events) await this.#append(event);
     return result;
   }
 
   async #append(event: AuditEvent): Promise<void> {
     await this.#store.appendLog('audit', { ...event });
   }
+}
+
+/** What a call that failed is recorded with: its stable code and the status the API answers it with. */
+function failure(e: unknown): { outcome: string; status: number } {
+  const code = e instanceof BakenError ? e.code : 'INTERNAL';
+  return { outcome: code, status: code === 'INTERNAL' ? 500 : ERROR_CODES[code].http };
 }
 
 /** The event `record` writes; for a use case that writes it elsewhere in its own transaction (a store copy). */

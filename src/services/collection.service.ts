@@ -5,6 +5,7 @@ import type { Who } from '../accounts/actor.ts';
 import type { CaptureBrowser } from '../capture/capture-session.ts';
 import { planCrawl, type CrawlRequest } from '../crawl/plan-crawl.ts';
 import { helpJobRuns, runCrawl, type CrawlSummary } from '../crawl/run-crawl.ts';
+import { Stopped, type Stopping } from '../crawl/stopping.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 import { purgeTheme } from '../retention/purge-expired.ts';
@@ -18,6 +19,8 @@ export interface CrawlOptions {
   onProgress?: (p: { source: string; done: number; total: number }) => void;
   /** The scheduled job the crawl runs for: a job taken over from a dead worker resumes its run. */
   job?: { id: string };
+  /** A process asked to stop: the crawl finishes or hands back what it holds, then closes its browser. */
+  stopping?: Stopping;
 }
 
 export interface PurgeSummary { purged: number; captures: number; files: number; held: number; swept: number }
@@ -38,11 +41,11 @@ export class CollectionService {
     const browser = await options.launchBrowser();
     let summary: CrawlSummary;
     try {
-      summary = await runCrawl({ ...this.#c, config, browser, log: options.log, now: this.#c.now, onProgress: options.onProgress }, request, options.job);
+      summary = await runCrawl({ ...this.#c, config, browser, log: options.log, now: this.#c.now, onProgress: options.onProgress, stopping: options.stopping }, request, options.job);
     } catch (e) {
       // A crawl that broke off has still collected: the trail says so, with why it stopped.
       await this.#c.trail.record(who, 'crawl.run', {
-        themes: [request.theme], query: { source: request.source }, outcome: e instanceof BakenError ? e.code : 'INTERNAL',
+        themes: [request.theme], query: { source: request.source }, outcome: e instanceof BakenError ? e.code : e instanceof Stopped ? 'STOPPED' : 'INTERNAL',
       });
       throw e;
     } finally {
@@ -62,12 +65,12 @@ export class CollectionService {
   async helpCrawls(who: Who, options: Omit<CrawlOptions, 'job' | 'onProgress'>): Promise<string[]> {
     const config = this.#c.config.current;
     const open = await this.#c.frontier.openJobRuns();
-    if (open.length === 0) return [];
+    if (open.length === 0 || options.stopping?.draining.aborted) return [];
     for (const run of open) themesFor(who, 'crawl.run', config, run.theme);
     const browser = await options.launchBrowser();
     let closed;
     try {
-      closed = await helpJobRuns({ ...this.#c, config, browser, log: options.log, now: this.#c.now });
+      closed = await helpJobRuns({ ...this.#c, config, browser, log: options.log, now: this.#c.now, stopping: options.stopping });
     } finally {
       await browser.close();
     }
@@ -101,12 +104,19 @@ export class CollectionService {
     return total;
   }
 
-  /** What a crash may have left: staged ads of dead runs (DESIGN §2.3), files no row names and the
-   *  frontier pages of a `baken crawl` that was killed. */
-  async tidyUp(): Promise<{ staged: number; files: number; pages: number }> {
+  /** What a crash may have left: runs whose owner is gone (their staged ads, their frontier pages),
+   *  staged ads of dead or expired runs (DESIGN §2.3) and files no row names. */
+  async tidyUp(): Promise<{ staged: number; files: number; runs: number; pages: number }> {
+    const abandoned = await this.abandonDeadRuns();
     return {
-      staged: await purgeAbandonedStaging(this.#c.store), files: await sweepOrphanBlobs(this.#c.store, this.#c.blobs),
-      pages: await abandonDeadRuns(this.#c.frontier),
+      staged: abandoned.staged + await purgeAbandonedStaging(this.#c.store), files: await sweepOrphanBlobs(this.#c.store, this.#c.blobs),
+      runs: abandoned.runs, pages: abandoned.pages,
     };
+  }
+
+  /** Gives up the runs whose owner is gone, on any host: what a worker does now and then, not only
+   *  at start-up, so that a run killed elsewhere does not stay open with its staged ads. */
+  abandonDeadRuns(): Promise<{ runs: number; pages: number; staged: number }> {
+    return abandonDeadRuns(this.#c.frontier, this.#c.store, this.#c.now());
   }
 }

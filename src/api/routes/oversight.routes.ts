@@ -54,7 +54,7 @@ export const oversightRoutes = [
     querystring: z.strictObject({
       user: z.string().max(100).optional(),
       action: z.enum(AUDIT_ACTIONS).optional(),
-      outcome: z.string().max(100).optional().describe('the event\'s outcome as recorded: ok, or a refusal\'s or failed sign-in\'s code (FORBIDDEN, NOT_FOUND, wrong-password, awaiting-approval, …)'),
+      outcome: z.string().max(100).optional().describe('the event\'s outcome as recorded: ok, or a refusal\'s, failed call\'s or failed sign-in\'s code (FORBIDDEN, NOT_FOUND, CONFLICT, INTERNAL, wrong-password, awaiting-approval, …)'),
       theme: themeId.optional(),
       from: fromDate.optional(),
       to: toDate.optional(),

@@ -104,6 +104,18 @@ class PostgresFrontier implements Frontier {
       WHERE run_id = $3 AND url = $4 AND state = 'leased' AND worker = $5`, [retryAt?.getTime() ?? null, cause, page.runId, page.url, worker]);
   }
 
+  async release(page: LeasedPage, worker: string): Promise<void> {
+    await this.#pool.query(`UPDATE frontier_pages SET state = 'pending', attempts = attempts - 1, worker = NULL, lease_until = NULL
+      WHERE run_id = $1 AND url = $2 AND state = 'leased' AND worker = $3`, [page.runId, page.url, worker]);
+  }
+
+  async lastActivity(runId: string): Promise<number | null> {
+    const { rows } = await this.#pool.query<{ at: string | null }>(`SELECT greatest(
+        (SELECT max(coalesce(lease_until, leased_at)) FROM frontier_pages WHERE run_id = $1),
+        (SELECT settle_until FROM frontier_runs WHERE run_id = $1)) AS at`, [runId]);
+    return rows[0]!.at === null ? null : Number(rows[0]!.at);
+  }
+
   async unfinished(runId: string): Promise<number> {
     const { rows } = await this.#pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM frontier_pages
       WHERE run_id = $1 AND state IN ('pending', 'leased')`, [runId]);

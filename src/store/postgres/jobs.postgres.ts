@@ -67,6 +67,10 @@ class PostgresJobQueue implements JobQueue {
     [retryAt === null ? 'failed' : 'queued', error, retryAt === null ? now : null, retryAt, id, worker]);
   }
 
+  async release(id: string, worker: string): Promise<void> {
+    await this.#pool.query(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, worker = NULL WHERE id = $1 AND worker = $2 AND state = 'running'`, [id, worker]);
+  }
+
   async recent(limit: number, themes?: readonly string[]): Promise<Job[]> {
     const { rows } = await this.#pool.query<JobRow>(`
       SELECT * FROM jobs WHERE $1::text[] IS NULL OR theme = ANY($1::text[])

@@ -105,6 +105,18 @@ class SqliteFrontier implements Frontier {
       .run({ retry: retryAt?.getTime() ?? null, cause, run: page.runId, url: page.url, worker });
   }
 
+  async release(page: LeasedPage, worker: string): Promise<void> {
+    this.#s.sql(`UPDATE frontier_pages SET state = 'pending', attempts = attempts - 1, worker = NULL, lease_until = NULL
+      WHERE run_id = ? AND url = ? AND state = 'leased' AND worker = ?`).run(page.runId, page.url, worker);
+  }
+
+  async lastActivity(runId: string): Promise<number | null> {
+    const row = this.#s.sql(`SELECT max(at) AS at FROM (
+        SELECT max(coalesce(lease_until, leased_at)) AS at FROM frontier_pages WHERE run_id = :run
+        UNION ALL SELECT settle_until FROM frontier_runs WHERE run_id = :run)`).get({ run: runId }) as { at: number | null };
+    return row.at === null ? null : Number(row.at);
+  }
+
   async unfinished(runId: string): Promise<number> {
     return Number((this.#s.sql(`SELECT count(*) AS n FROM frontier_pages WHERE run_id = ? AND state IN ('pending', 'leased')`)
       .get(runId) as { n: number }).n);

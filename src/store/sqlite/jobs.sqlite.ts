@@ -65,6 +65,10 @@ class SqliteJobQueue implements JobQueue {
       .run(retryAt === null ? 'failed' : 'queued', error, retryAt === null ? now : null, retryAt, id, worker);
   }
 
+  async release(id: string, worker: string): Promise<void> {
+    this.#s.sql(`UPDATE jobs SET state = 'queued', attempts = attempts - 1, worker = NULL WHERE id = ? AND worker = ? AND state = 'running'`).run(id, worker);
+  }
+
   async recent(limit: number, themes?: readonly string[]): Promise<Job[]> {
     const rows = this.#s.sql(`
       SELECT * FROM jobs WHERE :themes IS NULL OR theme IN (SELECT value FROM json_each(:themes))
