@@ -15,6 +15,7 @@ import type { ExportRequestStore } from './store/export-requests.ts';
 import type { InspectionStore } from './store/inspections.ts';
 import type { ReferenceStore } from './store/reference-data.ts';
 import type { ListStore } from './store/lists.ts';
+import type { StandingSearchStore } from './store/standing-searches.ts';
 import { openSqliteApiStores } from './store/sqlite/api-stores.sqlite.ts';
 import { openSqliteJobQueue } from './store/sqlite/jobs.sqlite.ts';
 import { openSqliteFrontier } from './store/sqlite/frontier.sqlite.ts';
@@ -52,7 +53,7 @@ export function openJobQueue(storage: Storage): Promise<JobQueue> {
 }
 
 /** Everything the doors need: the ports, the API's settings, and the application layer over them. */
-export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore; jobs: JobQueue; settings: ApiSettings; services: Services }
+export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore; standing: StandingSearchStore; jobs: JobQueue; settings: ApiSettings; services: Services }
 
 export async function openApiApp(opts: Storage & { config: Config }): Promise<ApiApp> {
   const settings = loadApiSettings(opts.config.dir);

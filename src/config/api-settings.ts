@@ -23,6 +23,10 @@ export const apiSettingsSchema = z.strictObject({
     /** Counts below this are suppressed in the figures supervisors see (DESIGN §2a.8). */
     minCount: z.number().int().min(1).max(100).default(5),
   }).prefault({}),
+  standingSearches: z.strictObject({
+    /** A standing search stops matching this many days after it was saved or last renewed. */
+    expiryDays: z.number().int().min(1).max(3650).default(90),
+  }).prefault({}),
   transparency: z.strictObject({
     /** Counts below this are suppressed in the transparency report for the oversight committee. */
     minCount: z.number().int().min(1).max(100).default(5),

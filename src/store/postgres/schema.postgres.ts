@@ -8,6 +8,7 @@ import { REFERENCE_DATA_MIGRATION } from './schema-reference.postgres.ts';
 import { INSPECTIONS_MIGRATION } from './schema-inspections.postgres.ts';
 import { HEALTH_MIGRATION } from './schema-health.postgres.ts';
 import { FRONTIER_MIGRATION } from './schema-frontier.postgres.ts';
+import { STANDING_SEARCHES_MIGRATION } from './schema-standing.postgres.ts';
 
 const VERSION_1 = `
 CREATE EXTENSION IF NOT EXISTS unaccent;
@@ -350,5 +351,5 @@ ALTER TABLE list_ads ADD COLUMN note text, ADD COLUMN note_by text, ADD COLUMN n
 
 export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION,
   LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, REFERENCE_DATA_MIGRATION, INSPECTIONS_MIGRATION, HEALTH_MIGRATION,
-  FRONTIER_MIGRATION];
+  FRONTIER_MIGRATION, STANDING_SEARCHES_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

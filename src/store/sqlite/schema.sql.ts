@@ -10,6 +10,7 @@ import { JOBS_MIGRATION } from './schema-jobs.sql.ts';
 import { FRONTIER_MIGRATION } from './schema-frontier.sql.ts';
 import { REFERENCE_DATA_MIGRATION } from './schema-reference.sql.ts';
 import { RETENTION_MIGRATION } from './schema-retention.sql.ts';
+import { STANDING_SEARCHES_MIGRATION } from './schema-standing.sql.ts';
 
 const VERSION_1 = `
 -- What survives of a run after minimisation: counts, never content.
@@ -143,5 +144,5 @@ CREATE INDEX ads_by_source ON ads (theme, source, gone_at);
 export const MIGRATIONS: readonly string[] = [VERSION_1, VERSION_2, VERSION_3, API_MIGRATION, API_SEARCH_MIGRATION, ANALYSIS_MIGRATION,
   RETENTION_MIGRATION, SEARCH_CHANGES_MIGRATION, JOBS_MIGRATION, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION,
   USER_APPROVAL_MIGRATION, LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, REFERENCE_DATA_MIGRATION, INSPECTIONS_MIGRATION,
-  HEALTH_MIGRATION, FRONTIER_MIGRATION];
+  HEALTH_MIGRATION, FRONTIER_MIGRATION, STANDING_SEARCHES_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;
