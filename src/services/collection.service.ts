@@ -11,6 +11,7 @@ import { purgeTheme } from '../retention/purge-expired.ts';
 import { abandonDeadRuns, purgeAbandonedStaging, sweepOrphanBlobs } from '../retention/housekeeping.ts';
 import { themesFor, type ServiceContext } from './context.ts';
 import { refreshInspectionLists } from './inspection-refresh.ts';
+import { StandingSearchService } from './standing-searches.service.ts';
 
 export interface CrawlOptions {
   launchBrowser(): Promise<CaptureBrowser>;
@@ -29,6 +30,9 @@ export class CollectionService {
     this.#c = context;
   }
 
+  /** Where a run ends, the ads new in it reach the standing searches of its theme. */
+  readonly #afterRun = (run: { runId: string; theme: string }) => new StandingSearchService(this.#c).recordRunHits(run);
+
   async crawl(who: Who, request: CrawlRequest, options: CrawlOptions): Promise<CrawlSummary> {
     const config = this.#c.config.current;
     // Refused (unknown theme or source, outside the purpose period) before a browser starts.
@@ -38,7 +42,7 @@ export class CollectionService {
     const browser = await options.launchBrowser();
     let summary: CrawlSummary;
     try {
-      summary = await runCrawl({ ...this.#c, config, browser, log: options.log, now: this.#c.now, onProgress: options.onProgress }, request, options.job);
+      summary = await runCrawl({ ...this.#c, config, browser, log: options.log, now: this.#c.now, onProgress: options.onProgress, afterRun: this.#afterRun }, request, options.job);
     } catch (e) {
       // A crawl that broke off has still collected: the trail says so, with why it stopped.
       await this.#c.trail.record(who, 'crawl.run', {
@@ -67,7 +71,7 @@ export class CollectionService {
     const browser = await options.launchBrowser();
     let closed;
     try {
-      closed = await helpJobRuns({ ...this.#c, config, browser, log: options.log, now: this.#c.now });
+      closed = await helpJobRuns({ ...this.#c, config, browser, log: options.log, now: this.#c.now, afterRun: this.#afterRun });
     } finally {
       await browser.close();
     }

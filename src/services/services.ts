@@ -5,6 +5,7 @@ import { AuditService } from './audit.service.ts';
 import { CollectionService } from './collection.service.ts';
 import { ConfigService } from './config.service.ts';
 import type { ServiceContext } from './context.ts';
+import { EntitiesService } from './entities.service.ts';
 import { EvaluationService } from './evaluation.service.ts';
 import { ExportService } from './export.service.ts';
 import { HealthService } from './health.service.ts';
@@ -17,6 +18,7 @@ import { MonitorService } from './monitor.service.ts';
 import { RefusalsService } from './refusals.ts';
 import { ReportsService } from './reports.service.ts';
 import { SessionService } from './session.service.ts';
+import { StandingSearchService } from './standing-searches.service.ts';
 import { StatsService } from './stats.service.ts';
 import { TokensService } from './tokens.service.ts';
 import { TransparencyService } from './transparency.service.ts';
@@ -25,6 +27,8 @@ import { UsersService } from './users.service.ts';
 export interface Services {
   session: SessionService;
   ads: AdsService;
+  entities: EntitiesService;
+  standing: StandingSearchService;
   lists: ListsService;
   inspections: InspectionService;
   stats: StatsService;
@@ -49,6 +53,8 @@ export function createServices(context: ServiceContext): Services {
   return {
     session: new SessionService(context),
     ads: new AdsService(context),
+    entities: new EntitiesService(context),
+    standing: new StandingSearchService(context),
     lists: new ListsService(context),
     inspections: new InspectionService(context),
     stats: new StatsService(context),
