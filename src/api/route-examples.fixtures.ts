@@ -51,7 +51,7 @@ export const EXAMPLES: Record<string, Example> = {
       return { url: `/api/ads/${id}/hold` };
     },
   },
-  'GET /api/entities/phone/:value': { themed: true, build: async (_w, theme) => ({ url: `/api/entities/phone/%2B31611111111?theme=${theme}&${WHY}` }) },
+  'GET /api/entities/phone/:value': { themed: true, build: async (_w, theme) => ({ url: `/api/entities/phone/+31611111111?theme=${theme}&${WHY}` }) },
   'GET /api/entities/picture/:hash': { themed: true, missingIn: 'toezicht', build: async (_w, theme) => ({ url: `/api/entities/picture/0f0f0f0f0f0f0f0f?theme=${theme}&${WHY}` }) },
   'GET /api/entities/template/:id': { themed: true, missingIn: 'toezicht', build: async (w, theme) => ({ url: `/api/entities/template/${w.ads[theme][0]}?theme=${theme}&${WHY}` }) },
   'GET /api/searches': { themed: false, build: async () => ({ url: '/api/searches' }) },
