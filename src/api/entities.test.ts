@@ -33,8 +33,8 @@ describe('entity pages', { timeout: 120_000 }, () => {
 
   before(async () => {
     w = await openApiWorld();
-    [expert, analyst, supervisor] = await Promise.all(['expert-mensenhandel', 'analyst-mensenhandel', 'supervisor-toezicht']
-      .map(async (name) => justify(w.app, await w.login(name))));
+    const signIn = async (name: string) => justify(w.app, await w.login(name));
+    [expert, analyst, supervisor] = [await signIn('expert-mensenhandel'), await signIn('analyst-mensenhandel'), await signIn('supervisor-toezicht')];
     // An ad that moves from Utrecht to Zwolle under another name, keeping its number and its photo;
     // another shows the number in its words only, and has the photo in its first version only.
     const first = await startTestRun(w.store);
