@@ -31,7 +31,7 @@ describe('entity pages and standing searches over a crawl', { timeout: 20 * 60_0
   const keptAds = (t: Truth, kept: ExpectedCrawl) => t.ads.filter((a) => kept.ids.has(a.id));
 
   before(async () => {
-    env = await startDemoEnv({ day: 1, size: 'small' });
+    env = await startDemoEnv({ day: 1 });
     app = await openApiApp({ dataDir: env.dataDir, config: loadConfig(env.configDir) });
     const user = await app.accounts.addUser({
       name: 'analist', role: 'analyst', themes: [THEME], passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', totpSecret: null, requestedBy: ['test'], approvedBy: 'test',
