@@ -16,6 +16,7 @@ import type { ExportRequestStore } from './store/export-requests.ts';
 import type { InspectionStore } from './store/inspections.ts';
 import type { ReferenceStore } from './store/reference-data.ts';
 import type { ListStore } from './store/lists.ts';
+import type { StandingSearchStore } from './store/standing-searches.ts';
 import { openSqliteApiStores } from './store/sqlite/api-stores.sqlite.ts';
 import { openSqliteConfigVersions } from './store/sqlite/config-versions.sqlite.ts';
 import { openPostgresConfigVersions } from './store/postgres/config-versions.postgres.ts';
@@ -75,7 +76,7 @@ export function openJobQueue(storage: Storage): Promise<JobQueue> {
 }
 
 /** Everything the doors need: the ports, the API's settings, and the application layer over them. */
-export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore; jobs: JobQueue; settings: ApiSettings; services: Services }
+export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore; standing: StandingSearchStore; jobs: JobQueue; settings: ApiSettings; services: Services }
 
 export async function openApiApp(opts: Storage & { config: Config | Configuration }): Promise<ApiApp> {
   const settings = loadApiSettings(('refresh' in opts.config ? opts.config.current : opts.config).dir);

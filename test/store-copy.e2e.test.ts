@@ -72,6 +72,8 @@ async function fillInstallation(dataDir: string): Promise<void> {
     await app.reference.addImport({ theme: 'toezicht', kind: 'licences', fileName: 'vergunningen.csv', sha256: 'a'.repeat(64), rows: 1, importedBy: 'carla', importedAt: NOW },
       [{ licence: 'HLM-1', businessName: 'Club 1', address: 'Straat 1', postcode: '2011 AB', municipality: '0392', validFrom: '2026-01-01', validTo: null }]);
     await app.inspections.refresh('toezicht', [{ municipality: '0392', adId: municipal[0]!.adId, criteria: [{ id: 'licence-absent', label: 'Geen vergunning', reason: 'no licence' }] }], NOW);
+    const standing = await app.standing.saveSearch({ owner: user.id, theme: 'toezicht', name: 'nieuw', query: { city: 'Haarlem' }, justification: 'signal research' }, NOW, '2999-01-01T00:00:00.000Z');
+    await app.standing.recordHits(standing.id, inFlight, [municipal[0]!.adId], NOW);
     await app.jobs.enqueue({ kind: 'purge', theme: 'toezicht', source: null, schedule: 'retention:toezicht', slot: NOW }, NOW);
     await app.services.audit.verify({ actor: { kind: 'cli', id: 'cli:auditor', name: 'auditor', role: 'auditor', themes: ['mensenhandel', 'toezicht'] }, client: 'local' });
   } finally {

@@ -25,6 +25,7 @@ import type { ExportRequestStore } from '../store/export-requests.ts';
 import type { ReferenceStore } from '../store/reference-data.ts';
 import type { InspectionStore } from '../store/inspections.ts';
 import type { ListStore } from '../store/lists.ts';
+import type { StandingSearchStore } from '../store/standing-searches.ts';
 import { loadOrCreateSecretKey } from '../store/secret-key.ts';
 import { openSqliteApiStores } from '../store/sqlite/api-stores.sqlite.ts';
 import { openSqliteJobQueue } from '../store/sqlite/jobs.sqlite.ts';
@@ -55,6 +56,7 @@ export interface ApiWorld {
   exportRequests: ExportRequestStore;
   reference: ReferenceStore;
   inspections: InspectionStore;
+  standing: StandingSearchStore;
   jobs: JobQueue;
   frontier: Frontier;
   blobs: BlobStore;
@@ -88,7 +90,7 @@ export interface WorldOptions {
 export function serviceContextOf(w: ApiWorld): ServiceContext {
   return {
     config: folderConfiguration(w.configDir), store: w.store, blobs: w.blobs, accounts: w.accounts, lists: w.lists,
-    exportRequests: w.exportRequests, reference: w.reference, inspections: w.inspections, jobs: w.jobs, frontier: w.frontier, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store),
+    exportRequests: w.exportRequests, reference: w.reference, inspections: w.inspections, standing: w.standing, jobs: w.jobs, frontier: w.frontier, settings: apiSettingsSchema.parse({}), trail: new AuditTrail(w.store),
     dataDir: w.dataDir, anchor: w.anchor, now: () => w.clock.now,
   };
 }
@@ -99,7 +101,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   cpSync(new URL('../../config', import.meta.url).pathname, configDir, { recursive: true });
   const dataDir = join(root, 'data');
   const { store, anchor } = anchoredStore(await openSqliteStore(dataDir), dataDir);
-  const { accounts, lists, exportRequests, reference, inspections, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
+  const { accounts, lists, exportRequests, reference, inspections, standing, close } = await openSqliteApiStores(dataDir, loadOrCreateSecretKey(dataDir));
   const jobs = await openSqliteJobQueue(dataDir);
   const frontier = await openSqliteFrontier(dataDir);
   const blobs = createFileBlobStore(dataDir);
@@ -152,7 +154,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
   const parsed = apiSettingsSchema.parse({ auth: { requireTotp: false, loginsPerMinute: 1000, ...settings.auth } });
   const app = await buildApi({
     ...(settings.metricsToken === null ? {} : { metricsToken: settings.metricsToken ?? METRICS_TOKEN }),
-    dataDir, anchor, config: folderConfiguration(configDir), store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, reference, inspections, jobs, frontier, settings: parsed, now: () => clock.now,
+    dataDir, anchor, config: folderConfiguration(configDir), store: settings.wrapStore?.(store) ?? store, blobs, accounts, lists, exportRequests, reference, inspections, standing, jobs, frontier, settings: parsed, now: () => clock.now,
     ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.dashboard ? { dashboard: settings.dashboard } : {}),
   });
   const login = async (name: string, totp?: string): Promise<Session> => {
@@ -161,7 +163,7 @@ export async function openApiWorld(settings: WorldOptions = {}): Promise<ApiWorl
     return sessionOf(res);
   };
   return {
-    app, store, accounts, lists, exportRequests, reference, inspections, jobs, frontier, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
+    app, store, accounts, lists, exportRequests, reference, inspections, standing, jobs, frontier, blobs, anchor, configDir, dataDir, clock, ads, list, users, bytes, login, addUser,
     close: async () => { await app.close(); await jobs.close(); await frontier.close(); await close(); await store.close(); rmSync(root, { recursive: true, force: true }); },
   };
 }

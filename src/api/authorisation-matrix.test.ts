@@ -2,8 +2,9 @@
 // of the caller's own theme and of the other theme, and anonymous, each with its exact status.
 // Expected: 401 anonymous; 403 when the role may never do the route's action; 404 when the resource
 // lies in a theme the caller does not hold (or a police theme for a supervisor, or one the action does
-// not exist for, such as a police theme's inspection lists or reference data); the route's own
-// refusal in a theme its feature does not exist in (search by photo where no pictures are stored); else success.
+// not exist for, such as a police theme's inspection lists or reference data, or a theme whose
+// allow-list keeps nothing the route shows); the route's own refusal in a theme its feature does not
+// exist in (search by photo where no pictures are stored); else success.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GRANTS, mayActOnKind, ROLES, type Role } from '../accounts/roles.ts';
@@ -20,6 +21,7 @@ function expected(route: RouteSpec, role: Role | null, userTheme: ThemeId, targe
   if (route.access === 'signed-in') return route.status;
   if (!GRANTS[role].has(route.access)) return 403;
   if (example.themed && (target !== userTheme || !mayActOnKind(role, route.access, KIND[target]))) return 404;
+  if (example.missingIn === target) return 404;
   return example.refusedIn?.[target] ?? route.status;
 }
 

@@ -12,6 +12,9 @@ export interface Example {
   refusedIn?: Partial<Record<ThemeId, number>>;
   /** DELETE /api/session ends the session it is called with, so it gets one of its own. */
   freshSession?: boolean;
+  /** A theme whose allow-list keeps nothing the route could show (the municipal theme keeps no
+   *  pictures and no ad text): 404 there for every role that may otherwise use the route. */
+  missingIn?: ThemeId;
   /** `caller`: the login name the request is sent as, for a resource only its owner may use. */
   build(w: ApiWorld, theme: ThemeId, caller: string): Promise<Request>;
 }
@@ -55,6 +58,14 @@ export const EXAMPLES: Record<string, Example> = {
       return { url: `/api/ads/${id}/hold` };
     },
   },
+  'GET /api/entities/phone/:value': { themed: true, build: async (_w, theme) => ({ url: `/api/entities/phone/+31611111111?theme=${theme}&${WHY}` }) },
+  'GET /api/entities/picture/:hash': { themed: true, missingIn: 'toezicht', build: async (_w, theme) => ({ url: `/api/entities/picture/0f0f0f0f0f0f0f0f?theme=${theme}&${WHY}` }) },
+  'GET /api/entities/template/:id': { themed: true, missingIn: 'toezicht', build: async (w, theme) => ({ url: `/api/entities/template/${w.ads[theme][0]}?theme=${theme}&${WHY}` }) },
+  'GET /api/searches': { themed: false, build: async () => ({ url: '/api/searches' }) },
+  'POST /api/searches': { themed: true, build: async (_w, theme) => ({ url: `/api/searches?${WHY}`, payload: { theme, name: next(), query: { city: 'Utrecht' } } }) },
+  'GET /api/searches/:id/hits': { themed: true, build: async (w, theme, caller) => ({ url: `/api/searches/${await standingSearch(w, theme, caller)}/hits?${WHY}` }) },
+  'POST /api/searches/:id/renewal': { themed: true, build: async (w, theme, caller) => ({ url: `/api/searches/${await standingSearch(w, theme, caller)}/renewal` }) },
+  'DELETE /api/searches/:id': { themed: true, build: async (w, theme, caller) => ({ url: `/api/searches/${await standingSearch(w, theme, caller)}` }) },
   'GET /api/holds': { themed: true, build: async (_w, theme) => ({ url: `/api/holds?theme=${theme}&${WHY}` }) },
   'GET /api/lists': { themed: true, build: async (_w, theme) => ({ url: `/api/lists?theme=${theme}` }) },
   'POST /api/lists': { themed: true, build: async (_w, theme) => ({ url: '/api/lists', payload: { theme, name: next() } }) },
@@ -162,6 +173,14 @@ export const EXAMPLES: Record<string, Example> = {
   'GET /api/openapi.json': { themed: false, build: async () => ({ url: '/api/openapi.json' }) },
   'GET /api/docs': { themed: false, build: async () => ({ url: '/api/docs' }) },
 };
+
+/** A standing search of the caller (of a bystander for an anonymous call) in the theme, stored as
+ *  if saved before the caller lost or never had it. */
+async function standingSearch(w: ApiWorld, theme: ThemeId, caller: string): Promise<string> {
+  const owner = (w.users.get(caller) ?? w.users.get(`target-${theme}`)!).id;
+  const saved = await w.standing.saveSearch({ owner, theme, name: next(), query: { city: 'Utrecht' }, justification: 'signal research' }, w.clock.now.toISOString(), '2099-01-01T00:00:00.000Z');
+  return saved.id;
+}
 
 async function freshAd(w: ApiWorld, theme: ThemeId): Promise<string> {
   const runId = await startTestRun(w.store, theme);

@@ -4,6 +4,7 @@ import type { RouteSpec } from './route-spec.ts';
 import { adminRoutes } from './routes/admin.routes.ts';
 import { adsRoutes } from './routes/ads.routes.ts';
 import { docsRoutes } from './routes/docs.routes.ts';
+import { entitiesRoutes } from './routes/entities.routes.ts';
 import { evaluationRoutes } from './routes/evaluation.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { exportsRoutes } from './routes/exports.routes.ts';
@@ -13,8 +14,9 @@ import { monitorRoutes } from './routes/monitor.routes.ts';
 import { oversightRoutes } from './routes/oversight.routes.ts';
 import { photosRoutes } from './routes/photos.routes.ts';
 import { referenceRoutes } from './routes/reference.routes.ts';
+import { searchesRoutes } from './routes/searches.routes.ts';
 import { sessionRoutes } from './routes/session.routes.ts';
 
 export const ROUTES: readonly RouteSpec[] = [
-  ...sessionRoutes, ...adsRoutes, ...photosRoutes, ...listsRoutes, ...inspectionsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...monitorRoutes, ...adminRoutes, ...evaluationRoutes, ...healthRoutes, ...docsRoutes,
+  ...sessionRoutes, ...adsRoutes, ...photosRoutes, ...entitiesRoutes, ...searchesRoutes, ...listsRoutes, ...inspectionsRoutes, ...exportsRoutes, ...oversightRoutes, ...referenceRoutes, ...monitorRoutes, ...adminRoutes, ...evaluationRoutes, ...healthRoutes, ...docsRoutes,
 ];

@@ -8,6 +8,8 @@ export const themeId = z.string().max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'expecte
 export const configId = z.string().max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id (letters, digits, dashes)');
 export const adId = z.string().regex(/^[0-9a-f]{24}$/, 'expected an ad id (24 lower-case hex characters)');
 export const uuid = z.uuid({ error: 'expected a UUID' });
+export const phoneNumber = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number, e.g. +31612345678');
+export const pictureHash = z.string().regex(/^[0-9a-f]{16}$/, 'expected a perceptual hash (16 lower-case hex characters)');
 export const role = z.enum(ROLES);
 /** A whole number in a query string or path: digits only, so '', ' ' or '1e3' never pass as numbers. */
 export function wholeNumber(min: number, max: number) {

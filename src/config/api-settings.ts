@@ -30,6 +30,10 @@ export const apiSettingsSchema = z.strictObject({
      *  about 6 bits, different photos by 14 or more (src/analyse/image-hash.ts). */
     maxDistance: z.number().int().min(0).max(MAX_INDEXED_DISTANCE).default(10),
   }).prefault({}),
+  standingSearches: z.strictObject({
+    /** A standing search stops matching this many days after it was saved or last renewed. */
+    expiryDays: z.number().int().min(1).max(3650).default(90),
+  }).prefault({}),
   transparency: z.strictObject({
     /** Counts below this are suppressed in the transparency report for the oversight committee. */
     minCount: z.number().int().min(1).max(100).default(5),

@@ -1,7 +1,8 @@
 // The end of a run once none of its pages is pending or leased: exactly one worker wins the claim
 // to close it (a lease, taken over if that worker dies), records the pages that failed, marks gone
 // the ads of complete listings that were not listed, judges the staging and finishes the run with
-// counts taken from the pages' outcomes, wherever they were worked.
+// counts taken from the pages' outcomes, wherever they were worked; then the application's own step
+// (the standing searches' hits).
 import type { Config } from '../config/load.ts';
 import type { Log } from '../log.ts';
 import type { RunCounts, Store } from '../store/store.ts';
@@ -10,7 +11,12 @@ import type { RunContext } from './run-context.ts';
 import { settleRun } from './settle-run.ts';
 import { raiseYieldAlerts } from './yield-alerts.ts';
 
-export interface CloseDeps { frontier: Frontier; store: Store; config: Config; log: Log; now: () => Date; worker: string; leaseMs: number }
+export interface CloseDeps {
+  frontier: Frontier; store: Store; config: Config; log: Log; now: () => Date; worker: string; leaseMs: number;
+  /** What the application does once the run's ads are final (standing searches); before the run is
+   *  marked settled, so a worker taking over a dead one's claim does it again — it must be idempotent. */
+  afterRun?: (run: { runId: string; theme: string }) => Promise<unknown>;
+}
 
 /** The run's counts when this worker closed it; null when it is not done, or another worker holds
  *  the claim or has closed it already. */
@@ -35,6 +41,7 @@ export async function closeRun(deps: CloseDeps, ctx: RunContext): Promise<RunCou
     for (const alert of await raiseYieldAlerts(deps.store, deps.config, { id: runId, theme: ctx.theme.id }, deps.now())) {
       deps.log('crawl.yield-drop', { run: runId, source: alert.source, yield: alert.yield, baseline: alert.baseline });
     }
+    await deps.afterRun?.({ runId, theme: ctx.theme.id });
     await deps.frontier.settled(runId, deps.worker);
     return counts;
   } finally {

@@ -11,7 +11,7 @@ import { loadOrCreateSigningKey } from '../evidence/signing-key.ts';
 import type { BlobStore, RunCounts, Store } from '../store/store.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
 import type { Log } from '../log.ts';
-import { closeRun } from './close-run.ts';
+import { closeRun, type CloseDeps } from './close-run.ts';
 import type { Frontier, FrontierRun } from './frontier.ts';
 import { planCrawl, type CrawlRequest } from './plan-crawl.ts';
 import { runContext, stagingOwner, type RunContext } from './run-context.ts';
@@ -29,6 +29,7 @@ export interface CrawlDeps {
   now?: () => Date;
   onProgress?: (p: { source: string; done: number; total: number }) => void;
   stopping?: Stopping;
+  afterRun?: CloseDeps['afterRun'];
 }
 
 export interface CrawlSummary extends RunCounts { run: string; durationMs: number }

@@ -5,6 +5,9 @@
 export const AUDIT_ACTIONS = [
   'session.login', 'session.login-failed', 'session.logout', 'session.justify',
   'ads.search', 'ads.image-search', 'ads.read', 'ads.artefact', 'ads.network', 'ads.versions', 'ads.verify', 'ads.export',
+  'entities.read',
+  // Standing searches: saved, renewed, deleted, their inbox read, and each run's batch of hits.
+  'searches.save', 'searches.renew', 'searches.delete', 'searches.read', 'searches.hits',
   'lists.read', 'lists.create', 'lists.add', 'lists.note', 'lists.remove', 'lists.delete', 'lists.export',
   // Since issue 13 every export is requested, decided and downloaded (exports.*); 'ads.export' and
   // 'lists.export' stay so that older trails still read.

@@ -2,6 +2,7 @@
 import type { Who } from '../accounts/actor.ts';
 import { decide } from '../accounts/policy.ts';
 import { thumbnailOf } from '../analyse/thumbnail.ts';
+import type { Config } from '../config/load.ts';
 import type { Artefact } from '../domain/ad.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { IndicatorHit } from '../domain/indicator-hit.ts';
@@ -33,6 +34,9 @@ export interface AdView {
   artefacts: { kind: Artefact['kind']; mime: string; bytes: number; n: number; sha256: string }[];
   versions: Omit<AdVersion, 'fields'>[];
   sightings: { runId: string; seenAt: string }[];
+  /** The perceptual hashes of the latest capture's pictures, each the key of a picture's entity
+   *  page; empty in a theme that keeps no pictures. */
+  pictures: string[];
 }
 
 export type ArtefactChoice = { kind: 'screenshot' } | { kind: 'html' } | { kind: 'image'; n: number };
@@ -60,6 +64,21 @@ export interface AdVerification {
   items: { what: string; ok: boolean }[]; failures: VerifyFailure[];
 }
 
+/** Refuses (FORBIDDEN) the filters the caller's role may not use in one of the themes searched: a
+ *  search and a standing search alike. */
+export function refuseFilters(who: Who, config: Config, themes: readonly string[], q: Pick<AdSearch, 'indicator' | 'phone'>): void {
+  // Filtering on an indicator would tell an analyst which indicators hit (DESIGN §2.7).
+  if (q.indicator !== undefined && themes.some((id) => decide(who.actor, 'ads.hits', themeRef(config, id)) !== 'allow')) {
+    throw new BakenError('FORBIDDEN', `the role ${who.actor.role} sees indicator counts only and may not filter on an indicator`);
+  }
+  // Filters that link ads to a person combine personal data just as the network view does
+  // (finding 5), so they follow its policy in every theme searched.
+  const linking = PERSON_LINKING_FILTERS.filter((f) => q[f] !== undefined);
+  if (linking.length > 0 && themes.some((id) => decide(who.actor, 'ads.network', themeRef(config, id)) !== 'allow')) {
+    throw new BakenError('FORBIDDEN', `the role ${who.actor.role} may not link ads to a person, so may not filter on ${linking.join(', ')}`);
+  }
+}
+
 export class AdsService {
   readonly #c: ServiceContext;
 
@@ -69,16 +88,7 @@ export class AdsService {
 
   async search(who: Who, q: AdSearch): Promise<AdPage> {
     const themes = themesFor(who, 'ads.search', this.#c.config.current, q.theme);
-    // Filtering on an indicator would tell an analyst which indicators hit (DESIGN §2.7).
-    if (q.indicator !== undefined && themes.some((id) => decide(who.actor, 'ads.hits', themeRef(this.#c.config.current, id)) !== 'allow')) {
-      throw new BakenError('FORBIDDEN', `the role ${who.actor.role} sees indicator counts only and may not filter on an indicator`);
-    }
-    // Filters that link ads to a person combine personal data just as the network view does
-    // (finding 5), so they follow its policy in every theme searched.
-    const linking = PERSON_LINKING_FILTERS.filter((f) => q[f] !== undefined);
-    if (linking.length > 0 && themes.some((id) => decide(who.actor, 'ads.network', themeRef(this.#c.config.current, id)) !== 'allow')) {
-      throw new BakenError('FORBIDDEN', `the role ${who.actor.role} may not link ads to a person, so may not filter on ${linking.join(', ')}`);
-    }
+    refuseFilters(who, this.#c.config.current, themes, q);
     const result = await this.#c.store.search({
       themes, text: q.q, source: q.source, city: q.city, minScore: q.minScore, scoreBand: q.scoreBand, minIndicators: q.minIndicators,
       indicator: q.indicator, phone: q.phone, from: q.from, to: q.to, sort: q.sort, facets: true, limit: q.pageSize, offset: (q.page - 1) * q.pageSize,
@@ -100,6 +110,8 @@ export class AdsService {
     // Holds are few (one per ad linked to a case), so the theme's list is read rather than a lookup per ad.
     const hold = decide(who.actor, 'ads.hold', theme) === 'allow'
       ? (await this.#c.store.holds(ad.theme)).find((h) => h.adId === id) ?? null : undefined;
+    const pictures = this.#c.config.current.themes.get(ad.theme)?.store.images
+      ? (await this.#c.store.evidence(id)).find((c) => c.captureId === ad.captureId)?.perceptualHashes ?? [] : [];
     await this.#c.trail.record(who, 'ads.read', { themes: [ad.theme], resources: [id], count: 1, justification });
     return {
       id: ad.id, theme: ad.theme, source: ad.source, url: ad.url, firstSeen: ad.firstSeen, lastSeen: ad.lastSeen,
@@ -110,6 +122,7 @@ export class AdsService {
       artefacts: numbered(ad.artefacts).map(({ kind, mime, bytes, n, sha256 }) => ({ kind, mime, bytes, n, sha256 })),
       versions: versions.map(({ captureId, version, capturedAt, contentHash }) => ({ captureId, version, capturedAt, contentHash })),
       sightings,
+      pictures: [...new Set(pictures)],
     };
   }
 

@@ -12,6 +12,7 @@ import { purgeTheme } from '../retention/purge-expired.ts';
 import { abandonDeadRuns, purgeAbandonedStaging, sweepOrphanBlobs } from '../retention/housekeeping.ts';
 import { themesFor, type ServiceContext } from './context.ts';
 import { refreshInspectionLists } from './inspection-refresh.ts';
+import { StandingSearchService } from './standing-searches.service.ts';
 
 export interface CrawlOptions {
   launchBrowser(): Promise<CaptureBrowser>;
@@ -32,6 +33,9 @@ export class CollectionService {
     this.#c = context;
   }
 
+  /** Where a run ends, the ads new in it reach the standing searches of its theme. */
+  readonly #afterRun = (run: { runId: string; theme: string }) => new StandingSearchService(this.#c).recordRunHits(run);
+
   async crawl(who: Who, request: CrawlRequest, options: CrawlOptions): Promise<CrawlSummary> {
     const config = this.#c.config.current;
     // Refused (unknown theme or source, outside the purpose period) before a browser starts.
@@ -41,7 +45,7 @@ export class CollectionService {
     const browser = await options.launchBrowser();
     let summary: CrawlSummary;
     try {
-      summary = await runCrawl({ ...this.#c, config, browser, log: options.log, now: this.#c.now, onProgress: options.onProgress, stopping: options.stopping }, request, options.job);
+      summary = await runCrawl({ ...this.#c, config, browser, log: options.log, now: this.#c.now, onProgress: options.onProgress, stopping: options.stopping, afterRun: this.#afterRun }, request, options.job);
     } catch (e) {
       // A crawl that broke off has still collected: the trail says so, with why it stopped.
       await this.#c.trail.record(who, 'crawl.run', {
@@ -70,7 +74,7 @@ export class CollectionService {
     const browser = await options.launchBrowser();
     let closed;
     try {
-      closed = await helpJobRuns({ ...this.#c, config, browser, log: options.log, now: this.#c.now, stopping: options.stopping });
+      closed = await helpJobRuns({ ...this.#c, config, browser, log: options.log, now: this.#c.now, stopping: options.stopping, afterRun: this.#afterRun });
     } finally {
       await browser.close();
     }

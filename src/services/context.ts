@@ -15,6 +15,7 @@ import type { ExportRequestStore } from '../store/export-requests.ts';
 import type { InspectionStore } from '../store/inspections.ts';
 import type { ListStore } from '../store/lists.ts';
 import type { ReferenceStore } from '../store/reference-data.ts';
+import type { StandingSearchStore } from '../store/standing-searches.ts';
 import type { BlobStore, Store } from '../store/store.ts';
 import type { AuditTrail } from './audit-trail.ts';
 
@@ -27,6 +28,7 @@ export interface ServiceContext {
   exportRequests: ExportRequestStore;
   reference: ReferenceStore;
   inspections: InspectionStore;
+  standing: StandingSearchStore;
   jobs: JobQueue;
   /** The pages of open crawl runs, which every worker leases from. */
   frontier: Frontier;

@@ -5,6 +5,7 @@ import { AuditService } from './audit.service.ts';
 import { CollectionService } from './collection.service.ts';
 import { ConfigService } from './config.service.ts';
 import type { ServiceContext } from './context.ts';
+import { EntitiesService } from './entities.service.ts';
 import { EvaluationService } from './evaluation.service.ts';
 import { ExportService } from './export.service.ts';
 import { HealthService } from './health.service.ts';
@@ -18,6 +19,7 @@ import { MonitorService } from './monitor.service.ts';
 import { RefusalsService } from './refusals.ts';
 import { ReportsService } from './reports.service.ts';
 import { SessionService } from './session.service.ts';
+import { StandingSearchService } from './standing-searches.service.ts';
 import { StatsService } from './stats.service.ts';
 import { TokensService } from './tokens.service.ts';
 import { TransparencyService } from './transparency.service.ts';
@@ -27,6 +29,8 @@ export interface Services {
   session: SessionService;
   ads: AdsService;
   photos: PhotoSearchService;
+  entities: EntitiesService;
+  standing: StandingSearchService;
   lists: ListsService;
   inspections: InspectionService;
   stats: StatsService;
@@ -52,6 +56,8 @@ export function createServices(context: ServiceContext): Services {
     session: new SessionService(context),
     ads: new AdsService(context),
     photos: new PhotoSearchService(context),
+    entities: new EntitiesService(context),
+    standing: new StandingSearchService(context),
     lists: new ListsService(context),
     inspections: new InspectionService(context),
     stats: new StatsService(context),

@@ -144,7 +144,8 @@ export class SessionService {
   }
 }
 
-function actorOf(user: UserRecord): Actor {
+/** The actor a person acts as: also who a standing search's hits are found for. */
+export function actorOf(user: UserRecord): Actor {
   return { kind: 'user', id: user.id, name: user.name, role: user.role, themes: user.themes };
 }
 

@@ -1,4 +1,4 @@
-// The behaviour every adapter of the API's own ports (accounts, lists, export requests, reference data) must show.
+// The behaviour every adapter of the API's own ports (accounts, lists, export requests, reference data, standing searches) must show.
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,11 +10,13 @@ import type { InspectionStore } from './inspections.ts';
 import type { ListStore } from './lists.ts';
 import { referenceDataContract } from './reference-data.contract.ts';
 import type { ReferenceStore } from './reference-data.ts';
+import { standingSearchesContract } from './standing-searches.contract.ts';
+import type { StandingSearchStore } from './standing-searches.ts';
 import { keptAd, startTestRun } from './store.fixtures.ts';
 import type { Store } from './store.ts';
 
 type Opener = () => Promise<{
-  store: Store; accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore;
+  store: Store; accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore; standing: StandingSearchStore;
   /** The key the accounts were opened with. */
   secretKey: Buffer;
   /** The TOTP column as stored, read and written past the adapter. */
@@ -224,6 +226,7 @@ export function apiStoresContract(name: string, open: Opener): void {
   });
 
   inspectionsContract(name, test);
+  standingSearchesContract(name, test);
 
   describe(`lists contract: ${name}`, () => {
     test('creates a list, adds and removes ads of its theme, and counts them', async ({ store, lists }) => {

@@ -208,6 +208,8 @@ export interface AdStore {
   evidence(adId?: string): Promise<CaptureEvidence[]>;
   /** Sightings per ad, in time order, for `verify` to compare with the custody log. */
   sightings(adId: string): Promise<{ runId: string; seenAt: string }[]>;
+  /** The ads the run captured for the first time (their first version is the run's), by id. */
+  newAds(runId: string): Promise<string[]>;
   search(query: SearchQuery): Promise<SearchResult>;
   /** Every kept ad of the theme, compactly, ordered by id. */
   monitorRows(theme: string): Promise<MonitorAdRow[]>;

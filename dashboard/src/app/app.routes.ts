@@ -24,6 +24,8 @@ export const routes: Routes = [
       { path: 'photo', canActivate: [readers, justified], loadComponent: () => import('./photo/photo-search-page').then((m) => m.PhotoSearchPage) },
       { path: 'ads/:id', canActivate: [readers, justified], loadComponent: () => import('./ad/ad-page').then((m) => m.AdPage) },
       { path: 'ads/:id/network', canActivate: [roles('expert', 'analyst'), justified], loadComponent: () => import('./network/network-page').then((m) => m.NetworkPage) },
+      { path: 'entities/:kind/:value', canActivate: [readers, justified], loadComponent: () => import('./entity/entity-page').then((m) => m.EntityPage) },
+      { path: 'searches', canActivate: [roles('expert', 'analyst'), justified], loadComponent: () => import('./searches/searches-page').then((m) => m.SearchesPage) },
       { path: 'lists', canActivate: [readers, justified], loadChildren: () => import('./lists/lists.routes').then((m) => m.listsRoutes) },
       { path: 'monitor', canActivate: [roles('supervisor')], loadChildren: () => import('./monitor/monitor.routes').then((m) => m.monitorRoutes) },
       { path: 'inspections/:code', canActivate: [roles('supervisor'), justified], loadComponent: () => import('./monitor/inspections-page').then((m) => m.InspectionsPage) },

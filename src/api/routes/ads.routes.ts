@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LINK_SIGNALS } from '../../domain/indicator-hit.ts';
 import { NETWORK_REASONS } from '../../domain/network.ts';
 import { defineJustifiedRoute, defineRoute } from '../route-spec.ts';
-import { adId, adSummary, configId, decimal, facetCounts, fromDate, page, pageSize, themeId, toDate, wholeNumber } from '../schemas.ts';
+import { adId, adSummary, configId, decimal, facetCounts, fromDate, page, pageSize, phoneNumber, themeId, toDate, wholeNumber } from '../schemas.ts';
 import type { ArtefactBytes } from '../../services/ads.service.ts';
 import { SCORE_BANDS } from '../../store/search-facets.ts';
 import { SEARCH_SORTS } from '../../store/store.ts';
@@ -18,7 +18,7 @@ const searchQuery = z.strictObject({
   scoreBand: z.enum(SCORE_BANDS.map((b) => b.label)).optional().describe('only ads in this score band, as the scoreBand facet names it'),
   minIndicators: wholeNumber(0, 1000).optional().describe('at least this many indicators hit'),
   indicator: configId.optional().describe('an indicator id; experts only'),
-  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 phone number, e.g. +31612345678').optional(),
+  phone: phoneNumber.optional(),
   from: fromDate.optional().describe('seen in the period from (UTC date or time): last seen on or after it'),
   to: toDate.optional().describe('seen in the period up to (UTC date or time): first seen on or before it'),
   sort: z.enum(SEARCH_SORTS).default('score')
@@ -59,6 +59,7 @@ const adView = z.object({
   artefacts: z.array(z.object({ kind: z.string(), mime: z.string(), bytes: z.number().int(), n: z.number().int(), sha256: z.string().describe('SHA-256 of the bytes, as stored and signed') })),
   versions: z.array(adVersion),
   sightings: z.array(z.object({ runId: z.string(), seenAt: z.string() })),
+  pictures: z.array(z.string()).describe('the perceptual hashes of the latest capture\'s pictures, each the key of GET /api/entities/picture/{hash}; empty in a theme that keeps no pictures'),
 }).meta({ id: 'Ad' });
 
 const fieldDiff = z.object({

@@ -15,11 +15,11 @@ apiStoresContract('postgres', async () => {
   const database = await createTestDatabase();
   const store = await openPostgresStore(database.url);
   const secretKey = randomBytes(32);
-  const { accounts, lists, exportRequests, reference, inspections, close } = await openPostgresApiStores(database.url, secretKey);
+  const { accounts, lists, exportRequests, reference, inspections, standing, close } = await openPostgresApiStores(database.url, secretKey);
   const raw = await openPostgres(database.url);
   const reopened: ApiStores[] = [];
   return {
-    store, accounts, lists, exportRequests, reference, inspections, secretKey,
+    store, accounts, lists, exportRequests, reference, inspections, standing, secretKey,
     rawTotpSecret: async (id) => (await raw.query<{ totp_secret: string | null }>('SELECT totp_secret FROM users WHERE id = $1', [id])).rows[0]?.totp_secret ?? null,
     setRawTotpSecret: async (id, value) => { await raw.query('UPDATE users SET totp_secret = $1 WHERE id = $2', [value, id]); },
     reopen: async (key) => {
@@ -134,7 +134,7 @@ describe('postgres lists upgrade', () => {
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
       // Back to the schema before the migration: the store made every table, so undo the notes and what came after.
-      await client.query(`ALTER TABLE list_ads DROP COLUMN note, DROP COLUMN note_by, DROP COLUMN note_at;
+      await client.query(`DROP TABLE standing_hits; DROP TABLE standing_searches; ALTER TABLE list_ads DROP COLUMN note, DROP COLUMN note_by, DROP COLUMN note_at;
         DROP TABLE export_requests; DROP TABLE reference_rows; DROP TABLE reference_imports; DROP TABLE reference_versions; DROP TABLE inspection_entries;
         DROP TABLE source_alerts; DROP TABLE run_yields; DROP TABLE frontier_pages; DROP TABLE frontier_hosts; DROP TABLE frontier_runs; DROP TABLE config_versions;
         CREATE INDEX ad_search_words ON ad_search USING gin (words);

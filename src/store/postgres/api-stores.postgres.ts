@@ -7,6 +7,7 @@ import { openPostgres } from './database.postgres.ts';
 import { PostgresInspections } from './inspections.postgres.ts';
 import { PostgresLists } from './lists.postgres.ts';
 import { PostgresReferenceData } from './reference-data.postgres.ts';
+import { PostgresStandingSearches } from './standing-searches.postgres.ts';
 
 /** `secretKey` seals the TOTP secrets (see src/store/secret-key.ts); a wrong one fails here. */
 export async function openPostgresApiStores(url: string, secretKey: Buffer): Promise<ApiStores> {
@@ -24,6 +25,7 @@ export async function openPostgresApiStores(url: string, secretKey: Buffer): Pro
     exportRequests: new PostgresExportRequests(pool),
     reference: new PostgresReferenceData(pool),
     inspections: new PostgresInspections(pool),
+    standing: new PostgresStandingSearches(pool),
     // Closing twice is harmless, as with SQLite.
     close: async () => { if (!pool.ending) await pool.end(); },
   };

@@ -125,6 +125,11 @@ class PostgresStore extends StoreWrites implements Store {
     return rows.map((r) => ({ runId: r.run_id, seenAt: r.seen_at }));
   }
 
+  async newAds(runId: string): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ ad_id: string }>('SELECT ad_id FROM captures WHERE run_id = $1 AND version = 1 ORDER BY ad_id', [runId]);
+    return rows.map((r) => r.ad_id);
+  }
+
   async search(query: SearchQuery): Promise<SearchResult> {
     return this.#search.search(query);
   }

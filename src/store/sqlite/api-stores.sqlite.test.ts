@@ -17,11 +17,11 @@ apiStoresContract('sqlite', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'baken-api-stores-'));
   const store = await openSqliteStore(dataDir);
   const secretKey = loadOrCreateSecretKey(dataDir);
-  const { accounts, lists, exportRequests, reference, inspections, close } = await openSqliteApiStores(dataDir, secretKey);
+  const { accounts, lists, exportRequests, reference, inspections, standing, close } = await openSqliteApiStores(dataDir, secretKey);
   const db = new DatabaseSync(join(dataDir, 'baken.db'));
   const reopened: ApiStores[] = [];
   return {
-    store, accounts, lists, exportRequests, reference, inspections, secretKey,
+    store, accounts, lists, exportRequests, reference, inspections, standing, secretKey,
     rawTotpSecret: async (id) => (db.prepare('SELECT totp_secret FROM users WHERE id = ?').get(id)?.['totp_secret'] ?? null) as string | null,
     setRawTotpSecret: async (id, value) => { db.prepare('UPDATE users SET totp_secret = ? WHERE id = ?').run(value, id); },
     reopen: async (key) => {
@@ -131,7 +131,7 @@ describe('sqlite lists upgrade', () => {
       await store.close();
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
       // Back to the schema before the migration: the store made every table, so undo the notes and what came after.
-      db.exec(`ALTER TABLE list_ads DROP COLUMN note; ALTER TABLE list_ads DROP COLUMN note_by; ALTER TABLE list_ads DROP COLUMN note_at;
+      db.exec(`DROP TABLE standing_hits; DROP TABLE standing_searches; ALTER TABLE list_ads DROP COLUMN note; ALTER TABLE list_ads DROP COLUMN note_by; ALTER TABLE list_ads DROP COLUMN note_at;
         DROP TABLE export_requests; DROP TABLE reference_rows; DROP TABLE reference_imports; DROP TABLE reference_versions; DROP TABLE inspection_entries;
         DROP TABLE source_alerts; DROP TABLE run_yields; DROP TABLE frontier_pages; DROP TABLE frontier_hosts; DROP TABLE frontier_runs; DROP TABLE config_versions;
         DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes;

@@ -9,6 +9,7 @@ import { openDatabase } from './database.sqlite.ts';
 import { SqliteInspections } from './inspections.sqlite.ts';
 import { SqliteLists } from './lists.sqlite.ts';
 import { SqliteReferenceData } from './reference-data.sqlite.ts';
+import { SqliteStandingSearches } from './standing-searches.sqlite.ts';
 import { Statements } from './statements.sqlite.ts';
 
 /** `secretKey` seals the TOTP secrets (see src/store/secret-key.ts); a wrong one fails here. */
@@ -28,6 +29,7 @@ export async function openSqliteApiStores(dataDir: string, secretKey: Buffer): P
     exportRequests: new SqliteExportRequests(statements),
     reference: new SqliteReferenceData(statements),
     inspections: new SqliteInspections(statements),
+    standing: new SqliteStandingSearches(statements),
     close: async () => { if (statements.db.isOpen) statements.db.close(); },
   };
 }

@@ -144,6 +144,11 @@ class SqliteStore extends StoreWrites implements Store {
     return rows.map((r) => ({ runId: r.run_id, seenAt: r.seen_at }));
   }
 
+  async newAds(runId: string): Promise<string[]> {
+    return (this.#statements.sql('SELECT ad_id FROM captures WHERE run_id = ? AND version = 1 ORDER BY ad_id').all(runId) as unknown as { ad_id: string }[])
+      .map((r) => r.ad_id);
+  }
+
   #artefacts(captureId: string): Artefact[] {
     const rows = this.#statements.sql('SELECT kind, sha256, mime, bytes, url FROM capture_artefacts WHERE capture_id = ? ORDER BY n')
       .all(captureId) as unknown as ArtefactRow[];

@@ -1,6 +1,7 @@
 // One ad, everything the caller may see of it: the text with its evidence marked and explained
 // (experts; others the count), fields, screenshot and images, versions and their diff, sightings,
-// the capture with its hashes and a verify action, a control list, and (experts) the legal hold.
+// the capture with its hashes and a verify action, a control list, (experts) the legal hold, and the
+// pages of the phone numbers, pictures and template text it shares with other ads.
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Api, ApiError } from '../core/api';
@@ -64,6 +65,20 @@ const LIST_FIELDS = ['alias', 'age', 'phones', 'email', 'city', 'languages', 'se
                     </dd>
                   }
                 </dl>
+              </section>
+              <section aria-labelledby="entities-h">
+                <h2 id="entities-h">{{ t().entitiesTitle }}</h2>
+                <ul class="entities">
+                  @for (p of ad.fields.phones ?? []; track p) {
+                    <li><a class="entity-link" [routerLink]="['/entities', 'phone', p]" [queryParams]="{ theme: ad.theme }">{{ fill(t().phoneEntity, { phone: p }) }}</a></li>
+                  }
+                  @for (hash of ad.pictures; track hash; let n = $index) {
+                    <li><a class="entity-link" [routerLink]="['/entities', 'picture', hash]" [queryParams]="{ theme: ad.theme }">{{ fill(t().pictureEntity, { n: n + 1 }) }}</a></li>
+                  }
+                  @if (ad.fields.text) {
+                    <li><a class="entity-link" [routerLink]="['/entities', 'template', ad.id]" [queryParams]="{ theme: ad.theme }">{{ t().templateEntity }}</a></li>
+                  }
+                </ul>
               </section>
               <bk-ad-versions [ad]="ad" />
               <bk-ad-timeline [sightings]="ad.sightings" />

@@ -28,6 +28,8 @@ export interface Ad {
   artefacts: Artefact[];
   versions: AdVersionInfo[];
   sightings: { runId: string; seenAt: string }[];
+  /** Perceptual hashes of the latest capture's pictures: each the key of a picture's page. */
+  pictures: string[];
 }
 
 export interface FieldDiff { field: string; change: 'same' | 'changed' | 'added' | 'removed'; parts: { op: 'keep' | 'remove' | 'add'; text: string }[] }

@@ -5,7 +5,9 @@ import {
   type AfterViewInit, ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, linkedSignal, signal, untracked, viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { SaveStanding } from '../searches/save-standing';
+import { StandingInbox } from '../searches/standing-inbox';
 import { Api, ApiError, detailOf } from '../core/api';
 import { I18n } from '../core/i18n';
 import { Session } from '../core/session';
@@ -34,7 +36,7 @@ const FILTER_LABEL = {
 
 @Component({
   selector: 'bk-search-page',
-  imports: [ScrollingModule],
+  imports: [ScrollingModule, RouterLink, SaveStanding],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './search-page.html',
   styleUrl: './search-page.css',
@@ -55,6 +57,8 @@ export class SearchPage implements AfterViewInit {
 
   protected readonly themes = this.#session.themes;
   protected readonly phoneAllowed = this.#session.linksPeople;
+  protected readonly standing = inject(StandingInbox).available;
+  protected readonly fill = fill;
   readonly #params = toSignal(this.#route.queryParamMap);
   protected readonly query = computed(() => {
     const params = this.#params();

@@ -1,13 +1,18 @@
-// The frame around every page: skip link, navigation for the user's role, language, sign-out.
+// The frame around every page: skip link, navigation for the user's role (with the count of unread
+// standing-search hits), language, sign-out.
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
+import { fill } from '../core/text';
+import { StandingInbox } from '../searches/standing-inbox';
 import { I18n } from '../core/i18n';
 import { LangSwitch } from '../core/lang-switch';
 import { Session } from '../core/session';
 import { ROLE_TEXT } from '../core/role.text';
 import { SHELL_TEXT } from './shell.text';
 
-interface NavItem { path: string; label: 'monitor' | 'search' | 'photo' | 'lists' | 'exports' | 'admin' | 'audit' | 'oversight' | 'reference' }
+interface NavItem { path: string; label: 'monitor' | 'search' | 'photo' | 'searches' | 'lists' | 'exports' | 'admin' | 'audit' | 'oversight' | 'reference' }
 
 @Component({
   selector: 'bk-shell',
@@ -22,7 +27,9 @@ interface NavItem { path: string; label: 'monitor' | 'search' | 'photo' | 'lists
       <nav [attr.aria-label]="t().navigation">
         <ul>
           @for (item of nav(); track item.path) {
-            <li><a [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t()[item.label] }}</a></li>
+            <li><a [routerLink]="item.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{ t()[item.label] }}@if (item.label === 'searches' && inbox.unseen() > 0) {
+              <span class="badge" [attr.aria-label]="fill(t().unseen, { n: inbox.unseen() })">{{ inbox.unseen() }}</span>
+            }</a></li>
           }
         </ul>
       </nav>
@@ -44,11 +51,13 @@ export class Shell {
   protected readonly session = inject(Session);
   protected readonly t = this.i18n.of(SHELL_TEXT);
   protected readonly roles = this.i18n.of(ROLE_TEXT);
+  protected readonly inbox = inject(StandingInbox);
+  protected readonly fill = fill;
 
   protected readonly nav = computed<NavItem[]>(() => {
     switch (this.session.role()) {
       case 'expert': case 'analyst':
-        return [{ path: '/search', label: 'search' }, { path: '/photo', label: 'photo' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }];
+        return [{ path: '/search', label: 'search' }, { path: '/photo', label: 'photo' }, { path: '/searches', label: 'searches' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }];
       case 'supervisor':
         return [{ path: '/monitor', label: 'monitor' }, { path: '/search', label: 'search' }, { path: '/lists', label: 'lists' }, { path: '/exports', label: 'exports' }, { path: '/reference', label: 'reference' }];
       case 'admin': return [{ path: '/admin', label: 'admin' }];
@@ -56,6 +65,11 @@ export class Shell {
       default: return [];
     }
   });
+
+  constructor() {
+    // The badge is asked again on every page the user opens: hits arrive when a crawl run closes.
+    inject(Router).events.pipe(filter((e) => e instanceof NavigationEnd), takeUntilDestroyed()).subscribe(() => this.inbox.refresh());
+  }
 
   protected async signOut(): Promise<void> {
     await this.session.signOut();
