@@ -64,7 +64,7 @@ describe('audit trail', { timeout: 120_000 }, () => {
   it('asks why on exactly the routes that read ad content', () => {
     assert.deepEqual(ROUTES.filter((r) => r.justified).map((r) => `${r.method} ${r.url}`), [
       'GET /api/ads', 'GET /api/ads/:id', 'GET /api/ads/:id/screenshot', 'GET /api/ads/:id/images/:n', 'GET /api/ads/:id/thumbnail',
-      'GET /api/ads/:id/html', 'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'GET /api/ads/:id/network', 'GET /api/holds',
+      'GET /api/ads/:id/html', 'GET /api/ads/:id/versions', 'POST /api/ads/:id/verify', 'GET /api/ads/:id/network', 'GET /api/holds', 'POST /api/images/search',
       'GET /api/entities/phone/:value', 'GET /api/entities/picture/:hash', 'GET /api/entities/template/:id', 'POST /api/searches', 'GET /api/searches/:id/hits',
       'GET /api/lists/:id', 'GET /api/inspections/:municipality', 'POST /api/exports',
     ]);
