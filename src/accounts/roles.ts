@@ -30,8 +30,9 @@ export type Action = (typeof ACTIONS)[number];
 // theme's resources.
 // 'ads.entities': the page of a phone number, picture or template text, with every kept ad of the
 // theme that carries it; in a municipal theme it shows only what the theme's field allow-list kept.
+// It links ads to a person as the network view does, so it is granted with it (finding 5).
 const CONTENT_READER: Action[] = [
-  'ads.search', 'ads.read', 'ads.artefacts', 'ads.entities', 'lists.read', 'lists.write', 'exports.use', 'stats.read',
+  'ads.search', 'ads.read', 'ads.artefacts', 'lists.read', 'lists.write', 'exports.use', 'stats.read',
   'monitor.read', 'inspections.read', 'inspections.write', 'referrals.read',
 ];
 
@@ -39,8 +40,8 @@ export const GRANTS: Record<Role, ReadonlySet<Action>> = {
   // Experts alone see which indicators hit and why (indicator secrecy, DESIGN §2.7), and link an ad
   // to a case, which keeps it past retention (DESIGN §2.4).
   // Standing searches (issue 16) are the specialists' own: a search left standing over new ads.
-  expert: new Set([...CONTENT_READER, 'ads.hits', 'ads.network', 'ads.hold', 'ads.export', 'searches.standing']),
-  analyst: new Set([...CONTENT_READER, 'ads.network', 'searches.standing']),
+  expert: new Set([...CONTENT_READER, 'ads.hits', 'ads.network', 'ads.entities', 'ads.hold', 'ads.export', 'searches.standing']),
+  analyst: new Set([...CONTENT_READER, 'ads.network', 'ads.entities', 'searches.standing']),
   // Linking ads by phone number combines personal data; municipal supervision has no basis for it.
   // The municipality's own registers (licences, KvK, crime reports) are kept by its supervisors.
   supervisor: new Set([...CONTENT_READER, 'reference.read', 'reference.write']),

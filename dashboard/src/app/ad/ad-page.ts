@@ -66,20 +66,22 @@ const LIST_FIELDS = ['alias', 'age', 'phones', 'email', 'city', 'languages', 'se
                   }
                 </dl>
               </section>
-              <section aria-labelledby="entities-h">
-                <h2 id="entities-h">{{ t().entitiesTitle }}</h2>
-                <ul class="entities">
-                  @for (p of ad.fields.phones ?? []; track p) {
-                    <li><a class="entity-link" [routerLink]="['/entities', 'phone', p]" [queryParams]="{ theme: ad.theme }">{{ fill(t().phoneEntity, { phone: p }) }}</a></li>
-                  }
-                  @for (hash of ad.pictures; track hash; let n = $index) {
-                    <li><a class="entity-link" [routerLink]="['/entities', 'picture', hash]" [queryParams]="{ theme: ad.theme }">{{ fill(t().pictureEntity, { n: n + 1 }) }}</a></li>
-                  }
-                  @if (ad.fields.text) {
-                    <li><a class="entity-link" [routerLink]="['/entities', 'template', ad.id]" [queryParams]="{ theme: ad.theme }">{{ t().templateEntity }}</a></li>
-                  }
-                </ul>
-              </section>
+              @if (linksPeople()) {
+                <section aria-labelledby="entities-h">
+                  <h2 id="entities-h">{{ t().entitiesTitle }}</h2>
+                  <ul class="entities">
+                    @for (p of ad.fields.phones ?? []; track p) {
+                      <li><a class="entity-link" [routerLink]="['/entities', 'phone', p]" [queryParams]="{ theme: ad.theme }">{{ fill(t().phoneEntity, { phone: p }) }}</a></li>
+                    }
+                    @for (hash of ad.pictures; track hash; let n = $index) {
+                      <li><a class="entity-link" [routerLink]="['/entities', 'picture', hash]" [queryParams]="{ theme: ad.theme }">{{ fill(t().pictureEntity, { n: n + 1 }) }}</a></li>
+                    }
+                    @if (ad.fields.text) {
+                      <li><a class="entity-link" [routerLink]="['/entities', 'template', ad.id]" [queryParams]="{ theme: ad.theme }">{{ t().templateEntity }}</a></li>
+                    }
+                  </ul>
+                </section>
+              }
               <bk-ad-versions [ad]="ad" />
               <bk-ad-timeline [sightings]="ad.sightings" />
               <bk-ad-actions [ad]="ad" />
