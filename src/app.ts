@@ -2,7 +2,8 @@
 // every door calls. The rows live in SQLite in the data directory (the embedded default) or in
 // PostgreSQL (at scale); files always in the data directory, which machines that share a PostgreSQL
 // database share as a volume.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadApiSettings, type ApiSettings } from './config/api-settings.ts';
 import { folderConfiguration, importIfEmpty, storedConfiguration, type Configuration } from './config/configuration.ts';
 import type { Config } from './config/load.ts';
@@ -45,6 +46,9 @@ export interface App extends Storage {
  *  folder `dir` as its first version when it holds none; in baken.db once `baken config import` put
  *  it there; else in the folder. `by` names who imported the first version. */
 export async function openConfiguration(storage: Storage, dir: string, by: string): Promise<Configuration> {
+  // An embedded installation not made yet holds no versions: its folder, checked before anything is
+  // created, so a command refused for a bad configuration leaves no data directory behind.
+  if (!storage.database && !existsSync(join(storage.dataDir, 'baken.db'))) return folderConfiguration(dir);
   const versions = await (storage.database ? openPostgresConfigVersions(storage.database) : openSqliteConfigVersions(storage.dataDir));
   try {
     if (storage.database) await importIfEmpty(versions, dir, by, () => new Date());
