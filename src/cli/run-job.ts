@@ -4,7 +4,7 @@ import type { Who } from '../accounts/actor.ts';
 import type { CaptureBrowser } from '../capture/capture-session.ts';
 import { capturedNothing } from '../crawl/run-crawl.ts';
 import { Stopped, type Stopping } from '../crawl/stopping.ts';
-import { BakenError, errorSummary } from '../domain/errors.ts';
+import { BakenError, errorSummaryWithCause } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
 import type { CollectionService } from '../services/collection.service.ts';
 import type { Job, JobResult } from '../jobs/job-queue.ts';
@@ -32,7 +32,7 @@ export function jobRunner(deps: JobRunnerDeps): (job: Job) => Promise<JobResult>
         throw err;
       }
       // The whole story for the operator (the queue keeps one line): each message of the cause chain.
-      deps.log('job.failed', { job: job.id, reason: errorSummary(err), detail: causeChain(err) });
+      deps.log('job.failed', { job: job.id, reason: errorSummaryWithCause(err), detail: causeChain(err) });
       throw err;
     }
   };

@@ -46,12 +46,18 @@ export class BakenError extends Error {
 
 const SUMMARY_CHARS = 300;
 
+const firstLine = (x: unknown) => (x instanceof Error ? x.message : String(x)).split('\n')[0]!.trim();
+
 /** What went wrong, in one bounded line fit to be stored: the first line of the message (Playwright
- *  appends call logs, a browser that did not start its whole stderr), and its cause's when the
- *  message does not already say it. */
+ *  appends call logs, a browser that did not start its whole stderr). A page's failure reason is this:
+ *  Baken's own words, never the browser's under them. */
 export function errorSummary(e: unknown): string {
-  const line = (x: unknown) => (x instanceof Error ? x.message : String(x)).split('\n')[0]!.trim();
-  const first = line(e);
-  const cause = e instanceof Error && e.cause !== undefined ? line(e.cause) : '';
+  return firstLine(e).slice(0, SUMMARY_CHARS);
+}
+
+/** errorSummary and its cause's first line when the message does not already say it: why a job failed. */
+export function errorSummaryWithCause(e: unknown): string {
+  const first = firstLine(e);
+  const cause = e instanceof Error && e.cause !== undefined ? firstLine(e.cause) : '';
   return (cause && !first.includes(cause) ? `${first}: ${cause}` : first).slice(0, SUMMARY_CHARS);
 }

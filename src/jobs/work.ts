@@ -4,7 +4,7 @@
 import { setTimeout } from 'node:timers/promises';
 import type { Config } from '../config/load.ts';
 import { Stopped } from '../crawl/stopping.ts';
-import { errorSummary } from '../domain/errors.ts';
+import { errorSummaryWithCause } from '../domain/errors.ts';
 import { dueJobs, MAX_ATTEMPTS, nextDue, retryAt } from './due-jobs.ts';
 import type { Job, JobQueue, JobResult } from './job-queue.ts';
 
@@ -72,7 +72,7 @@ async function runClaimed(deps: WorkerDeps, job: Job, now: () => Date): Promise<
     }
     // One bounded line: a browser that did not start adds kilobytes of its stderr, which the job's
     // runner logs. A crawl's errors name sources and pages, never what an ad said.
-    const error = errorSummary(err);
+    const error = errorSummaryWithCause(err);
     const retry = retryAt(job.attempts, now());
     await deps.queue.fail(job.id, deps.worker, error, now().toISOString(), retry?.toISOString() ?? null);
     return { ...job, state: retry ? 'queued' : 'failed', error };
