@@ -47,8 +47,9 @@ async function fillInstallation(dataDir: string): Promise<void> {
   const app = await openApiApp({ dataDir, database: null, config: loadConfig(BUNDLED_CONFIG) });
   try {
     const { store } = app;
-    // The first ad carries a picture, so the picture index (derived, like the phone numbers) has a row.
-    const police = await sealedRun(store, 'mensenhandel', [1, 2, 3].map((n) => ({ url: `https://ads.example/m/${n}`, seenAt: NOW, ...(n === 1 ? { pictures: ['0123456789abcdef'] } : {}) })), { blobs: app.blobs, dataDir });
+    // The first ad carries a picture, a phone number and an indicator, so each derived index has a row.
+    const found = { pictures: ['0123456789abcdef'], phones: ['0612345678'], hits: [{ id: 'shared-phone', weight: 2, evidence: [{ kind: 'field' as const, field: 'phones', value: '0612345678' }] }] };
+    const police = await sealedRun(store, 'mensenhandel', [1, 2, 3].map((n) => ({ url: `https://ads.example/m/${n}`, seenAt: NOW, ...(n === 1 ? found : {}) })), { blobs: app.blobs, dataDir });
     const municipal = await sealedRun(store, 'toezicht', [{ url: 'https://ads.example/t/1', seenAt: NOW }], { blobs: app.blobs, dataDir });
     const [a, b] = [police[0]!.adId, police[1]!.adId].sort();
     await store.replaceLinks('mensenhandel', [{ a: a!, b: b!, reason: 'shared-phone', value: '0612345678' }]);

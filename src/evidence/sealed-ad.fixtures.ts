@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Artefact, CaptureMeta } from '../domain/ad.ts';
 import { adId } from '../domain/ad-keys.ts';
+import type { IndicatorHit } from '../domain/indicator-hit.ts';
 import type { BlobStore, Store } from '../store/store.ts';
 import { MANIFEST_FORMAT, manifestBytes, signBytes } from './manifest.ts';
 import { loadOrCreateSigningKey } from './signing-key.ts';
@@ -11,9 +12,14 @@ const SOFTWARE = 'baken 0.1.0-test';
 
 export interface SealedAd { adId: string; captureId: string; blobs: string[] }
 
+/**
+ * An ad to seal. `pictures`: the perceptual hashes of its pictures; `phones` and `hits`: what the
+ * analysis found in it — each sealed in the manifest as a crawl seals them.
+ */
+export interface AdToSeal { url: string; seenAt: string; page?: string; pictures?: string[]; phones?: string[]; hits?: IndicatorHit[] }
+
 /** A finished run of the theme, as `baken crawl` leaves one. */
-/** `pictures`: the perceptual hashes of the ad's pictures, sealed in the manifest as a crawl seals them. */
-export async function sealedRun(store: Store, theme: string, ads: { url: string; seenAt: string; page?: string; pictures?: string[] }[],
+export async function sealedRun(store: Store, theme: string, ads: AdToSeal[],
   deps: { blobs: BlobStore; dataDir: string }): Promise<SealedAd[]> {
   const runId = await store.startRun({ theme, source: 'demo-classic', startedAt: '2025-01-01T00:00:00.000Z', softwareVersion: SOFTWARE });
   const sealed: SealedAd[] = [];
@@ -24,7 +30,7 @@ export async function sealedRun(store: Store, theme: string, ads: { url: string;
 }
 
 async function sealAd(store: Store, deps: { blobs: BlobStore; dataDir: string }, runId: string, theme: string,
-  ad: { url: string; seenAt: string; page?: string; pictures?: string[] }): Promise<SealedAd> {
+  ad: AdToSeal): Promise<SealedAd> {
   const key = loadOrCreateSigningKey(deps.dataDir);
   const page = Buffer.from(ad.page ?? `<html><body>advertentie ${ad.url}</body></html>`);
   const shot = Buffer.from(`screenshot of ${ad.url}`);
@@ -37,15 +43,16 @@ async function sealAd(store: Store, deps: { blobs: BlobStore; dataDir: string },
     serverIp: '127.0.0.1', tls: null, userAgent: 'Mozilla/5.0 (test)', softwareVersion: SOFTWARE, method: 'test fixture',
   };
   const captureId = randomUUID();
-  const fields = { title: 'Nieuw in de stad', city: 'Utrecht' };
+  const fields = { title: 'Nieuw in de stad', city: 'Utrecht', ...(ad.phones ? { phones: ad.phones } : {}) };
+  const hits = ad.hits ?? [];
   const bytes = manifestBytes({
     format: MANIFEST_FORMAT, capture: captureId, ad: adId(theme, ad.url), theme, source: 'demo-classic', url: ad.url,
     capturedAt: ad.seenAt, softwareVersion: SOFTWARE, configHash: 'test', keyId: key.keyId, meta, fields,
-    assessment: { score: 3, hits: [] }, ...(ad.pictures ? { perceptualHashes: ad.pictures } : {}), artefacts,
+    assessment: { score: 3, hits }, ...(ad.pictures ? { perceptualHashes: ad.pictures } : {}), artefacts,
   });
   const manifestSha = await deps.blobs.put(bytes);
   const saved = await store.saveAd({
-    runId, captureId, theme, source: 'demo-classic', url: ad.url, meta, fields, score: 3, hits: [], perceptualHashes: ad.pictures ?? [],
+    runId, captureId, theme, source: 'demo-classic', url: ad.url, meta, fields, score: 3, hits, perceptualHashes: ad.pictures ?? [],
     artefacts: [...artefacts, { kind: 'manifest', sha256: manifestSha, mime: 'application/json', bytes: bytes.length }],
     manifest: { sha256: manifestSha, signature: signBytes(bytes, key.privateKey), keyId: key.keyId },
   });

@@ -220,8 +220,8 @@ export class ListPage implements OnInit {
       await this.#api.delete(`/lists/${this.id()}/ads/${e.adId}`);
       this.selected.update((ids) => ids.filter((x) => x !== e.adId));
       this.compared.update((ads) => ads && ads.some((a) => a.id === e.adId) ? null : ads);
-      this.#said.set({ key: 'removed', values: { title: this.titleOf(e) } });
       await this.load();
+      this.#said.set({ key: 'removed', values: { title: this.titleOf(e) } });
     } catch (err) {
       this.error.set(this.#problem(err));
     }

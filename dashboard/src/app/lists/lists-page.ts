@@ -129,8 +129,8 @@ export class ListsPage {
     try {
       const created = await this.#api.post<ListRecord>('/lists', { name, theme: this.theme || this.themes()[0] });
       this.name = '';
-      this.#said.set({ key: 'created', values: { name: created.name } });
       await this.load();
+      this.#said.set({ key: 'created', values: { name: created.name } });
     } catch (e) {
       this.error.set(e instanceof ApiError && e.status === 409 ? this.t().nameTaken : this.#problem(e));
     } finally {
@@ -153,8 +153,8 @@ export class ListsPage {
     try {
       await this.#api.delete(`/lists/${list.id}`);
       this.confirming.set(null);
-      this.#said.set({ key: 'deleted', values: { name: list.name } });
       await this.load();
+      this.#said.set({ key: 'deleted', values: { name: list.name } });
     } catch (e) {
       this.error.set(this.#problem(e));
     }
