@@ -13,7 +13,7 @@ import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
 const BIN = new URL('../../bin/baken.ts', import.meta.url).pathname;
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
-describe('baken hold and baken purge', { timeout: 60_000 }, () => {
+describe('baken hold and baken purge', { timeout: 180_000 }, () => {
   let root: string;
   let dataDir: string;
   let old: SealedAd;

@@ -38,7 +38,7 @@ async function serving(env: NodeJS.ProcessEnv, use: (url: string) => Promise<voi
 const signIn = (url: string, name: string, password: string) =>
   fetch(`${url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
 
-describe('baken user and baken serve', { timeout: 60_000 }, () => {
+describe('baken user and baken serve', { timeout: 180_000 }, () => {
   let root: string;
   let env: NodeJS.ProcessEnv;
   before(() => {
