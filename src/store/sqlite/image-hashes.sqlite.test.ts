@@ -28,7 +28,7 @@ describe('sqlite picture index', () => {
       const saved = await store.saveAd(keptAd(await startTestRun(store), { perceptualHashes: ['0123456789abcdef', 'fedcba9876543210'] }));
       await store.close();
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
-      db.exec(`DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP TABLE standing_hits; DROP TABLE standing_searches; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASHES_MIGRATION)}`);
+      db.exec(`DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP TABLE standing_hits; DROP TABLE standing_searches; DROP INDEX ad_links_by_value; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASHES_MIGRATION)}`);
       db.close();
 
       const reopened = await openSqliteStore(dataDir);
@@ -46,7 +46,7 @@ describe('sqlite picture index', () => {
     }
   });
 
-  it('gains band indexes that carry the hash, when a data directory from before them is opened', async () => {
+  it('gains band indexes that carry the hash, and links indexed by their value, when a data directory from before them is opened', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'baken-image-hashes-covering-'));
     try {
       const store = await openSqliteStore(dataDir);
@@ -54,7 +54,7 @@ describe('sqlite picture index', () => {
       await store.close();
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
       db.exec(`${[0, 1, 2, 3].map((b) => `DROP INDEX capture_image_hashes_band${b}; CREATE INDEX capture_image_hashes_band${b} ON capture_image_hashes (band${b});`).join(' ')}
-        PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASH_BANDS_COVERING_MIGRATION)}`);
+        DROP INDEX ad_links_by_value; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASH_BANDS_COVERING_MIGRATION)}`);
       db.close();
 
       const reopened = await openSqliteStore(dataDir);
@@ -63,6 +63,7 @@ describe('sqlite picture index', () => {
         try {
           const columns = (index: string) => file.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(index).map((r) => r['name']);
           assert.deepEqual([0, 1, 2, 3].map((b) => columns(`capture_image_hashes_band${b}`)), [0, 1, 2, 3].map((b) => [`band${b}`, 'hash']));
+          assert.deepEqual(columns('ad_links_by_value'), ['value', 'reason']);
           const plan = file.prepare("EXPLAIN QUERY PLAN SELECT hash FROM capture_image_hashes WHERE band2 IN ('0000', '0001')").all().map((r) => r['detail']);
           assert.match(String(plan), /COVERING INDEX capture_image_hashes_band2/, 'a band lookup reads the index alone');
         } finally {
