@@ -1,23 +1,11 @@
 // What an entity page starts from (issue 16): a phone number, a picture (its perceptual hash) or a
-// template text, and the kept ads that carry it — found the way the network view links ads, so a
-// page and a network never disagree about which ads share a number, a photo or a template.
-import type { AnalysisInput } from '../domain/analysis-input.ts';
+// template text, and the kept ads that carry it. The store finds a number's and a picture's ads by
+// index (Store.adsWithPhone, adsWithImageHash); a template's are reached here through the network's
+// links, so a page and a network never disagree about which ads share a template.
 import type { Network } from '../domain/network.ts';
-import { adLinks } from './ad-links.ts';
 
 export const ENTITY_KINDS = ['phone', 'picture', 'template'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
-
-/** The ads any version of which shows the number, in the phones field or written in its words. */
-export function adsWithPhone(versions: readonly AnalysisInput[], phone: string): string[] {
-  const at = adLinks(versions).byPhone().get(phone) ?? [];
-  return distinctIds(at.map((i) => versions[i]!.id));
-}
-
-/** The ads any version of which has a picture with exactly this perceptual hash. */
-export function adsWithPicture(versions: readonly AnalysisInput[], hash: string): string[] {
-  return distinctIds(versions.filter((v) => v.imageHashes?.includes(hash)).map((v) => v.id));
-}
 
 /** The ads whose text is the same template as the ad's: those the template-text links of its
  *  network reach from it, the ad itself first. */

@@ -4,15 +4,12 @@
 // justified and audited with the ads it returned.
 import type { Who } from '../accounts/actor.ts';
 import { decide } from '../accounts/policy.ts';
-import { adsWithPhone, adsWithPicture, adsWithTemplateOf, entityFacts, type EntityFacts, type EntityKind } from '../analyse/entities.ts';
+import { adsWithTemplateOf, entityFacts, type EntityFacts, type EntityKind } from '../analyse/entities.ts';
 import type { Theme } from '../config/schema.ts';
 import { BakenError } from '../domain/errors.ts';
 import type { NetworkReason } from '../domain/network.ts';
 import type { SearchHit } from '../store/store.ts';
 import { themeRef, themesFor, type ServiceContext } from './context.ts';
-
-/** Captured since the epoch: every version ever kept. */
-const EVERY_VERSION = new Date(0).toISOString();
 
 /** An entity page is capped like a network; the cap is reported, never silent. */
 const MAX_ENTITY_ADS = 200;
@@ -77,9 +74,10 @@ export class EntitiesService {
       if (!network) throw new BakenError('NOT_FOUND', `no ad ${value}`);
       return adsWithTemplateOf(network, value);
     }
-    // Every version ever kept: an ad that once showed the number or the picture carries it too.
-    const versions = await this.#c.store.keptFeatures(theme, EVERY_VERSION);
-    return kind === 'phone' ? adsWithPhone(versions, value) : adsWithPicture(versions, value);
+    // By index, over every version ever kept: an ad that once showed the number or the picture carries it too.
+    if (kind === 'phone') return this.#c.store.adsWithPhone(theme, value);
+    const exact = await this.#c.store.adsWithImageHash(value, 0, [theme]);
+    return exact.map((m) => m.adId).sort();
   }
 
   /** The networks the ads belong to, each once, named by its first ad, largest first. */

@@ -26,6 +26,27 @@ export function analysisContract(test: ContractTest): void {
     assert.deepEqual(await store.networkOf(a, ['mensenhandel']), { ads: [a], links: [] }, 'links are replaced, not added');
   });
 
+  test('adsWithPhone finds the ads with the number in the phones of any version or in a shared-phone link, only of the theme', async (store) => {
+    const phone = '+31612345678';
+    const runId = await startTestRun(store);
+    const url = 'https://ads.example/earlier';
+    const earlier = (await store.saveAd(keptAd(runId, { url, fields: { title: 'Een', phones: [phone] } }))).adId;
+    await store.saveAd(keptAd(runId, { url, capturedAt: '2025-03-02T10:00:00.000Z', fields: { title: 'Twee', phones: ['+31699999999'] } }));
+    const [inWords, linkedOther, unrelated] = [
+      (await store.saveAd(keptAd(runId, { url: 'https://ads.example/words', fields: { title: 'bel nul zes een twee drie vier vijf zes zeven acht' } }))).adId,
+      (await store.saveAd(keptAd(runId, { url: 'https://ads.example/other-number', fields: { title: 'Drie', phones: ['+31600000000'] } }))).adId,
+      (await store.saveAd(keptAd(runId, { url: 'https://ads.example/none', fields: { title: 'Vier' } }))).adId,
+    ];
+    await store.saveAd(keptAd(await startTestRun(store, 'toezicht'), { theme: 'toezicht', fields: { title: 'x', phones: [phone] } }));
+    const link = (x: string, y: string, reason: NetworkLink['reason'], value: string): NetworkLink =>
+      (x < y ? { a: x, b: y, reason, value } : { a: y, b: x, reason, value });
+    await store.replaceLinks('mensenhandel', [link(earlier, inWords, 'shared-phone', phone), link(linkedOther, unrelated, 'shared-phone', '+31600000000'),
+      link(linkedOther, inWords, 'shared-image', phone)]);
+    assert.deepEqual(await store.adsWithPhone('mensenhandel', phone), [earlier, inWords].sort(), 'an earlier version counts; another reason or number does not');
+    assert.equal((await store.adsWithPhone('toezicht', phone)).length, 1);
+    assert.deepEqual(await store.adsWithPhone('mensenhandel', '+31611111111'), []);
+  });
+
   test('keeps staged ads apart from kept ones, hands each out once, and purges the rest with a count in the custody log', async (store) => {
     const runId = await startTestRun(store);
     const capture = new Uint8Array([1, 2, 3]);

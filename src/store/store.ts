@@ -239,6 +239,10 @@ export interface StagingStore {
   /** The network of an ad from the stored links: itself alone when nothing links to it; null when
    *  it is not visible in these themes. */
   networkOf(adId: string, themes: string[]): Promise<Network | null>;
+  /** The theme's kept ads that show the phone number, ordered by id: in the phones field of any
+   *  capture, or linked to another ad by it (a shared-phone link, which also reads a number written
+   *  in words). Read by index, so it costs in proportion to those ads. */
+  adsWithPhone(theme: string, phone: string): Promise<string[]>;
 }
 
 /** Retention (DESIGN §2.4): legal holds and the purge. */

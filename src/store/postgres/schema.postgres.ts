@@ -9,7 +9,7 @@ import { INSPECTIONS_MIGRATION } from './schema-inspections.postgres.ts';
 import { CONFIG_MIGRATION } from './schema-config.postgres.ts';
 import { HEALTH_MIGRATION } from './schema-health.postgres.ts';
 import { FRONTIER_MIGRATION } from './schema-frontier.postgres.ts';
-import { IMAGE_HASHES_MIGRATION } from './schema-image-hashes.postgres.ts';
+import { IMAGE_HASH_BANDS_COVERING_MIGRATION, IMAGE_HASHES_MIGRATION } from './schema-image-hashes.postgres.ts';
 import { STANDING_SEARCHES_MIGRATION } from './schema-standing.postgres.ts';
 
 const VERSION_1 = `
@@ -354,7 +354,11 @@ ALTER TABLE list_ads ADD COLUMN note text, ADD COLUMN note_by text, ADD COLUMN n
 // Search matches words in memory (src/store/word-index.ts) from ad_search.words; the GIN index on it
 // answered a common word with a heap visit per matching ad and is no longer read.
 export const SEARCH_WORDS_IN_MEMORY_MIGRATION = 'DROP INDEX ad_search_words;';
+// An entity page of a phone number reads the links that carry it (shared-phone, the number as value)
+// by this index rather than every link of the theme.
+export const LINKS_BY_VALUE_MIGRATION = 'CREATE INDEX ad_links_by_value ON ad_links (value, reason);';
 export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION,
   LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, REFERENCE_DATA_MIGRATION, INSPECTIONS_MIGRATION, HEALTH_MIGRATION,
-  FRONTIER_MIGRATION, SEARCH_WORDS_IN_MEMORY_MIGRATION, CONFIG_MIGRATION, IMAGE_HASHES_MIGRATION, STANDING_SEARCHES_MIGRATION];
+  FRONTIER_MIGRATION, SEARCH_WORDS_IN_MEMORY_MIGRATION, CONFIG_MIGRATION, IMAGE_HASHES_MIGRATION, STANDING_SEARCHES_MIGRATION,
+  IMAGE_HASH_BANDS_COVERING_MIGRATION, LINKS_BY_VALUE_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

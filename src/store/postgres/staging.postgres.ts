@@ -88,3 +88,16 @@ export async function networkOf(db: Queryable, adId: string, themes: string[]): 
   for (const l of rows) { ads.add(l.a); ads.add(l.b); }
   return { ads: [...ads].sort(), links: rows.map(({ a, b, reason, value }) => ({ a, b, reason, value })) };
 }
+
+/** The theme's kept ads that show the phone number, by index: in the phones field of any capture,
+ *  or by a shared-phone link (which also reads a number written in words). */
+export async function adsWithPhone(db: Queryable, theme: string, phone: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(`
+    SELECT id FROM (
+      SELECT c.ad_id AS id FROM capture_phones p JOIN captures c ON c.id = p.capture_id JOIN ads a ON a.id = c.ad_id
+        WHERE p.phone = $2 AND a.theme = $1
+      UNION SELECT a FROM ad_links WHERE value = $2 AND reason = 'shared-phone' AND theme = $1
+      UNION SELECT b FROM ad_links WHERE value = $2 AND reason = 'shared-phone' AND theme = $1
+    ) carrying ORDER BY id COLLATE "C"`, [theme, phone]);
+  return rows.map((r) => r.id);
+}

@@ -145,6 +145,10 @@ class PostgresStore extends StoreWrites implements Store {
     return rows.map((r) => ({ id: r.id, source: r.source, firstSeen: r.first_seen, lastSeen: r.last_seen, fields: monitorFields(r.fields) }));
   }
 
+  async adsWithPhone(theme: string, phone: string): Promise<string[]> {
+    return analysis.adsWithPhone(this.#pool, theme, phone);
+  }
+
   async networkOf(adId: string, themes: string[]): Promise<Network | null> {
     return analysis.networkOf(this.#pool, adId, themes);
   }

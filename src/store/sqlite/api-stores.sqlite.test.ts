@@ -134,7 +134,7 @@ describe('sqlite lists upgrade', () => {
       db.exec(`DROP TABLE standing_hits; DROP TABLE standing_searches; ALTER TABLE list_ads DROP COLUMN note; ALTER TABLE list_ads DROP COLUMN note_by; ALTER TABLE list_ads DROP COLUMN note_at;
         DROP TABLE export_requests; DROP TABLE reference_rows; DROP TABLE reference_imports; DROP TABLE reference_versions; DROP TABLE inspection_entries;
         DROP TABLE source_alerts; DROP TABLE run_yields; DROP TABLE frontier_pages; DROP TABLE frontier_hosts; DROP TABLE frontier_runs; DROP TABLE config_versions;
-        DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes;
+        DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP INDEX ad_links_by_value;
         PRAGMA user_version = ${MIGRATIONS.indexOf(LIST_NOTES_MIGRATION)};
         INSERT INTO lists (id, theme, name, created_by, created_at, updated_at) VALUES ('l1', 'mensenhandel', 'Controle', 'anna', 't', 't');
         INSERT INTO list_ads (list_id, ad_id, added_by, added_at) VALUES ('l1', '${adId}', 'anna', 't');`);

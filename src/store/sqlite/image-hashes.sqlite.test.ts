@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { keptAd, startTestRun } from '../store.fixtures.ts';
 import { MIGRATIONS } from './schema.sql.ts';
-import { IMAGE_HASHES_MIGRATION } from './schema-image-hashes.sql.ts';
+import { IMAGE_HASH_BANDS_COVERING_MIGRATION, IMAGE_HASHES_MIGRATION } from './schema-image-hashes.sql.ts';
 import { openSqliteStore } from './store.sqlite.ts';
 
 function indexRows(dataDir: string): { capture_id: string; n: number; hash: string; band0: string; band3: string }[] {
@@ -28,7 +28,7 @@ describe('sqlite picture index', () => {
       const saved = await store.saveAd(keptAd(await startTestRun(store), { perceptualHashes: ['0123456789abcdef', 'fedcba9876543210'] }));
       await store.close();
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
-      db.exec(`DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP TABLE standing_hits; DROP TABLE standing_searches; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASHES_MIGRATION)}`);
+      db.exec(`DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP TABLE standing_hits; DROP TABLE standing_searches; DROP INDEX ad_links_by_value; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASHES_MIGRATION)}`);
       db.close();
 
       const reopened = await openSqliteStore(dataDir);
@@ -37,6 +37,38 @@ describe('sqlite picture index', () => {
           { capture_id: saved.captureId, n: 0, hash: '0123456789abcdef', band0: '0123', band3: 'cdef' },
           { capture_id: saved.captureId, n: 1, hash: 'fedcba9876543210', band0: 'fedc', band3: '3210' },
         ]);
+        assert.deepEqual((await reopened.adsWithImageHash('0123456789abcdee', 2, ['mensenhandel'])).map((m) => [m.adId, m.distance]), [[saved.adId, 1]]);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('gains band indexes that carry the hash, and links indexed by their value, when a data directory from before them is opened', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'baken-image-hashes-covering-'));
+    try {
+      const store = await openSqliteStore(dataDir);
+      const saved = await store.saveAd(keptAd(await startTestRun(store), { perceptualHashes: ['0123456789abcdef'] }));
+      await store.close();
+      const db = new DatabaseSync(join(dataDir, 'baken.db'));
+      db.exec(`${[0, 1, 2, 3].map((b) => `DROP INDEX capture_image_hashes_band${b}; CREATE INDEX capture_image_hashes_band${b} ON capture_image_hashes (band${b});`).join(' ')}
+        DROP INDEX ad_links_by_value; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASH_BANDS_COVERING_MIGRATION)}`);
+      db.close();
+
+      const reopened = await openSqliteStore(dataDir);
+      try {
+        const file = new DatabaseSync(join(dataDir, 'baken.db'), { readOnly: true });
+        try {
+          const columns = (index: string) => file.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(index).map((r) => r['name']);
+          assert.deepEqual([0, 1, 2, 3].map((b) => columns(`capture_image_hashes_band${b}`)), [0, 1, 2, 3].map((b) => [`band${b}`, 'hash']));
+          assert.deepEqual(columns('ad_links_by_value'), ['value', 'reason']);
+          const plan = file.prepare("EXPLAIN QUERY PLAN SELECT hash FROM capture_image_hashes WHERE band2 IN ('0000', '0001')").all().map((r) => r['detail']);
+          assert.match(String(plan), /COVERING INDEX capture_image_hashes_band2/, 'a band lookup reads the index alone');
+        } finally {
+          file.close();
+        }
         assert.deepEqual((await reopened.adsWithImageHash('0123456789abcdee', 2, ['mensenhandel'])).map((m) => [m.adId, m.distance]), [[saved.adId, 1]]);
       } finally {
         await reopened.close();

@@ -84,3 +84,15 @@ export function networkOf(sql: Sql, adId: string, themes: string[]): Network | n
   for (const l of links) { ads.add(l.a); ads.add(l.b); }
   return { ads: [...ads].sort(), links: links.map(({ a, b, reason, value }) => ({ a, b, reason, value })) };
 }
+
+/** The theme's kept ads that show the phone number, by index: in the phones field of any capture,
+ *  or by a shared-phone link (which also reads a number written in words). */
+export function adsWithPhone(sql: Sql, theme: string, phone: string): string[] {
+  const rows = sql(`
+    SELECT c.ad_id AS id FROM capture_phones p JOIN captures c ON c.id = p.capture_id JOIN ads a ON a.id = c.ad_id
+      WHERE p.phone = :phone AND a.theme = :theme
+    UNION SELECT a FROM ad_links WHERE value = :phone AND reason = 'shared-phone' AND theme = :theme
+    UNION SELECT b FROM ad_links WHERE value = :phone AND reason = 'shared-phone' AND theme = :theme
+    ORDER BY 1`).all({ theme, phone }) as unknown as { id: string }[];
+  return rows.map((r) => r.id);
+}

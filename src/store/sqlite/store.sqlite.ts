@@ -170,6 +170,10 @@ class SqliteStore extends StoreWrites implements Store {
     return rows.map((r) => ({ id: r.id, source: r.source, firstSeen: r.first_seen, lastSeen: r.last_seen, fields: monitorFields(JSON.parse(r.fields) as AdFields) }));
   }
 
+  async adsWithPhone(theme: string, phone: string): Promise<string[]> {
+    return analysis.adsWithPhone((text) => this.#statements.sql(text), theme, phone);
+  }
+
   async networkOf(adId: string, themes: string[]): Promise<Network | null> {
     return analysis.networkOf((text) => this.#statements.sql(text), adId, themes);
   }
