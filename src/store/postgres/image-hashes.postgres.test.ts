@@ -30,7 +30,7 @@ describe('postgres picture index', () => {
       const saved = await store.saveAd(keptAd(await startTestRun(store), { perceptualHashes: ['0123456789abcdef', 'fedcba9876543210'] }));
       await store.close();
       await query(database.url, `DROP TRIGGER captures_image_hashes ON captures; DROP FUNCTION baken_capture_image_hashes; DROP TABLE capture_image_hashes;
-        DROP TABLE standing_hits; DROP TABLE standing_searches;
+        DROP TABLE standing_hits; DROP TABLE standing_searches; ALTER TABLE runs DROP COLUMN abandoned;
         UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(IMAGE_HASHES_MIGRATION)}`);
 
       const reopened = await openPostgresStore(database.url);

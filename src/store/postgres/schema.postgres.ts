@@ -354,7 +354,15 @@ ALTER TABLE list_ads ADD COLUMN note text, ADD COLUMN note_by text, ADD COLUMN n
 // Search matches words in memory (src/store/word-index.ts) from ad_search.words; the GIN index on it
 // answered a common word with a heap visit per matching ad and is no longer read.
 export const SEARCH_WORDS_IN_MEMORY_MIGRATION = 'DROP INDEX ad_search_words;';
+/** Exported for the upgrade test. */
+export const RUN_ABANDONED_MIGRATION = `
+-- A run given up because its owner was gone (src/retention/housekeeping.ts) is finished with what is
+-- known; this says so. Runs finished before cannot be told apart and count as complete.
+ALTER TABLE runs ADD COLUMN abandoned boolean NOT NULL DEFAULT false;
+`;
+
 export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION,
   LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, REFERENCE_DATA_MIGRATION, INSPECTIONS_MIGRATION, HEALTH_MIGRATION,
-  FRONTIER_MIGRATION, SEARCH_WORDS_IN_MEMORY_MIGRATION, CONFIG_MIGRATION, IMAGE_HASHES_MIGRATION, STANDING_SEARCHES_MIGRATION];
+  FRONTIER_MIGRATION, SEARCH_WORDS_IN_MEMORY_MIGRATION, CONFIG_MIGRATION, IMAGE_HASHES_MIGRATION, STANDING_SEARCHES_MIGRATION,
+  RUN_ABANDONED_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -28,7 +28,8 @@ describe('sqlite picture index', () => {
       const saved = await store.saveAd(keptAd(await startTestRun(store), { perceptualHashes: ['0123456789abcdef', 'fedcba9876543210'] }));
       await store.close();
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
-      db.exec(`DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP TABLE standing_hits; DROP TABLE standing_searches; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASHES_MIGRATION)}`);
+      db.exec(`DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP TABLE standing_hits; DROP TABLE standing_searches;
+        ALTER TABLE runs DROP COLUMN abandoned; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASHES_MIGRATION)}`);
       db.close();
 
       const reopened = await openSqliteStore(dataDir);
