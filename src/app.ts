@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadApiSettings, type ApiSettings } from './config/api-settings.ts';
-import { folderConfiguration, importIfEmpty, storedConfiguration, type Configuration } from './config/configuration.ts';
+import { apiSettingsOf, folderConfiguration, importIfEmpty, storedConfiguration, type Configuration } from './config/configuration.ts';
 import type { Config } from './config/load.ts';
 import { anchoredStore, type LogAnchor } from './evidence/log-anchor.ts';
 import type { Frontier } from './crawl/frontier.ts';
@@ -85,7 +85,7 @@ export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; 
   trail: AuditTrail }
 
 export async function openApiApp(opts: Storage & { config: Config | Configuration }): Promise<ApiApp> {
-  const settings = loadApiSettings(('refresh' in opts.config ? opts.config.current : opts.config).dir);
+  const settings = 'refresh' in opts.config ? apiSettingsOf(opts.config) : loadApiSettings(opts.config.dir);
   const app = await openApp(opts);
   const opened = async () => {
     const secretKey = loadOrCreateSecretKey(opts.dataDir);
