@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadApiSettings, type ApiSettings } from './config/api-settings.ts';
-import { folderConfiguration, importIfEmpty, storedConfiguration, type Configuration } from './config/configuration.ts';
+import { apiSettingsOf, folderConfiguration, importIfEmpty, storedConfiguration, type Configuration } from './config/configuration.ts';
 import type { Config } from './config/load.ts';
 import { anchoredStore, type LogAnchor } from './evidence/log-anchor.ts';
 import type { Frontier } from './crawl/frontier.ts';
@@ -80,10 +80,12 @@ export function openJobQueue(storage: Storage): Promise<JobQueue> {
 }
 
 /** Everything the doors need: the ports, the API's settings, and the application layer over them. */
-export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore; standing: StandingSearchStore; jobs: JobQueue; settings: ApiSettings; services: Services }
+export interface ApiApp extends App { accounts: AccountStore; lists: ListStore; exportRequests: ExportRequestStore; reference: ReferenceStore; inspections: InspectionStore; standing: StandingSearchStore; jobs: JobQueue; settings: ApiSettings; services: Services;
+  /** The trail the services write to, for a door to settle its calls on (AuditTrail.settled). */
+  trail: AuditTrail }
 
 export async function openApiApp(opts: Storage & { config: Config | Configuration }): Promise<ApiApp> {
-  const settings = loadApiSettings(('refresh' in opts.config ? opts.config.current : opts.config).dir);
+  const settings = 'refresh' in opts.config ? apiSettingsOf(opts.config) : loadApiSettings(opts.config.dir);
   const app = await openApp(opts);
   const opened = async () => {
     const secretKey = loadOrCreateSecretKey(opts.dataDir);
@@ -91,8 +93,7 @@ export async function openApiApp(opts: Storage & { config: Config | Configuratio
   };
   const api = await opened().catch(async (err: unknown) => { await app.close(); throw err; });
   const jobs = await openJobQueue(opts).catch(async (err: unknown) => { await api.close(); await app.close(); throw err; });
-  const services = createServices({
-    ...app, ...api, jobs, settings, config: app.configuration, trail: new AuditTrail(app.store), now: () => new Date(),
-  });
-  return { ...app, ...api, jobs, settings, services, close: async () => { await jobs.close(); await api.close(); await app.close(); } };
+  const trail = new AuditTrail(app.store);
+  const services = createServices({ ...app, ...api, jobs, settings, config: app.configuration, trail, now: () => new Date() });
+  return { ...app, ...api, jobs, settings, services, trail, close: async () => { await jobs.close(); await api.close(); await app.close(); } };
 }

@@ -290,7 +290,7 @@ describe('a crawl killed between writing blobs and committing', { timeout: 5 * 6
 });
 
 describe('a crawl killed while ads wait in staging', { timeout: 5 * 60_000 }, () => {
-  it('leaves no staged ad once collection starts again, and logs only the count; verify changes nothing', async () => {
+  it('leaves no staged ad once collection starts again, and logs only the count; the run is marked abandoned; verify changes nothing', async () => {
     const env = await startDemoEnv({ size: 'small' });
     try {
       const args = ['crawl', '--theme', 'mensenhandel', '--source', 'mensenhandel-classic', '--data', env.dataDir, '--config', env.configDir];
@@ -311,9 +311,13 @@ describe('a crawl killed while ads wait in staging', { timeout: 5 * 60_000 }, ()
       try {
         const purged = (await store.readLog('custody')).filter((e) => e.body['action'] === 'staging-purged');
         assert.deepEqual(purged.map((e) => ({ ...e.body, run: 'r' })), [{ action: 'staging-purged', run: 'r', theme: 'mensenhandel', ads: 1, reason: 'abandoned' }]);
+        const runs = (await store.runs('mensenhandel')).map((r) => ({ finished: r.finishedAt !== null, abandoned: r.abandoned }));
+        assert.deepEqual(runs, [{ finished: true, abandoned: true }], 'the killed run is finished as abandoned');
       } finally {
         await store.close();
       }
+      const after = await baken(['verify', '--json', '--data', env.dataDir, '--config', env.configDir]);
+      assert.equal(after.code, 0, after.stdout);
     } finally {
       await env.close();
     }

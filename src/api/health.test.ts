@@ -20,6 +20,9 @@ describe('health and metrics', { timeout: 60_000 }, () => {
     await w.store.recordFailure(run, { source: 'toezicht-classic', url: 'https://ads.example/slow', reason: 'page.goto: Timeout 4000ms exceeded.', attempts: 2 });
     await w.store.recordFailure(run, { source: 'toezicht-classic', url: 'https://ads.example/gone', reason: 'HTTP 500', attempts: 2 });
     await w.store.finishRun(run, { captured: 4, kept: 3, deleted: 1, failed: 2 }, '2030-03-01T02:00:00.000Z');
+    // An older run of the source, given up when its worker died before it captured anything.
+    const given = await w.store.startRun({ theme: 'toezicht', source: 'toezicht-classic', startedAt: '2030-02-01T01:00:00.000Z', softwareVersion: 'test' });
+    await w.store.finishRun(given, { captured: 0, kept: 0, deleted: 0, failed: 0 }, '2030-02-01T03:00:00.000Z', 'abandoned');
     await w.store.raiseAlert({ theme: 'toezicht', source: 'toezicht-classic', runId: run, kind: 'yield-drop', yield: 0.75, baseline: null, floor: 0.9, raisedAt: '2030-03-01T02:00:00.000Z' });
   });
   after(() => w?.close());
@@ -99,14 +102,14 @@ describe('health and metrics', { timeout: 60_000 }, () => {
     assert.equal(twice, once);
   });
 
-  it('shows an admin each source of the theme with its last success, failure rate, yield and alert, and audits the read', async () => {
+  it('shows an admin each source of the theme with its last success, failure rate, runs given up, yield and alert, and audits the read', async () => {
     const before = await lastAuditSeq(w.store);
     const res = await w.app.inject({ method: 'GET', url: '/api/admin/source-health?theme=toezicht', headers: admin.headers });
     assert.equal(res.statusCode, 200, res.body);
     const classic = (res.json() as { source: string; name: string }[]).find((s) => s.source === 'toezicht-classic');
     assert.deepEqual(classic, {
       theme: 'toezicht', source: 'toezicht-classic', name: 'Rosebud (demo, klassieke site)',
-      lastRun: '2030-03-01T01:00:00.000Z', lastSuccess: '2030-03-01T02:00:00.000Z', runs: 2, captured: 4, failed: 2, failureRate: 2 / 6,
+      lastRun: '2030-03-01T01:00:00.000Z', lastSuccess: '2030-03-01T02:00:00.000Z', runs: 3, captured: 4, failed: 2, abandoned: 1, failureRate: 2 / 6,
       yield: 0.75, usualYield: null,
       alert: { theme: 'toezicht', source: 'toezicht-classic', runId: run, kind: 'yield-drop', yield: 0.75, baseline: null, floor: 0.9, raisedAt: '2030-03-01T02:00:00.000Z' },
     });

@@ -34,11 +34,15 @@ export function configurationOf(values: OperatorValues): Promise<Configuration> 
   return openConfiguration(storage(values), configDir(values.config), values.by?.trim() || userInfo().username);
 }
 
-/** Opens the application layer for one command and closes it after, whatever happens. */
-export async function withApp<T>(values: OperatorValues, use: (app: ApiApp) => Promise<T>): Promise<T> {
+/** Opens the application layer for one command and closes it after, whatever happens. The command
+ *  is one call at this door, recorded as the API records a change (AuditTrail.settled): its events are
+ *  written as they happen, and when the command then fails (a hold that exists, a crawl that broke
+ *  off) a `request.failed` event follows each, with the failure's code and the status the API would
+ *  answer. A command that runs for days (the worker) settles each of its calls itself: `eachCall`. */
+export async function withApp<T>(values: OperatorValues, use: (app: ApiApp) => Promise<T>, opts: { eachCall?: boolean } = {}): Promise<T> {
   const app = await openApiApp({ ...storage(values), config: await configurationOf(values) });
   try {
-    return await use(app);
+    return opts.eachCall ? await use(app) : await app.trail.settled(() => use(app), { ahead: true });
   } finally {
     await app.close();
   }

@@ -69,6 +69,12 @@ describe('baken hold and baken purge', { timeout: 180_000 }, () => {
     assert.equal(verified.code, 0, verified.stdout);
   });
 
+  it('refuses a second hold on a held ad as a conflict, keeping the first', () => {
+    const again = baken('hold', '--ad', held.adId, '--theme', 'mensenhandel', '--case', 'ZAAK-9', '--by', 'expert.smit', '--json');
+    assert.equal(again.code, 2);
+    assert.match(JSON.parse(again.stdout).error.message, /already on hold for case ZAAK-2025-17/);
+  });
+
   it('purges a held ad once its hold is released', () => {
     const released = baken('hold', '--ad', held.adId, '--theme', 'mensenhandel', '--release', '--by', 'expert.smit', '--json');
     assert.equal(released.code, 0, released.stderr);
@@ -77,20 +83,25 @@ describe('baken hold and baken purge', { timeout: 180_000 }, () => {
     assert.equal(baken('verify', '--json').code, 0);
   });
 
-  it('puts every hold, release and purge in the audit trail, with the case and counts only', async () => {
+  it('puts every hold, release and purge in the audit trail with its real outcome, the case and counts only', async () => {
     const store = await openSqliteStore(dataDir);
     try {
       const events = (await store.readLog('audit')).map((e) => e.body)
         .filter((b) => b['action'] !== 'audit.read')
-        .map((b) => [b['action'], b['themes'], b['resources'], b['count'], b['justification'], b['actor']]);
+        .map((b) => [b['action'], b['themes'], b['resources'], b['count'], b['justification'], b['actor'], b['outcome'], b['status']]);
       assert.deepEqual(events, [
-        ['request.refused', ['toezicht'], [held.adId], 0, 'ZAAK-1', 'cli'],
-        ['holds.change', ['mensenhandel'], [held.adId], 1, 'ZAAK-2025-17', 'cli'],
-        ['retention.purge', ['mensenhandel'], [], 1, null, 'cli'],
-        ['retention.purge', ['toezicht'], [], 0, null, 'cli'],
-        ['holds.change', ['mensenhandel'], [held.adId], 1, 'ZAAK-2025-17', 'cli'],
-        ['retention.purge', ['mensenhandel'], [], 1, null, 'cli'],
+        ['request.refused', ['toezicht'], [held.adId], 0, 'ZAAK-1', 'cli', 'NOT_FOUND', undefined],
+        ['holds.change', ['mensenhandel'], [held.adId], 1, 'ZAAK-2025-17', 'cli', 'ok', undefined],
+        ['retention.purge', ['mensenhandel'], [], 1, null, 'cli', 'ok', undefined],
+        ['retention.purge', ['toezicht'], [], 0, null, 'cli', 'ok', undefined],
+        // The refused second hold: recorded before the store refused it, then its failure, as the API records a 409.
+        ['holds.change', ['mensenhandel'], [held.adId], 1, 'ZAAK-9', 'cli', 'ok', undefined],
+        ['request.failed', ['mensenhandel'], [held.adId], 0, 'ZAAK-9', 'cli', 'CONFLICT', 409],
+        ['holds.change', ['mensenhandel'], [held.adId], 1, 'ZAAK-2025-17', 'cli', 'ok', undefined],
+        ['retention.purge', ['mensenhandel'], [], 1, null, 'cli', 'ok', undefined],
       ]);
+      const failed = (await store.readLog('audit')).map((e) => e.body).find((b) => b['action'] === 'request.failed');
+      assert.deepEqual(failed?.['query'], { op: 'place', action: 'holds.change' }, 'the failure names the action it ended');
     } finally {
       await store.close();
     }

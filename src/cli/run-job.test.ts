@@ -20,7 +20,7 @@ describe('a crawl job whose browser does not start', () => {
     try {
       const stderr = 'browserType.launch: Failed to launch\n' + '[pid=1][err] cannot open display\n'.repeat(200);
       const run = jobRunner({
-        collection: app.services.collection, log: (event, data) => logged.push({ event, ...data }), who: () => operator(app, 'admin', {}),
+        collection: app.services.collection, trail: app.trail, log: (event, data) => logged.push({ event, ...data }), who: () => operator(app, 'admin', {}),
         launchBrowser: () => Promise.reject(new BakenError('BROWSER_UNAVAILABLE', 'Chromium did not start', { cause: new Error(stderr) })),
       });
       await assert.rejects(run({
@@ -48,7 +48,7 @@ describe('a purge job', () => {
       const long = new Date(Date.now() - 60 * 60_000);
       await utimes(join(dataDir, 'blobs', orphan.slice(0, 2), orphan), long, long);
       const run = jobRunner({
-        collection: app.services.collection, log: silentLog, who: () => operator(app, 'admin', {}),
+        collection: app.services.collection, trail: app.trail, log: silentLog, who: () => operator(app, 'admin', {}),
         launchBrowser: () => { throw new Error('a purge starts no browser'); },
       });
       const result = await run({

@@ -6,11 +6,15 @@ import { capturedNothing } from '../crawl/run-crawl.ts';
 import { Stopped, type Stopping } from '../crawl/stopping.ts';
 import { BakenError, errorSummaryWithCause } from '../domain/errors.ts';
 import type { Log } from '../log.ts';
+import type { AuditTrail } from '../services/audit-trail.ts';
 import type { CollectionService } from '../services/collection.service.ts';
 import type { Job, JobResult } from '../jobs/job-queue.ts';
 
 export interface JobRunnerDeps {
   collection: CollectionService;
+  /** Each job is one call, settled as the API settles a change: a job that fails after its service
+   *  recorded it (a crawl that captured nothing) is followed by `request.failed` in the trail. */
+  trail: Pick<AuditTrail, 'settled'>;
   log: Log;
   /** Who the audit trail names: the operator whose worker ran the job, over the themes of the
    *  configuration in force when the job starts (a theme imported since is the operator's too). */
@@ -23,7 +27,7 @@ export function jobRunner(deps: JobRunnerDeps): (job: Job) => Promise<JobResult>
   return async (job) => {
     deps.log('job.start', { job: job.id, kind: job.kind, theme: job.theme, schedule: job.schedule, attempt: job.attempts });
     try {
-      const result = job.kind === 'crawl' ? await crawl(deps, job) : await purge(deps, job);
+      const result = await deps.trail.settled(() => job.kind === 'crawl' ? crawl(deps, job) : purge(deps, job), { ahead: true });
       deps.log('job.done', { job: job.id, ...result });
       return result;
     } catch (err) {

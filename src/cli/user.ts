@@ -1,12 +1,12 @@
 // `baken user …`: accounts for the API, managed by an operator on the machine itself. Goes through
 // the same service as the admin API, so the same checks apply and every change is audited.
 import { text } from 'node:stream/consumers';
-import { openApiApp, type ApiApp } from '../app.ts';
+import type { ApiApp } from '../app.ts';
 import { isRole, ROLES } from '../accounts/roles.ts';
 import type { UserView } from '../services/users.service.ts';
 import { BakenError } from '../domain/errors.ts';
-import { configurationOf, operator } from './operator.ts';
-import { parse, requireString, storage } from './args.ts';
+import { operator, withApp } from './operator.ts';
+import { parse, requireString } from './args.ts';
 import { printJson, say } from './output.ts';
 
 export const usage = 'baken user add --name N --role R --theme T[,T…] --password-stdin [--totp] | list | disable --name N | enable --name N | reset-password --name N --password-stdin | totp --name N';
@@ -20,8 +20,7 @@ export async function user(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS, true);
   const [command, ...rest] = positionals;
   if (rest.length > 0) throw new BakenError('USAGE', `unexpected arguments: ${rest.join(' ')}`);
-  const app = await openApiApp({ ...storage(values), config: await configurationOf(values) });
-  try {
+  return withApp(values, async (app) => {
     const { users } = app.services;
     const who = operator(app, 'admin', values);
     const show = (u: UserView, extra: Record<string, unknown> = {}) => {
@@ -60,9 +59,7 @@ export async function user(args: string[]): Promise<number> {
       default:
         throw new BakenError('USAGE', `expected one of: add, list, disable, enable, reset-password, totp${command ? `, got "${command}"` : ''}`);
     }
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 async function idOf(app: ApiApp, name: string | undefined): Promise<string> {

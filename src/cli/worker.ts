@@ -24,7 +24,7 @@ export async function worker(args: string[]): Promise<number> {
     const stopping = stopOnSignals(grace, (signal) => log('worker.stopping', { signal, graceMs: grace }));
     const deps = {
       queue: app.jobs, config: app.configuration, worker: `${hostname()}:${process.pid}`,
-      run: jobRunner({ collection: app.services.collection, log, who, launchBrowser, stopping }),
+      run: jobRunner({ collection: app.services.collection, trail: app.trail, log, who, launchBrowser, stopping }),
       help: () => app.services.collection.helpCrawls(who(), { launchBrowser, log, stopping }),
       tidy: async () => {
         const abandoned = await app.services.collection.abandonDeadRuns();
@@ -48,7 +48,7 @@ export async function worker(args: string[]): Promise<number> {
     } finally {
       stopping.dispose();
     }
-  });
+  }, { eachCall: true });
 }
 
 export function jobSummary(j: Job) {

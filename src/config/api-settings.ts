@@ -46,8 +46,14 @@ export const DEFAULT_API_SETTINGS: ApiSettings = apiSettingsSchema.parse({});
 
 export function loadApiSettings(configDir: string): ApiSettings {
   const file = join(configDir, 'api.yaml');
-  if (!existsSync(file)) return DEFAULT_API_SETTINGS;
-  const doc = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true });
+  return apiSettingsFrom(existsSync(file) ? readFileSync(file, 'utf8') : null, configDir);
+}
+
+/** The settings in the text of api.yaml (null: there is none, every default holds); `configDir` is
+ *  what messages name. */
+export function apiSettingsFrom(text: string | null, configDir: string): ApiSettings {
+  if (text === null) return DEFAULT_API_SETTINGS;
+  const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new BakenError('CONFIG_INVALID', `invalid configuration in ${configDir}:\n  ${doc.errors.map((e) => `api.yaml: YAML syntax: ${e.message.split('\n')[0]}`).join('\n  ')}`);
   }

@@ -8,14 +8,19 @@ import { BakenError } from '../domain/errors.ts';
 
 export type ConfigFiles = Record<string, string>;
 
-/** The folders the loader reads (src/config/load.ts); api.yaml, report templates and the files a
- *  theme names stay with each machine's configuration directory. */
+/** The folders the loader reads (src/config/load.ts); report templates and the files a theme names
+ *  stay with each machine's configuration directory. */
 export const CONFIG_FOLDERS = ['themes', 'sources', 'extractors', 'profiles', 'schedules'] as const;
+
+/** The API's settings (src/config/api-settings.ts), versioned with the rest so that every machine of
+ *  one database serves the API alike. */
+export const API_SETTINGS_FILE = 'api.yaml';
 
 export const YAML_FILE = /\.ya?ml$/;
 
 export function readConfigFiles(dir: string): ConfigFiles {
   const files: ConfigFiles = {};
+  if (existsSync(join(dir, API_SETTINGS_FILE))) files[API_SETTINGS_FILE] = readFileSync(join(dir, API_SETTINGS_FILE), 'utf8');
   for (const folder of CONFIG_FOLDERS) {
     if (!existsSync(join(dir, folder))) continue;
     for (const name of readdirSync(join(dir, folder)).filter((f) => YAML_FILE.test(f)).sort()) {

@@ -7,7 +7,8 @@
 // database restart or a pooler in between, and a change waiting a few seconds costs nothing.
 import { BakenError } from '../domain/errors.ts';
 import type { ConfigVersionStore } from '../store/config-versions.ts';
-import { filesFingerprint, readConfigFiles, writeConfigFiles, type ConfigFiles } from './config-files.ts';
+import { apiSettingsFrom, loadApiSettings, type ApiSettings } from './api-settings.ts';
+import { API_SETTINGS_FILE, filesFingerprint, readConfigFiles, writeConfigFiles, type ConfigFiles } from './config-files.ts';
 import { loadConfig, parseConfig, type Config } from './load.ts';
 
 export interface Configuration {
@@ -26,6 +27,14 @@ export interface Configuration {
   close(): Promise<void>;
 }
 
+/** The API's settings in the configuration in force: the version's api.yaml where it holds one; a
+ *  version stored before api.yaml was shared has none, and this machine's file holds, as it did. */
+export function apiSettingsOf(configuration: Configuration): ApiSettings {
+  const text = configuration.files()[API_SETTINGS_FILE];
+  const dir = configuration.current.dir;
+  return text === undefined ? loadApiSettings(dir) : apiSettingsFrom(text, dir);
+}
+
 /** How often a running process looks for a newer version: every 10 s, or BAKEN_CONFIG_POLL_MS. */
 export function configPollMs(value = process.env['BAKEN_CONFIG_POLL_MS']): number {
   if (value === undefined || value === '') return 10_000;
@@ -37,6 +46,8 @@ export function configPollMs(value = process.env['BAKEN_CONFIG_POLL_MS']): numbe
 
 export function checked(files: ConfigFiles, dir: string): Config {
   try {
+    // A version whose api.yaml would not load is refused like any other file of it.
+    apiSettingsFrom(files[API_SETTINGS_FILE] ?? null, dir);
     return parseConfig(files, { dir });
   } catch (err) {
     if (err instanceof BakenError && err.code === 'CONFIG_INVALID') {

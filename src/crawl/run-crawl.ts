@@ -8,7 +8,8 @@ import type { Source, Theme } from '../config/schema.ts';
 import type { CaptureBrowser } from '../capture/capture-session.ts';
 import { BakenError } from '../domain/errors.ts';
 import { loadOrCreateSigningKey } from '../evidence/signing-key.ts';
-import type { BlobStore, RunCounts, Store } from '../store/store.ts';
+import type { BlobStore, RunCounts, Store, StoredRun } from '../store/store.ts';
+import { giveUpRun } from '../retention/housekeeping.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
 import type { Log } from '../log.ts';
 import { closeRun, type CloseDeps } from './close-run.ts';
@@ -92,12 +93,10 @@ export async function helpJobRuns(deps: CrawlDeps): Promise<FrontierRun[]> {
 }
 
 /** Leaves a run this process cannot finish before it stops: a job's run waits for whichever worker
- *  takes the job or helps with its pages; a `baken crawl`'s run has no one else, and is given up. */
+ *  takes the job or helps with its pages; a `baken crawl`'s run has no one else, and is given up:
+ *  finished as abandoned with what is known. */
 async function stop(deps: CrawlDeps, run: FrontierRun): Promise<never> {
-  if (run.owner !== null) {
-    await deps.frontier.abandon(run.runId);
-    await deps.store.purgeStaging(run.runId, 'abandoned', (deps.now ?? (() => new Date()))().toISOString());
-  }
+  if (run.owner !== null) await giveUpRun(deps.frontier, deps.store, run.runId, (deps.now ?? (() => new Date()))());
   deps.log('crawl.stopped', { run: run.runId, handedBack: run.owner === null });
   throw new Stopped(`stopped on a signal before run ${run.runId} was done${run.owner === null ? '; its job goes back to the queue' : '; the run was given up'}`);
 }
@@ -112,11 +111,13 @@ async function startRun(deps: CrawlDeps, request: CrawlRequest, theme: Theme, so
 }
 
 /** A run of the job that another worker closed and that the job can end with: one that captured
- *  something, or had nothing to fail. A run the site was down for is tried again with a new run. */
+ *  something, or had nothing to fail. A run the site was down for, or one given up when its workers
+ *  were gone (it holds only part of the slot's crawl), is tried again with a new run. */
 async function closedRun(store: Store, runs: readonly (FrontierRun & { settled: boolean })[]): Promise<(RunCounts & { run: string }) | null> {
   for (const run of runs.filter((r) => r.settled)) {
-    const counts = await storedCounts(store, run);
-    if (!capturedNothing(counts)) return { run: run.runId, ...counts };
+    const stored = await storedRun(store, run);
+    const counts = { captured: stored.captured, kept: stored.kept, deleted: stored.deleted, failed: stored.failed };
+    if (!stored.abandoned && !capturedNothing(counts)) return { run: run.runId, ...counts };
   }
   return null;
 }
@@ -128,8 +129,12 @@ export function capturedNothing(counts: RunCounts): boolean {
 
 /** The counts of a run another worker closed. */
 async function storedCounts(store: Store, run: FrontierRun): Promise<RunCounts> {
-  const stored = (await store.runs(run.theme)).find((r) => r.id === run.runId)!;
-  return { captured: stored.captured, kept: stored.kept, deleted: stored.deleted, failed: stored.failed };
+  const { captured, kept, deleted, failed } = await storedRun(store, run);
+  return { captured, kept, deleted, failed };
+}
+
+async function storedRun(store: Store, run: FrontierRun): Promise<StoredRun> {
+  return (await store.runs(run.theme)).find((r) => r.id === run.runId)!;
 }
 
 /** The tabs of this process and the context of each run they meet, closed together. */

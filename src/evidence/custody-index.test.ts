@@ -28,13 +28,15 @@ describe('custodyIndex', () => {
     assert.deepEqual(index.seen.get('ad1')?.map((s) => s.run), ['r1', 'r2', 'r3']);
   });
 
-  it('keeps a run\'s theme, source, finish time and counts', () => {
+  it('keeps a run\'s theme, source, finish time, counts and whether it was given up', () => {
     const index = custodyIndex(entries(
       { action: 'run', run: 'r1', theme: 't', source: null, captured: 3, kept: 1, deleted: 2, failed: 0, finishedAt: '2026-01-01T11:00:00.000Z' },
+      { action: 'run', run: 'r2', theme: 't', source: 's', captured: 1, kept: 0, deleted: 1, failed: 2, finishedAt: '2026-01-01T12:00:00.000Z', abandoned: true },
     ));
     assert.deepEqual(index.runs.get('r1'), {
-      theme: 't', source: null, finishedAt: '2026-01-01T11:00:00.000Z', counts: { captured: 3, kept: 1, deleted: 2, failed: 0 },
+      theme: 't', source: null, finishedAt: '2026-01-01T11:00:00.000Z', counts: { captured: 3, kept: 1, deleted: 2, failed: 0 }, abandoned: false,
     });
+    assert.equal(index.runs.get('r2')?.abandoned, true);
   });
 
   it('indexes the rest of the log when a gone entry no longer lists its ads', () => {

@@ -6,7 +6,7 @@ import type { RunCounts } from '../store/store.ts';
 
 export interface LoggedCapture { ad: string; version: number; run: string; manifest: string }
 export interface LoggedSighting { run: string; seenAt: string }
-export interface LoggedRun { theme: string; source: string | null; finishedAt: string; counts: RunCounts }
+export interface LoggedRun { theme: string; source: string | null; finishedAt: string; counts: RunCounts; abandoned: boolean }
 
 export interface CustodyIndex {
   captures: Map<string, LoggedCapture>;
@@ -55,6 +55,7 @@ export function custodyIndex(entries: LogEntry[]): CustodyIndex {
         index.runs.set(String(b['run']), {
           theme: String(b['theme']), source: b['source'] === null ? null : String(b['source']), finishedAt: String(b['finishedAt']),
           counts: { captured: Number(b['captured']), kept: Number(b['kept']), deleted: Number(b['deleted']), failed: Number(b['failed']) },
+          abandoned: b['abandoned'] === true,
         });
         break;
     }

@@ -2,11 +2,9 @@
 // ad it records, each ad's sightings and gone mark, each run's counts.
 import { canonicalJson } from '../domain/canonical-json.ts';
 import { verifyChain, type LogEntry } from '../domain/hash-chain.ts';
-import type { CaptureEvidence, RunCounts, RunStart, Store } from '../store/store.ts';
+import type { CaptureEvidence, Store, StoredRun } from '../store/store.ts';
 import { bySighting, type CustodyIndex, type LoggedRun } from './custody-index.ts';
 import { differences, type Report } from './verify-report.ts';
-
-type RunRow = RunStart & RunCounts & { id: string; finishedAt: string | null };
 
 export function checkChain(report: Report, log: string, entries: LogEntry[]): void {
   const { breaks } = verifyChain(entries);
@@ -56,7 +54,7 @@ export function checkAd(ad: CaptureEvidence['ad'], captures: CaptureEvidence[], 
 /** Runs of the logged themes and of the stored captures. A run's start time and software version
  *  are not in the log; the signed manifests of its captures bound the one and name the other. */
 export async function checkRuns(report: Report, store: Store, index: CustodyIndex, captures: CaptureEvidence[]): Promise<void> {
-  const rows = new Map<string, RunRow>();
+  const rows = new Map<string, StoredRun>();
   for (const theme of new Set([...index.themes, ...captures.map((c) => c.ad.theme)])) {
     for (const run of await store.runs(theme)) rows.set(run.id, run);
   }
@@ -70,9 +68,10 @@ export async function checkRuns(report: Report, store: Store, index: CustodyInde
   }
 }
 
-function runProblems(row: RunRow, logged: LoggedRun, captures: CaptureEvidence[]): string[] {
+function runProblems(row: StoredRun, logged: LoggedRun, captures: CaptureEvidence[]): string[] {
   const problems = differences('the custody log', [
     ['theme', logged.theme, row.theme], ['source', logged.source, row.source], ['finish time', logged.finishedAt, row.finishedAt],
+    ['abandoned', logged.abandoned, row.abandoned],
   ]);
   const counts = { captured: row.captured, kept: row.kept, deleted: row.deleted, failed: row.failed };
   if (canonicalJson(counts) !== canonicalJson(logged.counts)) problems.push('counts differ from the custody log');

@@ -1,5 +1,5 @@
 // verify after a retention purge: what a purge entry names is no longer expected; anything else
-// missing from the store still is.
+// missing from the store still is. A run given up is recorded so in the custody log, and checked.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { anchoredStore } from './log-anchor.ts';
 import { sealedRun } from './sealed-ad.fixtures.ts';
 import { verifyEvidence } from './verify.ts';
 
-describe('verify after a retention purge', () => {
+describe('verify after a purge and after a run given up', () => {
   it('is clean after a purge, and still names an ad whose rows were deleted by hand', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'baken-verify-'));
     const { store } = anchoredStore(await openSqliteStore(dataDir), dataDir);
@@ -40,6 +40,29 @@ describe('verify after a retention purge', () => {
       const { failures } = await verifyEvidence({ store, blobs, dataDir });
       assert.ok(failures.some((f) => f.what === `capture ${fresh!.captureId}` && /the store has no such capture/.test(f.why)), JSON.stringify(failures));
       assert.ok(!failures.some((f) => f.what.includes(old!.captureId) || f.what.includes(old!.adId)), JSON.stringify(failures));
+    } finally {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('is clean for a run given up, and names the run when its abandoned mark is changed by hand', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'baken-verify-abandoned-'));
+    const { store } = anchoredStore(await openSqliteStore(dataDir), dataDir);
+    const blobs = createFileBlobStore(dataDir);
+    try {
+      const runId = await store.startRun({ theme: 'mensenhandel', source: null, startedAt: '2025-03-01T09:00:00.000Z', softwareVersion: 'test' });
+      await store.finishRun(runId, { captured: 2, kept: 0, deleted: 2, failed: 1 }, '2025-03-01T10:00:00.000Z', 'abandoned');
+      assert.deepEqual((await verifyEvidence({ store, blobs, dataDir })).failures, []);
+
+      const db = new DatabaseSync(join(dataDir, 'baken.db'));
+      try {
+        db.prepare('UPDATE runs SET abandoned = 0 WHERE id = ?').run(runId);
+      } finally {
+        db.close();
+      }
+      const { failures } = await verifyEvidence({ store, blobs, dataDir });
+      assert.deepEqual(failures.map((f) => [f.what, f.why]), [[`run ${runId}`, 'abandoned is false in the store but true in the custody log']]);
     } finally {
       await store.close();
       await rm(dataDir, { recursive: true, force: true });

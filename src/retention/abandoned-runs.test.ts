@@ -1,6 +1,7 @@
 // Runs whose owner is gone, on the real SQLite store and frontier: a worker on any host gives them up
 // once no one has worked them for an hour (or at once, for a dead process on its own host), leaving no
-// staged ad behind and the run finished with what is known; a run someone still works is left alone.
+// staged ad behind and the run finished as abandoned with what is known; a run someone still works is
+// left alone.
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -56,8 +57,8 @@ describe('runs whose owner is gone', () => {
     assert.deepEqual(await store.stagingRuns(), [], 'no staged ad left behind');
     assert.equal(await frontier.isSettled(runId), true, 'its pages are forgotten');
     const [run] = await store.runs('mensenhandel');
-    assert.deepEqual([run!.finishedAt, run!.captured, run!.kept, run!.deleted, run!.failed],
-      [at(2_000 + 30_000 + ABANDONED_AFTER_MS).toISOString(), 2, 1, 1, 0], 'finished with what is known: the staged ad deleted');
+    assert.deepEqual([run!.finishedAt, run!.abandoned, run!.captured, run!.kept, run!.deleted, run!.failed],
+      [at(2_000 + 30_000 + ABANDONED_AFTER_MS).toISOString(), true, 2, 1, 1, 0], 'finished as abandoned with what is known: the staged ad deleted');
     assert.deepEqual(await abandonDeadRuns(frontier, store, at(3 * ABANDONED_AFTER_MS)), { runs: 0, pages: 0, staged: 0 }, 'given up once');
   });
 
@@ -65,7 +66,8 @@ describe('runs whose owner is gone', () => {
     // A pid no process has: far above the kernel's limit.
     await killedMidway({ theme: 'mensenhandel', source: null, jobId: null, owner: `${hostname()}:2147483646` });
     assert.deepEqual(await abandonDeadRuns(frontier, store, at(3_000)), { runs: 1, pages: 3, staged: 1 });
-    assert.equal((await store.runs('mensenhandel'))[0]!.finishedAt, at(3_000).toISOString());
+    const [run] = await store.runs('mensenhandel');
+    assert.deepEqual([run!.finishedAt, run!.abandoned], [at(3_000).toISOString(), true]);
   });
 
   it('leaves alone a run a live process or a recent lease shows is being worked', async () => {
@@ -73,6 +75,6 @@ describe('runs whose owner is gone', () => {
     await killedMidway({ theme: 'mensenhandel', source: null, jobId: null, owner: 'another-host:1' }, 'other.example');
     assert.deepEqual(await abandonDeadRuns(frontier, store, at(10 * 60_000)), { runs: 0, pages: 0, staged: 0 });
     assert.equal((await store.stagingRuns()).length, 2);
-    assert.ok((await store.runs('mensenhandel')).every((r) => r.finishedAt === null));
+    assert.ok((await store.runs('mensenhandel')).every((r) => r.finishedAt === null && !r.abandoned));
   });
 });

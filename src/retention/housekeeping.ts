@@ -32,27 +32,36 @@ export const ABANDONED_AFTER_MS = 60 * 60_000;
 // would stay open for ever, its pages in the frontier with the URLs of ads it may have deleted and
 // its staged ads counting as live. Given up when its owner is gone: a process on this host that is
 // no longer running, or, on any host, no lease or claim to settle for ABANDONED_AFTER_MS. The run is
-// finished with what is known (the outcomes of its pages; its staged ads deleted), its staging
-// purged and its pages forgotten, whichever worker or host sees it first.
-export async function abandonDeadRuns(frontier: Frontier, store: Pick<AdStore, 'finishRun'> & StagingStore, now = new Date()): Promise<{ runs: number; pages: number; staged: number }> {
+// finished as abandoned with what is known, whichever worker or host sees it first.
+export async function abandonDeadRuns(frontier: Frontier, store: RunsToGiveUp, now = new Date()): Promise<{ runs: number; pages: number; staged: number }> {
   const here = { host: hostname(), alive: processAlive };
   const given = { runs: 0, pages: 0, staged: 0 };
   for (const run of await frontier.openRuns()) {
     const deadHere = run.owner !== null && stagingVerdict({ owner: run.owner, expiresAt: '9999-12-31T00:00:00.000Z' }, now, here) === 'abandoned';
     const last = deadHere ? null : await frontier.lastActivity(run.runId);
     if (!deadHere && (last === null || now.getTime() - last < ABANDONED_AFTER_MS)) continue;
-    const { outcomes, failures } = await frontier.results(run.runId);
-    const counts = { captured: outcomes.kept + outcomes.deleted + outcomes.staged, kept: outcomes.kept, deleted: outcomes.deleted + outcomes.staged, failed: failures.length };
-    // Finished first, so a worker that dies here leaves the run to the next one; another worker may
-    // have finished it at the same moment: the run is finished once.
-    await store.finishRun(run.runId, counts, now.toISOString()).catch((e: unknown) => {
-      if (!(e instanceof BakenError && e.code === 'STORE_REJECTED')) throw e;
-    });
-    given.staged += await store.purgeStaging(run.runId, 'abandoned', now.toISOString());
-    given.pages += await frontier.abandon(run.runId);
+    const { pages, staged } = await giveUpRun(frontier, store, run.runId, now);
+    given.pages += pages;
+    given.staged += staged;
     given.runs++;
   }
   return given;
+}
+
+type RunsToGiveUp = Pick<AdStore, 'finishRun'> & StagingStore;
+
+/** Finishes the run as abandoned with what is known (the outcomes of its pages; its staged ads
+ *  deleted), purges its staging and forgets its pages; returns how many of each were left. */
+export async function giveUpRun(frontier: Frontier, store: RunsToGiveUp, runId: string, now: Date): Promise<{ pages: number; staged: number }> {
+  const { outcomes, failures } = await frontier.results(runId);
+  const counts = { captured: outcomes.kept + outcomes.deleted + outcomes.staged, kept: outcomes.kept, deleted: outcomes.deleted + outcomes.staged, failed: failures.length };
+  // Finished first, so a worker that dies here leaves the run to the next one; another worker may
+  // have finished it at the same moment: the run is finished once.
+  await store.finishRun(runId, counts, now.toISOString(), 'abandoned').catch((e: unknown) => {
+    if (!(e instanceof BakenError && e.code === 'STORE_REJECTED')) throw e;
+  });
+  const staged = await store.purgeStaging(runId, 'abandoned', now.toISOString());
+  return { staged, pages: await frontier.abandon(runId) };
 }
 
 function processAlive(pid: number): boolean {

@@ -5,7 +5,7 @@
 import type { Who } from '../accounts/actor.ts';
 import { usualYield, yieldOf } from '../analyse/extraction-yield.ts';
 import { BakenError } from '../domain/errors.ts';
-import type { SourceAlert } from '../store/store.ts';
+import type { SourceAlert, StoredRun } from '../store/store.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
 import { themesFor, type ServiceContext } from './context.ts';
 
@@ -26,6 +26,9 @@ export interface SourceHealth {
   runs: number;
   captured: number;
   failed: number;
+  /** How many of those runs were given up because their owner was gone (a killed crawl, a job whose
+   *  workers all died): their counts are what was known then. */
+  abandoned: number;
   /** failed / (captured + failed); null when nothing was tried. */
   failureRate: number | null;
   /** The share of complete ad pages in its newest run that captured any, and in the runs before. */
@@ -35,7 +38,6 @@ export interface SourceHealth {
   alert: SourceAlert | null;
 }
 
-type Run = Awaited<ReturnType<ServiceContext['store']['runs']>>[number];
 
 export class HealthService {
   readonly #c: ServiceContext;
@@ -70,11 +72,11 @@ export class HealthService {
       // A run without a source crawled every source of its theme.
       const crawled = runs.filter((r) => r.source === null || r.source === source.id);
       const mine = yields.filter((y) => y.source === source.id);
-      const captured = (run: Run) => {
+      const captured = (run: StoredRun) => {
         const row = mine.find((y) => y.runId === run.id);
         return row ? row.complete + row.partial + row.empty : run.source === source.id ? run.captured : 0;
       };
-      const failed = (run: Run) => failures.filter((f) => f.runId === run.id && f.source === source.id).reduce((n, f) => n + f.pages, 0);
+      const failed = (run: StoredRun) => failures.filter((f) => f.runId === run.id && f.source === source.id).reduce((n, f) => n + f.pages, 0);
       const finished = crawled.filter((r) => r.finishedAt !== null).slice(0, HEALTH_RUNS);
       const totals = finished.reduce((t, r) => ({ captured: t.captured + captured(r), failed: t.failed + failed(r) }), { captured: 0, failed: 0 });
       const tried = totals.captured + totals.failed;
@@ -83,7 +85,7 @@ export class HealthService {
         theme, source: source.id, name: source.name,
         lastRun: crawled[0]?.startedAt ?? null,
         lastSuccess: finished.find((r) => captured(r) > 0)?.finishedAt ?? null,
-        runs: finished.length, ...totals, failureRate: tried === 0 ? null : totals.failed / tried,
+        runs: finished.length, ...totals, abandoned: finished.filter((r) => r.abandoned).length, failureRate: tried === 0 ? null : totals.failed / tried,
         yield: newest ? yieldOf(newest) : null,
         usualYield: usualYield(earlier),
         alert: (newest && alerts.find((a) => a.source === source.id && a.runId === newest.runId)) ?? null,

@@ -3,12 +3,13 @@
 // the log outlives what it records.
 import { sha256Hex } from '../domain/canonical-json.ts';
 import type { LogBody } from '../domain/hash-chain.ts';
-import type { RunCounts, RunFailure } from './store.ts';
+import type { RunCounts, RunEnd, RunFailure } from './store.ts';
 
 export const custody = {
-  /** A finished run: minimised ads leave only their count (Directive 2016/680 art. 25). */
-  run: (run: string, theme: string, source: string | null, counts: RunCounts, finishedAt: string): LogBody =>
-    ({ action: 'run', run, theme, source, ...counts, finishedAt }),
+  /** A finished run: minimised ads leave only their count (Directive 2016/680 art. 25). A run given
+   *  up says so; a complete one's entry is as it always was, so older logs verify unchanged. */
+  run: (run: string, theme: string, source: string | null, counts: RunCounts, finishedAt: string, end: RunEnd): LogBody =>
+    ({ action: 'run', run, theme, source, ...counts, finishedAt, ...(end === 'abandoned' ? { abandoned: true } : {}) }),
   /** The failure's URL as a hash: the log outlives the failure record. */
   captureFailed: (run: string, f: RunFailure): LogBody =>
     ({ action: 'capture-failed', run, source: f.source, url: sha256Hex(f.url), reason: f.reason, attempts: f.attempts }),

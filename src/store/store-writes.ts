@@ -6,7 +6,7 @@ import { BakenError } from '../domain/errors.ts';
 import { entryHash, GENESIS_HASH, LOG_NAMES, type LogBody, type LogEntry, type LogHead, type LogName } from '../domain/hash-chain.ts';
 import { custody } from './custody-entries.ts';
 import type {
-  KeptAd, LegalHold, PurgeResult, RetentionCutoff, RunCounts, RunFailure, SaveResult, Sighting, StagedAd, Store,
+  KeptAd, LegalHold, PurgeResult, RetentionCutoff, RunCounts, RunEnd, RunFailure, SaveResult, Sighting, StagedAd, Store,
 } from './store.ts';
 import { ask, type LatestCapture, type Steps, type Tx } from './transaction-seam.ts';
 import { assertFailure, assertFinish, assertKeptAd, assertStagedAd, normaliseUtc } from './validate.ts';
@@ -18,15 +18,15 @@ export abstract class StoreWrites implements Pick<Store,
   | 'placeHold' | 'releaseHold' | 'purgeExpired' | 'appendLog' | 'withLogHeads'> {
   protected abstract transact<T>(algorithm: (tx: Tx) => Steps<T>): Promise<T>;
 
-  async finishRun(runId: string, counts: RunCounts, finishedAt: string): Promise<void> {
+  async finishRun(runId: string, counts: RunCounts, finishedAt: string, end: RunEnd = 'complete'): Promise<void> {
     assertFinish(counts, finishedAt);
     const at = normaliseUtc(finishedAt);
     await this.transact(function* (tx) {
       // Locked: a second finishRun waits, then finds the run finished.
       const run = yield* ask(tx.lockRun(runId));
       if (!run || run.finished) throw new BakenError('STORE_REJECTED', `cannot finish run ${runId}: no such run, or it is already finished`);
-      yield* ask(tx.finishRun(runId, counts, at));
-      yield* append(tx, 'custody', custody.run(runId, run.theme, run.source, counts, at), at);
+      yield* ask(tx.finishRun(runId, counts, at, end === 'abandoned'));
+      yield* append(tx, 'custody', custody.run(runId, run.theme, run.source, counts, at, end), at);
     });
   }
 

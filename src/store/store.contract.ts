@@ -241,17 +241,32 @@ export function storeContract(name: string, open: Opener): void {
       const runId = await store.startRun({ theme: 'toezicht', source: 'demo-classic', startedAt: '2025-03-01T09:00:00Z', softwareVersion: 'v1' });
       assert.deepEqual(await store.runs('toezicht'), [{
         id: runId, theme: 'toezicht', source: 'demo-classic', startedAt: '2025-03-01T09:00:00.000Z', finishedAt: null,
-        softwareVersion: 'v1', captured: 0, kept: 0, deleted: 0, failed: 0,
+        softwareVersion: 'v1', captured: 0, kept: 0, deleted: 0, failed: 0, abandoned: false,
       }]);
       await store.finishRun(runId, { captured: 10, kept: 2, deleted: 7, failed: 1 }, '2025-03-01T09:05:00.000Z');
       const [run] = await store.runs('toezicht');
       assert.deepEqual({ ...run }, {
         id: runId, theme: 'toezicht', source: 'demo-classic', startedAt: '2025-03-01T09:00:00.000Z', finishedAt: '2025-03-01T09:05:00.000Z',
-        softwareVersion: 'v1', captured: 10, kept: 2, deleted: 7, failed: 1,
-      });
+        softwareVersion: 'v1', captured: 10, kept: 2, deleted: 7, failed: 1, abandoned: false,
+      }, 'a run finished normally is not abandoned');
       assert.deepEqual(await store.runs('mensenhandel'), []);
       await assert.rejects(store.finishRun(runId, { captured: 1, kept: 0, deleted: 0, failed: 0 }, '2025-03-01T09:06:00Z'), BakenError);
       await assert.rejects(store.finishRun('no-such-run', { captured: 1, kept: 0, deleted: 0, failed: 0 }, '2025-03-01T09:06:00Z'), BakenError);
+    });
+
+    test('a run given up is read back as abandoned with its counts, and its custody entry says so', async (store) => {
+      const complete = await startTestRun(store);
+      await store.finishRun(complete, { captured: 1, kept: 1, deleted: 0, failed: 0 }, '2025-03-01T09:05:00.000Z', 'complete');
+      const given = await startTestRun(store);
+      await store.finishRun(given, { captured: 3, kept: 1, deleted: 2, failed: 1 }, '2025-03-01T10:00:00Z', 'abandoned');
+      const runs = new Map((await store.runs('mensenhandel')).map((r) => [r.id, r]));
+      assert.deepEqual([runs.get(given)?.abandoned, runs.get(given)?.finishedAt, runs.get(given)?.captured, runs.get(given)?.failed],
+        [true, '2025-03-01T10:00:00.000Z', 3, 1]);
+      assert.equal(runs.get(complete)?.abandoned, false);
+      const logged = (await store.readLog('custody')).filter((e) => e.body.action === 'run').map((e) => [e.body.run, e.body.abandoned]);
+      assert.deepEqual(logged, [[complete, undefined], [given, true]], 'a complete run\'s entry is as before; an abandoned one says so');
+      await assert.rejects(store.finishRun(given, { captured: 3, kept: 1, deleted: 2, failed: 1 }, '2025-03-01T10:01:00Z'), BakenError, 'finished once');
+      assert.equal((await store.runs('mensenhandel')).find((r) => r.id === given)?.abandoned, true);
     });
 
     test('runs keep the pages they failed to capture', async (store) => {

@@ -1,4 +1,5 @@
 // Test data for the store contract: well-formed kept ads that a test varies one detail at a time.
+import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import type { AdFields, Artefact } from '../domain/ad.ts';
 import type { KeptAd, Store } from './store.ts';
@@ -59,6 +60,22 @@ export function keptAd(runId: string, variant: AdVariant = {}): KeptAd {
 
 export async function startTestRun(store: Store, theme = 'mensenhandel'): Promise<string> {
   return store.startRun({ theme, source: null, startedAt: '2025-03-01T09:59:00.000Z', softwareVersion: SOFTWARE });
+}
+
+/** For the upgrade test of runs' abandoned mark: a run finished before the upgrade reads back as not
+ *  abandoned, and one given up after it as abandoned. */
+export async function assertRunsAfterUpgrade(reopened: Store, finishedBefore: string): Promise<void> {
+  const given = await startTestRun(reopened);
+  await reopened.finishRun(given, { captured: 0, kept: 0, deleted: 0, failed: 1 }, '2025-03-01T11:00:00.000Z', 'abandoned');
+  const runs = await reopened.runs('mensenhandel');
+  assert.deepEqual(runs.map((r) => [r.id, r.captured, r.abandoned]).sort(), [[finishedBefore, 2, false], [given, 0, true]].sort());
+}
+
+/** A run finished before an upgrade, with 2 ads captured. */
+export async function finishedTestRun(store: Store): Promise<string> {
+  const runId = await startTestRun(store);
+  await store.finishRun(runId, { captured: 2, kept: 1, deleted: 1, failed: 0 }, '2025-03-01T10:00:00.000Z');
+  return runId;
 }
 
 /** One contract test on a fresh store, closed and cleaned up afterwards. */

@@ -49,6 +49,13 @@ export interface RunCounts { captured: number; kept: number; deleted: number; fa
 /** A page that could not be captured. Kept with its run so operators can see what was missed. */
 export interface RunFailure { source: string; url: string; reason: string; attempts: number }
 
+/** How a finished run ended: its pages done, or given up because its owner was gone (a killed crawl,
+ *  a job whose workers all died), finished with what was known then. */
+export type RunEnd = 'complete' | 'abandoned';
+
+/** A run as stored: its counts are final once `finishedAt` is set. */
+export type StoredRun = RunStart & RunCounts & { id: string; finishedAt: string | null; abandoned: boolean };
+
 export interface RunStart { theme: string; source: string | null; startedAt: string; softwareVersion: string }
 
 export interface SearchQuery {
@@ -191,10 +198,10 @@ export type SaveResult = { adId: string; captureId: string; outcome: 'new' | 'ch
 /** Crawl runs and the kept ads they capture: saving, re-sightings, reading and searching. */
 export interface AdStore {
   startRun(run: RunStart): Promise<string>;
-  finishRun(runId: string, counts: RunCounts, finishedAt: string): Promise<void>;
+  finishRun(runId: string, counts: RunCounts, finishedAt: string, end?: RunEnd): Promise<void>;
   recordFailure(runId: string, failure: RunFailure): Promise<void>;
   failures(runId: string): Promise<RunFailure[]>;
-  runs(theme: string): Promise<(RunStart & RunCounts & { id: string; finishedAt: string | null })[]>;
+  runs(theme: string): Promise<StoredRun[]>;
   /** Rejects (STORE_REJECTED) an ad without origin and method: source URL, UTC time, software
    *  version, method. An unchanged re-capture adds a sighting instead of a copy. */
   saveAd(ad: KeptAd): Promise<SaveResult>;

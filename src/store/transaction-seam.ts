@@ -21,7 +21,7 @@ export interface Tx<M extends Mode = Mode> {
   runTheme(runId: string): Answer<M, string | undefined>;
   /** The run, locked until commit where writers run side by side. */
   lockRun(runId: string): Answer<M, OpenRun | undefined>;
-  finishRun(runId: string, counts: RunCounts, at: string): Answer<M, void>;
+  finishRun(runId: string, counts: RunCounts, at: string, abandoned: boolean): Answer<M, void>;
   /** Numbers the failure after the run's earlier ones (the caller holds the run's lock). */
   insertFailure(runId: string, failure: RunFailure): Answer<M, void>;
 

@@ -20,6 +20,7 @@ const sourceHealth = z.object({
   lastSuccess: z.string().nullable().describe('when the newest finished run that captured any of its ad pages finished'),
   runs: z.number().int().describe('finished runs the counts below are taken over (at most 10)'),
   captured: z.number().int(), failed: z.number().int(),
+  abandoned: z.number().int().describe('of those runs, how many were given up because their owner was gone (a killed crawl, a job whose workers all died); their counts are what was known then'),
   failureRate: share.nullable().describe('failed / (captured + failed); null when nothing was tried'),
   yield: share.nullable().describe('share of complete ad pages in the newest run that captured any'),
   usualYield: share.nullable().describe('median yield of the runs before it'),

@@ -134,7 +134,7 @@ describe('postgres lists upgrade', () => {
       const client = new pg.Client({ connectionString: database.url });
       await client.connect();
       // Back to the schema before the migration: the store made every table, so undo the notes and what came after.
-      await client.query(`DROP TABLE standing_hits; DROP TABLE standing_searches; ALTER TABLE list_ads DROP COLUMN note, DROP COLUMN note_by, DROP COLUMN note_at;
+      await client.query(`ALTER TABLE runs DROP COLUMN abandoned; DROP TABLE standing_hits; DROP TABLE standing_searches; ALTER TABLE list_ads DROP COLUMN note, DROP COLUMN note_by, DROP COLUMN note_at;
         DROP TABLE export_requests; DROP TABLE reference_rows; DROP TABLE reference_imports; DROP TABLE reference_versions; DROP TABLE inspection_entries;
         DROP TABLE source_alerts; DROP TABLE run_yields; DROP TABLE frontier_pages; DROP TABLE frontier_hosts; DROP TABLE frontier_runs; DROP TABLE config_versions;
         CREATE INDEX ad_search_words ON ad_search USING gin (words);

@@ -30,7 +30,7 @@ describe('postgres picture index', () => {
       const saved = await store.saveAd(keptAd(await startTestRun(store), { perceptualHashes: ['0123456789abcdef', 'fedcba9876543210'] }));
       await store.close();
       await query(database.url, `DROP TRIGGER captures_image_hashes ON captures; DROP FUNCTION baken_capture_image_hashes; DROP TABLE capture_image_hashes;
-        DROP TABLE standing_hits; DROP TABLE standing_searches; DROP INDEX ad_links_by_value;
+        DROP TABLE standing_hits; DROP TABLE standing_searches; DROP INDEX ad_links_by_value; ALTER TABLE runs DROP COLUMN abandoned;
         UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(IMAGE_HASHES_MIGRATION)}`);
 
       const reopened = await openPostgresStore(database.url);
@@ -55,7 +55,7 @@ describe('postgres picture index', () => {
       const saved = await store.saveAd(keptAd(await startTestRun(store), { perceptualHashes: ['0123456789abcdef'] }));
       await store.close();
       await query(database.url, `${[0, 1, 2, 3].map((b) => `DROP INDEX capture_image_hashes_band${b}; CREATE INDEX capture_image_hashes_band${b} ON capture_image_hashes (band${b});`).join(' ')}
-        DROP INDEX ad_links_by_value; UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(IMAGE_HASH_BANDS_COVERING_MIGRATION)}`);
+        DROP INDEX ad_links_by_value; ALTER TABLE runs DROP COLUMN abandoned; UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(IMAGE_HASH_BANDS_COVERING_MIGRATION)}`);
 
       const reopened = await openPostgresStore(database.url);
       try {

@@ -357,8 +357,15 @@ export const SEARCH_WORDS_IN_MEMORY_MIGRATION = 'DROP INDEX ad_search_words;';
 // An entity page of a phone number reads the links that carry it (shared-phone, the number as value)
 // by this index rather than every link of the theme.
 export const LINKS_BY_VALUE_MIGRATION = 'CREATE INDEX ad_links_by_value ON ad_links (value, reason);';
+/** Exported for the upgrade test. */
+export const RUN_ABANDONED_MIGRATION = `
+-- A run given up because its owner was gone (src/retention/housekeeping.ts) is finished with what is
+-- known; this says so. Runs finished before cannot be told apart and count as complete.
+ALTER TABLE runs ADD COLUMN abandoned boolean NOT NULL DEFAULT false;
+`;
+
 export const MIGRATIONS: readonly string[] = [VERSION_1, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION, USER_APPROVAL_MIGRATION,
   LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, REFERENCE_DATA_MIGRATION, INSPECTIONS_MIGRATION, HEALTH_MIGRATION,
   FRONTIER_MIGRATION, SEARCH_WORDS_IN_MEMORY_MIGRATION, CONFIG_MIGRATION, IMAGE_HASHES_MIGRATION, STANDING_SEARCHES_MIGRATION,
-  IMAGE_HASH_BANDS_COVERING_MIGRATION, LINKS_BY_VALUE_MIGRATION];
+  IMAGE_HASH_BANDS_COVERING_MIGRATION, LINKS_BY_VALUE_MIGRATION, RUN_ABANDONED_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { verifyChain } from '../../domain/hash-chain.ts';
 import { storeContract } from '../store.contract.ts';
-import { keptAd, startTestRun } from '../store.fixtures.ts';
+import { assertRunsAfterUpgrade, finishedTestRun, keptAd, startTestRun } from '../store.fixtures.ts';
 import type { Store } from '../store.ts';
+import { MIGRATIONS, RUN_ABANDONED_MIGRATION } from './schema.postgres.ts';
 import { openPostgresStore } from './store.postgres.ts';
 import { createTestDatabase } from './test-database.postgres.ts';
 
@@ -106,4 +107,28 @@ describe('postgres store', () => {
     await assert.rejects(sql.query('DELETE FROM ads WHERE id = $1', [held.adId]), (err: unknown) =>
       (err as { code?: string }).code === '23503', 'a foreign key violation');
   }));
+});
+
+describe('postgres runs of an older database', () => {
+  it('read back as not abandoned once runs gain the column, and a run given up after the upgrade says so', async () => {
+    const database = await createTestDatabase();
+    try {
+      const store = await openPostgresStore(database.url);
+      const old = await finishedTestRun(store);
+      await store.close();
+      const sql = new pg.Client({ connectionString: database.url });
+      await sql.connect();
+      await sql.query(`ALTER TABLE runs DROP COLUMN abandoned; UPDATE baken_schema SET version = ${MIGRATIONS.indexOf(RUN_ABANDONED_MIGRATION)}`);
+      await sql.end();
+
+      const reopened = await openPostgresStore(database.url);
+      try {
+        await assertRunsAfterUpgrade(reopened, old);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
 });

@@ -9,7 +9,7 @@ import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type { LogBody, LogEntry, LogName } from '../../domain/hash-chain.ts';
 import type {
-  AdVersion, CaptureEvidence, ImageHashMatch, FailureCount, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, SourceAlert,
+  AdVersion, CaptureEvidence, ImageHashMatch, FailureCount, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, SourceAlert, StoredRun,
   SourceYield, StagingRun, Store, StoredAd,
 } from '../store.ts';
 import type { ExtractionOutcome } from '../../analyse/extraction-yield.ts';
@@ -45,7 +45,7 @@ interface ArtefactRow { capture_id: string; kind: Artefact['kind']; sha256: stri
 interface LogRow { log: LogName; seq: number; at: string; prev_hash: string; hash: string; body: LogBody }
 interface RunRow {
   id: string; theme: string; source: string | null; started_at: string; finished_at: string | null;
-  software_version: string; captured: number; kept: number; deleted: number; failed: number;
+  software_version: string; captured: number; kept: number; deleted: number; failed: number; abandoned: boolean;
 }
 
 class PostgresStore extends StoreWrites implements Store {
@@ -191,11 +191,12 @@ class PostgresStore extends StoreWrites implements Store {
     return new Set(rows.map((r) => r.sha256));
   }
 
-  async runs(theme: string): Promise<(RunStart & RunCounts & { id: string; finishedAt: string | null })[]> {
+  async runs(theme: string): Promise<StoredRun[]> {
     const { rows } = await this.#pool.query<RunRow>('SELECT * FROM runs WHERE theme = $1 ORDER BY started_at DESC, id', [theme]);
     return rows.map((r) => ({
       id: r.id, theme: r.theme, source: r.source, startedAt: r.started_at, finishedAt: r.finished_at,
       softwareVersion: r.software_version, captured: r.captured, kept: r.kept, deleted: r.deleted, failed: r.failed,
+      abandoned: Boolean(r.abandoned),
     }));
   }
 

@@ -35,9 +35,9 @@ export class PostgresTx implements Tx<'async'> {
     return run && { theme: run.theme, source: run.source, finished: run.finished_at !== null };
   }
 
-  async finishRun(runId: string, counts: RunCounts, at: string): Promise<void> {
-    await this.#db.query('UPDATE runs SET finished_at = $1, captured = $2, kept = $3, deleted = $4, failed = $5 WHERE id = $6',
-      [at, counts.captured, counts.kept, counts.deleted, counts.failed, runId]);
+  async finishRun(runId: string, counts: RunCounts, at: string, abandoned: boolean): Promise<void> {
+    await this.#db.query('UPDATE runs SET finished_at = $1, captured = $2, kept = $3, deleted = $4, failed = $5, abandoned = $6 WHERE id = $7',
+      [at, counts.captured, counts.kept, counts.deleted, counts.failed, abandoned, runId]);
   }
 
   async insertFailure(runId: string, failure: RunFailure): Promise<void> {

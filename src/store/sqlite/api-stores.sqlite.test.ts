@@ -131,7 +131,7 @@ describe('sqlite lists upgrade', () => {
       await store.close();
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
       // Back to the schema before the migration: the store made every table, so undo the notes and what came after.
-      db.exec(`DROP TABLE standing_hits; DROP TABLE standing_searches; ALTER TABLE list_ads DROP COLUMN note; ALTER TABLE list_ads DROP COLUMN note_by; ALTER TABLE list_ads DROP COLUMN note_at;
+      db.exec(`ALTER TABLE runs DROP COLUMN abandoned; DROP TABLE standing_hits; DROP TABLE standing_searches; ALTER TABLE list_ads DROP COLUMN note; ALTER TABLE list_ads DROP COLUMN note_by; ALTER TABLE list_ads DROP COLUMN note_at;
         DROP TABLE export_requests; DROP TABLE reference_rows; DROP TABLE reference_imports; DROP TABLE reference_versions; DROP TABLE inspection_entries;
         DROP TABLE source_alerts; DROP TABLE run_yields; DROP TABLE frontier_pages; DROP TABLE frontier_hosts; DROP TABLE frontier_runs; DROP TABLE config_versions;
         DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP INDEX ad_links_by_value;

@@ -28,7 +28,7 @@ describe('sqlite picture index', () => {
       const saved = await store.saveAd(keptAd(await startTestRun(store), { perceptualHashes: ['0123456789abcdef', 'fedcba9876543210'] }));
       await store.close();
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
-      db.exec(`DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP TABLE standing_hits; DROP TABLE standing_searches; DROP INDEX ad_links_by_value; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASHES_MIGRATION)}`);
+      db.exec(`DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP TABLE standing_hits; DROP TABLE standing_searches; DROP INDEX ad_links_by_value; ALTER TABLE runs DROP COLUMN abandoned; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASHES_MIGRATION)}`);
       db.close();
 
       const reopened = await openSqliteStore(dataDir);
@@ -54,7 +54,7 @@ describe('sqlite picture index', () => {
       await store.close();
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
       db.exec(`${[0, 1, 2, 3].map((b) => `DROP INDEX capture_image_hashes_band${b}; CREATE INDEX capture_image_hashes_band${b} ON capture_image_hashes (band${b});`).join(' ')}
-        DROP INDEX ad_links_by_value; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASH_BANDS_COVERING_MIGRATION)}`);
+        DROP INDEX ad_links_by_value; ALTER TABLE runs DROP COLUMN abandoned; PRAGMA user_version = ${MIGRATIONS.indexOf(IMAGE_HASH_BANDS_COVERING_MIGRATION)}`);
       db.close();
 
       const reopened = await openSqliteStore(dataDir);

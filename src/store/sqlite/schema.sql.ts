@@ -142,10 +142,17 @@ CREATE INDEX capture_artefacts_by_sha256 ON capture_artefacts (sha256);
 CREATE INDEX ads_by_source ON ads (theme, source, gone_at);
 `;
 
+/** Exported for the upgrade test. */
+export const RUN_ABANDONED_MIGRATION = `
+-- A run given up because its owner was gone (src/retention/housekeeping.ts) is finished with what is
+-- known; this says so. Runs finished before cannot be told apart and count as complete.
+ALTER TABLE runs ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0 CHECK (abandoned IN (0, 1));
+`;
+
 /** MIGRATIONS[i] takes a database from user_version i to i + 1. */
 export const MIGRATIONS: readonly string[] = [VERSION_1, VERSION_2, VERSION_3, API_MIGRATION, API_SEARCH_MIGRATION, ANALYSIS_MIGRATION,
   RETENTION_MIGRATION, SEARCH_CHANGES_MIGRATION, JOBS_MIGRATION, SESSION_JUSTIFICATION_MIGRATION, TOKEN_APPROVAL_MIGRATION,
   USER_APPROVAL_MIGRATION, LIST_NOTES_MIGRATION, EXPORT_REQUESTS_MIGRATION, REFERENCE_DATA_MIGRATION, INSPECTIONS_MIGRATION,
   HEALTH_MIGRATION, FRONTIER_MIGRATION, CONFIG_MIGRATION, IMAGE_HASHES_MIGRATION, STANDING_SEARCHES_MIGRATION,
-  IMAGE_HASH_BANDS_COVERING_MIGRATION, LINKS_BY_VALUE_MIGRATION];
+  IMAGE_HASH_BANDS_COVERING_MIGRATION, LINKS_BY_VALUE_MIGRATION, RUN_ABANDONED_MIGRATION];
 export const SCHEMA_VERSION = MIGRATIONS.length;

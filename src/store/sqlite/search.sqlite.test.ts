@@ -19,7 +19,7 @@ describe('search tables', () => {
       await store.close();
       // Back to the schema before the search migration (and the ones after it), as a data directory written by an older Baken.
       const db = new DatabaseSync(join(dataDir, 'baken.db'));
-      db.exec(`DROP TABLE standing_hits; DROP TABLE standing_searches; DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP TABLE holds; DROP INDEX ads_by_first_seen; DROP TABLE staged_ads; DROP TABLE ad_links; ALTER TABLE captures DROP COLUMN perceptual_hashes;
+      db.exec(`ALTER TABLE runs DROP COLUMN abandoned; DROP TABLE standing_hits; DROP TABLE standing_searches; DROP TRIGGER captures_image_hashes; DROP TABLE capture_image_hashes; DROP TABLE holds; DROP INDEX ads_by_first_seen; DROP TABLE staged_ads; DROP TABLE ad_links; ALTER TABLE captures DROP COLUMN perceptual_hashes;
         DROP TRIGGER ad_search_capture; DROP TRIGGER ad_search_ad_insert; DROP TRIGGER ad_search_ad_update;
         DROP TRIGGER ad_search_ad_delete; DROP TABLE jobs; ALTER TABLE sessions DROP COLUMN justification;
         ALTER TABLE api_tokens DROP COLUMN approved_by; ALTER TABLE api_tokens DROP COLUMN approved_at;

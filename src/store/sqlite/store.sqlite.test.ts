@@ -6,10 +6,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { storeContract } from '../store.contract.ts';
-import { keptAd, startTestRun } from '../store.fixtures.ts';
+import { assertRunsAfterUpgrade, finishedTestRun, keptAd, startTestRun } from '../store.fixtures.ts';
 import type { Store } from '../store.ts';
 import { openDatabase } from './database.sqlite.ts';
-import { SCHEMA_VERSION } from './schema.sql.ts';
+import { MIGRATIONS, RUN_ABANDONED_MIGRATION, SCHEMA_VERSION } from './schema.sql.ts';
 import { openSqliteStore } from './store.sqlite.ts';
 
 async function tempDataDir(): Promise<{ dataDir: string; cleanup(): Promise<void> }> {
@@ -186,4 +186,27 @@ describe('sqlite store', () => {
       db.close();
     }
   }));
+});
+
+describe('sqlite runs of an older data directory', () => {
+  it('read back as not abandoned once runs gain the column, and a run given up after the upgrade says so', async () => {
+    const { dataDir, cleanup } = await tempDataDir();
+    try {
+      const store = await openSqliteStore(dataDir);
+      const old = await finishedTestRun(store);
+      await store.close();
+      const db = new DatabaseSync(join(dataDir, 'baken.db'));
+      db.exec(`ALTER TABLE runs DROP COLUMN abandoned; PRAGMA user_version = ${MIGRATIONS.indexOf(RUN_ABANDONED_MIGRATION)}`);
+      db.close();
+
+      const reopened = await openSqliteStore(dataDir);
+      try {
+        await assertRunsAfterUpgrade(reopened, old);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await cleanup();
+    }
+  });
 });

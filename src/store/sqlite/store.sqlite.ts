@@ -10,7 +10,7 @@ import type { AnalysisInput } from '../../domain/analysis-input.ts';
 import type { Network, NetworkLink } from '../../domain/network.ts';
 import type { LogBody, LogEntry, LogName } from '../../domain/hash-chain.ts';
 import type {
-  AdVersion, CaptureEvidence, ImageHashMatch, FailureCount, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, SourceAlert,
+  AdVersion, CaptureEvidence, ImageHashMatch, FailureCount, LegalHold, MonitorAdRow, RunCounts, RunFailure, RunStart, SearchQuery, SearchResult, SourceAlert, StoredRun,
   SourceYield, StagingRun, Store, StoredAd,
 } from '../store.ts';
 import type { ExtractionOutcome } from '../../analyse/extraction-yield.ts';
@@ -49,7 +49,7 @@ interface ArtefactRow { kind: Artefact['kind']; sha256: string; mime: string; by
 interface LogRow { log: LogName; seq: number; at: string; prev_hash: string; hash: string; body: string }
 interface RunRow {
   id: string; theme: string; source: string | null; started_at: string; finished_at: string | null;
-  software_version: string; captured: number; kept: number; deleted: number; failed: number;
+  software_version: string; captured: number; kept: number; deleted: number; failed: number; abandoned: number;
 }
 
 const THEME_IN = 'a.theme IN (SELECT value FROM json_each(:themes))';
@@ -215,11 +215,12 @@ class SqliteStore extends StoreWrites implements Store {
     return new Set(rows.map((r) => r.sha256));
   }
 
-  async runs(theme: string): Promise<(RunStart & RunCounts & { id: string; finishedAt: string | null })[]> {
+  async runs(theme: string): Promise<StoredRun[]> {
     const rows = this.#statements.sql('SELECT * FROM runs WHERE theme = ? ORDER BY started_at DESC, id').all(theme) as unknown as RunRow[];
     return rows.map((r) => ({
       id: r.id, theme: r.theme, source: r.source, startedAt: r.started_at, finishedAt: r.finished_at,
       softwareVersion: r.software_version, captured: r.captured, kept: r.kept, deleted: r.deleted, failed: r.failed,
+      abandoned: Boolean(r.abandoned),
     }));
   }
 

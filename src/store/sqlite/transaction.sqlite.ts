@@ -30,9 +30,9 @@ export class SqliteTx implements Tx<'sync'> {
     return run && { theme: run.theme, source: run.source, finished: run.finished_at !== null };
   }
 
-  finishRun(runId: string, counts: RunCounts, at: string): void {
-    this.#sql('UPDATE runs SET finished_at = ?, captured = ?, kept = ?, deleted = ?, failed = ? WHERE id = ?')
-      .run(at, counts.captured, counts.kept, counts.deleted, counts.failed, runId);
+  finishRun(runId: string, counts: RunCounts, at: string, abandoned: boolean): void {
+    this.#sql('UPDATE runs SET finished_at = ?, captured = ?, kept = ?, deleted = ?, failed = ?, abandoned = ? WHERE id = ?')
+      .run(at, counts.captured, counts.kept, counts.deleted, counts.failed, abandoned ? 1 : 0, runId);
   }
 
   insertFailure(runId: string, failure: RunFailure): void {

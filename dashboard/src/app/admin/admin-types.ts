@@ -46,6 +46,6 @@ export interface SourceAlert {
 }
 export interface SourceHealth {
   theme: string; source: string; name: string; lastRun: string | null; lastSuccess: string | null;
-  runs: number; captured: number; failed: number; failureRate: number | null;
+  runs: number; captured: number; failed: number; abandoned: number; failureRate: number | null;
   yield: number | null; usualYield: number | null; alert: SourceAlert | null;
 }

@@ -1,6 +1,6 @@
 // Source health: per source of the admin's themes, when it last yielded ads, how many of its pages
-// failed, what share of its ad pages the extractor still understands, and the alert of a run whose
-// yield dropped (a site that changed its page structure).
+// failed, how many of its runs were given up (their owner gone), what share of its ad pages the extractor
+// still understands, and the alert of a run whose yield dropped (a site that changed its page structure).
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { Api } from '../core/api';
 import { I18n } from '../core/i18n';
@@ -27,7 +27,7 @@ import { percent } from './format';
           <caption class="visually-hidden">{{ t().health }}</caption>
           <thead><tr>
             <th scope="col">{{ t().source }}</th><th scope="col">{{ t().theme }}</th><th scope="col">{{ t().lastSuccess }}</th>
-            <th scope="col">{{ t().failureRate }}</th><th scope="col">{{ t().yield }}</th><th scope="col">{{ t().usualYield }}</th>
+            <th scope="col">{{ t().failureRate }}</th><th scope="col">{{ t().abandonedRuns }}</th><th scope="col">{{ t().yield }}</th><th scope="col">{{ t().usualYield }}</th>
             <th scope="col">{{ t().alert }}</th>
           </tr></thead>
           <tbody>
@@ -37,13 +37,14 @@ import { percent } from './format';
                 <td>{{ s.theme }}</td>
                 <td>{{ i18n.date(s.lastSuccess, true) }}</td>
                 <td>{{ pct(s.failureRate) }} <span class="muted">{{ fill(t().failedOf, { failed: s.failed, tried: s.captured + s.failed, runs: s.runs }) }}</span></td>
+                <td>{{ fill(t().abandonedOf, { abandoned: s.abandoned, runs: s.runs }) }}</td>
                 <td>{{ pct(s.yield) }}</td>
                 <td>{{ pct(s.usualYield) }}</td>
                 <td>
                   @if (s.alert) { <span class="state state-failed">{{ t().yieldDropped }}</span> } @else { <span class="state state-done">{{ t().healthy }}</span> }
                 </td>
               </tr>
-            } @empty { <tr><td colspan="7">{{ t().noItems }}</td></tr> }
+            } @empty { <tr><td colspan="8">{{ t().noItems }}</td></tr> }
           </tbody>
         </table>
       </div>
