@@ -1,17 +1,18 @@
 // `npm run bench [-- --only NAME] [--json]`: every benchmark, figures as ratios against a baseline
 // measured in the same run. The long ones run only when named with --only.
-import { crawlBench, type BenchResult } from './crawl.bench.ts';
+import { crawlBench, crawlPhotosBench, type BenchResult } from './crawl.bench.ts';
 import { searchBench } from './search.bench.ts';
 import { analyseBench } from './analyse.bench.ts';
 import { twoWorkersBench } from './two-workers.bench.ts';
 import { soakBench } from './soak.bench.ts';
 import { searchMillionBench } from './search-million.bench.ts';
 import { photoMillionBench } from './photo-million.bench.ts';
+import { screenshotFormatsBench } from './screenshot-formats.bench.ts';
 
-const BENCHES: Record<string, () => Promise<BenchResult[]>> = { crawl: crawlBench, search: searchBench, analyse: analyseBench };
+const BENCHES: Record<string, () => Promise<BenchResult[]>> = { crawl: crawlBench, 'crawl-photos': crawlPhotosBench, search: searchBench, analyse: analyseBench };
 /** Long benchmarks, run only when named with --only. */
 const LONG: Record<string, () => Promise<BenchResult[]>> = { 'two-workers': twoWorkersBench, soak: soakBench, 'search-million': searchMillionBench,
-  'photo-million': photoMillionBench };
+  'photo-million': photoMillionBench, 'screenshot-formats': screenshotFormatsBench };
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 const all = { ...BENCHES, ...LONG };

@@ -4,6 +4,7 @@ import { renderText } from './ad-text.ts';
 import { LANGUAGE_NAMES, PRICE_ROWS, SERVICES } from './banks.ts';
 import { addDays, slugify } from './format.ts';
 import { buildPopulation, type Persona } from './population.ts';
+import { withHeavyPhotos, type PhotoMode } from './photo-heavy.ts';
 import { adReferences, indexReferences, type ReferenceIndex } from './references.ts';
 import { DAY_ZERO, type DemoAd, type Platform, type World, type WorldSize } from './world.ts';
 
@@ -13,12 +14,14 @@ export interface WorldOptions {
   size?: WorldSize;
   /** Adds six classic ads whose pages misbehave (slow, error, loop, huge, popup, flaky). */
   hostile?: boolean;
+  /** 'heavy': every ad shows eight camera-size photos (demo/photo-heavy.ts). */
+  photos?: PhotoMode;
 }
 
 /** Platforms offer their own checklists (services, languages, price labels) in their own language. */
 export const INTERFACE_LANG: Record<Platform, 'nl' | 'en'> = { classic: 'nl', swipe: 'en', velvet: 'nl' };
 
-export function generateWorld({ seed = 1, day = 0, size = 'default', hostile = false }: WorldOptions = {}): World {
+export function generateWorld({ seed = 1, day = 0, size = 'default', hostile = false, photos = 'light' }: WorldOptions = {}): World {
   if (!Number.isInteger(day) || day < 0) throw new RangeError(`day must be a whole number ≥ 0, got ${day}`);
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
   const population = buildPopulation(seed, size, hostile);
@@ -34,7 +37,8 @@ export function generateWorld({ seed = 1, day = 0, size = 'default', hostile = f
   for (const ad of ads) {
     for (const id of ad.fields.images) images[id] = population.images[id] as World['images'][string];
   }
-  return { seed, day, size, ads, networks, images };
+  const world = { seed, day, size, ads, networks, images };
+  return photos === 'heavy' ? withHeavyPhotos(world) : world;
 }
 
 function adOnDay(p: Persona, day: number, index: ReferenceIndex, postcode: string | null): DemoAd {

@@ -28,8 +28,22 @@ export function pictureSvg(spec: ImageSpec): string {
     + `<rect width="480" height="360" fill="url(#bg)"/>${shapes.join('')}</svg>`;
 }
 
-export function renderPicture(spec: ImageSpec): Promise<Buffer> {
-  return sharp(Buffer.from(pictureSvg(spec))).jpeg({ quality: spec.quality }).toBuffer();
+export async function renderPicture(spec: ImageSpec): Promise<Buffer> {
+  if (spec.grain === undefined) return sharp(Buffer.from(pictureSvg(spec))).jpeg({ quality: spec.quality }).toBuffer();
+  // Drawn at the canvas size and enlarged: rasterising the shapes at camera size costs twice as long.
+  const { data, info } = await sharp(Buffer.from(pictureSvg({ ...spec, width: 480, height: 360 })))
+    .resize(spec.width, spec.height).raw().toBuffer({ resolveWithObject: true });
+  addGrain(data, info.channels, createRng(spec.picture, `grain:${spec.width}x${spec.height}`), spec.grain);
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).jpeg({ quality: spec.quality }).toBuffer();
+}
+
+/** The same noise on each colour channel of a pixel, as a camera's sensor grain looks. */
+function addGrain(pixels: Buffer, channels: number, rng: ReturnType<typeof createRng>, amplitude: number): void {
+  for (let at = 0; at < pixels.length; at += channels) {
+    const noise = Math.round((rng.next() - 0.5) * amplitude);
+    // A Buffer wraps a value outside 0–255 around; clamping keeps light and dark areas as they are.
+    for (let c = 0; c < 3; c++) pixels[at + c] = Math.min(255, Math.max(0, pixels[at + c]! + noise));
+  }
 }
 
 /** Rendering costs tens of milliseconds, so each image is drawn once per server. */

@@ -14,6 +14,7 @@ import { handleSwipe } from './platforms/swipe.ts';
 import { handleVelvet } from './platforms/velvet.ts';
 import { html, json, notFound, redirect, type Reply, type RequestInfo } from './reply.ts';
 import { truthOf } from './truth.ts';
+import type { PhotoMode } from './photo-heavy.ts';
 import type { DemoAd, World, WorldSize } from './world.ts';
 
 export interface DemoServerOptions {
@@ -26,6 +27,8 @@ export interface DemoServerOptions {
   hostile?: boolean;
   /** Rosebud shows a consent wall instead of its list and ads until a visitor makes a choice. */
   consent?: boolean;
+  /** 'heavy': eight camera-size photos per ad and long pages (photo-heavy.ts), for benchmarks. */
+  photos?: PhotoMode;
 }
 
 export interface DemoServer {
@@ -42,11 +45,11 @@ export interface DemoServer {
 }
 
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
-  const { port = 4100, host = '127.0.0.1', seed = 1, day = 0, size = 'default', hostile = false, consent = false } = opts;
+  const { port = 4100, host = '127.0.0.1', seed = 1, day = 0, size = 'default', hostile = false, consent = false, photos = 'light' } = opts;
   let world: World;
   let adsByPath: Map<string, DemoAd>;
   const setDay = (n: number) => {
-    world = generateWorld({ seed, day: n, size, hostile });
+    world = generateWorld({ seed, day: n, size, hostile, photos });
     adsByPath = new Map(world.ads.map((a) => [a.path, a]));
   };
   setDay(day);

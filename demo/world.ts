@@ -63,8 +63,9 @@ export interface DemoAd extends AdReferences {
 
 export interface Network { id: string; kind: NetworkKind; ads: string[] }
 
-/** One generated picture at one size and quality; reused pictures share `picture`. */
-export interface ImageSpec { picture: number; width: number; height: number; quality: number }
+/** One generated picture at one size and quality; reused pictures share `picture`. `grain` is the
+ *  noise amplitude a photo-heavy world adds (demo/photo-heavy.ts). */
+export interface ImageSpec { picture: number; width: number; height: number; quality: number; grain?: number }
 
 export interface World {
   seed: number;

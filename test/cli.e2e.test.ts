@@ -86,6 +86,9 @@ describe('baken CLI', () => {
     const size = baken(['sites', '--size', 'huge']);
     assert.equal(size.code, 64);
     assert.match(size.stderr, /--size: expected one of small, default, large, soak, got "huge"/);
+    const photos = baken(['sites', '--photos', 'many']);
+    assert.equal(photos.code, 64);
+    assert.match(photos.stderr, /--photos: expected one of light, heavy, got "many"/);
   });
 
   it('refuses a database that is not PostgreSQL, without echoing its password, and creates nothing', () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoServer } from '../demo/server.ts';
 import type { Truth } from '../demo/truth.ts';
+import type { PhotoMode } from '../demo/photo-heavy.ts';
 import type { Platform, WorldSize } from '../demo/world.ts';
 import { analyseBatch } from '../src/analyse/analyse-batch.ts';
 import { assess } from '../src/analyse/assess.ts';
@@ -38,9 +39,12 @@ export interface DemoEnv {
 
 
 /** `edit` may change the copied configuration files (e.g. shorter time-outs for hostile tests). */
-export async function startDemoEnv(opts: { day?: number; hostile?: boolean; consent?: boolean; size?: WorldSize; edit?: (configDir: string) => void } = {}): Promise<DemoEnv> {
+export async function startDemoEnv(opts: {
+  day?: number; hostile?: boolean; consent?: boolean; size?: WorldSize; photos?: PhotoMode; edit?: (configDir: string) => void;
+} = {}): Promise<DemoEnv> {
   const server = await startDemoServer({
     port: 0, day: opts.day ?? 0, hostile: opts.hostile ?? false, consent: opts.consent ?? false, size: opts.size ?? 'default',
+    photos: opts.photos ?? 'light',
   });
   const root = mkdtempSync(join(tmpdir(), 'baken-e2e-'));
   const configDir = join(root, 'config');

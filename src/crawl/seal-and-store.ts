@@ -49,12 +49,13 @@ async function writeArtefacts(ctx: GateContext, capture: PageCapture, images: Ht
   if (ctx.policy.html) await put('html', Buffer.from(capture.html), 'text/html; charset=utf-8');
   if (capture.screenshot) await put('screenshot', capture.screenshot, screenshotMime);
   for (const x of images) await put('image', x.body, headerOf(x.responseHeaders, 'content-type') ?? 'application/octet-stream', x.url);
-  // The WARC holds the page as served, so a theme that may not keep HTML gets none.
+  // The WARC holds the page as served, so a theme that may not keep HTML gets none. It names the
+  // screenshot, the images and the rendered DOM by digest: their bytes are the blobs put above.
   if (ctx.policy.html) {
     const warc = await buildCaptureWarc({
       meta: capture.meta, document: capture.document, data: capture.data, images, html: capture.html,
       screenshot: capture.screenshot ? { body: capture.screenshot, mime: screenshotMime } : null,
-    });
+    }, 'by-digest');
     await put('warc', warc, 'application/warc');
   }
   return artefacts;

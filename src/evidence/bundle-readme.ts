@@ -11,8 +11,12 @@ Files
                     extracted fields; signed by the installation's Ed25519 key
   manifest.sig      the raw Ed25519 signature over the exact bytes of manifest.json
   public-key.pem    the installation's public key (its SHA-256 over DER is the keyId in the manifest)
-  capture.warc.gz   WARC 1.1 (ISO 28500): request and response records of the page and its images
-                    as fetched, the screenshot and the rendered page as resource records
+  capture.warc.gz   WARC 1.1 (ISO 28500) as signed: request and response records of the page as
+                    fetched; its images, the screenshot and the rendered page as revisit records
+                    whose WARC-Payload-Digest is the SHA-256 of the file beside it holding the bytes
+  capture-standalone.warc.gz
+                    the same WARC with those bytes in place (response and resource records), for
+                    WARC tools that read one file
   screenshot.*      full-page screenshot as rendered at capture time
   rendered.html     the page's DOM after rendering (a copy; never open it in a browser with network)
   image-*.jpg       the ad's images as fetched
@@ -29,6 +33,6 @@ How to check (Linux, macOS with coreutils, OpenSSL 3)
        sha256sum capture.warc.gz screenshot.* image-*.jpg rendered.html
      and compare with the "sha256" values in manifest.json.
   4. The WARC is intact: any WARC reader (warcio, pywb) checks the WARC-Block-Digest and
-     WARC-Payload-Digest of every record, e.g.  python -m warcio check capture.warc.gz
+     WARC-Payload-Digest of every record, e.g.  python -m warcio check capture-standalone.warc.gz
 `;
 }

@@ -9,6 +9,7 @@ import { loadPublicKey } from './signing-key.ts';
 import { bundleReadme } from './bundle-readme.ts';
 import type { LogAnchor } from './log-anchor.ts';
 import { tarArchive } from './tar.ts';
+import { standaloneWarc } from './warc-payloads.ts';
 
 /** `themes`: only the captures of these themes' ads leave. */
 interface Deps { store: Store; blobs: BlobStore; dataDir: string; themes: readonly string[] }
@@ -24,9 +25,9 @@ async function capturesOf(deps: Deps, adId?: string): Promise<CaptureEvidence[]>
 export async function warcExport(deps: Deps, adId?: string): Promise<EvidenceArtefact> {
   const captures = (await capturesOf(deps, adId)).filter((c) => c.artefacts.some((a) => a.kind === 'warc'));
   if (adId && captures.length === 0) throw new BakenError('NOT_FOUND', `no WARC captures of ad ${adId}`);
-  const parts: Buffer[] = [];
-  for (const c of captures) parts.push(await deps.blobs.get(c.artefacts.find((a) => a.kind === 'warc')!.sha256));
-  return { bytes: Buffer.concat(parts), captures: captures.map((c) => c.captureId) };
+  const stored: Buffer[] = [];
+  for (const c of captures) stored.push(await deps.blobs.get(c.artefacts.find((a) => a.kind === 'warc')!.sha256));
+  return { bytes: await standaloneWarc(stored, (sha) => deps.blobs.get(sha)), captures: captures.map((c) => c.captureId) };
 }
 
 /** The latest capture of one ad as plain files with checksums, signature and public key, in one
@@ -38,7 +39,10 @@ export async function bundleExport(deps: Deps, adId: string, at: Date): Promise<
   const files = new Map<string, Buffer>();
   let image = 0;
   for (const a of c.artefacts) {
-    files.set(artefactFileName(a.kind, a.mime, a.kind === 'image' ? ++image : 0), await deps.blobs.get(a.sha256));
+    const bytes = await deps.blobs.get(a.sha256);
+    files.set(artefactFileName(a.kind, a.mime, a.kind === 'image' ? ++image : 0), bytes);
+    // The signed WARC names its payloads by digest (the files beside it); this one holds them.
+    if (a.kind === 'warc') files.set(STANDALONE_WARC, await standaloneWarc([bytes], (sha) => deps.blobs.get(sha)));
   }
   files.set('manifest.sig', Buffer.from(c.manifest.signature, 'base64'));
   files.set('public-key.pem', Buffer.from(loadPublicKey(deps.dataDir).pem));
@@ -55,6 +59,8 @@ export async function recordExportCustody(deps: { store: Store; anchor: LogAncho
   await deps.store.appendLog('custody', { action: 'export', format: entry.kind, request: entry.request, captures: entry.captures, sha256: entry.sha256 });
   await deps.anchor.checkpoint();
 }
+
+const STANDALONE_WARC = 'capture-standalone.warc.gz';
 
 /** How the bundle names an artefact; the official report names the files alike. */
 export function artefactFileName(kind: string, mime: string, n: number): string {

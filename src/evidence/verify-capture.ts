@@ -9,17 +9,23 @@ import type { PublicKey } from './signing-key.ts';
 import { differences, type Report } from './verify-report.ts';
 import { checkWarc } from './warc-check.ts';
 
-export async function checkBlob(report: Report, blobs: BlobStore, sha: string, isWarc: boolean): Promise<void> {
+/** True when the blob is sound. */
+export async function checkBlob(report: Report, blobs: BlobStore, sha: string, isWarc: boolean): Promise<boolean> {
+  let problems: string[];
   try {
     const bytes = await blobs.get(sha);
-    report.item(`blob ${sha}`, isWarc ? (await checkWarc(bytes)).problems.map((p) => `WARC: ${p}`) : []);
+    problems = isWarc ? (await checkWarc(bytes)).problems.map((p) => `WARC: ${p}`) : [];
   } catch (e) {
-    report.item(`blob ${sha}`, [(e as Error).message]);
+    problems = [(e as Error).message];
   }
+  report.item(`blob ${sha}`, problems);
+  return problems.length === 0;
 }
 
-export async function checkCapture(report: Report, blobs: BlobStore, key: PublicKey | null, index: CustodyIndex, c: CaptureEvidence): Promise<void> {
-  const problems: string[] = [];
+/** `damaged`: the capture's artefacts whose blobs failed their own check. */
+export async function checkCapture(report: Report, blobs: BlobStore, key: PublicKey | null, index: CustodyIndex, c: CaptureEvidence,
+  damaged: Artefact[]): Promise<void> {
+  const problems: string[] = damaged.map((a) => `its ${a.kind} ${a.sha256} is damaged or missing`);
   let bytes: Buffer | null = null;
   try { bytes = await blobs.get(c.manifest.sha256); } catch (e) { problems.push(`manifest: ${(e as Error).message}`); }
   if (bytes) problems.push(...manifestProblems(c, bytes, key));

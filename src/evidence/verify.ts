@@ -47,14 +47,14 @@ async function checkCaptures(report: Report, deps: { store: Store; blobs: BlobSt
   Promise<CaptureEvidence[]> {
   const { captures, unreadable } = await readEvidence(report, deps.store, index, only);
   const key = captures.length > 0 ? publicKeyOr(report, deps.dataDir) : null;
-  const blobsSeen = new Set<string>();
+  // A blob is checked once, however many captures share it (a re-posted photo); each capture that
+  // uses a damaged one fails too, so a reader of any of those ads learns of it.
+  const blobSound = new Map<string, boolean>();
   for (const c of captures) {
-    await checkCapture(report, deps.blobs, key, index, c);
     for (const a of c.artefacts) {
-      if (blobsSeen.has(a.sha256)) continue;
-      blobsSeen.add(a.sha256);
-      await checkBlob(report, deps.blobs, a.sha256, a.kind === 'warc');
+      if (!blobSound.has(a.sha256)) blobSound.set(a.sha256, await checkBlob(report, deps.blobs, a.sha256, a.kind === 'warc'));
     }
+    await checkCapture(report, deps.blobs, key, index, c, c.artefacts.filter((a) => !blobSound.get(a.sha256)));
   }
   checkLoggedCaptures(report, index, captures, only, unreadable);
   const ads = new Map(captures.map((c) => [c.ad.id, c.ad]));
