@@ -7,7 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileProfile } from '../analyse/compile-profile.ts';
+import sharp from 'sharp';
 import type { PageCapture } from '../capture/capture-page.ts';
+import type { AdFields, HttpExchange } from '../domain/ad.ts';
 import { extractorSchema, profileSchema } from '../config/schema.ts';
 import { loadOrCreateSigningKey } from '../evidence/signing-key.ts';
 import { createFileBlobStore } from '../store/blobs.files.ts';
@@ -16,7 +18,10 @@ import type { Store } from '../store/store.ts';
 import type { GateContext } from './gate-context.ts';
 import { keepOrDelete } from './keep-or-delete.ts';
 
-const extractor = extractorSchema.parse({ id: 'x', fields: { title: { selector: 'h1' }, text: { selector: 'p' } } });
+const extractor = extractorSchema.parse({ id: 'x', fields: {
+  title: { selector: 'h1' }, text: { selector: 'p' }, city: { selector: '.city' }, prices: { selector: 'table tr' },
+  images: { selector: 'img', attr: 'src' },
+} });
 const lexicon = { id: 'always', label: 'a', description: 'd', kind: 'lexicon', weight: 2, terms: { nl: ['altijd beschikbaar'] } };
 /** Threshold 2: an ad saying "altijd beschikbaar" reaches it on its own, any other cannot. */
 const onItsOwn = compileProfile(profileSchema.parse({ id: 'p', theme: 't', threshold: 2, indicators: [lexicon] }));
@@ -26,8 +31,8 @@ const withTheRun = compileProfile(profileSchema.parse({
   indicators: [lexicon, { id: 'phone', label: 'a', description: 'd', kind: 'cross-ad', weight: 1, signal: 'shared-phone', minAds: 2 }],
 }));
 
-function page(url: string, text: string): PageCapture {
-  const html = `<html><body><h1>Nieuw in de stad</h1><p>${text}</p></body></html>`;
+function page(url: string, text: string, extra = ''): PageCapture {
+  const html = `<html><body><h1>Nieuw in de stad</h1><p>${text}</p>${extra}</body></html>`;
   return {
     meta: {
       requestedUrl: url, finalUrl: url, capturedAt: '2025-05-01T10:00:00.000Z', status: 200, headers: {}, serverIp: '127.0.0.1',
@@ -83,6 +88,48 @@ async function withGate(profile: GateContext['profile'], forbidden: boolean,
   }
 }
 
+const PICTURE = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#c04080' } }).png().toBuffer();
+const picture = (url: string): HttpExchange => ({
+  url, method: 'GET', requestHeaders: [], httpVersion: 'HTTP/1.1', status: 200, statusText: 'OK',
+  responseHeaders: [['content-type', 'image/png']], body: PICTURE, serverIp: '127.0.0.1', at: '2025-05-01T10:00:00.000Z',
+});
+/** An ad the run must judge, with two pictures on its page of which the browser fetched one. */
+const withPictures = () => {
+  const capture = page('https://ads.example/1', 'Altijd beschikbaar.', '<img src="/a.png"><img src="/b.png">');
+  capture.images.set('https://ads.example/a.png', picture('https://ads.example/a.png'));
+  return capture;
+};
+const runProfile = (...signals: Record<string, unknown>[]) => compileProfile(profileSchema.parse({
+  id: 'p', theme: 't', threshold: 2 + signals.length,
+  indicators: [lexicon, ...signals.map((s, i) => ({ id: `x${i}`, label: 'a', description: 'd', kind: 'cross-ad', weight: 1, ...s }))],
+}));
+
+describe('the pictures the gate hashes', () => {
+  const stagedHashes = async (profile: GateContext['profile'], images: boolean): Promise<number | undefined> => {
+    let hashes: number | undefined;
+    await withGate(profile, false, async (ctx) => {
+      assert.equal(await keepOrDelete({ ...ctx, policy: { ...ctx.policy, images } }, withPictures(), []), 'staged');
+      const [staged] = await (ctx.store as Store).stagedFeatures(ctx.runId);
+      hashes = staged?.features.imageHashes?.length;
+    });
+    return hashes;
+  };
+
+  it('hashes the fetched pictures of an ad where the profile compares pictures, by shared image or movement', async () => {
+    assert.equal(await stagedHashes(runProfile({ signal: 'shared-image', minAds: 2 }), false), 1);
+    assert.equal(await stagedHashes(runProfile({ signal: 'movement' }), false), 1);
+    assert.equal(await stagedHashes(runProfile({ signal: 'shared-phone', minAds: 2 }, { signal: 'shared-image', minAds: 2 }), false), 1);
+  });
+
+  it('hashes them where the theme keeps pictures, though the profile compares none', async () => {
+    assert.equal(await stagedHashes(runProfile({ signal: 'shared-phone', minAds: 2 }), true), 1);
+  });
+
+  it('hashes none where the profile compares no pictures and the theme keeps none', async () => {
+    assert.equal(await stagedHashes(runProfile({ signal: 'shared-phone', minAds: 2 }), false), undefined);
+  });
+});
+
 describe('the minimisation gate', () => {
   it('hands an ad that cannot reach the threshold on its own to no store call', async () => {
     await withGate(onItsOwn, true, async (ctx) => {
@@ -103,6 +150,15 @@ describe('the minimisation gate', () => {
       const market: unknown[] = [];
       assert.equal(await keepOrDelete(ctx, changed, market as never), 'deleted');
       assert.deepEqual(market, [], 'an empty page adds nothing to the run\'s market');
+    });
+  });
+
+  it('adds only the city and prices of every ad captured, dropped ones too, to the run\'s market', async () => {
+    await withGate(onItsOwn, true, async (ctx) => {
+      const market: AdFields[] = [];
+      await keepOrDelete(ctx, page('https://ads.example/1', 'Rustige massage.', '<div class="city">Utrecht</div><table><tr><td>30 min</td><td>€ 100</td></tr></table>'), market);
+      await keepOrDelete(ctx, page('https://ads.example/2', 'Rustige massage.'), market);
+      assert.deepEqual(market, [{ city: 'Utrecht', prices: [{ amount: 100, currency: 'EUR', label: '30 min' }] }, {}]);
     });
   });
 
