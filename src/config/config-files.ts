@@ -8,9 +8,9 @@ import { BakenError } from '../domain/errors.ts';
 
 export type ConfigFiles = Record<string, string>;
 
-/** The folders the loader reads (src/config/load.ts); report templates and the files a theme names
- *  stay with each machine's configuration directory. */
-export const CONFIG_FOLDERS = ['themes', 'sources', 'extractors', 'profiles', 'schedules'] as const;
+/** The folders the loader reads (src/config/load.ts), report templates among them; the files a theme
+ *  names (evaluation sets, reference data) stay with each machine's configuration directory. */
+export const CONFIG_FOLDERS = ['themes', 'sources', 'extractors', 'profiles', 'schedules', 'reports'] as const;
 
 /** The API's settings (src/config/api-settings.ts), versioned with the rest so that every machine of
  *  one database serves the API alike. */

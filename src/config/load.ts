@@ -7,6 +7,7 @@ import { BakenError } from '../domain/errors.ts';
 import { addressPolicy, literalAddresses } from '../domain/private-addresses.ts';
 import { readConfigFiles, type ConfigFiles } from './config-files.ts';
 import { evaluationSetProblems } from './evaluation-sets.ts';
+import { TEMPLATE_KINDS, type TemplateKind } from './report-templates.ts';
 import {
   extractorSchema, profileSchema, scheduleSchema, sourceSchema, themeSchema,
   type Extractor, type Profile, type Schedule, type Source, type Theme,
@@ -14,6 +15,8 @@ import {
 
 export interface Config {
   dir: string;
+  /** The texts of the report templates the version holds (reports/pv.yaml …), read by report-templates.ts. */
+  reports: Partial<Record<TemplateKind, string>>;
   themes: Map<string, Theme>;
   sources: Map<string, Source>;
   extractors: Map<string, Extractor>;
@@ -68,6 +71,10 @@ export function parseConfig(texts: ConfigFiles, { dir }: { dir: string }): Confi
 
   const config: Config = {
     dir,
+    reports: Object.fromEntries(Object.keys(TEMPLATE_KINDS).flatMap((kind) => {
+      const text = texts[`reports/${kind}.yaml`];
+      return text === undefined ? [] : [[kind, text]];
+    })),
     themes: read('themes', themeSchema),
     sources: read('sources', sourceSchema),
     extractors: read('extractors', extractorSchema),

@@ -18,7 +18,7 @@ describe('report templates', () => {
   const refusal = (text: string) => {
     withPv(text);
     try {
-      loadReportTemplate(dir, 'pv');
+      loadReportTemplate({ dir, reports: {} }, 'pv');
     } catch (e) {
       return (e as Error).message;
     }
@@ -28,15 +28,20 @@ describe('report templates', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('falls back to the bundled Dutch templates when the configuration has none', () => {
-    const pv = loadReportTemplate(dir, 'pv');
+    const pv = loadReportTemplate({ dir, reports: {} }, 'pv');
     assert.equal(pv.lang, 'nl');
     assert.equal(pv.version, '2026.1');
-    assert.equal(loadReportTemplate(dir, 'attachment').version, '2026.1');
+    assert.equal(loadReportTemplate({ dir, reports: {} }, 'attachment').version, '2026.1');
   });
 
   it('uses the configuration\'s own template, its version as a string', () => {
     withPv(BUNDLED_PV.replace('version: "2026.1"', 'version: 3'));
-    assert.equal(loadReportTemplate(dir, 'pv').version, '3');
+    assert.equal(loadReportTemplate({ dir, reports: {} }, 'pv').version, '3');
+  });
+
+  it('uses the template of the configuration version in force before the folder\'s', () => {
+    withPv(BUNDLED_PV.replace('version: "2026.1"', 'version: 3'));
+    assert.equal(loadReportTemplate({ dir, reports: { pv: BUNDLED_PV.replace('version: "2026.1"', 'version: 4') } }, 'pv').version, '4');
   });
 
   it('refuses a template without a placeholder the PV must state', () => {

@@ -55,13 +55,17 @@ export type TemplateBlock = ReportTemplate['blocks'][number];
 
 const BUNDLED = fileURLToPath(new URL('../../config/reports', import.meta.url));
 
-/** The template of `kind` from the configuration directory, or the bundled Dutch default. */
-export function loadReportTemplate(configDir: string, kind: TemplateKind): ReportTemplate {
-  const own = join(configDir, 'reports', `${kind}.yaml`);
-  const file = existsSync(own) ? own : join(BUNDLED, `${kind}.yaml`);
+/**
+ * The template of `kind` in the configuration version in force, or the bundled Dutch default. A
+ * version stored before templates were shared holds none: this machine's folder holds, as it did.
+ */
+export function loadReportTemplate(config: { dir: string; reports: Partial<Record<TemplateKind, string>> }, kind: TemplateKind): ReportTemplate {
   const name = `reports/${kind}.yaml`;
+  const own = join(config.dir, name);
+  const stored = config.reports[kind];
+  const file = stored !== undefined ? `${name} of the configuration in force` : existsSync(own) ? own : join(BUNDLED, `${kind}.yaml`);
   const invalid = (problems: string[]) => new BakenError('CONFIG_INVALID', `invalid report template ${file}:\n  ${problems.map((p) => `${name}: ${p}`).join('\n  ')}`);
-  const doc = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true });
+  const doc = parseDocument(stored ?? readFileSync(file, 'utf8'), { prettyErrors: true });
   if (doc.errors.length > 0) throw invalid(doc.errors.map((e) => `YAML syntax: ${e.message.split('\n')[0]}`));
   const parsed = templateSchema.safeParse(doc.toJS());
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`));

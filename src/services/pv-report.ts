@@ -33,7 +33,7 @@ export async function makePv(c: ServiceContext, adId: string, themeId: string, p
   const theme = config.themes.get(themeId);
   const capture = ad && (await c.store.evidence(adId)).filter((e) => e.ad.theme === themeId).at(-1);
   if (!ad || !theme || !capture) throw new BakenError('NOT_FOUND', `ad ${adId} was purged after the report was requested`);
-  const template = loadReportTemplate(config.dir, 'pv');
+  const template = loadReportTemplate(config, 'pv');
   const today = c.now().toISOString().slice(0, 10);
   let image = 0;
   const doc = buildPv(template, {

@@ -36,7 +36,7 @@ export class ReportsService {
       if (!DAY.test(value)) throw new BakenError('INPUT_INVALID', `${name}: expected a date as YYYY-MM-DD, got "${value}"`);
     }
     if (to < from) throw new BakenError('INPUT_INVALID', `to: expected a day on or after from (${from}), got ${to}`);
-    const template = loadReportTemplate(config.dir, 'attachment');
+    const template = loadReportTemplate(config, 'attachment');
     const doc = buildAttachment(template, {
       theme, sources: [...config.sources.values()].filter((s) => s.theme === theme.id), period: { from, to },
       counts: countMinimisation(await this.#custody(), theme.id, `${from}T00:00:00.000Z`, dayAfter(to)),

@@ -1,10 +1,11 @@
-// api.yaml is part of the versioned configuration: on the SQLite and the PostgreSQL version stores,
-// a machine whose own folder says otherwise serves the API with the settings of the version in force;
-// a version whose api.yaml would not load is refused; a version stored before api.yaml was shared
-// leaves each machine its own file, as before.
+// api.yaml and the report templates are part of the versioned configuration: on the SQLite and the
+// PostgreSQL version stores, a machine whose own folder says otherwise serves the API with the
+// settings, and writes reports with the templates, of the version in force, and a new version's
+// template reaches a running process at its next look; a version whose api.yaml would not load is
+// refused; a version stored before these were shared leaves each machine its own files, as before.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BakenError } from '../domain/errors.ts';
@@ -15,8 +16,10 @@ import { openSqliteConfigVersions } from '../store/sqlite/config-versions.sqlite
 import { loadApiSettings } from './api-settings.ts';
 import { API_SETTINGS_FILE } from './config-files.ts';
 import { apiSettingsOf, importIfEmpty, storedConfiguration } from './configuration.ts';
+import { loadReportTemplate } from './report-templates.ts';
 
 const BUNDLED = new URL('../../config', import.meta.url).pathname;
+const PV = 'reports/pv.yaml';
 
 const ADAPTERS: [string, (root: string) => Promise<{ versions: ConfigVersionStore; cleanup(): Promise<void> }>][] = [
   ['sqlite', async (root) => {
@@ -31,7 +34,7 @@ const ADAPTERS: [string, (root: string) => Promise<{ versions: ConfigVersionStor
 ];
 
 for (const [name, open] of ADAPTERS) {
-  describe(`api.yaml in the configuration stored in ${name}`, () => {
+  describe(`api.yaml and report templates in the configuration stored in ${name}`, () => {
     let root: string;
     let first: string;
     let other: string;
@@ -44,6 +47,8 @@ for (const [name, open] of ADAPTERS) {
       cpSync(BUNDLED, other, { recursive: true });
       // The other machine's own folder asks for one-time codes; the imported version (the demo's) does not.
       writeFileSync(join(other, API_SETTINGS_FILE), 'auth:\n  requireTotp: true\n');
+      // …and words its PV as version "local".
+      writeFileSync(join(other, PV), readFileSync(join(BUNDLED, PV), 'utf8').replace('version: "2026.1"', 'version: local'));
       ({ versions, cleanup } = await open(root));
       await importIfEmpty(versions, first, 'ops', () => new Date());
     });
@@ -65,11 +70,22 @@ for (const [name, open] of ADAPTERS) {
       assert.equal(await versions.latestNumber(), 1);
     });
 
-    it('leaves each machine its own api.yaml under a version that holds none', async () => {
+    it('writes every machine\'s reports with the version\'s templates, and a new one reaches a running process', async () => {
       const there = await storedConfiguration(versions, other);
-      const { [API_SETTINGS_FILE]: _dropped, ...without } = there.files();
-      await there.save(without, 'alice', 'as stored before api.yaml was shared');
+      assert.equal(loadReportTemplate(there.current, 'pv').version, '2026.1');
+      const here = await storedConfiguration(versions, first);
+      await here.save({ ...here.files(), [PV]: here.files()[PV]!.replace('version: "2026.1"', 'version: 3') }, 'alice', 'new PV wording');
+      assert.equal(loadReportTemplate(there.current, 'pv').version, '2026.1', 'in force until the next look');
+      assert.notEqual(await there.refresh(), null);
+      assert.equal(loadReportTemplate(there.current, 'pv').version, '3');
+    });
+
+    it('leaves each machine its own api.yaml and templates under a version that holds none', async () => {
+      const there = await storedConfiguration(versions, other);
+      const { [API_SETTINGS_FILE]: _dropped, [PV]: _pv, ...without } = there.files();
+      await there.save(without, 'alice', 'as stored before api.yaml and the templates were shared');
       assert.equal(apiSettingsOf(there).auth.requireTotp, true);
+      assert.equal(loadReportTemplate(there.current, 'pv').version, 'local');
     });
   });
 }
