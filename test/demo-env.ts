@@ -165,10 +165,10 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
 
 /** A configuration edit: one scheduled crawl (due at once) of one mensenhandel source, with a
  *  politeness delay that keeps the run going long enough to act on it midway. */
-export function onlySlowScheduledCrawl(configDir: string, source: string): void {
+export function onlySlowScheduledCrawl(configDir: string, source: string, delayMs = 300): void {
   rmSync(join(configDir, 'schedules'), { recursive: true });
   mkdirSync(join(configDir, 'schedules'));
   writeFileSync(join(configDir, `schedules/${source}-daily.yaml`), `id: ${source}-daily\ntheme: mensenhandel\nsource: ${source}\nevery: 1d\nat: "00:00"\n`);
   const file = join(configDir, `sources/${source}.yaml`);
-  writeFileSync(file, `${readFileSync(file, 'utf8')}\ncrawl:\n  delayMs: 300\n`);
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\ncrawl:\n  delayMs: ${delayMs}\n`);
 }

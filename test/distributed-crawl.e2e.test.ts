@@ -41,8 +41,9 @@ describe('one crawl over two worker processes on PostgreSQL, one killed midway',
       size: 'small',
       edit: (dir) => {
         // One scheduled crawl of one source, and a politeness delay that keeps the run going long
-        // enough for both workers to take part before one is killed.
-        onlySlowScheduledCrawl(dir, SOURCE);
+        // enough for both workers to take part before one is killed, however late the second
+        // worker's browser starts.
+        onlySlowScheduledCrawl(dir, SOURCE, 800);
       },
     });
     db = await createTestDatabase();

@@ -16,6 +16,7 @@ import { launchBrowser } from '../src/capture/browser.ts';
 import { runCrawl, type CrawlSummary } from '../src/crawl/run-crawl.ts';
 import { silentLog } from '../src/log.ts';
 import { adId } from '../src/domain/ad-keys.ts';
+import { standaloneWarc } from '../src/evidence/warc-payloads.ts';
 import { filesUnder, startDemoEnv, type DemoEnv, type Truth } from './demo-env.ts';
 
 const CRAWL = '\ncrawl:\n  timeoutMs: 8000\n  retries: 1\n  delayMs: 0\n  concurrency: 2\n  maxPageBytes: 2000000\n';
@@ -116,7 +117,9 @@ describe('crawling a platform with hostile pages', { timeout: 10 * 60_000 }, () 
     assert.ok(ad, 'the ad with broken pictures is kept');
     const warc = ad.artefacts.find((a) => a.kind === 'warc')!;
     const served = new Map<string, { type: string; body: Buffer }>();
-    for await (const record of WARCParser.iterRecords([await app.blobs.get(warc.sha256)])) {
+    // As an export hands it over: the stored WARC names each picture's blob, the standalone one holds it.
+    const standalone = await standaloneWarc([await app.blobs.get(warc.sha256)], (sha) => app.blobs.get(sha));
+    for await (const record of WARCParser.iterRecords([standalone])) {
       if (record.warcType !== 'response' || !record.warcTargetURI?.includes('/img/broken/')) continue;
       served.set(new URL(record.warcTargetURI).pathname, { type: record.httpHeaders?.headers.get('content-type') ?? '', body: Buffer.from(await record.readFully(false)) });
     }
