@@ -9,7 +9,7 @@ import type { CaptureBrowser } from '../capture/capture-session.ts';
 import { BakenError } from '../domain/errors.ts';
 import { loadOrCreateSigningKey } from '../evidence/signing-key.ts';
 import type { BlobStore, RunCounts, Store, StoredRun } from '../store/store.ts';
-import { giveUpRun } from '../retention/housekeeping.ts';
+import { giveUpRun } from './give-up-run.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
 import type { Log } from '../log.ts';
 import { closeRun, type CloseDeps } from './close-run.ts';
@@ -62,7 +62,7 @@ export async function runCrawl(deps: CrawlDeps, request: CrawlRequest, job?: { i
     const ctx = await pages.work.context(run.runId);
     while (counts === null) {
       counts = await closeRun({ ...deps, ...pages.work }, ctx);
-      if (counts === null && await deps.frontier.isSettled(run.runId)) counts = await storedCounts(deps.store, run);
+      if (counts === null && await deps.frontier.isSettled(run.runId)) counts = countsOf(await storedRun(deps.store, run));
       else if (counts === null && deps.stopping?.draining.aborted) await stop(deps, run);
       else if (counts === null) await sleep(CLOSING_POLL_MS);
     }
@@ -116,23 +116,19 @@ async function startRun(deps: CrawlDeps, request: CrawlRequest, theme: Theme, so
 async function closedRun(store: Store, runs: readonly (FrontierRun & { settled: boolean })[]): Promise<(RunCounts & { run: string }) | null> {
   for (const run of runs.filter((r) => r.settled)) {
     const stored = await storedRun(store, run);
-    const counts = { captured: stored.captured, kept: stored.kept, deleted: stored.deleted, failed: stored.failed };
+    const counts = countsOf(stored);
     if (!stored.abandoned && !capturedNothing(counts)) return { run: run.runId, ...counts };
   }
   return null;
 }
 
-/** A run that captured nothing because every page failed: its site was down; the job tries again later. */
 export function capturedNothing(counts: RunCounts): boolean {
   return counts.captured === 0 && counts.failed > 0;
 }
 
-/** The counts of a run another worker closed. */
-async function storedCounts(store: Store, run: FrontierRun): Promise<RunCounts> {
-  const { captured, kept, deleted, failed } = await storedRun(store, run);
-  return { captured, kept, deleted, failed };
-}
+const countsOf = ({ captured, kept, deleted, failed }: StoredRun): RunCounts => ({ captured, kept, deleted, failed });
 
+/** A run another worker closed, as stored. */
 async function storedRun(store: Store, run: FrontierRun): Promise<StoredRun> {
   return (await store.runs(run.theme)).find((r) => r.id === run.runId)!;
 }

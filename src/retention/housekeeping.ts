@@ -3,8 +3,8 @@
 import { hostname } from 'node:os';
 import { stagingVerdict } from '../analyse/staging.ts';
 import type { Frontier } from '../crawl/frontier.ts';
-import { BakenError } from '../domain/errors.ts';
-import { WRITE_GRACE_MS, type BlobStore, type RetentionStore, type AdStore, type StagingStore } from '../store/store.ts';
+import { giveUpRun, type RunsToGiveUp } from '../crawl/give-up-run.ts';
+import { WRITE_GRACE_MS, type BlobStore, type RetentionStore, type StagingStore } from '../store/store.ts';
 
 // Blobs are written before their row is committed; a crash in between leaves blobs no row refers
 // to. Start-up removes them, sparing the blobs of another process's crawl in flight.
@@ -46,22 +46,6 @@ export async function abandonDeadRuns(frontier: Frontier, store: RunsToGiveUp, n
     given.runs++;
   }
   return given;
-}
-
-type RunsToGiveUp = Pick<AdStore, 'finishRun'> & StagingStore;
-
-/** Finishes the run as abandoned with what is known (the outcomes of its pages; its staged ads
- *  deleted), purges its staging and forgets its pages; returns how many of each were left. */
-export async function giveUpRun(frontier: Frontier, store: RunsToGiveUp, runId: string, now: Date): Promise<{ pages: number; staged: number }> {
-  const { outcomes, failures } = await frontier.results(runId);
-  const counts = { captured: outcomes.kept + outcomes.deleted + outcomes.staged, kept: outcomes.kept, deleted: outcomes.deleted + outcomes.staged, failed: failures.length };
-  // Finished first, so a worker that dies here leaves the run to the next one; another worker may
-  // have finished it at the same moment: the run is finished once.
-  await store.finishRun(runId, counts, now.toISOString(), 'abandoned').catch((e: unknown) => {
-    if (!(e instanceof BakenError && e.code === 'STORE_REJECTED')) throw e;
-  });
-  const staged = await store.purgeStaging(runId, 'abandoned', now.toISOString());
-  return { staged, pages: await frontier.abandon(runId) };
 }
 
 function processAlive(pid: number): boolean {
