@@ -3,6 +3,7 @@
 import type { BrowserContext, CDPSession, Page, Response } from 'playwright-core';
 import type { CaptureMeta, HttpExchange } from '../domain/ad.ts';
 import { BakenError, errorSummary } from '../domain/errors.ts';
+import { within } from './within.ts';
 
 /** Everything kept in memory of one ad page visit, until the minimisation gate decides. */
 export interface PageCapture {
@@ -56,7 +57,19 @@ export function answerDialogs(page: Page): void {
   page.on('dialog', (d) => { void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => {}); });
 }
 
+// Four steps wait at most `timeoutMs` each (load, ready, scroll, read); the rest (response bodies,
+// the screenshot) have no time-out of their own. A capture past this many has hung in Chromium.
+const CAPTURE_BUDGET_STEPS = 6;
+
+/** A capture that hangs (a renderer that died without a word, a body that never ends) fails as a
+ *  time-out would, retryable, and the crawler discards its tab. */
 export async function capturePage(page: Page, url: string, opts: CaptureOptions): Promise<PageCapture> {
+  const budget = CAPTURE_BUDGET_STEPS * opts.timeoutMs;
+  return within(captureSteps(page, url, opts), budget,
+    () => new PageFailure(`the capture did not finish within ${budget} ms: Chromium stopped answering`, true));
+}
+
+async function captureSteps(page: Page, url: string, opts: CaptureOptions): Promise<PageCapture> {
   const images = new Map<string, HttpExchange>();
   const data: HttpExchange[] = [];
   const pending: Promise<void>[] = [];
@@ -163,18 +176,11 @@ async function isolatedWorld(devtools: CDPSession): Promise<number> {
 
 /** A page whose scripts keep its thread busy never answers: it fails as a time-out would. */
 async function evaluate<T>(devtools: CDPSession, contextId: number, expression: string, timeoutMs: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, fail) => {
-    timer = setTimeout(() => fail(new PageFailure(`timeout of ${timeoutMs} ms exceeded: the page did not answer`, true)), timeoutMs);
-  });
-  try {
-    const { result, exceptionDetails } = await Promise.race([
-      devtools.send('Runtime.evaluate', { expression, contextId, returnByValue: true, awaitPromise: true }), late]);
-    if (exceptionDetails) throw new Error(`reading the page failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value as T;
-  } finally {
-    clearTimeout(timer);
-  }
+  const { result, exceptionDetails } = await within(
+    devtools.send('Runtime.evaluate', { expression, contextId, returnByValue: true, awaitPromise: true }), timeoutMs,
+    () => new PageFailure(`timeout of ${timeoutMs} ms exceeded: the page did not answer`, true));
+  if (exceptionDetails) throw new Error(`reading the page failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value as T;
 }
 
 /**

@@ -17,6 +17,7 @@ import { discoverAds, type Discovery } from './discover-ads.ts';
 import { addressRefusal, guardHosts, type HostGuard } from './host-guard.ts';
 import { keepOnOrigin } from './origin-guard.ts';
 import { passWalls } from './session-walls.ts';
+import { closeWithin } from './within.ts';
 
 export interface CaptureBrowser {
   /** A fresh context (cookies, cache in memory) for one source, with `tabs` pages to capture in;
@@ -88,8 +89,8 @@ export function captureBrowser(first: Browser, relaunch: () => Promise<Browser>)
       };
       const closeIfIdle = async (old: Live) => {
         if (!old.replaced || old.busy > 0) return;
-        await old.context.close().catch(() => {});
-        await old.guard.stop();
+        await closeWithin(() => old.context.close());
+        await closeWithin(() => old.guard.stop());
       };
       let live = await open();
       let reopening: Promise<Live> | undefined;
@@ -139,21 +140,21 @@ export function captureBrowser(first: Browser, relaunch: () => Promise<Browser>)
             return await captureIn(session, index, url, opts);
           } finally {
             session.busy--;
-            await closeIfIdle(session);
+            void closeIfIdle(session);
           }
         },
         refusal: (url) => live.guard.refusal(url),
         async close() {
           await reopening?.catch(() => undefined);
-          await live.context.close().catch(() => {});
-          await live.guard.stop();
+          await closeWithin(() => live.context.close());
+          await closeWithin(() => live.guard.stop());
         },
       };
 
       async function captureIn(session: Live, index: number, url: string, opts: Omit<CaptureOptions, 'method'>): Promise<PageCapture> {
         let tab = session.tabs[index]!;
         if (tab.spent || tab.crashed || tab.page.isClosed()) {
-          await tab.page.close().catch(() => {});
+          await closeWithin(() => tab.page.close());
           tab = session.tabs[index] = await openTab(session.context);
         }
         tab.offsite = undefined;

@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
 import { answerDialogs, PageFailure } from './capture-page.ts';
 import { errorSummary } from '../domain/errors.ts';
+import { closeWithin, within } from './within.ts';
 
 const SCROLL_WAIT_MS = 1_500;
 const SCROLL_NUDGES = 2;
@@ -25,9 +26,11 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
   try {
     let next: string | null = source.start;
     let scrollCut = false;
-    while (next && visited.size < discover.maxPages && found.size < discover.maxAds) {
-      visited.add(next);
-      const response = await page.goto(next, { waitUntil: 'load' });
+    // Each step waits at most `timeoutMs` (a scroll also its nudges); a list page past that has hung.
+    const budget = 3 * crawl.timeoutMs + discover.scroll * (SCROLL_NUDGES + 1) * (crawl.timeoutMs + SCROLL_WAIT_MS);
+    const readListPage = async (url: string): Promise<string | null> => {
+      visited.add(url);
+      const response = await page.goto(url, { waitUntil: 'load' });
       if (!response || response.status() >= 400) {
         throw new PageFailure(`list page answered HTTP ${response?.status() ?? 'nothing'}`, false);
       }
@@ -41,7 +44,11 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
       }
       // A list still adding ads when the scroll budget ran out may hold more than were seen.
       if (growing) scrollCut = true;
-      next = discover.next ? await nextPage(page, discover.next, origin, visited) : null;
+      return discover.next ? await nextPage(page, discover.next, origin, visited) : null;
+    };
+    while (next && visited.size < discover.maxPages && found.size < discover.maxAds) {
+      next = await within(readListPage(next), budget,
+        () => new PageFailure(`the list page did not finish within ${budget} ms: Chromium stopped answering`, true));
     }
     const complete = next === null && !scrollCut && found.size < discover.maxAds;
     return { adUrls: [...found], listPages: visited.size, complete };
@@ -49,7 +56,7 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
     if (e instanceof PageFailure) throw e;
     throw new PageFailure(`discovery failed: ${errorSummary(e)}`, false, e);
   } finally {
-    await page.close().catch(() => {});
+    await closeWithin(() => page.close());
   }
 }
 

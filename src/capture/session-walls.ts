@@ -5,14 +5,24 @@ import type { BrowserContext } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
 import { answerDialogs, PageFailure } from './capture-page.ts';
 import { errorSummary } from '../domain/errors.ts';
+import { closeWithin, within } from './within.ts';
 
 // A wall a site shows only sometimes is looked for this long before its step is skipped.
 const OPTIONAL_WAIT_MS = 3_000;
 const SETTLE_MS = 2_000;
 
 export async function passWalls(context: BrowserContext, source: Source): Promise<void> {
-  const { steps, start = source.start } = source.session;
+  const { steps } = source.session;
   if (steps.length === 0) return;
+  // The page loads, then each step waits for its wall, clicks and loads again, each within the
+  // time-out, and settles; walls past all that have hung in Chromium.
+  const budget = (1 + 3 * steps.length) * source.crawl.timeoutMs + steps.length * SETTLE_MS;
+  await within(clickThrough(context, source), budget,
+    () => new PageFailure(`session steps did not finish within ${budget} ms: Chromium stopped answering`, true));
+}
+
+async function clickThrough(context: BrowserContext, source: Source): Promise<void> {
+  const { steps, start = source.start } = source.session;
   const timeout = source.crawl.timeoutMs;
   const page = await context.newPage();
   page.setDefaultTimeout(timeout);
@@ -37,6 +47,6 @@ export async function passWalls(context: BrowserContext, source: Source): Promis
     if (e instanceof PageFailure) throw e;
     throw new PageFailure(`session steps failed: ${errorSummary(e)}`, true, e);
   } finally {
-    await page.close().catch(() => {});
+    await closeWithin(() => page.close());
   }
 }
