@@ -9,23 +9,29 @@ import type { PublicKey } from './signing-key.ts';
 import { differences, type Report } from './verify-report.ts';
 import { checkWarc } from './warc-check.ts';
 
-/** True when the blob is sound. */
-export async function checkBlob(report: Report, blobs: BlobStore, sha: string, isWarc: boolean): Promise<boolean> {
+/** Whether the blob is sound, and for a WARC the blobs its revisit records name as their payloads. */
+export async function checkBlob(report: Report, blobs: BlobStore, sha: string, isWarc: boolean): Promise<{ sound: boolean; named: string[] }> {
   let problems: string[];
+  let named: string[] = [];
   try {
     const bytes = await blobs.get(sha);
-    problems = isWarc ? (await checkWarc(bytes)).problems.map((p) => `WARC: ${p}`) : [];
+    const warc = isWarc ? await checkWarc(bytes) : null;
+    problems = warc?.problems.map((p) => `WARC: ${p}`) ?? [];
+    named = warc?.named ?? [];
   } catch (e) {
     problems = [(e as Error).message];
   }
   report.item(`blob ${sha}`, problems);
-  return problems.length === 0;
+  return { sound: problems.length === 0, named };
 }
 
-/** `damaged`: the capture's artefacts whose blobs failed their own check. */
+/** `damaged`: the capture's artefacts whose blobs failed their own check; `named`: the blobs its WARC
+ *  names as payloads, each of which must be one of its signed artefacts, or an export of the ad
+ *  could not be made whole and a purge could erase a payload the WARC still needs. */
 export async function checkCapture(report: Report, blobs: BlobStore, key: PublicKey | null, index: CustodyIndex, c: CaptureEvidence,
-  damaged: Artefact[]): Promise<void> {
+  damaged: Artefact[], named: string[]): Promise<void> {
   const problems: string[] = damaged.map((a) => `its ${a.kind} ${a.sha256} is damaged or missing`);
+  problems.push(...unlistedPayloads(named, c.artefacts).map((sha) => `its WARC names payload ${sha}, which is not among its artefacts`));
   let bytes: Buffer | null = null;
   try { bytes = await blobs.get(c.manifest.sha256); } catch (e) { problems.push(`manifest: ${(e as Error).message}`); }
   if (bytes) problems.push(...manifestProblems(c, bytes, key));
@@ -43,6 +49,12 @@ export async function checkCapture(report: Report, blobs: BlobStore, key: Public
     ]));
   }
   report.item(`capture ${c.captureId}`, problems);
+}
+
+/** The payloads a capture's WARC names that are not among its artefacts. */
+export function unlistedPayloads(named: readonly string[], artefacts: readonly Artefact[]): string[] {
+  const listed = new Set(artefacts.filter((a) => a.kind !== 'warc' && a.kind !== 'manifest').map((a) => a.sha256));
+  return named.filter((sha) => !listed.has(sha));
 }
 
 function manifestProblems(c: CaptureEvidence, bytes: Buffer, key: PublicKey | null): string[] {

@@ -49,12 +49,13 @@ async function checkCaptures(report: Report, deps: { store: Store; blobs: BlobSt
   const key = captures.length > 0 ? publicKeyOr(report, deps.dataDir) : null;
   // A blob is checked once, however many captures share it (a re-posted photo); each capture that
   // uses a damaged one fails too, so a reader of any of those ads learns of it.
-  const blobSound = new Map<string, boolean>();
+  const blobChecked = new Map<string, { sound: boolean; named: string[] }>();
   for (const c of captures) {
     for (const a of c.artefacts) {
-      if (!blobSound.has(a.sha256)) blobSound.set(a.sha256, await checkBlob(report, deps.blobs, a.sha256, a.kind === 'warc'));
+      if (!blobChecked.has(a.sha256)) blobChecked.set(a.sha256, await checkBlob(report, deps.blobs, a.sha256, a.kind === 'warc'));
     }
-    await checkCapture(report, deps.blobs, key, index, c, c.artefacts.filter((a) => !blobSound.get(a.sha256)));
+    const named = c.artefacts.filter((a) => a.kind === 'warc').flatMap((a) => blobChecked.get(a.sha256)!.named);
+    await checkCapture(report, deps.blobs, key, index, c, c.artefacts.filter((a) => !blobChecked.get(a.sha256)!.sound), named);
   }
   checkLoggedCaptures(report, index, captures, only, unreadable);
   const ads = new Map(captures.map((c) => [c.ad.id, c.ad]));

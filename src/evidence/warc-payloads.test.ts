@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { WARCParser } from 'warcio';
 import { sha256Hex } from '../domain/canonical-json.ts';
-import type { CaptureMeta, HttpExchange } from '../domain/ad.ts';
+import type { Artefact, CaptureMeta, HttpExchange } from '../domain/ad.ts';
 import { buildCaptureWarc, type WarcInput } from './warc.ts';
 import { checkWarc } from './warc-check.ts';
 import { standaloneWarc } from './warc-payloads.ts';
+import { unlistedPayloads } from './verify-capture.ts';
 
 const at = '2026-03-02T10:00:00.000Z';
 const exchange = (url: string, body: Buffer, type: string): HttpExchange => ({
@@ -102,5 +103,23 @@ describe('stored WARCs name their payloads by digest', () => {
   it('refuses to make a WARC when the blob of a payload is gone, naming it', async () => {
     const input = capture('cl-1');
     await assert.rejects(standaloneWarc([await buildCaptureWarc(input, 'by-digest')], blobsOf()), /blob [0-9a-f]{64} is not in the test store/);
+  });
+});
+
+describe('the payloads a stored WARC names', () => {
+  const input = capture('named');
+  const payloads = [...input.images.map((x) => x.body), input.screenshot!.body, Buffer.from(input.html)].map(sha256Hex);
+  const artefact = (sha: string, kind: Artefact['kind'] = 'image'): Artefact => ({ kind, sha256: sha, mime: 'image/jpeg', bytes: 1 });
+
+  it('are the blobs of its revisit records, each once, and none for a WARC that holds its payloads', async () => {
+    assert.deepEqual((await checkWarc(await buildCaptureWarc(input, 'by-digest'))).named.sort(), [...payloads].sort());
+    assert.deepEqual((await checkWarc(await buildCaptureWarc(input, 'inline'))).named, []);
+  });
+
+  it('must each be one of the capture\'s artefacts, not its WARC or manifest', () => {
+    const [first, ...rest] = payloads;
+    assert.deepEqual(unlistedPayloads(payloads, payloads.map((sha) => artefact(sha))), []);
+    assert.deepEqual(unlistedPayloads(payloads, rest.map((sha) => artefact(sha))), [first]);
+    assert.deepEqual(unlistedPayloads([first!], [artefact(first!, 'warc'), artefact(first!, 'manifest')]), [first]);
   });
 });
