@@ -166,6 +166,37 @@ describe('verify names each artefact row the signed manifest lists', () => {
 });
 
 describe('verify names each column of an ad and a capture the custody log covers', () => {
+  it('a capture moved to another ad, named against the custody log and the signed manifest', async () => {
+    const failures = await failuresAfter(onCapture(`ad_id = '${second.adId}', version = 9`));
+    const mine = failures.filter((f) => f.what === `capture ${first.captureId}`).map((f) => f.why);
+    assert.ok(mine.includes(`ad is ${second.adId} in the store but ${first.adId} in the custody log`), JSON.stringify(mine));
+    assert.ok(mine.includes('ad id differs from the signed manifest'), JSON.stringify(mine));
+  });
+
+  it('a capture moved to another run', async () => {
+    await assertNamed((db) => {
+      db.prepare('UPDATE captures SET run_id = (SELECT run_id FROM captures WHERE id = ?) WHERE id = ?').run(second.captureId, first.captureId);
+    }, `capture ${first.captureId}`, /^run is \S+ in the store but \S+ in the custody log$/);
+  });
+
+  it('a capture\'s manifest pointed at another capture\'s, named against the custody log too', async () => {
+    await assertNamed((db) => {
+      db.prepare('UPDATE captures SET manifest_sha256 = (SELECT manifest_sha256 FROM captures WHERE id = ?) WHERE id = ?').run(second.captureId, first.captureId);
+    }, `capture ${first.captureId}`, /^manifest is [0-9a-f]{64} in the store but [0-9a-f]{64} in the custody log$/);
+  });
+
+  it('a capture\'s manifest pointed at an intact blob that is no manifest', async () => {
+    await assertNamed(onCapture("manifest_sha256 = (SELECT sha256 FROM capture_artefacts a WHERE a.capture_id = captures.id AND a.kind = 'html')"),
+      `capture ${first.captureId}`, /^manifest is not valid JSON$/);
+  });
+
+  it('a capture\'s manifest blob removed', async () => {
+    await assertNamed(async (db, dir) => {
+      const { sha } = db.prepare('SELECT manifest_sha256 AS sha FROM captures WHERE id = ?').get(first.captureId) as { sha: string };
+      await rm(join(dir, 'blobs', sha.slice(0, 2), sha));
+    }, `capture ${first.captureId}`, /^manifest: /);
+  });
+
   it('a capture\'s version', async () => {
     await assertNamed(onCapture('version = version + 5'), `capture ${first.captureId}`, /^version is 6 in the store but 1 in the custody log$/);
   });
