@@ -197,6 +197,21 @@ describe('verify names each column of an ad and a capture the custody log covers
     }, `capture ${first.captureId}`, /^manifest: /);
   });
 
+  it('a capture the custody log never recorded', async () => {
+    await assertNamed((db) => {
+      db.prepare(`INSERT INTO captures (id, ad_id, run_id, captured_at, version, content_hash, meta, fields, city_key, score, hits, manifest_sha256)
+        SELECT 'unrecorded', ad_id, run_id, captured_at, version + 7, content_hash, meta, fields, city_key, score, hits, manifest_sha256 FROM captures WHERE id = ?`).run(first.captureId);
+    }, 'capture unrecorded', /^no custody log entry records this capture$/);
+  });
+
+  it('an ad renamed to an id its theme and URL do not give', async () => {
+    const renamed = `${first.adId.slice(0, -4)}0000`;
+    await assertNamed((db) => {
+      for (const table of ['captures', 'sightings']) db.prepare(`UPDATE ${table} SET ad_id = ? WHERE ad_id = ?`).run(renamed, first.adId);
+      db.prepare('UPDATE ads SET id = ? WHERE id = ?').run(renamed, first.adId);
+    }, `capture ${first.captureId}`, /^ad id does not derive from its theme and URL$/);
+  });
+
   it('a capture\'s version', async () => {
     await assertNamed(onCapture('version = version + 5'), `capture ${first.captureId}`, /^version is 6 in the store but 1 in the custody log$/);
   });
