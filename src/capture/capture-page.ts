@@ -39,6 +39,11 @@ export class PageFailure extends BakenError {
   }
 }
 
+/** What hung past every time-out of its steps: Chromium stopped answering, and a retry may cure it. */
+export function stoppedAnswering(what: string, ms: number): PageFailure {
+  return new PageFailure(`${what} did not finish within ${ms} ms: Chromium stopped answering`, true);
+}
+
 // Chromium cannot paint a texture taller than this; endless pages are cut off here.
 const MAX_SCREENSHOT_HEIGHT = 16_000;
 const MAX_SCROLL_STEPS = 40;
@@ -65,8 +70,7 @@ const CAPTURE_BUDGET_STEPS = 6;
  *  time-out would, retryable, and the crawler discards its tab. */
 export async function capturePage(page: Page, url: string, opts: CaptureOptions): Promise<PageCapture> {
   const budget = CAPTURE_BUDGET_STEPS * opts.timeoutMs;
-  return within(captureSteps(page, url, opts), budget,
-    () => new PageFailure(`the capture did not finish within ${budget} ms: Chromium stopped answering`, true));
+  return within(captureSteps(page, url, opts), budget, () => stoppedAnswering('the capture', budget));
 }
 
 async function captureSteps(page: Page, url: string, opts: CaptureOptions): Promise<PageCapture> {

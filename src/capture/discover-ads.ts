@@ -2,7 +2,7 @@
 // followed — no "integral copies of parts of the internet".
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
-import { answerDialogs, PageFailure } from './capture-page.ts';
+import { answerDialogs, PageFailure, stoppedAnswering } from './capture-page.ts';
 import { errorSummary } from '../domain/errors.ts';
 import { closeWithin, within } from './within.ts';
 
@@ -47,8 +47,7 @@ export async function discoverAds(context: BrowserContext, source: Source): Prom
       return discover.next ? await nextPage(page, discover.next, origin, visited) : null;
     };
     while (next && visited.size < discover.maxPages && found.size < discover.maxAds) {
-      next = await within(readListPage(next), budget,
-        () => new PageFailure(`the list page did not finish within ${budget} ms: Chromium stopped answering`, true));
+      next = await within(readListPage(next), budget, () => stoppedAnswering('the list page', budget));
     }
     const complete = next === null && !scrollCut && found.size < discover.maxAds;
     return { adUrls: [...found], listPages: visited.size, complete };

@@ -3,7 +3,7 @@
 // captures an ad afterwards is past them, whether or not it ever saw the list page.
 import type { BrowserContext } from 'playwright-core';
 import type { Source } from '../config/schema.ts';
-import { answerDialogs, PageFailure } from './capture-page.ts';
+import { answerDialogs, PageFailure, stoppedAnswering } from './capture-page.ts';
 import { errorSummary } from '../domain/errors.ts';
 import { closeWithin, within } from './within.ts';
 
@@ -17,8 +17,7 @@ export async function passWalls(context: BrowserContext, source: Source): Promis
   // The page loads, then each step waits for its wall, clicks and loads again, each within the
   // time-out, and settles; walls past all that have hung in Chromium.
   const budget = (1 + 3 * steps.length) * source.crawl.timeoutMs + steps.length * SETTLE_MS;
-  await within(clickThrough(context, source), budget,
-    () => new PageFailure(`session steps did not finish within ${budget} ms: Chromium stopped answering`, true));
+  await within(clickThrough(context, source), budget, () => stoppedAnswering('session steps', budget));
 }
 
 async function clickThrough(context: BrowserContext, source: Source): Promise<void> {

@@ -122,6 +122,7 @@ async function closedRun(store: Store, runs: readonly (FrontierRun & { settled: 
   return null;
 }
 
+/** A run that captured nothing because every page failed: its site was down; the job tries again later. */
 export function capturedNothing(counts: RunCounts): boolean {
   return counts.captured === 0 && counts.failed > 0;
 }
