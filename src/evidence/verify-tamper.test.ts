@@ -3,16 +3,17 @@
 // a check that looks only at the length of a list, or forgets one column, lets one of these through.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import type { IndicatorHit } from '../domain/indicator-hit.ts';
 import { createFileBlobStore } from '../store/blobs.files.ts';
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
 import { anchoredStore } from './log-anchor.ts';
 import { sealedRun, type SealedAd } from './sealed-ad.fixtures.ts';
-import { verifyEvidence, type VerifyFailure } from './verify.ts';
+import { assertNamed as assertNamedAfter, failuresAfter as failuresAfterChange, type Change } from './tamper.fixtures.ts';
+import { verifyEvidence } from './verify.ts';
 
 const THEME = 'mensenhandel';
 const HIT: IndicatorHit = { id: 'always', weight: 2, evidence: [{ kind: 'span', field: 'text', start: 0, end: 6, text: 'altijd' }] };
@@ -42,34 +43,8 @@ before(async () => {
 });
 after(async () => { await rm(base, { recursive: true, force: true }); });
 
-/** verify's failures on a copy of the sealed directory after `change` ran on its database (foreign keys
- *  off, as someone editing the file would have them). */
-async function failuresAfter(change: (db: DatabaseSync, dir: string) => void | Promise<void>): Promise<VerifyFailure[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'baken-verify-tampered-'));
-  try {
-    await cp(base, dir, { recursive: true });
-    const db = new DatabaseSync(join(dir, 'baken.db'));
-    try {
-      db.exec('PRAGMA foreign_keys = OFF');
-      await change(db, dir);
-    } finally {
-      db.close();
-    }
-    const store = await openSqliteStore(dir);
-    try {
-      return (await verifyEvidence({ store, blobs: createFileBlobStore(dir), dataDir: dir })).failures;
-    } finally {
-      await store.close();
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-async function assertNamed(change: (db: DatabaseSync, dir: string) => void | Promise<void>, what: string, why: RegExp): Promise<void> {
-  const failures = await failuresAfter(change);
-  assert.ok(failures.some((f) => f.what === what && why.test(f.why)), `expected "${what}: ${why.source}" among ${JSON.stringify(failures, null, 1)}`);
-}
+const failuresAfter = (change: Change) => failuresAfterChange(base, change);
+const assertNamed = (change: Change, what: string, why: RegExp) => assertNamedAfter(base, change, what, why);
 
 const onCapture = (sql: string) => (db: DatabaseSync) => { db.prepare(`UPDATE captures SET ${sql} WHERE id = ?`).run(first.captureId); };
 const onArtefact = (kind: string, sql: string) => (db: DatabaseSync) => {
