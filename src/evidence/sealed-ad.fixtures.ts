@@ -24,14 +24,16 @@ export interface AdToSeal {
   photos?: Buffer[];
 }
 
-/** A finished run of the theme, as `baken crawl` leaves one. */
+/** A finished run of the theme, as `baken crawl` leaves one; `startedAt` defaults to the first day of
+ *  2025; `unfinished`: a run still under way, its ads kept but the run not yet finished. */
 export async function sealedRun(store: Store, theme: string, ads: AdToSeal[],
-  deps: { blobs: BlobStore; dataDir: string }): Promise<SealedAd[]> {
-  const runId = await store.startRun({ theme, source: 'demo-classic', startedAt: '2025-01-01T00:00:00.000Z', softwareVersion: SOFTWARE });
+  deps: { blobs: BlobStore; dataDir: string }, run: { startedAt?: string; unfinished?: boolean } = {}): Promise<SealedAd[]> {
+  const startedAt = run.startedAt ?? '2025-01-01T00:00:00.000Z';
+  const runId = await store.startRun({ theme, source: 'demo-classic', startedAt, softwareVersion: SOFTWARE });
   const sealed: SealedAd[] = [];
   for (const ad of ads) sealed.push(await sealAd(store, deps, runId, theme, ad));
-  const at = ads.map((a) => a.seenAt).sort().at(-1) ?? '2025-01-01T00:00:00.000Z';
-  await store.finishRun(runId, { captured: ads.length, kept: ads.length, deleted: 0, failed: 0 }, at);
+  const at = ads.map((a) => a.seenAt).sort().at(-1) ?? startedAt;
+  if (!run.unfinished) await store.finishRun(runId, { captured: ads.length, kept: ads.length, deleted: 0, failed: 0 }, at);
   return sealed;
 }
 
