@@ -23,6 +23,8 @@ let first: SealedAd;
 let second: SealedAd;
 /** The first capture of the ad captured twice, whose second capture is `second`. */
 let earlier: SealedAd;
+/** An ad with two photos: its artefacts are the page, the screenshot, the photos, a WARC naming them, and the manifest. */
+let pictured: SealedAd;
 
 before(async () => {
   base = await mkdtemp(join(tmpdir(), 'baken-verify-tamper-'));
@@ -35,6 +37,9 @@ before(async () => {
     ], { blobs, dataDir: base }) as [SealedAd, SealedAd];
     [second] = await sealedRun(store, THEME, [
       { url: 'https://ads.example/2', seenAt: '2025-03-08T11:00:00.000Z', page: '<html><body>changed</body></html>', phones: ['+31612345678'] },
+    ], { blobs, dataDir: base }) as [SealedAd];
+    [pictured] = await sealedRun(store, THEME, [
+      { url: 'https://ads.example/3', seenAt: '2025-03-09T11:00:00.000Z', photos: [Buffer.alloc(2000, 1), Buffer.alloc(3000, 2)] },
     ], { blobs, dataDir: base }) as [SealedAd];
     assert.deepEqual((await verifyEvidence({ store, blobs, dataDir: base })).failures, [], 'the sealed directory is clean');
   } finally {
@@ -223,5 +228,34 @@ describe('verify names each column of an ad and a capture the custody log covers
     await assertNamed((db) => {
       db.prepare("INSERT INTO sightings (ad_id, run_id, seen_at) SELECT ad_id, run_id, '2025-03-02T10:00:00.000Z' FROM sightings WHERE ad_id = ?").run(first.adId);
     }, `ad ${first.adId}`, /^sightings \(2\) differ from the custody log \(1\)$/);
+  });
+});
+
+describe('verify names a WARC that no longer matches the artefacts of its capture', () => {
+  // blobs: html, screenshot, the two photos, the WARC, the manifest.
+  const photo = () => pictured.blobs[2]!;
+  const warc = () => pictured.blobs[4]!;
+
+  it('a photo row removed: the WARC names a payload the capture no longer lists', async () => {
+    const failures = await failuresAfter((db) => {
+      db.prepare('DELETE FROM capture_artefacts WHERE capture_id = ? AND sha256 = ?').run(pictured.captureId, photo());
+    });
+    const mine = failures.filter((f) => f.what === `capture ${pictured.captureId}`).map((f) => f.why);
+    assert.ok(mine.includes(`its WARC names payload ${photo()}, which is not among its artefacts`), JSON.stringify(mine));
+  });
+
+  it('the WARC blob removed: named damaged, and no payload named for it', async () => {
+    const failures = await failuresAfter(async (_db, dir) => { await rm(join(dir, 'blobs', warc().slice(0, 2), warc())); });
+    assert.deepEqual(failures.filter((f) => f.what === `capture ${pictured.captureId}`).map((f) => f.why), [`its warc ${warc()} is damaged or missing`]);
+    assert.equal(failures.filter((f) => f.what === `blob ${warc()}`).length, 1, JSON.stringify(failures));
+  });
+
+  it('the page row relabelled as a WARC: its blob is read as one, and is none', async () => {
+    const html = pictured.blobs[0]!;
+    const failures = await failuresAfter((db) => {
+      db.prepare("UPDATE capture_artefacts SET kind = 'warc' WHERE capture_id = ? AND kind = 'html'").run(pictured.captureId);
+    });
+    const blob = failures.filter((f) => f.what === `blob ${html}`);
+    assert.ok(blob.length > 0 && blob.every((f) => f.why.startsWith('WARC: ')), JSON.stringify(failures));
   });
 });
