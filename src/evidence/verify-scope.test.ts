@@ -229,8 +229,37 @@ describe('verify without the installation\'s public key', () => {
     ]);
   });
 
-  it('does not need the key for an ad without captures', async () => {
+  it('does not need the key for an ad without captures, but for the checkpoints of the custody log', async () => {
     const report = await adReportAfter(async (_db, dir) => { await rm(join(dir, PUBLIC_KEY)); }, 'no-such-ad');
-    assert.deepEqual(report.items.map((i) => i.what), [...entries, 'custody log against its checkpoints']);
+    assert.deepEqual(report.items, [...entries.map((what) => ({ what, ok: true })), { what: 'custody log against its checkpoints', ok: false }]);
+    assert.deepEqual(report.failures.map((f) => f.why.replace(/: .*cannot be read/, ': K cannot be read')), [
+      `${join('anchors', 'checkpoints.jsonl')} cannot be checked: K cannot be read: no signatures can be checked`,
+      `custody log: no signed checkpoint anchors its 5 entries (${join('anchors', 'checkpoints.jsonl')} cannot be checked): a cut or rewritten log cannot be told from an intact one`,
+    ]);
+  });
+});
+
+describe('verify, on what is not a row that is no longer valid JSON', () => {
+  it('checks a new data directory, without key or checkpoints, and finds nothing wrong', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'baken-verify-empty-'));
+    const store = await openSqliteStore(dir);
+    try {
+      assert.deepEqual(await verifyEvidence({ store, blobs: createFileBlobStore(dir), dataDir: dir }), { checked: 3, ok: 3, failures: [] });
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails on a store it cannot query, rather than report its rows as unreadable', async () => {
+    for (const sql of ['ALTER TABLE captures RENAME COLUMN meta TO meta_renamed', 'ALTER TABLE log_entries RENAME COLUMN body TO body_renamed']) {
+      await assert.rejects(verifiedAfter(base, (db) => { db.exec(sql); }, (deps) => verifyEvidence(deps)), /no such column/, sql);
+    }
+  });
+
+  it('takes an ad\'s latest capture to be its highest version, not its last captured', async () => {
+    assert.deepEqual(await failuresAfter((db) => {
+      db.prepare("UPDATE captures SET captured_at = '2025-03-09T00:00:00.000Z' WHERE id = ?").run(earlier.captureId);
+    }), [[`capture ${earlier.captureId}`, 'capture time differs from the signed manifest']]);
   });
 });
