@@ -1,5 +1,5 @@
 // The fast screenshot path (DevTools `optimizeForSpeed`) must stay lossless: decoded, its pixels are
-// those of Playwright's own full-page PNG of the same page.
+// those of Playwright's own full-page PNG of the same page. And a long page's lazy pictures are all in it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -20,6 +20,20 @@ const page = (height: number) => `<!doctype html><html><body style="margin:0;fon
     for (let i = 0; i < 3000; i++) { s = (s * 16807) % 2147483647; g.fillStyle = '#' + (s % 0xffffff).toString(16).padStart(6, '0'); g.fillRect(s % 600, (s >> 8) % 400, 3, 3); }
   </script></body></html>`;
 
+// Pictures far apart down a long page, loaded only once in view: by a script watching them, as most
+// ad sites do, and by the browser itself (loading="lazy").
+const LAZY_PICTURES = 12;
+const lazyPage = `<!doctype html><html><body style="margin:0">
+  ${Array.from({ length: LAZY_PICTURES }, (_, i) => i % 2
+    ? `<div style="height:1000px"><img loading="lazy" src="/img/${i}.png" width="300" height="200"></div>`
+    : `<div style="height:1000px"><img data-src="/img/${i}.png" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="300" height="200"></div>`).join('')}
+  <script>
+    const seen = new IntersectionObserver((entries) => entries.filter((e) => e.isIntersecting).forEach((e) => {
+      e.target.src = e.target.dataset.src; seen.unobserve(e.target);
+    }));
+    document.querySelectorAll('img[data-src]').forEach((img) => seen.observe(img));
+  </script></body></html>`;
+
 const OPTIONS: CaptureOptions = { timeoutMs: 10_000, maxPageBytes: 5_000_000, screenshot: 'png', softwareVersion: 'test', method: 'test' };
 
 describe('the full-page PNG screenshot', { timeout: 120_000 }, () => {
@@ -29,7 +43,18 @@ describe('the full-page PNG screenshot', { timeout: 120_000 }, () => {
   let context: BrowserContext;
 
   before(async () => {
+    const picture = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#c05' } }).png().toBuffer();
     server = createServer((req, res) => {
+      if (req.url!.startsWith('/img/')) {
+        res.setHeader('content-type', 'image/png');
+        res.end(picture);
+        return;
+      }
+      if (req.url === '/lazy') {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(lazyPage);
+        return;
+      }
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(page(Number(new URL(req.url!, 'http://x').searchParams.get('height'))));
     });
@@ -62,6 +87,17 @@ describe('the full-page PNG screenshot', { timeout: 120_000 }, () => {
     const capture = await capturePage(tab, `${base}/?height=40000`, OPTIONS);
     const { width, height } = await pixels(capture.screenshot!);
     assert.deepEqual([width, height], [1280, 16_000]);
+    await tab.close();
+  });
+
+  it('holds every lazy picture of a long page, and leaves the window as it was', async () => {
+    const tab = await openCaptureTab(context);
+    const capture = await capturePage(tab, `${base}/lazy`, OPTIONS);
+    const urls = Array.from({ length: LAZY_PICTURES }, (_, i) => `${base}/img/${i}.png`);
+    assert.deepEqual([...capture.images.keys()].sort(), urls.sort());
+    const { height } = await pixels(capture.screenshot!);
+    assert.equal(height, LAZY_PICTURES * 1000);
+    assert.deepEqual(await tab.evaluate(() => [window.innerWidth, window.innerHeight]), [1280, 900]);
     await tab.close();
   });
 });

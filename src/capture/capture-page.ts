@@ -46,7 +46,6 @@ export function stoppedAnswering(what: string, ms: number): PageFailure {
 
 // Chromium cannot paint a texture taller than this; endless pages are cut off here.
 const MAX_SCREENSHOT_HEIGHT = 16_000;
-const MAX_SCROLL_STEPS = 40;
 const IMAGE_WAIT_MS = 3_000;
 
 /** A tab reused for capture after capture: opening a new tab costs more than loading a page. */
@@ -96,13 +95,15 @@ async function captureSteps(page: Page, url: string, opts: CaptureOptions): Prom
     if (opts.ready) await page.waitForSelector(opts.ready, { timeout: opts.timeoutMs });
     const devtools = await devtoolsOf(page);
     const world = await isolatedWorld(devtools);
-    await evaluate(devtools, world, SCROLL_THROUGH, opts.timeoutMs);
-    await Promise.all(pending);
-    const view = await evaluate<PageView>(devtools, world, READ_PAGE, opts.timeoutMs);
-    if (Buffer.byteLength(view.html) > opts.maxPageBytes) {
-      throw new PageFailure(`page is larger than ${opts.maxPageBytes} bytes`, false);
-    }
-    const screenshot = await takeScreenshot(devtools, view, opts.screenshot);
+    const { view, screenshot } = await inFullView(devtools, world, opts.timeoutMs, async () => {
+      await evaluate(devtools, world, LOAD_IMAGES, opts.timeoutMs);
+      await Promise.all(pending);
+      const view = await evaluate<PageView>(devtools, world, READ_PAGE, opts.timeoutMs);
+      if (Buffer.byteLength(view.html) > opts.maxPageBytes) {
+        throw new PageFailure(`page is larger than ${opts.maxPageBytes} bytes`, false);
+      }
+      return { view, screenshot: await takeScreenshot(devtools, view, opts.screenshot) };
+    });
     await Promise.all(pending);
     const [meta, document] = await Promise.all([describe(page, response, url, capturedAt, view.userAgent, opts), exchangeOf(response)]);
     data.sort((a, b) => a.at.localeCompare(b.at) || a.url.localeCompare(b.url));
@@ -139,16 +140,41 @@ async function navigate(page: Page, url: string, timeoutMs: number): Promise<Res
 // kB, into every new document, which cost a crawl more than anything it read; and a world of its own
 // shows Baken the browser's DOM functions as they are, whatever the page's scripts replaced.
 
-/** Scrolls down a viewport at a time, a frame apart, so lazy-loaded images load, then back to the top,
- *  and waits (at most IMAGE_WAIT_MS) until every image has loaded or failed. */
-const SCROLL_THROUGH = `(async () => {
-  const frame = () => new Promise((done) => { requestAnimationFrame(done); setTimeout(done, 100); });
-  for (let i = 0; i < ${MAX_SCROLL_STEPS}; i++) {
-    window.scrollBy(0, window.innerHeight);
-    if (window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2) break;
-    await frame();
+/** The window made as tall as the page (up to MAX_SCREENSHOT_HEIGHT) while `work` runs, then set back
+ *  as it was (clearing the override would leave Chromium's default window, not the context's).
+ *  Every lazy image is then in view at once, as a person scrolling would bring each, and the page is
+ *  laid out and painted once at the size the full-page screenshot takes anyway. Scrolling through a
+ *  window at a time painted each screenful as well, and on a busy machine moved past lazy images
+ *  before the page's loader had seen them: photos were missing from the evidence. */
+async function inFullView<T>(devtools: CDPSession, world: number, timeoutMs: number, work: () => Promise<T>): Promise<T> {
+  const window = await evaluate<WindowSize>(devtools, world, WINDOW_SIZE, timeoutMs);
+  const metrics = (height: number) => ({
+    width: window.width, height, screenWidth: window.screenWidth, screenHeight: window.screenHeight, deviceScaleFactor: window.scale,
+    mobile: false, screenOrientation: { angle: 0, type: 'landscapePrimary' as const },
+  });
+  await devtools.send('Emulation.setDeviceMetricsOverride', metrics(Math.min(window.pageHeight, MAX_SCREENSHOT_HEIGHT)));
+  try {
+    return await work();
+  } finally {
+    await devtools.send('Emulation.setDeviceMetricsOverride', metrics(window.height)).catch(() => {});
   }
-  window.scrollTo(0, 0);
+}
+
+interface WindowSize { width: number; height: number; screenWidth: number; screenHeight: number; scale: number; pageHeight: number }
+
+const WINDOW_SIZE = `({
+  width: window.innerWidth, height: window.innerHeight, screenWidth: screen.width, screenHeight: screen.height,
+  scale: window.devicePixelRatio, pageHeight: document.documentElement.scrollHeight,
+})`;
+
+/** Gives the page's lazy loaders two frames to see the whole page in view (a scroll event for those
+ *  that listen for one), then waits (at most IMAGE_WAIT_MS) until every image has loaded or failed. A
+ *  frame that never comes (a tab the browser does not paint) is waited for half a second. */
+const LOAD_IMAGES = `(async () => {
+  window.dispatchEvent(new Event('scroll'));
+  const frame = () => new Promise((done) => { requestAnimationFrame(() => setTimeout(done, 0)); setTimeout(done, 500); });
+  await frame();
+  await frame();
   const until = Date.now() + ${IMAGE_WAIT_MS};
   while (![...document.images].every((i) => i.complete) && Date.now() < until) await new Promise((done) => setTimeout(done, 50));
 })()`;
