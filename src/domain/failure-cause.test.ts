@@ -11,4 +11,10 @@ describe('failure cause', () => {
       'page.goto: net::ERR_CONNECTION_REFUSED at http://127.0.0.1:1/', 'something new',
     ].map(failureCause), ['list-page', 'list-page', 'http-error', 'timeout', 'redirect', 'too-large', 'refused', 'network', 'other']);
   });
+
+  it("takes the crawler's own prefixes only at the start, not from a page's words quoted later", () => {
+    assert.deepEqual([
+      'reading the page failed: Error: list page not rendered', 'reading the page failed: Error: HTTP 404 from /api/ads',
+    ].map(failureCause), ['other', 'other']);
+  });
 });

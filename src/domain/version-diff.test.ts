@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { diffFields } from './version-diff.ts';
+import type { AdFields } from './ad.ts';
 
 describe('diffFields', () => {
   it('marks the words that went and came in a changed text, and keeps the rest', () => {
@@ -25,5 +26,21 @@ describe('diffFields', () => {
     );
     assert.equal(languages!.change, 'same');
     assert.equal(prices!.change, 'changed');
+  });
+
+  it('shows an unchanged field as its whole text, kept', () => {
+    assert.deepEqual(diffFields({ title: 'Anna' }, { title: 'Anna' }), [{ field: 'title', change: 'same', parts: [{ op: 'keep', text: 'Anna' }] }]);
+  });
+
+  it('shows a list as its items joined by commas, and an emptied list as its items gone', () => {
+    assert.deepEqual(diffFields({ languages: ['nl', 'en'] }, {}), [{ field: 'languages', change: 'removed', parts: [{ op: 'remove', text: 'nl, en' }] }]);
+    assert.deepEqual(diffFields({ languages: ['nl', 'en'] }, { languages: [] }),
+      [{ field: 'languages', change: 'changed', parts: [{ op: 'remove', text: 'nl, en' }] }]);
+  });
+
+  it('treats a field stored as null as absent', () => {
+    const stored = { email: null } as unknown as AdFields;
+    assert.deepEqual(diffFields(stored, { email: 'anna@example.nl' }), [{ field: 'email', change: 'added', parts: [{ op: 'add', text: 'anna@example.nl' }] }]);
+    assert.deepEqual(diffFields({ email: 'anna@example.nl' }, stored), [{ field: 'email', change: 'removed', parts: [{ op: 'remove', text: 'anna@example.nl' }] }]);
   });
 });
