@@ -1,6 +1,6 @@
 import { startDemoServer } from '../../demo/server.ts';
 import { openApiApp } from '../app.ts';
-import { loadConfig } from '../config/load.ts';
+import { loadConfig, type Config } from '../config/load.ts';
 import { launchBrowser } from '../capture/browser.ts';
 import type { CrawlSummary } from '../crawl/run-crawl.ts';
 import { createLog } from '../log.ts';
@@ -11,12 +11,12 @@ import { operator } from './operator.ts';
 import { SERVE_OPTIONS, serveUntilStopped } from './serve.ts';
 import { printJson, progress, say } from './output.ts';
 
-export const usage = 'baken demo [--json] [--serve [--port 8080]]   serve the demo platforms on :4100, crawl them with every theme, print a summary; --serve then serves the dashboard with a demo account per role';
+export const usage = 'baken demo [--json] [--serve [--port 8080]]   serve the demo platforms on the port the sources name (:4100), crawl them with every theme, print a summary; --serve then serves the dashboard with a demo account per role';
 
 export async function demo(args: string[]): Promise<number> {
   const { values } = parse(args, { by: { type: 'string' }, serve: { type: 'boolean', default: false }, ...SERVE_OPTIONS });
   const config = loadConfig(configDir(values.config));
-  const server = await startDemoServer({ port: 4100 });
+  const server = await startDemoServer({ port: sitesPort(config) });
   const app = await openApiApp({ ...storage(values), config }).catch(async (e) => { await server.close(); throw e; });
   const bar = progress(!values.json);
   try {
@@ -53,4 +53,11 @@ export async function demo(args: string[]): Promise<number> {
     await app.close();
     await server.close();
   }
+}
+
+/** The demo platforms are served where the configured sources look for them: the bundled ones on
+ *  :4100, a copy of the configuration moved to another port (tests beside a running demo) there. */
+function sitesPort(config: Config): number {
+  const local = [...config.sources.values()].map((s) => new URL(s.start)).find((u) => u.hostname === '127.0.0.1' && u.port !== '');
+  return local ? Number(local.port) : 4100;
 }

@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -46,6 +47,12 @@ export async function sharedDemoData(): Promise<DemoData> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   cpSync(BUNDLED_CONFIG, data.configDir, { recursive: true });
+  // The demo platforms on a free port rather than :4100, which a demo someone left running may hold.
+  const port = await freePort();
+  for (const f of readdirSync(join(data.configDir, 'sources'))) {
+    const file = join(data.configDir, 'sources', f);
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('//127.0.0.1:4100/', `//127.0.0.1:${port}/`));
+  }
   // Every test signs in afresh from one address; the limit of sign-ins per minute has tests of its own.
   appendFileSync(join(data.configDir, 'api.yaml'), '  loginsPerMinute: 1000\n');
   const child = spawn(process.execPath, [BAKEN_BIN, 'demo', '--serve', '--port', '0', '--json', '--config', data.configDir, '--data', data.dataDir],
@@ -224,3 +231,12 @@ export function addSupervisor(data: DemoData, name: string): DemoAccount {
   if (made.status !== 0) throw new Error(`baken user add ${name}: ${made.stderr}`);
   return account;
 }
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
