@@ -100,4 +100,18 @@ describe('the full-page PNG screenshot', { timeout: 120_000 }, () => {
     assert.deepEqual(await tab.evaluate(() => [window.innerWidth, window.innerHeight]), [1280, 900]);
     await tab.close();
   });
+
+  it('asks with the rendered page before taking the screenshot, and takes none where the answer is no', async () => {
+    const tab = await openCaptureTab(context);
+    const asked: [string, string][] = [];
+    const url = `${base}/?height=2600`;
+    const dropped = await capturePage(tab, url, { ...OPTIONS, screenshotIf: (html, finalUrl) => { asked.push([html, finalUrl]); return false; } });
+    assert.equal(dropped.screenshot, null);
+    assert.deepEqual(asked, [[dropped.html, url]]);
+    assert.match(dropped.html, /Advertentie 39/);
+    const kept = await capturePage(tab, url, { ...OPTIONS, screenshotIf: () => true });
+    assert.equal((await pixels(kept.screenshot!)).height, 2600);
+    await tab.close();
+  });
 });
+

@@ -28,6 +28,9 @@ export interface CaptureOptions {
   ready?: string;
   softwareVersion: string;
   method: string;
+  /** Asked with the rendered page just before its screenshot: a page it answers no to (an ad the
+   *  gate will delete) is never rendered to an image. */
+  screenshotIf?: (html: string, finalUrl: string) => boolean;
 }
 
 /** Failure a retry may cure (time-out, network error, 5xx) or not (4xx, too large). */
@@ -102,7 +105,9 @@ async function captureSteps(page: Page, url: string, opts: CaptureOptions): Prom
       if (Buffer.byteLength(view.html) > opts.maxPageBytes) {
         throw new PageFailure(`page is larger than ${opts.maxPageBytes} bytes`, false);
       }
-      return { view, screenshot: await takeScreenshot(devtools, view, opts.screenshot) };
+      const format = opts.screenshot;
+      const wanted = format !== 'none' && (opts.screenshotIf?.(view.html, page.url()) ?? true);
+      return { view, screenshot: wanted ? await takeScreenshot(devtools, view, format) : null };
     });
     await Promise.all(pending);
     const [meta, document] = await Promise.all([describe(page, response, url, capturedAt, view.userAgent, opts), exchangeOf(response)]);
@@ -219,8 +224,7 @@ async function evaluate<T>(devtools: CDPSession, contextId: number, expression: 
  * `optimizeForSpeed` makes Chromium compress the PNG faster, not lossily: the pixels are the same
  * (test/screenshot.e2e.test.ts), the file about a third larger, the capture about twice as fast.
  */
-async function takeScreenshot(devtools: CDPSession, size: PageView, format: CaptureOptions['screenshot']): Promise<Buffer | null> {
-  if (format === 'none') return null;
+async function takeScreenshot(devtools: CDPSession, size: PageView, format: 'png' | 'jpeg'): Promise<Buffer> {
   const { data } = await devtools.send('Page.captureScreenshot', {
     format, ...(format === 'jpeg' ? { quality: 80 } : {}), optimizeForSpeed: true, captureBeyondViewport: true,
     clip: { x: 0, y: 0, width: size.width, height: Math.min(size.height, MAX_SCREENSHOT_HEIGHT), scale: 1 },

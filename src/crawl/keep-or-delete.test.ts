@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileProfile } from '../analyse/compile-profile.ts';
 import sharp from 'sharp';
-import type { PageCapture } from '../capture/capture-page.ts';
 import type { AdFields, HttpExchange } from '../domain/ad.ts';
 import { extractorSchema, profileSchema } from '../config/schema.ts';
 import { loadOrCreateSigningKey } from '../evidence/signing-key.ts';
@@ -16,7 +15,8 @@ import { createFileBlobStore } from '../store/blobs.files.ts';
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
 import type { Store } from '../store/store.ts';
 import type { GateContext } from './gate-context.ts';
-import { keepOrDelete } from './keep-or-delete.ts';
+import { judge, keepOrDelete } from './keep-or-delete.ts';
+import { PageFailure, type PageCapture } from '../capture/capture-page.ts';
 
 const extractor = extractorSchema.parse({ id: 'x', fields: {
   title: { selector: 'h1' }, text: { selector: 'p' }, city: { selector: '.city' }, prices: { selector: 'table tr' },
@@ -176,6 +176,42 @@ describe('the minimisation gate', () => {
       const runs = await (ctx.store as Store).stagingRuns();
       assert.deepEqual(runs.map((r) => [r.runId, r.ads, r.expiresAt]), [[ctx.runId, 1, '2025-05-01T11:00:00.000Z']],
         'staged for the theme\'s window, not longer');
+    });
+  });
+
+  it('acts on the judgement the capture asked for before its screenshot, not on one of its own', async () => {
+    await withGate(onItsOwn, true, async (ctx) => {
+      const capture = page('https://ads.example/1', 'Altijd beschikbaar.');
+      const dropped = { ...judge(ctx, capture.html, capture.meta.finalUrl), decision: 'delete' as const };
+      assert.equal(await keepOrDelete(ctx, capture, [], dropped), 'deleted');
+    });
+  });
+
+  it('fails, to be tried again, an ad it may keep whose capture holds no screenshot its theme asks for, and writes nothing', async () => {
+    await withGate(onItsOwn, true, async (ctx) => {
+      const png = { ...ctx, policy: { ...ctx.policy, screenshot: 'png' as const } };
+      await assert.rejects(keepOrDelete(png, page('https://ads.example/1', 'Altijd beschikbaar.'), []),
+        (e) => e instanceof PageFailure && e.retryable && e.message === 'the capture holds no screenshot of an ad the gate may keep');
+    });
+  });
+});
+
+describe('the judgement before the screenshot', () => {
+  it('deletes a page the extractor no longer understands, even where the profile keeps every ad', async () => {
+    const keepsAll = compileProfile(profileSchema.parse({ id: 'p', theme: 't', threshold: 0, indicators: [lexicon] }));
+    await withGate(keepsAll, true, async (ctx) => {
+      const judged = judge(ctx, '<html><body><div>altijd beschikbaar</div></body></html>', 'https://ads.example/1');
+      assert.deepEqual([judged.extraction, judged.decision], ['empty', 'delete']);
+      assert.equal(judge(ctx, page('https://ads.example/1', 'Rustige massage.').html, 'https://ads.example/1').decision, 'keep');
+    });
+  });
+
+  it('keeps, stages or deletes as the gate decides from the ad on its own', async () => {
+    await withGate(withTheRun, true, async (ctx) => {
+      const html = (text: string) => page('https://ads.example/1', text).html;
+      assert.equal(judge(ctx, html('Altijd beschikbaar.'), 'https://ads.example/1').decision, 'stage');
+      assert.equal(judge(ctx, html('Rustige massage.'), 'https://ads.example/1').decision, 'delete');
+      assert.deepEqual(judge(ctx, html('Altijd beschikbaar.'), 'https://ads.example/1').onItsOwn.hits.map((h) => h.id), ['always']);
     });
   });
 });

@@ -4,12 +4,13 @@
 import { deserialize, serialize } from 'node:v8';
 import type { AdFields, HttpExchange } from '../domain/ad.ts';
 import { assess } from '../analyse/assess.ts';
-import { extractionOutcome } from '../analyse/extraction-yield.ts';
+import { extractionOutcome, type ExtractionOutcome } from '../analyse/extraction-yield.ts';
 import type { AnalysisInput } from '../domain/analysis-input.ts';
+import type { Assessment } from '../domain/indicator-hit.ts';
 import { perceptualHashes } from '../analyse/image-hash.ts';
-import { gateDecision } from '../analyse/staging.ts';
+import { gateDecision, type GateDecision } from '../analyse/staging.ts';
 import { extractFields } from '../extract/extract-fields.ts';
-import type { PageCapture } from '../capture/capture-page.ts';
+import { PageFailure, type PageCapture } from '../capture/capture-page.ts';
 import { adId } from '../domain/ad-keys.ts';
 import { faultPoint } from './fault-points.ts';
 import type { GateContext } from './gate-context.ts';
@@ -17,19 +18,33 @@ import { sealAndStore } from './seal-and-store.ts';
 
 export type GateOutcome = 'kept' | 'deleted' | 'staged';
 
-/** `market` collects the city and prices of every ad captured, the run's market for the price
- *  indicator; it stays in memory and holds nothing else. */
-export async function keepOrDelete(ctx: GateContext, capture: PageCapture, market: AdFields[]): Promise<GateOutcome> {
-  const fields = extractFields(capture.html, capture.meta.finalUrl, ctx.extractor);
+/** What the gate makes of an ad on its own, from its rendered page alone. */
+export interface Judgement { fields: AdFields; extraction: ExtractionOutcome; onItsOwn: Assessment; decision: GateDecision }
+
+/** Judged while the page is still only in the browser: the capture asks before it takes the
+ *  screenshot, so an ad that will be deleted is never rendered to an image at all. */
+export function judge(ctx: GateContext, html: string, url: string): Judgement {
+  const fields = extractFields(html, url, ctx.extractor);
   const extraction = extractionOutcome(fields, ctx.extractor);
-  await ctx.store.countExtraction(ctx.runId, ctx.source, extraction);
+  const onItsOwn = assess(ctx.profile, fields);
   // A page the extractor no longer understands (a changed page structure) is no ad anyone can
   // judge: deleted, even where the profile keeps every ad; its run raises a yield alert instead.
+  return { fields, extraction, onItsOwn, decision: extraction === 'empty' ? 'delete' : gateDecision(ctx.profile, onItsOwn) };
+}
+
+/** `market` collects the city and prices of every ad captured, the run's market for the price
+ *  indicator; it stays in memory and holds nothing else. `judged`: the judgement the capture asked
+ *  for before its screenshot, where it asked. */
+export async function keepOrDelete(ctx: GateContext, capture: PageCapture, market: AdFields[],
+  judged = judge(ctx, capture.html, capture.meta.finalUrl)): Promise<GateOutcome> {
+  const { fields, extraction, onItsOwn, decision } = judged;
+  await ctx.store.countExtraction(ctx.runId, ctx.source, extraction);
   if (extraction === 'empty') return 'deleted';
   market.push(marketFigures(fields));
-  const onItsOwn = assess(ctx.profile, fields);
-  const decision = gateDecision(ctx.profile, onItsOwn);
   if (decision === 'delete') return 'deleted';
+  if (ctx.policy.screenshot !== 'none' && capture.screenshot === null) {
+    throw new PageFailure('the capture holds no screenshot of an ad the gate may keep', true);
+  }
   const pictures = await picturesOf(ctx, capture, fields);
   if (decision === 'keep') {
     await sealAndStore(ctx, capture, fields, onItsOwn, pictures);

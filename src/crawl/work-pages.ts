@@ -11,7 +11,7 @@ import { BakenError, errorSummary } from '../domain/errors.ts';
 import { urlRef, type Log } from '../log.ts';
 import { SOFTWARE_VERSION } from '../version.ts';
 import type { Frontier, FrontierRun, LeasedPage, NewPage, PageDone } from './frontier.ts';
-import { keepOrDelete } from './keep-or-delete.ts';
+import { judge, keepOrDelete, type Judgement } from './keep-or-delete.ts';
 import type { RunContext } from './run-context.ts';
 import type { Stopping } from './stopping.ts';
 
@@ -142,12 +142,14 @@ async function listWork(work: PageWork, run: FrontierRun, source: Source, sessio
 
 async function adWork(ctx: RunContext, source: Source, session: CaptureSession, page: LeasedPage, tab: number): Promise<PageDone> {
   const gate = ctx.gates.get(source.id)!;
+  let judged: Judgement | undefined;
   const capture = await session.capture(tab, page.url, {
     timeoutMs: source.crawl.timeoutMs, maxPageBytes: source.crawl.maxPageBytes, screenshot: gate.policy.screenshot,
     ready: gate.extractor.ready, softwareVersion: SOFTWARE_VERSION,
+    screenshotIf: (html, url) => (judged = judge(gate, html, url)).decision !== 'delete',
   });
   const market: AdFields[] = [];
-  const outcome = await keepOrDelete(gate, capture, market);
+  const outcome = await keepOrDelete(gate, capture, market, judged);
   return { outcome, market: market[0] ?? {} };
 }
 
