@@ -26,6 +26,18 @@ describe('login names', () => {
     assert.throws(() => loginName('anna bakker'), refusal(/U\+0020/));
   });
 
+  it('lists each character not allowed once, in the order they first appear', () => {
+    assert.throws(() => loginName('anna bakker é'), {
+      name: 'BakenError',
+      code: 'INPUT_INVALID',
+      message: 'name: " " (U+0020), "é" (U+00E9) not allowed; a login name holds only plain Latin letters a–z (no accents), digits and . _ @ -, so that no name can pass for another',
+    });
+  });
+
+  it('keeps a name of 100 characters', () => {
+    assert.equal(loginName('a'.repeat(100)), 'a'.repeat(100));
+  });
+
   it('refuses an empty or overlong name', () => {
     assert.throws(() => loginName('  '), refusal(/1 to 100 characters/));
     assert.throws(() => loginName('a'.repeat(101)), refusal(/1 to 100 characters/));
