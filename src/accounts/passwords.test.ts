@@ -70,6 +70,7 @@ describe('passwords', () => {
     };
     const [unknown, wrong] = [await fastest(null), await fastest(stored)];
     // Both are one argon2id run; without the stand-in hash an unknown name would answer in microseconds.
-    assert.ok(unknown > wrong / 4, `an unknown name took ${unknown.toFixed(1)} ms, a wrong password ${wrong.toFixed(1)} ms`);
+    // A twentieth leaves room for a loaded machine; without the stand-in the gap is about a thousandfold.
+    assert.ok(unknown > wrong / 20, `an unknown name took ${unknown.toFixed(1)} ms, a wrong password ${wrong.toFixed(1)} ms`);
   });
 });
