@@ -69,8 +69,8 @@ describe('passwords', () => {
       return best;
     };
     const [unknown, wrong] = [await fastest(null), await fastest(stored)];
-    // Both are one argon2id run; without the stand-in hash an unknown name would answer in microseconds.
-    // A twentieth leaves room for a loaded machine; without the stand-in the gap is about a thousandfold.
+    // Both are one argon2id run; without the stand-in hash an unknown name would answer in microseconds,
+    // so a twentieth leaves room for a loaded machine.
     assert.ok(unknown > wrong / 20, `an unknown name took ${unknown.toFixed(1)} ms, a wrong password ${wrong.toFixed(1)} ms`);
   });
 });
