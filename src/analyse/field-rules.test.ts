@@ -142,6 +142,12 @@ describe('field indicators at their limits', () => {
       [field('cheap', 'prices', '72 per hour; median 145 per hour in Utrecht')]);
   });
 
+  it('judge no price where the ad gives none, even with a median to compare with', () => {
+    const context = analysisContext([100, 120, 145, 160, 180].map((p) => ({ city: 'Utrecht', prices: hour(p) })));
+    assert.deepEqual(evidence({ city: 'Utrecht' }, context), []);
+    assert.deepEqual(evidence({ city: 'Utrecht', prices: [{ amount: 20, currency: 'EUR', label: 'per keer' }] }, context), []);
+  });
+
   it('show the hourly price rounded to the cent', () => {
     const context = analysisContext([100, 120, 145, 160, 180].map((p) => ({ city: 'Utrecht', prices: hour(p) })));
     assert.deepEqual(evidence({ city: 'Utrecht', prices: [{ amount: 50, currency: 'EUR', label: '45 min' }] }, context),

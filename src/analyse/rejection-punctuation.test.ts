@@ -39,6 +39,10 @@ describe('a refusal in the clause after the term', () => {
   it('does not answer it two clauses on', () => {
     kept('AV? Ja, nee.');
   });
+
+  it('reads only the punctuation right after the term\'s clause', () => {
+    kept('AV, echt nee. Waarom?');
+  });
 });
 
 describe('a quotation', () => {
@@ -65,6 +69,11 @@ describe('a quotation', () => {
   it('is no quotation when the mark after the term opens another one', () => {
     rejected("Geen, 'AV of GFE'");
     kept("Geen, 'AV of 'GFE'");
+  });
+
+  it('is no quotation without an opening mark, or without a closing one', () => {
+    kept("AV' nooit zomaar");
+    kept("Geen, 'AV zonder einde");
   });
 
   it('is no quotation when the mark before the term closes an earlier one', () => {

@@ -111,6 +111,10 @@ describe('the quotation window (8 words on either side of the quotation)', () =>
     rejected(`Geen, 'AV ${'b'.repeat(76)}'`);
     kept(`Geen, 'AV ${'b'.repeat(77)}'`);
   });
+
+  it('measures the quotation, not its place in the text', () => {
+    rejected(`${'Een twee drie vier vijf zes zeven acht negen tien. '.repeat(3)}Geen, 'AV'`);
+  });
 });
 
 describe('the seeking phrase (the term at most 4 words after it) and its window (4 words)', () => {
