@@ -83,3 +83,79 @@ describe('field indicators', () => {
     assert.deepEqual(hit?.evidence, [{ kind: 'span', field: 'text', start: 9, end: 23, text: 'O6.12.34.56.78' }]);
   });
 });
+
+describe('field indicators at their limits', () => {
+  const limits = compileProfile(profileSchema.parse({
+    id: 'p', theme: 't', threshold: 1,
+    indicators: [
+      { id: 'young', label: 'a', description: 'd', kind: 'field', weight: 1, field: 'age', below: 20 },
+      { id: 'old', label: 'a', description: 'd', kind: 'field', weight: 1, field: 'age', above: 60 },
+      { id: 'no-languages', label: 'a', description: 'd', kind: 'field', weight: 1, field: 'languages', missing: true },
+      { id: 'one-phone', label: 'a', description: 'd', kind: 'field', weight: 1, field: 'phones', count: { atMost: 1 } },
+      { id: 'cheap', label: 'a', description: 'd', kind: 'field', weight: 1, field: 'prices', priceBelowMedian: { factor: 0.5 } },
+      { id: 'obscured', label: 'a', description: 'd', kind: 'field', weight: 1, field: 'title', obscuredPhone: true },
+    ],
+  }));
+  /** Every hit as `id: evidence`, with the languages and phones filled in unless the test sets them. */
+  const evidence = (fields: AdFields, context?: ReturnType<typeof analysisContext>) =>
+    assess(limits, { languages: ['nl'], phones: ['+31612345678', '+31687654321'], ...fields }, context).hits
+      .map((h) => `${h.id}: ${JSON.stringify(h.evidence)}`);
+  const field = (id: string, name: string, value: unknown) => `${id}: ${JSON.stringify([{ kind: 'field', field: name, value }])}`;
+
+  it('take a number just under the lower limit, and not the limit itself', () => {
+    assert.deepEqual(evidence({ age: 19 }), [field('young', 'age', 19)]);
+    assert.deepEqual(evidence({ age: 20 }), []);
+  });
+
+  it('take a number just over the upper limit, and not the limit itself', () => {
+    assert.deepEqual(evidence({ age: 61 }), [field('old', 'age', 61)]);
+    assert.deepEqual(evidence({ age: 60 }), []);
+  });
+
+  it('read an empty age field from the first age the title or text states, shown as that span', () => {
+    assert.deepEqual(evidence({ title: 'Lena, net 19 geworden', text: 'Ik ben 24 jaar' }),
+      [`young: ${JSON.stringify([{ kind: 'span', field: 'title', start: 10, end: 21, text: '19 geworden' }])}`]);
+    assert.deepEqual(evidence({ text: 'Ik ben 64 jaar' }),
+      [`old: ${JSON.stringify([{ kind: 'span', field: 'text', start: 7, end: 14, text: '64 jaar' }])}`]);
+  });
+
+  it('judge the age field itself when it is filled, whatever the text says', () => {
+    assert.deepEqual(evidence({ age: 25, title: 'Net 19 geworden' }), []);
+    assert.deepEqual(evidence({ title: 'Lena' }), []);
+  });
+
+  it('count an empty list as a missing field', () => {
+    assert.deepEqual(evidence({ languages: [] }), [field('no-languages', 'languages', null)]);
+    assert.deepEqual(evidence({ languages: ['nl'] }), []);
+  });
+
+  it('count the entries of a list up to the upper limit, an absent list as none', () => {
+    assert.deepEqual(evidence({ phones: ['+31612345678'] }), [field('one-phone', 'phones', 1)]);
+    assert.deepEqual(evidence({ phones: undefined }), [field('one-phone', 'phones', 0)]);
+    assert.deepEqual(evidence({ phones: ['+31612345678', '+31687654321'] }), []);
+  });
+
+  it('take an hourly price just under the factor of the median, and not the price at it', () => {
+    const context = analysisContext([100, 120, 145, 160, 180].map((p) => ({ city: 'Utrecht', prices: hour(p) })));
+    assert.deepEqual(evidence({ city: 'Utrecht', prices: hour(72.5) }, context), []);
+    assert.deepEqual(evidence({ city: 'Utrecht', prices: [{ amount: 54, currency: 'EUR', label: '45 min' }] }, context),
+      [field('cheap', 'prices', '72 per hour; median 145 per hour in Utrecht')]);
+  });
+
+  it('judge no price where the ad gives none, even with a median to compare with', () => {
+    const context = analysisContext([100, 120, 145, 160, 180].map((p) => ({ city: 'Utrecht', prices: hour(p) })));
+    assert.deepEqual(evidence({ city: 'Utrecht' }, context), []);
+    assert.deepEqual(evidence({ city: 'Utrecht', prices: [{ amount: 20, currency: 'EUR', label: 'per keer' }] }, context), []);
+  });
+
+  it('show the hourly price rounded to the cent', () => {
+    const context = analysisContext([100, 120, 145, 160, 180].map((p) => ({ city: 'Utrecht', prices: hour(p) })));
+    assert.deepEqual(evidence({ city: 'Utrecht', prices: [{ amount: 50, currency: 'EUR', label: '45 min' }] }, context),
+      [field('cheap', 'prices', '66.67 per hour; median 145 per hour in Utrecht')]);
+  });
+
+  it('look for an obscured phone number in the field the rule names', () => {
+    assert.deepEqual(evidence({ title: 'App O6.12.34.56.78', text: 'Bel 06x12x34x56x78' }),
+      [`obscured: ${JSON.stringify([{ kind: 'span', field: 'title', start: 4, end: 18, text: 'O6.12.34.56.78' }])}`]);
+  });
+});

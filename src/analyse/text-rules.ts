@@ -315,7 +315,8 @@ function underRefusingHeading(scan: FieldScan, negation: Negation, m: Match): bo
   const { tokens, original } = scan;
   let i = m.start - 1;
   for (let n = 0; i >= 0 && n < MAX_LIST_CLAUSES; n++) {
-    const gap = original.slice(tokens[i]!.end, tokens[i + 1]!.start);
+    // A pattern's match may begin after the last word ("… 🍒"): then no word follows word i.
+    const gap = original.slice(tokens[i]!.end, tokens[i + 1]?.start ?? m.from);
     if (/[.!?\n]/.test(gap)) return false;
     let j = i;
     while (j > 0 && tokens[j - 1]!.clause === tokens[i]!.clause) j--;

@@ -73,3 +73,78 @@ describe('the context window', () => {
     assert.deepEqual(hits('Onbeschermd echt nee condoom'), ['safe']);
   });
 });
+
+// Rejection by quotation, by a seeking phrase and by a heading: negation words ("geen", "niet") and
+// refusals ("nooit") more than the negation and refusal windows away, so only these rules can act.
+const rejecting = compileProfile(profileSchema.parse({
+  id: 'p', theme: 't', threshold: 1,
+  negations: {
+    window: 1, terms: { nl: ['geen', 'niet'] },
+    refusals: { window: 1, terms: { nl: ['nooit'] } },
+    seeking: { window: 4, terms: { nl: ['zoek je'] } },
+  },
+  indicators: [{ id: 'av', label: 'a', description: 'd', kind: 'lexicon', weight: 1, terms: { nl: ['av'] } }],
+}));
+const rejected = (text: string) => assert.deepEqual(assess(rejecting, { text }).hits.map((h) => h.id), [], text);
+const kept = (text: string) => assert.deepEqual(assess(rejecting, { text }).hits.map((h) => h.id), ['av'], text);
+
+describe('the quotation window (8 words on either side of the quotation)', () => {
+  it('rejects a quoted term with a negation right before the quotation, or exactly 8 words before it', () => {
+    rejected("Geen, 'AV'");
+    rejected("Geen een twee drie vier vijf zes zeven 'AV'");
+  });
+
+  it('does not reject it with the negation 9 words before the quotation', () => {
+    kept("Geen een twee drie vier vijf zes zeven acht 'AV'");
+  });
+
+  it('rejects a quoted term with a refusal right after the quotation, or exactly 8 words after it', () => {
+    rejected("'AV' nooit zomaar");
+    rejected("'AV' een twee drie vier vijf zes zeven nooit zomaar");
+  });
+
+  it('does not reject it with the refusal 9 words after the quotation', () => {
+    kept("'AV' een twee drie vier vijf zes zeven acht nooit zomaar");
+  });
+
+  it('takes a quotation of up to 80 characters for a phrase, and not one of 81', () => {
+    rejected(`Geen, 'AV ${'b'.repeat(76)}'`);
+    kept(`Geen, 'AV ${'b'.repeat(77)}'`);
+  });
+
+  it('measures the quotation, not its place in the text', () => {
+    rejected(`${'Een twee drie vier vijf zes zeven acht negen tien. '.repeat(3)}Geen, 'AV'`);
+  });
+});
+
+describe('the seeking phrase (the term at most 4 words after it) and its window (4 words)', () => {
+  it('turns away a term right after the seeking phrase, or 4 words after it', () => {
+    rejected('Zoek je AV? Dan geen');
+    rejected('Zoek je een heel echt lieve AV? Dan geen');
+  });
+
+  it('does not turn away a term 5 words after the seeking phrase', () => {
+    kept('Zoek je een heel echt lieve warme AV? Dan geen');
+  });
+
+  it('turns it away with a negation right after the term, or 3 words after it, and not 4', () => {
+    rejected('Zoek je AV geen');
+    rejected('Zoek je AV? Dan hier geen');
+    kept('Zoek je AV? Dan ben je hier geen');
+  });
+
+  it('turns it away with a refusal after the term as well', () => {
+    rejected('Zoek je AV? Dan hier nooit zomaar');
+  });
+
+  it('does not turn away a term the negation stands before', () => {
+    kept('Geen gedoe, zoek je AV? Bel');
+  });
+});
+
+describe('the list after a refusing heading (20 clauses)', () => {
+  it('drops a term 19 clauses into the list, and not 20', () => {
+    rejected(`Doe ik niet: ${'kus, '.repeat(19)}AV`);
+    kept(`Doe ik niet: ${'kus, '.repeat(20)}AV`);
+  });
+});
