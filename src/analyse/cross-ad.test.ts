@@ -7,6 +7,7 @@ import { addDays } from '../../demo/format.ts';
 import { DAY_ZERO, type DemoAd } from '../../demo/world.ts';
 import { analyseBatch } from './analyse-batch.ts';
 import type { AnalysisInput } from '../domain/analysis-input.ts';
+import { adLinks } from './ad-links.ts';
 import { compileProfile } from './compile-profile.ts';
 
 const base = { label: 'l', description: 'd', kind: 'cross-ad', weight: 1 } as const;
@@ -135,3 +136,114 @@ describe('posting-frequency', () => {
     assert.equal(analyseBatch(profile, posts.slice(1)).get('a2')?.hits.length, 0);
   });
 });
+
+describe('cross-ad groups and the evidence they name', () => {
+  const PHONE = ['+31612345678'];
+
+  it('counts neither an empty or blank alias nor a missing one as a name', () => {
+    const profile = profileOf({ signal: 'shared-phone', minAliases: 2 });
+    for (const other of [{ alias: '   ' }, { alias: '' }, {}]) {
+      const results = analyseBatch(profile, [ad('a', { alias: 'Lena', phones: PHONE }), ad('b', { ...other, phones: PHONE })]);
+      assert.equal(results.get('a')?.hits.length, 0, JSON.stringify(other));
+    }
+  });
+
+  it('names no other ad for one ad renamed between its versions, though it has two names', () => {
+    const results = analyseBatch(profileOf({ signal: 'shared-phone', minAliases: 2 }), [ad('a', { alias: 'Lena', phones: PHONE })],
+      [ad('a', { alias: 'Mila', phones: PHONE })]);
+    assert.equal(results.get('a')?.hits.length, 0);
+  });
+
+  it('names the other ads in id order, each once, whatever order they come in', () => {
+    const results = analyseBatch(profileOf({ signal: 'shared-phone', minAds: 2 }),
+      [ad('m', { phones: PHONE }), ad('z', { phones: PHONE }), ad('b', { phones: PHONE })], [ad('z', { phones: PHONE })]);
+    assert.deepEqual(linked(results, 'm'), [{ kind: 'linked', reason: 'shared-phone', value: PHONE[0], ads: ['b', 'z'] }]);
+  });
+
+  it('counts cities by their name whatever its case and spacing, and an ad without a city as none', () => {
+    const profile = profileOf({ signal: 'shared-image', minCities: 2 });
+    const photo = (id: string, city?: string) => ad(id, city === undefined ? {} : { city }, { imageHashes: ['0123456789abcdef'] });
+    assert.equal(analyseBatch(profile, [photo('a', 'Utrecht'), photo('b', ' utrecht '), photo('c')]).get('a')?.hits.length, 0);
+    assert.deepEqual(linked(analyseBatch(profile, [photo('a', 'Utrecht'), photo('b', 'Breda'), photo('c')]), 'a'),
+      [{ kind: 'linked', reason: 'shared-image', value: '0123456789abcdef', ads: ['b', 'c'] }]);
+  });
+
+  it('needs minAds ads of one template, and names the least similar of them', () => {
+    const text = 'Nieuw in de stad, discreet en verzorgd, bel of app mij voor een afspraak, ook in het weekend en op feestdagen tot laat in de avond';
+    const ads = [ad('a', { text }), ad('b', { text }), ad('c', { text: `${text} graag` })];
+    const similarities = adLinks(ads).templates(0.8)[0]!.map((n) => n.similarity);
+    assert.equal(similarities.length, 2);
+    const lowest = Math.min(...similarities);
+    assert.ok(lowest < 1 && Math.max(...similarities) === 1, `one copy and one near copy, got ${similarities.join(', ')}`);
+    assert.deepEqual(linked(analyseBatch(profileOf({ signal: 'template-text', minAds: 3 }), ads), 'a'),
+      [{ kind: 'linked', reason: 'template-text', value: `similarity ≥ ${lowest.toFixed(2)}`, ads: ['b', 'c'] }]);
+    assert.equal(analyseBatch(profileOf({ signal: 'template-text', minAds: 3 }), ads.slice(0, 2)).get('a')?.hits.length, 0);
+  });
+});
+
+describe('movement: what counts as moving, and the trail it names', () => {
+  const PHONE = ['+31612345678'];
+  const profile = profileOf({ signal: 'movement', minCities: 2, withinDays: 30 });
+  const seen = (id: string, city: string | undefined, date: string) => ad(id, { ...(city === undefined ? {} : { city }), phones: PHONE }, { seen: date });
+  const moved = (own: AnalysisInput, known: AnalysisInput[]) => linked(analyseBatch(profile, [own], known), own.id);
+  const trailOf = (own: AnalysisInput, known: AnalysisInput[]) => moved(own, known).map((e) => (e.kind === 'linked' ? e.value : ''));
+
+  it('is not moving to have added a city, nor to have left one of two', () => {
+    assert.deepEqual(moved(seen('a', 'Breda', '2026-03-10'), [seen('b', 'Utrecht', '2026-03-09'), seen('c', 'Utrecht', '2026-03-10')]), []);
+    assert.deepEqual(moved(seen('a', 'Breda', '2026-03-10'), [seen('b', 'Utrecht', '2026-03-09'), seen('c', 'Breda', '2026-03-09')]), []);
+  });
+
+  it('is moving to have left one city for another while staying in a third', () => {
+    const evidence = moved(seen('a', 'Breda', '2026-03-10'),
+      [seen('b', 'Utrecht', '2026-03-10'), seen('c', 'Utrecht', '2026-03-09'), seen('d', 'Amersfoort', '2026-03-09')]);
+    assert.deepEqual(evidence, [{
+      kind: 'linked', reason: 'movement', value: 'Amersfoort 2026-03-09, Utrecht 2026-03-09, Breda 2026-03-10, Utrecht 2026-03-10', ads: ['b', 'c', 'd'],
+    }]);
+  });
+
+  it('lists the trail by day, and the cities of one day alphabetically, each sighting once', () => {
+    const evidence = moved(seen('a', 'Breda', '2026-03-10'), [
+      seen('d', 'Utrecht', '2026-03-08'), seen('c', 'Amersfoort', '2026-03-08'), seen('b', 'Utrecht', '2026-03-08'), seen('e', 'Zwolle', '2026-03-06'),
+    ]);
+    assert.deepEqual(evidence, [{
+      kind: 'linked', reason: 'movement', value: 'Zwolle 2026-03-06, Amersfoort 2026-03-08, Utrecht 2026-03-08, Breda 2026-03-10', ads: ['b', 'c', 'd', 'e'],
+    }]);
+  });
+
+  it('names only the ads seen in another city than the ad\'s own, its own earlier version among them', () => {
+    const evidence = moved(seen('a', 'Breda', '2026-03-10'), [seen('a', 'Utrecht', '2026-03-08'), seen('c', 'Breda', '2026-03-10')]);
+    assert.deepEqual(evidence, [{ kind: 'linked', reason: 'movement', value: 'Utrecht 2026-03-08, Breda 2026-03-10', ads: ['a'] }]);
+  });
+
+  it('ignores a sighting without a city and one after the ad\'s own day', () => {
+    const evidence = moved(seen('a', 'Breda', '2026-03-10'),
+      [seen('b', 'Utrecht', '2026-03-08'), seen('c', undefined, '2026-03-09'), seen('d', 'Tilburg', '2026-03-11')]);
+    assert.deepEqual(evidence, [{ kind: 'linked', reason: 'movement', value: 'Utrecht 2026-03-08, Breda 2026-03-10', ads: ['b'] }]);
+  });
+
+  it('spells out 20 sightings of the trail and counts the rest', () => {
+    const day = (n: number) => `2026-03-${String(n).padStart(2, '0')}`;
+    const before = (n: number) => Array.from({ length: n }, (_, k) => seen(`b${k}`, `City${k}`, day(k + 1)));
+    const trail = (n: number) => before(n).map((_, k) => `City${k} ${day(k + 1)}`);
+    assert.deepEqual(trailOf(seen('a', 'Breda', '2026-03-25'), before(19)), [[...trail(19), 'Breda 2026-03-25'].join(', ')]);
+    assert.deepEqual(trailOf(seen('a', 'Breda', '2026-03-25'), before(20)), [[...trail(20), '… 1 more'].join(', ')]);
+  });
+});
+
+describe('posting-frequency: what counts as a post', () => {
+  const profile = profileOf({ signal: 'posting-frequency', minPosts: 3, withinDays: 7 });
+
+  it('counts an ad and its versions once per posting date, and only under a shared number', () => {
+    const phone = ['+31612345678'];
+    const post = (id: string, posted: string) => ad(id, { phones: phone, posted });
+    assert.equal(analyseBatch(profile, [post('a', '2026-03-03'), post('b', '2026-03-02')], [post('b', '2026-03-02')]).get('a')?.hits.length, 0);
+    assert.deepEqual(linked(analyseBatch(profile, [post('a', '2026-03-03'), post('b', '2026-03-02')], [post('b', '2026-03-01')]), 'a'),
+      [{ kind: 'linked', reason: 'posting-frequency', value: '3 posts in 7 days', ads: ['b'] }]);
+  });
+
+  it('does not count posts that share only a photo', () => {
+    const photo = (id: string, posted: string) => ad(id, { posted }, { imageHashes: ['0123456789abcdef'] });
+    assert.equal(analyseBatch(profile, [photo('a', '2026-03-03'), photo('b', '2026-03-02'), photo('c', '2026-03-01')]).get('a')?.hits.length, 0);
+  });
+});
+

@@ -88,3 +88,55 @@ describe('small-count suppression', () => {
     }
   });
 });
+
+/** Which cells of a small table are hidden, as a string of 0 (shown) and 1 (hidden), with minCount 5. */
+const hiddenOf = (counts: number[], rules: SumRule[]) => suppressedCells(counts, rules, 5).map(Number).join('');
+/** `total` = Σ `parts`. */
+const sum = (total: number, ...parts: number[]): SumRule => ({ total, parts });
+
+describe('which count small-count suppression hides next', () => {
+  it('hides the smallest other count of the sum that gives a small one away, and no more', () => {
+    // 18 = 15 + 3: hiding 15 leaves 18 = ? + ?, which fixes neither.
+    assert.equal(hiddenOf([3, 15, 18], [sum(2, 1, 0)]), '110');
+  });
+
+  it('of two equal counts, hides the one the sum names first, its total before its parts', () => {
+    assert.equal(hiddenOf([22, 0, 22], [sum(2, 1, 0)]), '011');
+  });
+
+  it('protects each of two separate sums within that sum', () => {
+    assert.equal(hiddenOf([2, 18, 2, 24, 20, 26], [sum(4, 1, 0), sum(5, 2, 3)]), '111100');
+  });
+
+  it('first protects a count one sum gives away on its own, before one that two sums give away together', () => {
+    // 4 is the one hidden member of 20 = 16 + 4, and then with 0 the two hidden members of 24 = 4 + 20 + 0:
+    // hiding 16 protects 4, and 0 with it; protecting 0 first would hide 20 as well.
+    assert.equal(hiddenOf([0, 4, 16, 20, 24], [sum(3, 2, 1), sum(4, 1, 3, 0)]), '11100');
+  });
+
+  it('hides next the smallest shown count of the sums the exposed count is in', () => {
+    // 3 in 23 = 9 + 3 + 11 and 14 = 11 + 3: 9 and then 11 are hidden; then 9 = 23 − 14, so 23 goes too, not 14.
+    assert.equal(hiddenOf([9, 11, 3, 23, 14], [sum(3, 0, 2, 1), sum(4, 1, 2)]), '11110');
+  });
+
+  it('when every sum of the exposed count is hidden, hides next in another sum with hidden counts, not in a sum that gives nothing away', () => {
+    // 8 = 3 + 5 and 13 = 8 + 5 are hidden whole, yet 3 + 13 = 16 shown with them gives 8 + 8 = 16: only 16 is left to hide.
+    assert.equal(hiddenOf([3, 5, 8, 13, 16], [sum(2, 0, 1), sum(3, 2, 1), sum(4, 0, 3)]), '11111');
+    // 1 is given away by 25 = 16 + 9, 17 = 1 + 16 and 51 = 9 + 25 + 17 together, whose sum 17 is hidden whole:
+    // 25 is hidden next, not a 5 of the separate 10 = 5 + 5.
+    assert.equal(hiddenOf([1, 16, 9, 25, 17, 51, 5, 5, 10], [sum(3, 1, 2), sum(4, 0, 1), sum(5, 2, 3, 4), sum(8, 6, 7)]), '111110000');
+  });
+
+  it('works out a count that is a total in one sum and a part in another', () => {
+    // 21 = 0 + 21 and 42 = 21 + 21 with all but 42 hidden: a = c + b and 42 = a + b leave a, b and c open.
+    assert.equal(hiddenOf([21, 0, 21, 42], [sum(2, 1, 0), sum(3, 2, 0)]), '1110');
+    // 18 = 0 + 18 and 36 = 18 + 18 + 0 with all but 36 hidden: the 18 that is a total is half of 36.
+    assert.equal(hiddenOf([18, 0, 18, 36], [sum(2, 1, 0), sum(3, 2, 0, 1)]), '1111');
+  });
+
+  it('works out counts through a chain of three sums, every column of them', () => {
+    assert.equal(hiddenOf([0, 10, 10, 20, 30], [sum(2, 1, 0), sum(3, 0, 1, 2), sum(4, 1, 3)]), '11110');
+    assert.equal(hiddenOf([22, 3, 25, 50, 28], [sum(2, 0, 1), sum(3, 1, 0, 2), sum(4, 1, 2)]), '11110');
+  });
+});
+

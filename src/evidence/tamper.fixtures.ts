@@ -8,10 +8,32 @@ import { DatabaseSync } from 'node:sqlite';
 import { createFileBlobStore } from '../store/blobs.files.ts';
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
 import type { BlobStore, Store } from '../store/store.ts';
+import { anchoredStore } from './log-anchor.ts';
+import { sealedRun, type AdToSeal, type SealedAd } from './sealed-ad.fixtures.ts';
 import { verifyEvidence, type VerifyFailure } from './verify.ts';
 
 export type Change = (db: DatabaseSync, dir: string) => void | Promise<void>;
 export interface VerifyDeps { store: Store; blobs: BlobStore; dataDir: string }
+
+/**
+ * A new data directory sealed as crawls of `theme` leave it: one finished run per list of `runs`, then
+ * `more` on its store (anchored, as a crawl's is); verify must find it clean. The caller removes it.
+ */
+export async function sealedDirectory(theme: string, runs: AdToSeal[][], more?: (store: Store, dir: string) => Promise<void>):
+  Promise<{ dir: string; sealed: SealedAd[][] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'baken-verify-sealed-'));
+  const { store } = anchoredStore(await openSqliteStore(dir), dir);
+  const blobs = createFileBlobStore(dir);
+  try {
+    const sealed: SealedAd[][] = [];
+    for (const ads of runs) sealed.push(await sealedRun(store, theme, ads, { blobs, dataDir: dir }));
+    await more?.(store, dir);
+    assert.deepEqual((await verifyEvidence({ store, blobs, dataDir: dir })).failures, [], 'the sealed directory is clean');
+    return { dir, sealed };
+  } finally {
+    await store.close();
+  }
+}
 
 /** What `verify` answers on a copy of the sealed directory `base` after `change` ran on its database. */
 export async function verifiedAfter<T>(base: string, change: Change, verify: (deps: VerifyDeps) => Promise<T>): Promise<T> {

@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { createFileBlobStore } from '../store/blobs.files.ts';
 import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
-import { anchoredStore } from './log-anchor.ts';
-import { sealedRun, type SealedAd } from './sealed-ad.fixtures.ts';
-import { verifiedAfter, withoutGuards, type Change } from './tamper.fixtures.ts';
+import type { SealedAd } from './sealed-ad.fixtures.ts';
+import { sealedDirectory, verifiedAfter, withoutGuards, type Change } from './tamper.fixtures.ts';
 import { verifyAdEvidence, verifyEvidence } from './verify.ts';
 
 const THEME = 'mensenhandel';
@@ -28,24 +27,19 @@ let second: SealedAd;
 let entries: string[];
 
 before(async () => {
-  base = await mkdtemp(join(tmpdir(), 'baken-verify-scope-'));
-  const { store } = anchoredStore(await openSqliteStore(base), base);
-  const blobs = createFileBlobStore(base);
-  try {
-    [ad1, earlier] = await sealedRun(store, THEME, [
+  const { dir, sealed } = await sealedDirectory(THEME, [
+    [
       { url: 'https://ads.example/1', seenAt: '2025-03-01T10:00:00.000Z' },
       { url: 'https://ads.example/2', seenAt: '2025-03-01T11:00:00.000Z' },
-    ], { blobs, dataDir: base }) as [SealedAd, SealedAd];
-    [second] = await sealedRun(store, THEME, [
-      { url: 'https://ads.example/2', seenAt: '2025-03-08T11:00:00.000Z', phones: ['+31612345678'] },
-    ], { blobs, dataDir: base }) as [SealedAd];
+    ],
+    [{ url: 'https://ads.example/2', seenAt: '2025-03-08T11:00:00.000Z', phones: ['+31612345678'] }],
+  ], async (store) => {
     await store.appendLog('audit', { action: 'login', user: 'auditor' }, '2025-03-09T09:00:00.000Z');
     entries = (await store.readLog('custody')).map((e) => `custody log entry ${e.seq}`);
-    assert.equal(entries.length, 5, 'two captures, a run, a version and a run');
-    assert.deepEqual((await verifyEvidence({ store, blobs, dataDir: base })).failures, [], 'the sealed directory is clean');
-  } finally {
-    await store.close();
-  }
+  });
+  base = dir;
+  [[ad1, earlier], [second]] = sealed as [[SealedAd, SealedAd], [SealedAd]];
+  assert.equal(entries.length, 5, 'two captures, a run, a version and a run');
 });
 after(async () => { await rm(base, { recursive: true, force: true }); });
 

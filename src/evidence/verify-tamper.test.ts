@@ -3,17 +3,12 @@
 // a check that looks only at the length of a list, or forgets one column, lets one of these through.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { IndicatorHit } from '../domain/indicator-hit.ts';
-import { createFileBlobStore } from '../store/blobs.files.ts';
-import { openSqliteStore } from '../store/sqlite/store.sqlite.ts';
-import { anchoredStore } from './log-anchor.ts';
-import { sealedRun, type SealedAd } from './sealed-ad.fixtures.ts';
-import { assertNamed as assertNamedAfter, failuresAfter as failuresAfterChange, type Change } from './tamper.fixtures.ts';
-import { verifyEvidence } from './verify.ts';
+import type { SealedAd } from './sealed-ad.fixtures.ts';
+import { assertNamed as assertNamedAfter, failuresAfter as failuresAfterChange, sealedDirectory, type Change } from './tamper.fixtures.ts';
 
 const THEME = 'mensenhandel';
 const HIT: IndicatorHit = { id: 'always', weight: 2, evidence: [{ kind: 'span', field: 'text', start: 0, end: 6, text: 'altijd' }] };
@@ -27,24 +22,16 @@ let earlier: SealedAd;
 let pictured: SealedAd;
 
 before(async () => {
-  base = await mkdtemp(join(tmpdir(), 'baken-verify-tamper-'));
-  const { store } = anchoredStore(await openSqliteStore(base), base);
-  const blobs = createFileBlobStore(base);
-  try {
-    [first, earlier] = await sealedRun(store, THEME, [
+  const { dir, sealed } = await sealedDirectory(THEME, [
+    [
       { url: 'https://ads.example/1', seenAt: '2025-03-01T10:00:00.000Z', pictures: ['0123456789abcdef'], hits: [HIT] },
       { url: 'https://ads.example/2', seenAt: '2025-03-01T11:00:00.000Z' },
-    ], { blobs, dataDir: base }) as [SealedAd, SealedAd];
-    [second] = await sealedRun(store, THEME, [
-      { url: 'https://ads.example/2', seenAt: '2025-03-08T11:00:00.000Z', page: '<html><body>changed</body></html>', phones: ['+31612345678'] },
-    ], { blobs, dataDir: base }) as [SealedAd];
-    [pictured] = await sealedRun(store, THEME, [
-      { url: 'https://ads.example/3', seenAt: '2025-03-09T11:00:00.000Z', photos: [Buffer.alloc(2000, 1), Buffer.alloc(3000, 2)] },
-    ], { blobs, dataDir: base }) as [SealedAd];
-    assert.deepEqual((await verifyEvidence({ store, blobs, dataDir: base })).failures, [], 'the sealed directory is clean');
-  } finally {
-    await store.close();
-  }
+    ],
+    [{ url: 'https://ads.example/2', seenAt: '2025-03-08T11:00:00.000Z', page: '<html><body>changed</body></html>', phones: ['+31612345678'] }],
+    [{ url: 'https://ads.example/3', seenAt: '2025-03-09T11:00:00.000Z', photos: [Buffer.alloc(2000, 1), Buffer.alloc(3000, 2)] }],
+  ]);
+  base = dir;
+  [[first, earlier], [second], [pictured]] = sealed as [[SealedAd, SealedAd], [SealedAd], [SealedAd]];
 });
 after(async () => { await rm(base, { recursive: true, force: true }); });
 
