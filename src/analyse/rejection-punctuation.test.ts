@@ -45,6 +45,18 @@ describe('a refusal in the clause after the term', () => {
   });
 });
 
+describe('a refusal inside the term', () => {
+  const never = compileProfile(profileSchema.parse({
+    id: 'p', theme: 't', threshold: 1,
+    negations: { terms: { nl: ['geen'] }, refusals: { terms: { nl: ['nee'] } } },
+    indicators: [{ id: 'anything', label: 'a', description: 'd', kind: 'lexicon', weight: 1, terms: { nl: ['nooit nee'] } }],
+  }));
+
+  it('does not refuse the term: "zegt nooit nee" ends its clause with its own "nee"', () => {
+    assert.deepEqual(assess(never, { text: 'Ik zeg nooit nee.' }).hits.map((h) => h.id), ['anything']);
+  });
+});
+
 describe('a quotation', () => {
   it('opens at the first quotation mark before the term that starts a word, past apostrophes', () => {
     rejected("Geen, 'Anne's AV'");

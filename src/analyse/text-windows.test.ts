@@ -140,6 +140,10 @@ describe('the seeking phrase (the term at most 4 words after it) and its window 
   it('does not turn away a term the negation stands before', () => {
     kept('Geen gedoe, zoek je AV? Bel');
   });
+
+  it('does not take a seeking phrase after the term for one before it', () => {
+    kept('AV, zoek je? Dan geen');
+  });
 });
 
 describe('the list after a refusing heading (20 clauses)', () => {
