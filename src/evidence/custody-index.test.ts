@@ -93,6 +93,19 @@ describe('custodyIndex', () => {
     assert.deepEqual([...index.gone], [['ad1', '2026-01-03T00:00:00.000Z'], ['ad2', '2026-01-04T00:00:00.000Z']]);
   });
 
+  it('clears a gone mark with the sighting or capture the log records after it, whatever the time each names', () => {
+    const gone = (ads: string[]) => ({ action: 'gone', run: 'r1', theme: 't', source: 's', ads, goneAt: '2026-01-03T12:00:00.000Z' });
+    const index = custodyIndex(entries(
+      gone(['ad1', 'ad2', 'ad3']),
+      // Captured before the gone mark, settled and logged after it (another worker's run).
+      { action: 'sighting', ad: 'ad1', run: 'r2', seenAt: '2026-01-03T11:59:00.000Z' },
+      { action: 'version', ad: 'ad2', capture: 'c2', version: 2, run: 'r2', manifest: 'm2', seenAt: '2026-01-03T11:00:00.000Z' },
+      { action: 'sighting', ad: 'ad4', run: 'r2', seenAt: '2026-01-03T13:00:00.000Z' },
+      gone(['ad4']),
+    ));
+    assert.deepEqual([...index.gone], [['ad3', '2026-01-03T12:00:00.000Z'], ['ad4', '2026-01-03T12:00:00.000Z']]);
+  });
+
   it('expects a purged capture again once the log records it captured again, and nothing of a purge entry without lists', () => {
     const capture = { action: 'capture', ad: 'ad1', capture: 'c1', version: 1, run: 'r1', manifest: 'm1', seenAt: '2026-01-01T10:00:00.000Z' };
     const index = custodyIndex(entries(

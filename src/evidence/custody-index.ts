@@ -22,7 +22,12 @@ export interface CustodyIndex {
 export function custodyIndex(entries: LogEntry[]): CustodyIndex {
   const index: CustodyIndex = { captures: new Map(), seen: new Map(), gone: new Map(), runs: new Map(), themes: new Set(),
     purged: new Set() };
-  const see = (ad: string, sighting: LoggedSighting) => index.seen.set(ad, [...index.seen.get(ad) ?? [], sighting]);
+  // A sighting clears an ad's gone mark, as the store does in the same transaction: whichever the log
+  // records last holds, whatever the times they name (a capture settled after a gone mark may be older).
+  const see = (ad: string, sighting: LoggedSighting) => {
+    index.seen.set(ad, [...index.seen.get(ad) ?? [], sighting]);
+    index.gone.delete(ad);
+  };
   for (const { body: b } of entries) {
     switch (b.action) {
       case 'capture': case 'version':

@@ -45,9 +45,7 @@ export function checkAd(ad: CaptureEvidence['ad'], captures: CaptureEvidence[], 
   const first = logged[0]?.seenAt;
   const last = logged.at(-1)?.seenAt;
   if (first !== undefined && (ad.firstSeen !== first || ad.lastSeen !== last)) problems.push('first or last seen differ from the custody log');
-  const gone = index.gone.get(ad.id);
-  const expectedGone = gone && gone > (last ?? '') ? gone : null;
-  if (ad.goneAt !== expectedGone) problems.push('gone mark differs from the custody log');
+  if (ad.goneAt !== (index.gone.get(ad.id) ?? null)) problems.push('gone mark differs from the custody log');
   return problems;
 }
 
